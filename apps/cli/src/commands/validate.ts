@@ -1,0 +1,50 @@
+import { formatProblem, type Problem } from '@polev/core';
+import { CliError, EXIT, style, type Io } from '../io.js';
+import { loadInput } from '../input.js';
+
+export interface ValidateOptions {
+  format: 'text' | 'json';
+}
+
+type FileResult = { file: string; valid: boolean; problems: Problem[] } | { file: string; valid: false; error: string; hint?: string };
+
+/** Validates each file and reports every problem; exit 1 when any file is invalid, 2 when one cannot be read. */
+export async function validate(io: Io, files: string[], options: ValidateOptions): Promise<number> {
+  const s = style(io);
+  const results: FileResult[] = [];
+  let exit: number = EXIT.ok;
+  for (const file of files) {
+    try {
+      const r = await loadInput(io, file);
+      results.push({ file, valid: r.ok, problems: r.ok ? r.warnings : r.problems });
+      if (!r.ok) exit = Math.max(exit, EXIT.invalidInput);
+    } catch (err) {
+      if (!(err instanceof CliError)) throw err;
+      results.push({ file, valid: false, error: err.message, ...(err.hint ? { hint: err.hint } : {}) });
+      exit = Math.max(exit, err.exitCode);
+    }
+  }
+  if (options.format === 'json') {
+    io.stdout(`${JSON.stringify({ valid: exit === EXIT.ok, files: results }, null, 2)}\n`);
+    return exit;
+  }
+  for (const r of results) {
+    if ('error' in r) {
+      io.stderr(`${s.red('error:')} ${r.error}\n${r.hint ? `${s.dim(`hint: ${r.hint}`)}\n` : ''}`);
+      continue;
+    }
+    for (const p of r.problems) {
+      const line = formatProblem(p);
+      io.stdout(`${p.severity === 'error' ? s.red(line) : s.yellow(line)}\n`);
+    }
+    const errors = r.problems.filter((p) => p.severity === 'error').length;
+    const warnings = r.problems.length - errors;
+    const tail = warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
+    io.stderr(
+      r.valid
+        ? `${s.green('✓')} ${r.file} is valid${tail}\n`
+        : `${s.red('✗')} ${r.file}: ${errors} problem${errors === 1 ? '' : 's'}${tail}\n`,
+    );
+  }
+  return exit;
+}

@@ -1,0 +1,51 @@
+/** What the CLI needs from the outside world; tests pass their own, bin.ts passes the process's. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+  env: Record<string, string | undefined>;
+  /** Whether stderr is a terminal: colour and progress are shown only then. */
+  isTTY: boolean;
+}
+
+export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
+
+/** The CLI's typed failure: one clear line, a hint, and the exit code. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    env: process.env,
+    isTTY: Boolean(process.stderr.isTTY),
+  };
+}
+
+export interface Style {
+  red: (s: string) => string;
+  yellow: (s: string) => string;
+  green: (s: string) => string;
+  bold: (s: string) => string;
+  dim: (s: string) => string;
+}
+
+/** ANSI colour only on a terminal and never under NO_COLOR (https://no-color.org). */
+export function style(io: Io): Style {
+  const on = io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb';
+  const wrap = (open: number, close: number) => (s: string) => (on ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+  return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
+}

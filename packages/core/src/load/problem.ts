@@ -1,0 +1,62 @@
+export type PathSegment = string | number;
+
+/** One thing wrong with a review file, located so that an editor or a person can jump to it. */
+export interface Problem {
+  file: string;
+  /** 1-based; 0 when the position is unknown. */
+  line: number;
+  /** 1-based; 0 when the position is unknown. */
+  column: number;
+  /** e.g. `instruments[12].objective`; empty for the whole document. */
+  path: string;
+  message: string;
+  hint?: string;
+  severity: 'error' | 'warning';
+  code: ProblemCode;
+}
+
+export type ProblemCode =
+  | 'syntax'
+  | 'schema'
+  | 'duplicate-id'
+  | 'dangling-reference'
+  | 'out-of-period'
+  | 'negative-amount'
+  | 'inconsistent';
+
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+/** `file:line:col  path  message` — the form compilers use, so editors and terminals link it. */
+export function formatProblem(p: Problem): string {
+  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+  const path = p.path ? ` ${p.path}:` : '';
+  const hint = p.hint ? ` (${p.hint})` : '';
+  return `${where}: ${p.severity}:${path} ${p.message}${hint}`;
+}
+
+/** Base class of the typed errors of polev; edges map `code` to an exit code or HTTP status. */
+export class PolevError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PolevError';
+  }
+}
+
+export class InvalidReviewError extends PolevError {
+  constructor(readonly problems: Problem[]) {
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    super('INVALID_REVIEW', `the review has ${errors} problem${errors === 1 ? '' : 's'}`);
+    this.name = 'InvalidReviewError';
+  }
+}

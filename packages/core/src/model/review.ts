@@ -1,0 +1,316 @@
+import { z } from 'zod';
+
+/**
+ * The policy-review domain model. The zod schemas are the single source of truth: the
+ * TypeScript types are inferred from them and the published JSON Schema is generated from them.
+ */
+
+export const SCHEMA_VERSION = 1 as const;
+
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'an id is lower-case letters, digits, ".", "_" or "-", starting with a letter or digit')
+  .meta({ id: 'Id', description: 'A stable identifier, unique within the review, used for cross-references.' });
+
+/** Sources often give only a year or a month, so partial ISO dates are allowed. */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date is written YYYY, YYYY-MM or YYYY-MM-DD')
+  .meta({ id: 'PartialDate', description: 'An ISO date, possibly partial: YYYY, YYYY-MM or YYYY-MM-DD.' });
+
+export const Year = z.int().min(1800).max(2200);
+
+/** Amounts are in euro x 1,000, as in Dutch budget tables. `null` means the source gives no figure. */
+export const Amount = z
+  .number()
+  .nullable()
+  .meta({ id: 'Amount', description: 'Euro x 1,000. null when the source gives no figure (never 0 for unknown).' });
+
+export const CLASSIFICATIONS = ['public', 'restricted', 'confidential', 'secret', 'top-secret'] as const;
+export const Classification = z
+  .enum(CLASSIFICATIONS)
+  .meta({
+    id: 'Classification',
+    description:
+      'public; restricted (departementaal vertrouwelijk); confidential (Stg. Confidentieel); secret (Stg. Geheim); top-secret (Stg. Zeer Geheim).',
+  });
+
+export const Citation = z
+  .strictObject({
+    source: Id.nullish().describe('id of the source document, when the statement comes from one'),
+    location: z.string().nullish().describe('where in the review or source, e.g. "§3.1.1" or "Bijlage 5, instrument 7"'),
+  })
+  .meta({ id: 'Citation' });
+
+const text = z.string().min(1, 'must not be empty');
+const optionalNotes = z.string().optional();
+
+export const RPE_VERSIONS = ['2015', '2018', '2022'] as const;
+export const RpeVersion = z.enum(RPE_VERSIONS);
+
+export const ScopeExclusion = z
+  .strictObject({ id: Id, description: text, reason: text, citation: Citation.optional() })
+  .meta({ id: 'ScopeExclusion' });
+
+export const Domain = z
+  .strictObject({
+    id: Id,
+    name: text,
+    goal: z.string().nullish(),
+    citation: Citation.optional(),
+    notes: optionalNotes,
+  })
+  .meta({ id: 'Domain', description: 'A domain (taakveld) of the budget article.' });
+
+export const Smart = z
+  .strictObject({
+    indicator: z.string().nullish(),
+    baseline: z.string().nullish(),
+    target: z.string().nullish(),
+    deadline: z.string().nullish(),
+  })
+  .meta({ id: 'Smart', description: 'Structured SMART fields of an objective; null where the source gives none.' });
+
+export const Objective = z
+  .strictObject({
+    id: Id,
+    domain: Id,
+    parent: Id.nullish().describe('for a sub-objective: the id of its objective'),
+    text,
+    smart: Smart.optional(),
+    citation: Citation.optional(),
+    notes: optionalNotes,
+  })
+  .meta({ id: 'Objective', description: 'A policy objective (beleidsdoelstelling) or sub-objective.' });
+
+export const ROLES = ['directing', 'guiding', 'facilitating'] as const;
+export const INSTRUMENT_KINDS = [
+  'regulation',
+  'financial',
+  'communication',
+  'organisation',
+  'network',
+  'research',
+  'other',
+] as const;
+export const REALISATION_STATUSES = [
+  'realised',
+  'partly',
+  'not-realised',
+  'realised-after-period',
+  'pilot',
+  'ongoing',
+  'unknown',
+] as const;
+
+export const Realisation = z
+  .strictObject({
+    status: z.enum(REALISATION_STATUSES),
+    evidence: z.string().nullish(),
+    date: PartialDate.nullish(),
+    citation: Citation.optional(),
+  })
+  .meta({ id: 'Realisation' });
+
+export const Instrument = z
+  .strictObject({
+    id: Id,
+    number: z.string().nullish().describe('the number as printed in the review'),
+    name: text,
+    intent: z.string().nullish(),
+    objective: Id,
+    role: z.enum(ROLES).nullish().describe('directing (sturend), guiding (richtinggevend), facilitating (faciliterend)'),
+    kind: z.enum(INSTRUMENT_KINDS),
+    realisation: Realisation,
+    classification: Classification.default('public'),
+    notes: optionalNotes,
+  })
+  .meta({ id: 'Instrument', description: 'A policy instrument (beleidsinstrument).' });
+
+export const BUDGET_KINDS = ['programme', 'apparatus', 'out-of-scope', 'receipts'] as const;
+
+export const Expenditure = z
+  .strictObject({
+    year: Year,
+    amount: Amount,
+    citation: Citation.optional(),
+    notes: optionalNotes,
+  })
+  .meta({ id: 'Expenditure' });
+
+export const BudgetLine = z
+  .strictObject({
+    id: Id,
+    name: text,
+    kind: z.enum(BUDGET_KINDS),
+    article: z.string().nullish().describe('the budget article the line is booked on'),
+    index: z
+      .string()
+      .nullish()
+      .describe('the open-data index hoofdstuk.artikel.artikelonderdeel.instrument, where known'),
+    instruments: z.array(Id).default([]).describe('ids of the instruments this line finances'),
+    outOfScopeReason: z.string().nullish(),
+    expenditures: z.array(Expenditure).default([]),
+    citation: Citation.optional(),
+    notes: optionalNotes,
+  })
+  .meta({ id: 'BudgetLine', description: 'A budget line with its expenditure per year, in euro x 1,000.' });
+
+export const SOURCE_TYPES = [
+  'effect',
+  'process',
+  'strategy',
+  'inspection',
+  'audit',
+  'incident',
+  'ex-ante',
+  'monitor',
+  'research',
+  'progress-report',
+  'policy-document',
+  'other',
+] as const;
+
+export const Source = z
+  .strictObject({
+    id: Id,
+    title: text,
+    type: z.enum(SOURCE_TYPES),
+    author: z.string().nullish(),
+    date: PartialDate.nullish(),
+    classification: Classification.default('public'),
+    reference: z.string().nullish(),
+    notes: optionalNotes,
+  })
+  .meta({ id: 'Source', description: 'An evaluation or other document the review draws on.' });
+
+export const ASPECTS = ['goal-achievement', 'realisation', 'effectiveness', 'efficiency', 'side-effects'] as const;
+export const VERDICTS = ['positive', 'partly', 'negative', 'inconclusive', 'not-assessed'] as const;
+/** Ordered from weakest to strongest; analysis relies on this order. */
+export const EVIDENCE_STRENGTHS = ['none', 'realisation', 'plausibility', 'process', 'effect'] as const;
+
+export const Finding = z
+  .strictObject({
+    id: Id,
+    source: Id.nullable().describe("id of the source; null when it is the review's own judgement"),
+    subjects: z.array(Id).min(1, 'a finding is about at least one instrument, objective or domain'),
+    aspect: z.enum(ASPECTS),
+    verdict: z.enum(VERDICTS),
+    strength: z.enum(EVIDENCE_STRENGTHS),
+    statement: text,
+    classification: Classification.default('public'),
+    citation: Citation.optional(),
+  })
+  .meta({ id: 'Finding', description: 'What a source says about instruments, objectives or domains on one aspect.' });
+
+export const Indicator = z
+  .strictObject({
+    id: Id,
+    name: text,
+    value: z.number().nullable(),
+    unit: z.string().nullish(),
+    text: z.string().nullish(),
+    referenceDate: PartialDate.nullish().describe('peildatum'),
+    subjects: z.array(Id).default([]),
+    source: Id.nullish(),
+    classification: Classification.default('public'),
+    citation: Citation.optional(),
+  })
+  .meta({ id: 'Indicator', description: 'A figure with its reference date (peildatum).' });
+
+export const RPE_ANSWER_STATUSES = ['report', 'policy-response', 'elsewhere', 'not-answered'] as const;
+export const RpeAnswer = z
+  .strictObject({
+    question: z.int().min(1),
+    status: z.enum(RPE_ANSWER_STATUSES),
+    location: z.string().nullish(),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'RpeAnswer', description: 'Where the review answers one question of its RPE version.' });
+
+export const Conclusion = z
+  .strictObject({
+    id: Id,
+    subjects: z.array(Id).default([]),
+    aspect: z.enum([...ASPECTS, 'general']),
+    text,
+    findings: z.array(Id).default([]),
+    classification: Classification.default('public'),
+    citation: Citation.optional(),
+  })
+  .meta({ id: 'Conclusion' });
+
+export const Recommendation = z
+  .strictObject({
+    id: Id,
+    text,
+    addresses: z.array(Id).default([]),
+    citation: Citation.optional(),
+  })
+  .meta({ id: 'Recommendation' });
+
+export const Review = z
+  .strictObject({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    id: Id,
+    title: text,
+    language: z.enum(['nl', 'en']),
+    ministry: z.strictObject({ name: text, abbreviation: z.string().nullish() }),
+    budgetChapter: z.string().nullish(),
+    budgetArticles: z
+      .array(z.strictObject({ number: text, title: z.string().nullish(), parts: z.array(z.string()).default([]) }))
+      .min(1, 'a review covers at least one budget article'),
+    period: z.strictObject({ start: Year, end: Year }),
+    rpeVersion: RpeVersion,
+    performedBy: z.string().nullish(),
+    supervisoryCommittee: z
+      .array(z.strictObject({ name: z.string().nullish(), organisation: text, role: z.string().nullish() }))
+      .default([]),
+    independentExperts: z
+      .array(z.strictObject({ name: z.string().nullish(), affiliation: z.string().nullish(), note: z.string().optional() }))
+      .default([]),
+    method: z.enum(['synthesis', 'new-research', 'mixed']),
+    dates: z
+      .strictObject({ completed: PartialDate.nullish(), sentToParliament: PartialDate.nullish() })
+      .default({}),
+    scopeExclusions: z.array(ScopeExclusion).default([]),
+    notes: z.array(z.string()).default([]),
+    policyTree: z.strictObject({
+      mainGoal: z.strictObject({ text, citation: Citation.optional() }),
+      domains: z.array(Domain).min(1, 'the policy tree has at least one domain'),
+      objectives: z.array(Objective).default([]),
+    }),
+    instruments: z.array(Instrument).default([]),
+    budgetLines: z.array(BudgetLine).default([]),
+    sources: z.array(Source).default([]),
+    findings: z.array(Finding).default([]),
+    indicators: z.array(Indicator).default([]),
+    rpeAnswers: z.array(RpeAnswer).default([]),
+    conclusions: z.array(Conclusion).default([]),
+    recommendations: z.array(Recommendation).default([]),
+  })
+  .meta({ id: 'Review', title: 'polev review', description: 'A policy review (beleidsdoorlichting) as data.' });
+
+export type Review = z.output<typeof Review>;
+export type ReviewInput = z.input<typeof Review>;
+export type Domain = z.output<typeof Domain>;
+export type Objective = z.output<typeof Objective>;
+export type Instrument = z.output<typeof Instrument>;
+export type BudgetLine = z.output<typeof BudgetLine>;
+export type Expenditure = z.output<typeof Expenditure>;
+export type Source = z.output<typeof Source>;
+export type Finding = z.output<typeof Finding>;
+export type Indicator = z.output<typeof Indicator>;
+export type RpeAnswer = z.output<typeof RpeAnswer>;
+export type Conclusion = z.output<typeof Conclusion>;
+export type Recommendation = z.output<typeof Recommendation>;
+export type Citation = z.output<typeof Citation>;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+export type RealisationStatus = (typeof REALISATION_STATUSES)[number];
+export type Aspect = (typeof ASPECTS)[number];
+export type Verdict = (typeof VERDICTS)[number];
+export type EvidenceStrength = (typeof EVIDENCE_STRENGTHS)[number];
+export type SourceType = (typeof SOURCE_TYPES)[number];
+export type BudgetKind = (typeof BUDGET_KINDS)[number];
+export type RpeVersion = (typeof RPE_VERSIONS)[number];
