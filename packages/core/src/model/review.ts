@@ -151,6 +151,14 @@ export const BudgetLine = z
     instruments: z.array(Id).default([]).describe('ids of the instruments this line finances'),
     outOfScopeReason: z.string().nullish(),
     expenditures: z.array(Expenditure).default([]),
+    statedShare: z
+      .strictObject({
+        text: text.describe('what the source says, e.g. "het overgrote deel van de uitgaven"'),
+        share: z.number().min(0).max(1).nullish().describe('the share of the article\'s programme money as a fraction, only if the source gives a figure'),
+        citation: Citation.optional(),
+      })
+      .optional()
+      .describe("what the source says about this line's share of the article's programme money, for when it gives no amounts"),
     citation: Citation.optional(),
     notes: optionalNotes,
   })

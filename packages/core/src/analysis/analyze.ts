@@ -1,0 +1,69 @@
+import type { Review } from '../model/review.js';
+import { analyseCoverage, gapMap, instrumentEvidence, rolledUpStrength } from './evidence.js';
+import { analyseExpenditure, attributeCost } from './expenditure.js';
+import { summariseRealisation } from './realisation.js';
+import { deriveRecommendations } from './recommendations.js';
+import { indexReview } from './review-index.js';
+import { rpeChecklist } from './rpe.js';
+import { savingsVariant } from './savings.js';
+import { smartCheck } from './smart.js';
+import type { AnalyzeOptions, Assessment, EffectivenessValue, ScopeRef } from './types.js';
+import { effectivenessOf, steppedVerdicts, type ScopeInput, type VerdictContext } from './verdicts.js';
+
+/**
+ * Answers the RPE's questions from a review: realisation, expenditure, cost attribution,
+ * evaluation coverage, evidence strength, the stepped verdicts, the gap map, the SMART check, the
+ * RPE checklist, the savings variant and the recommendations. Pure: same review, same assessment.
+ */
+export function analyze(review: Review, options: AnalyzeOptions = {}): Assessment {
+  const ix = indexReview(review);
+
+  const article: ScopeRef = { kind: 'article', id: review.id, label: review.budgetArticles.map((a) => `${a.number}${a.title ? ` ${a.title}` : ''}`).join('; ') };
+  const domainScopes: ScopeRef[] = review.policyTree.domains.map((d) => ({ kind: 'domain', id: d.id, label: d.name }));
+  const objectiveScopes: ScopeRef[] = ix.objectiveOrder.map(({ objective }) => ({ kind: 'objective', id: objective.id, label: objective.text }));
+
+  const evidenceList = instrumentEvidence(ix);
+  const evidence = new Map(evidenceList.map((e) => [e.instrument, e]));
+  const cost = attributeCost(ix);
+  const smart = ix.objectiveOrder.map(({ objective }) => smartCheck(ix, objective));
+  const instrumentEffectiveness = new Map<string, EffectivenessValue>(
+    review.instruments.map((i) => [i.id, effectivenessOf((ix.findingsAbout.get(i.id) ?? []).filter((f) => f.aspect === 'effectiveness'))]),
+  );
+  const ctx: VerdictContext = { ix, evidence, cost, smart: new Map(smart.map((s) => [s.objective, s])), instrumentEffectiveness };
+
+  const descendantsOf = (id: string): string[] => (ix.childrenOf.get(id) ?? []).flatMap((c) => [c.id, ...descendantsOf(c.id)]);
+  const roots = ix.objectiveOrder.filter((o) => o.depth === 0).map((o) => o.objective);
+
+  const articleInput: ScopeInput = { scope: article, objectives: roots, instruments: review.instruments, ownIds: [], realisation: summariseRealisation(article, review.instruments) };
+  const domainInputs: ScopeInput[] = domainScopes.map((scope) => {
+    const instruments = ix.instrumentsOfDomain.get(scope.id) ?? [];
+    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: [scope.id], realisation: summariseRealisation(scope, instruments) };
+  });
+  const objectiveInputs: ScopeInput[] = objectiveScopes.map((scope) => {
+    const instruments = ix.instrumentsUnder.get(scope.id) ?? [];
+    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments) };
+  });
+
+  const partial: Omit<Assessment, 'recommendations'> = {
+    review: { id: review.id, title: review.title, period: review.period, rpeVersion: review.rpeVersion },
+    realisation: { article: articleInput.realisation, domains: domainInputs.map((d) => d.realisation), objectives: objectiveInputs.map((o) => o.realisation) },
+    expenditure: analyseExpenditure(ix),
+    costAttribution: cost,
+    evidence: {
+      instruments: evidenceList,
+      objectives: objectiveInputs.map((o) => ({ id: o.scope.id, strength: rolledUpStrength(ix, [...o.ownIds], o.instruments, evidence) })),
+      domains: domainInputs.map((d) => ({ id: d.scope.id, strength: rolledUpStrength(ix, [d.scope.id, ...d.objectives.flatMap((o) => [o.id, ...descendantsOf(o.id)])], d.instruments, evidence) })),
+    },
+    coverage: analyseCoverage(ix, { article, domains: domainScopes, objectives: objectiveScopes }),
+    verdicts: {
+      article: steppedVerdicts(ctx, articleInput),
+      domains: domainInputs.map((d) => steppedVerdicts(ctx, d)),
+      objectives: objectiveInputs.map((o) => steppedVerdicts(ctx, o)),
+    },
+    gapMap: gapMap(ix),
+    smart,
+    rpe: rpeChecklist(ix),
+    savings: savingsVariant(ix, evidence, options.savings),
+  };
+  return { ...partial, recommendations: deriveRecommendations(ix, partial) };
+}

@@ -1,0 +1,227 @@
+import { ASPECTS, EVIDENCE_STRENGTHS, VERDICTS, type Aspect, type EvidenceStrength, type Finding, type Instrument } from '../model/review.js';
+import { addSums, plural, ratio, share, sum } from './numbers.js';
+import type { ReviewIndex } from './review-index.js';
+import type {
+  AspectEvidence,
+  CoverageAnalysis,
+  CoverageRow,
+  CoverageSummary,
+  GapCell,
+  GapRow,
+  InstrumentEvidence,
+  NotEvaluated,
+  ScopeRef,
+} from './types.js';
+
+export const strengthRank = (s: EvidenceStrength): number => EVIDENCE_STRENGTHS.indexOf(s);
+export const maxStrength = (a: EvidenceStrength, b: EvidenceStrength): EvidenceStrength =>
+  strengthRank(a) >= strengthRank(b) ? a : b;
+
+const STRENGTH_LABEL: Record<EvidenceStrength, string> = {
+  none: 'no evidence',
+  realisation: 'output/realisation information only',
+  plausibility: 'indications of plausibility',
+  process: 'a process evaluation',
+  effect: 'an effect evaluation',
+};
+export const describeStrength = (s: EvidenceStrength): string => STRENGTH_LABEL[s];
+
+const sorted = (ids: Iterable<string>): string[] => [...new Set(ids)].sort();
+
+/**
+ * The strongest evidence among findings. Ties are broken by a fixed verdict order, never by input
+ * order, so that reordering a review changes no result.
+ */
+export function aspectEvidence(findings: readonly Finding[]): AspectEvidence {
+  let best: Finding | undefined;
+  for (const f of findings) {
+    if (
+      !best ||
+      strengthRank(f.strength) > strengthRank(best.strength) ||
+      (f.strength === best.strength && VERDICTS.indexOf(f.verdict) < VERDICTS.indexOf(best.verdict))
+    ) {
+      best = f;
+    }
+  }
+  return {
+    strength: best?.strength ?? 'none',
+    findings: sorted(findings.map((f) => f.id)),
+    sources: sorted(findings.flatMap((f) => (f.source ? [f.source] : []))),
+    verdict: best?.verdict ?? null,
+  };
+}
+
+const hasRealisationEvidence = (i: Instrument) =>
+  i.realisation.status !== 'unknown' && Boolean(i.realisation.evidence?.trim() || i.realisation.citation);
+
+export function instrumentEvidence(ix: ReviewIndex): InstrumentEvidence[] {
+  return ix.review.instruments.map((ins) => {
+    const about = ix.findingsAbout.get(ins.id) ?? [];
+    const aspects = Object.fromEntries(
+      ASPECTS.map((a) => [a, aspectEvidence(about.filter((f) => f.aspect === a))]),
+    ) as Record<Aspect, AspectEvidence>;
+    let strength: EvidenceStrength = hasRealisationEvidence(ins) ? 'realisation' : 'none';
+    for (const a of ASPECTS) strength = maxStrength(strength, aspects[a].strength);
+    const evaluations = about.filter(ix.isEvaluationFinding);
+    const classified = (f: Finding) => f.classification !== 'public' || ix.sources.get(f.source ?? '')?.classification !== 'public';
+    const reasons: string[] = [];
+    const strongest = ASPECTS.filter((a) => aspects[a].strength === strength && strength !== 'none' && aspects[a].findings.length);
+    if (strongest.length) {
+      reasons.push(`Strongest evidence is ${describeStrength(strength)}, on ${strongest.join(', ')} (${strongest.flatMap((a) => aspects[a].findings).join(', ')}).`);
+    } else if (strength === 'realisation') {
+      reasons.push(`Only its realisation is documented (status ${ins.realisation.status}); no finding speaks to its effects.`);
+    } else {
+      reasons.push('Nothing in the review documents its realisation or its effects.');
+    }
+    if (evaluations.length === 0) reasons.push('No evaluation covers it.');
+    return {
+      instrument: ins.id,
+      strength,
+      aspects,
+      evaluated: evaluations.length > 0,
+      classifiedOnly: evaluations.length > 0 && evaluations.every(classified),
+      reasons,
+      evidence: sorted(about.flatMap((f) => [f.id, ...(f.source ? [f.source] : [])])),
+    };
+  });
+}
+
+/** Evidence of an objective or domain: its own findings and those of every instrument under it. */
+export function rolledUpStrength(ix: ReviewIndex, ownIds: string[], instruments: readonly Instrument[], byInstrument: Map<string, InstrumentEvidence>): EvidenceStrength {
+  let s: EvidenceStrength = 'none';
+  for (const id of ownIds) for (const f of ix.findingsAbout.get(id) ?? []) s = maxStrength(s, f.strength);
+  for (const i of instruments) s = maxStrength(s, byInstrument.get(i.id)?.strength ?? 'none');
+  return s;
+}
+
+const statesAspect = (ix: ReviewIndex, f: Finding, aspect: Aspect) =>
+  f.aspect === aspect && f.verdict !== 'not-assessed' && ix.isEvaluationFinding(f);
+
+export function coverageRows(ix: ReviewIndex): CoverageRow[] {
+  return ix.review.instruments.map((ins) => {
+    const about = ix.findingsAbout.get(ins.id) ?? [];
+    return {
+      id: ins.id,
+      evaluated: about.some(ix.isEvaluationFinding),
+      effectiveness: about.some((f) => statesAspect(ix, f, 'effectiveness')),
+      efficiency: about.some((f) => statesAspect(ix, f, 'efficiency')),
+      sideEffects: about.some((f) => statesAspect(ix, f, 'side-effects')),
+    };
+  });
+}
+
+function coverageSummary(ix: ReviewIndex, scope: ScopeRef, instruments: readonly Instrument[], rows: Map<string, CoverageRow>): CoverageSummary {
+  const inScope = instruments.map((i) => rows.get(i.id)!);
+  const count = (key: 'evaluated' | 'effectiveness' | 'efficiency' | 'sideEffects') => share(inScope.filter((r) => r[key]).length, inScope.length);
+
+  // Money: a programme line counts as covered when every instrument it finances is. At article
+  // level every programme line counts, including those linked to no instrument (never covered).
+  const ids = new Set(instruments.map((i) => i.id));
+  const lines = ix.review.budgetLines.filter(
+    (l) => l.kind === 'programme' && (scope.kind === 'article' || l.instruments.some((i) => ids.has(i))),
+  );
+  const money = { evaluated: 0, effectiveness: 0, efficiency: 0, total: 0, unknownParts: 0 };
+  for (const l of lines) {
+    const s = sum(l.expenditures.map((e) => e.amount));
+    money.total += s.known;
+    money.unknownParts += s.unknownParts;
+    const linked = l.instruments.map((i) => rows.get(i)).filter((r): r is CoverageRow => r !== undefined);
+    const all = (key: 'evaluated' | 'effectiveness' | 'efficiency') => linked.length > 0 && linked.every((r) => r[key]);
+    if (all('evaluated')) money.evaluated += s.known;
+    if (all('effectiveness')) money.effectiveness += s.known;
+    if (all('efficiency')) money.efficiency += s.known;
+  }
+  return {
+    scope,
+    instruments: inScope.length,
+    evaluated: count('evaluated'),
+    effectiveness: count('effectiveness'),
+    efficiency: count('efficiency'),
+    sideEffects: count('sideEffects'),
+    money: {
+      ...money,
+      evaluatedShare: ratio(money.evaluated, money.total),
+      effectivenessShare: ratio(money.effectiveness, money.total),
+      efficiencyShare: ratio(money.efficiency, money.total),
+    },
+  };
+}
+
+export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; domains: ScopeRef[]; objectives: ScopeRef[] }): CoverageAnalysis {
+  const rows = coverageRows(ix);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const notEvaluated: NotEvaluated[] = [];
+
+  for (const ins of ix.review.instruments) {
+    if (byId.get(ins.id)!.evaluated) continue;
+    const about = ix.findingsAbout.get(ins.id) ?? [];
+    const reasons = ['No evaluation cited in the review covers this instrument.'];
+    const status = ins.realisation.status;
+    if (status === 'not-realised' || status === 'pilot' || status === 'realised-after-period') {
+      reasons.push(`It was ${status === 'pilot' ? 'only a pilot' : status === 'not-realised' ? 'not realised' : 'realised only after'} in the period, so there was little to evaluate yet.`);
+    }
+    const other = about.filter((f) => !ix.isEvaluationFinding(f));
+    if (other.length) reasons.push(`Only non-evaluative material speaks of it (${sorted(other.map((f) => f.id)).join(', ')}).`);
+    if ((ix.linesOf.get(ins.id) ?? []).length === 0) reasons.push('No expenditure is linked to it, so its efficiency could not be evaluated either.');
+    notEvaluated.push({ kind: 'instrument', id: ins.id, label: ins.name, reasons, evidence: sorted([ins.id, ...other.map((f) => f.id)]) });
+  }
+
+  for (const { objective } of ix.objectiveOrder) {
+    const instruments = ix.instrumentsUnder.get(objective.id) ?? [];
+    const direct = (ix.findingsAbout.get(objective.id) ?? []).filter(ix.isEvaluationFinding);
+    const evaluated = instruments.filter((i) => byId.get(i.id)!.evaluated);
+    if (direct.length > 0 || evaluated.length > 0) continue;
+    notEvaluated.push({
+      kind: 'objective',
+      id: objective.id,
+      label: objective.text,
+      reasons: [
+        instruments.length === 0
+          ? 'No evaluation speaks to this objective, and no instrument is linked to it.'
+          : `No evaluation speaks to this objective or to any of its ${plural(instruments.length, 'instrument')}.`,
+      ],
+      evidence: sorted([objective.id, ...instruments.map((i) => i.id)]),
+    });
+  }
+
+  return {
+    instruments: rows,
+    article: coverageSummary(ix, scopes.article, ix.review.instruments, byId),
+    domains: scopes.domains.map((d) => coverageSummary(ix, d, ix.instrumentsOfDomain.get(d.id) ?? [], byId)),
+    objectives: scopes.objectives.map((o) => coverageSummary(ix, o, ix.instrumentsUnder.get(o.id) ?? [], byId)),
+    notEvaluated,
+  };
+}
+
+function cell(findings: readonly Finding[]): GapCell {
+  const e = aspectEvidence(findings);
+  return { strength: e.strength, sources: e.sources, findings: e.findings };
+}
+
+/** Objectives (rolled up over their subtree) and their instruments × effectiveness, efficiency, side effects. */
+export function gapMap(ix: ReviewIndex): GapRow[] {
+  const rows: GapRow[] = [];
+  const aspectsOf = (findings: readonly Finding[]) => ({
+    effectiveness: cell(findings.filter((f) => f.aspect === 'effectiveness')),
+    efficiency: cell(findings.filter((f) => f.aspect === 'efficiency')),
+    sideEffects: cell(findings.filter((f) => f.aspect === 'side-effects')),
+  });
+  for (const { objective, depth } of ix.objectiveOrder) {
+    const subtree = [objective.id, ...(ix.instrumentsUnder.get(objective.id) ?? []).map((i) => i.id)];
+    const descendants: string[] = [];
+    const stack = [...(ix.childrenOf.get(objective.id) ?? [])];
+    while (stack.length) {
+      const o = stack.pop()!;
+      descendants.push(o.id);
+      stack.push(...(ix.childrenOf.get(o.id) ?? []));
+    }
+    const findings = [...subtree, ...descendants].flatMap((id) => ix.findingsAbout.get(id) ?? []);
+    rows.push({ kind: 'objective', id: objective.id, label: objective.text, depth, domain: objective.domain, ...aspectsOf(findings) });
+    for (const ins of ix.review.instruments.filter((i) => i.objective === objective.id)) {
+      rows.push({ kind: 'instrument', id: ins.id, label: ins.name, depth: depth + 1, domain: objective.domain, ...aspectsOf(ix.findingsAbout.get(ins.id) ?? []) });
+    }
+  }
+  return rows;
+}
+
+export { addSums };

@@ -1,0 +1,42 @@
+import type { Share, Sum } from './types.js';
+
+/** Adds amounts of which some may be unknown: the total is null as soon as one part is. */
+export function sum(amounts: Iterable<number | null>): Sum {
+  let known = 0;
+  let unknownParts = 0;
+  for (const a of amounts) {
+    if (a === null) unknownParts++;
+    else known += a;
+  }
+  return { amount: unknownParts ? null : round(known), known: round(known), unknownParts };
+}
+
+export function addSums(sums: Iterable<Sum>): Sum {
+  let known = 0;
+  let unknownParts = 0;
+  for (const s of sums) {
+    known += s.known;
+    unknownParts += s.unknownParts;
+  }
+  return { amount: unknownParts ? null : round(known), known: round(known), unknownParts };
+}
+
+export function share(count: number, total: number): Share {
+  return { count, total, share: total > 0 ? count / total : null };
+}
+
+export const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+/** Money in euro x 1,000 is kept to three decimals (whole euros), avoiding float noise in sums. */
+export const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function pct(x: number | null): string {
+  return x === null ? 'unknown' : `${Math.round(x * 100)}%`;
+}
+
+export function euros(thousands: number): string {
+  if (Math.abs(thousands) >= 1000) return `€${(thousands / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} million`;
+  return `€${thousands.toLocaleString('en-GB', { maximumFractionDigits: 1 })} thousand`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

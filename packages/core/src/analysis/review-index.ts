@@ -1,0 +1,122 @@
+import type { BudgetLine, Finding, Instrument, Objective, Review, Source, SourceType } from '../model/review.js';
+
+/** Source types that count as an evaluation (RPE question 8); progress reports and policy papers do not. */
+export const EVALUATION_TYPES: ReadonlySet<SourceType> = new Set<SourceType>([
+  'effect',
+  'process',
+  'strategy',
+  'inspection',
+  'audit',
+  'incident',
+  'ex-ante',
+  'monitor',
+  'research',
+]);
+
+/**
+ * Lookups built once per analysis so that every rule runs in linear time: by id, children per
+ * objective, instruments per objective subtree, findings per subject.
+ */
+export interface ReviewIndex {
+  review: Review;
+  objectives: Map<string, Objective>;
+  instruments: Map<string, Instrument>;
+  sources: Map<string, Source>;
+  lines: Map<string, BudgetLine>;
+  /** Objectives in policy-tree order (parents before children), with depth. */
+  objectiveOrder: { objective: Objective; depth: number }[];
+  childrenOf: Map<string, Objective[]>;
+  /** Instruments serving an objective or any of its descendants, in input order. */
+  instrumentsUnder: Map<string, Instrument[]>;
+  instrumentsOfDomain: Map<string, Instrument[]>;
+  objectivesOfDomain: Map<string, Objective[]>;
+  /** The domain an instrument belongs to, through its objective. */
+  domainOf: Map<string, string>;
+  findingsAbout: Map<string, Finding[]>;
+  /** Whether a finding counts as evaluation evidence (its source is an evaluation). */
+  isEvaluationFinding: (f: Finding) => boolean;
+  /** Programme and other lines financing an instrument. */
+  linesOf: Map<string, string[]>;
+  label: (id: string) => string;
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+export function indexReview(review: Review): ReviewIndex {
+  const objectives = new Map(review.policyTree.objectives.map((o) => [o.id, o]));
+  const instruments = new Map(review.instruments.map((i) => [i.id, i]));
+  const sources = new Map(review.sources.map((s) => [s.id, s]));
+
+  const childrenOf = new Map<string, Objective[]>();
+  const roots: Objective[] = [];
+  for (const o of review.policyTree.objectives) {
+    if (o.parent && objectives.has(o.parent)) push(childrenOf, o.parent, o);
+    else roots.push(o);
+  }
+  const objectiveOrder: { objective: Objective; depth: number }[] = [];
+  const visit = (o: Objective, depth: number, seen: Set<string>) => {
+    if (seen.has(o.id)) return;
+    seen.add(o.id);
+    objectiveOrder.push({ objective: o, depth });
+    for (const c of childrenOf.get(o.id) ?? []) visit(c, depth + 1, seen);
+  };
+  const seen = new Set<string>();
+  for (const d of review.policyTree.domains) for (const o of roots) if (o.domain === d.id) visit(o, 0, seen);
+  for (const o of roots) visit(o, 0, seen);
+
+  const instrumentsUnder = new Map<string, Instrument[]>();
+  const instrumentsOfDomain = new Map<string, Instrument[]>();
+  const domainOf = new Map<string, string>();
+  for (const ins of review.instruments) {
+    const chain = new Set<string>();
+    for (let o = objectives.get(ins.objective); o && !chain.has(o.id); o = o.parent ? objectives.get(o.parent) : undefined) {
+      chain.add(o.id);
+      push(instrumentsUnder, o.id, ins);
+    }
+    const domain = objectives.get(ins.objective)?.domain;
+    if (domain) {
+      domainOf.set(ins.id, domain);
+      push(instrumentsOfDomain, domain, ins);
+    }
+  }
+  const objectivesOfDomain = new Map<string, Objective[]>();
+  for (const { objective } of objectiveOrder) push(objectivesOfDomain, objective.domain, objective);
+
+  const findingsAbout = new Map<string, Finding[]>();
+  for (const f of review.findings) for (const s of new Set(f.subjects)) push(findingsAbout, s, f);
+
+  const linesOf = new Map<string, string[]>();
+  for (const line of review.budgetLines) for (const i of new Set(line.instruments)) push(linesOf, i, line.id);
+
+  const names = new Map<string, string>();
+  for (const d of review.policyTree.domains) names.set(d.id, d.name);
+  for (const o of review.policyTree.objectives) names.set(o.id, o.text);
+  for (const i of review.instruments) names.set(i.id, i.name);
+  for (const l of review.budgetLines) names.set(l.id, l.name);
+  for (const s of review.sources) names.set(s.id, s.title);
+
+  return {
+    review,
+    objectives,
+    instruments,
+    sources,
+    lines: new Map(review.budgetLines.map((l) => [l.id, l])),
+    objectiveOrder,
+    childrenOf,
+    instrumentsUnder,
+    instrumentsOfDomain,
+    objectivesOfDomain,
+    domainOf,
+    findingsAbout,
+    isEvaluationFinding: (f) => {
+      const s = f.source ? sources.get(f.source) : undefined;
+      return s !== undefined && EVALUATION_TYPES.has(s.type);
+    },
+    linesOf,
+    label: (id) => names.get(id) ?? id,
+  };
+}

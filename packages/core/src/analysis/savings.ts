@@ -1,0 +1,103 @@
+import { euros, pct, round } from './numbers.js';
+import { maxStrength, strengthRank } from './evidence.js';
+import type { ReviewIndex } from './review-index.js';
+import type { InstrumentEvidence, SavingsCut, SavingsOption, SavingsOptions, SavingsVariant } from './types.js';
+import type { EvidenceStrength } from '../model/review.js';
+
+interface Candidate {
+  line: string;
+  name: string;
+  base: number;
+  instruments: string[];
+  strength: EvidenceStrength;
+}
+
+/**
+ * The savings variant of RPE question 15: by default 20% of the programme budget of the last year
+ * of the period with programme figures. Two options: the same share off every unprotected line,
+ * or lines with the least evidence of effectiveness cut first.
+ */
+export function savingsVariant(ix: ReviewIndex, evidence: Map<string, InstrumentEvidence>, options: SavingsOptions = {}): SavingsVariant {
+  const { review } = ix;
+  const percent = options.percent ?? 20;
+  const protect = new Set(options.protect ?? []);
+  const programme = review.budgetLines.filter((l) => l.kind === 'programme');
+  const yearsWithFigures = programme.flatMap((l) => l.expenditures.filter((e) => e.amount !== null).map((e) => e.year));
+  const inPeriod = yearsWithFigures.filter((y) => y >= review.period.start && y <= review.period.end);
+  const baseYear = options.baseYear ?? (inPeriod.length ? Math.max(...inPeriod) : yearsWithFigures.length ? Math.max(...yearsWithFigures) : null);
+
+  const unknownLines: string[] = [];
+  const candidates: Candidate[] = [];
+  let base = 0;
+  let protectedBase = 0;
+  for (const l of programme) {
+    const entry = baseYear === null ? undefined : l.expenditures.find((e) => e.year === baseYear);
+    if (!entry) continue;
+    if (entry.amount === null) {
+      unknownLines.push(l.id);
+      continue;
+    }
+    base += entry.amount;
+    if (protect.has(l.id)) {
+      protectedBase += entry.amount;
+      continue;
+    }
+    let strength: EvidenceStrength = 'none';
+    for (const i of l.instruments) strength = maxStrength(strength, evidence.get(i)?.aspects.effectiveness.strength ?? 'none');
+    candidates.push({ line: l.id, name: l.name, base: entry.amount, instruments: [...l.instruments].sort(), strength });
+  }
+  base = round(base);
+  const target = round((base * percent) / 100);
+  const cuttable = round(base - protectedBase);
+
+  const reasons: string[] = [];
+  if (baseYear === null) reasons.push('No programme line has a known amount, so there is no base to save on.');
+  else reasons.push(`Base: known programme expenditure in ${baseYear}, ${euros(base)}; ${percent}% is ${euros(target)}.`);
+  if (protect.size) reasons.push(`Protected lines are not cut: ${[...protect].sort().join(', ')} (${euros(protectedBase)}).`);
+  if (unknownLines.length) reasons.push(`Lines with no figure for ${baseYear} are left out: ${unknownLines.join(', ')}.`);
+  const unknownProtected = [...protect].filter((p) => !programme.some((l) => l.id === p));
+  if (unknownProtected.length) reasons.push(`Not programme lines of this review, so nothing to protect: ${unknownProtected.join(', ')}.`);
+
+  // Ties in evidence fall back to the larger line first, then the id, so the order never depends on input order.
+  const ranked = [...candidates].sort(
+    (a, b) => strengthRank(a.strength) - strengthRank(b.strength) || b.base - a.base || a.line.localeCompare(b.line),
+  );
+  const acrossTheBoard = option('across-the-board', target, cuttable, (c) => (cuttable > 0 ? (c.base * Math.min(target, cuttable)) / cuttable : 0), candidates, () => `${pct(cuttable > 0 ? Math.min(target, cuttable) / cuttable : 0)} off every unprotected line.`);
+  let left = target;
+  const cutOf = new Map<string, number>();
+  for (const c of ranked) {
+    const cut = Math.min(c.base, left);
+    cutOf.set(c.line, cut);
+    left -= cut;
+  }
+  const evidenceRanked = option('evidence-ranked', target, cuttable, (c) => cutOf.get(c.line) ?? 0, ranked, (c) =>
+    `Evidence of effectiveness: ${c.strength}; lines with less evidence are cut first.`,
+  );
+
+  return { percent, baseYear, base, target, protectedLines: [...protect].sort(), unknownLines, options: [acrossTheBoard, evidenceRanked], reasons, evidence: [...candidates.map((c) => c.line), ...unknownLines].sort() };
+}
+
+function option(
+  method: SavingsOption['method'],
+  target: number,
+  cuttable: number,
+  cutFor: (c: Candidate) => number,
+  candidates: Candidate[],
+  why: (c: Candidate) => string,
+): SavingsOption {
+  const cuts: SavingsCut[] = candidates
+    .map((c) => {
+      const cut = round(cutFor(c));
+      return { line: c.line, name: c.name, base: c.base, cut, remaining: round(c.base - cut), cutShare: c.base > 0 ? cut / c.base : 0, instruments: c.instruments, strength: c.strength, reason: why(c) };
+    })
+    .filter((c) => c.cut > 0);
+  const saved = round(cuts.reduce((s, c) => s + c.cut, 0));
+  const shortfall = round(Math.max(0, target - saved));
+  const reasons = [
+    method === 'across-the-board'
+      ? 'Every unprotected line with a known amount gives up the same share.'
+      : 'Lines are cut in order of least evidence of effectiveness of the instruments they finance; among equals, the larger line first.',
+  ];
+  if (shortfall > 0) reasons.push(`Unprotected lines with known amounts hold only ${euros(cuttable)}: ${euros(shortfall)} of the target cannot be found.`);
+  return { method, cuts, saved, shortfall, reasons, evidence: cuts.map((c) => c.line) };
+}

@@ -1,0 +1,321 @@
+import type {
+  Aspect,
+  BudgetKind,
+  EvidenceStrength,
+  RealisationStatus,
+  RpeVersion,
+  Verdict,
+} from '../model/review.js';
+import type { RpeTopic } from '../rpe/questions.js';
+
+/** Every verdict polev gives carries its reasons (plain sentences) and the ids of its evidence. */
+export interface Explained {
+  reasons: string[];
+  /** ids of findings, sources, instruments, budget lines or objectives the verdict rests on. */
+  evidence: string[];
+}
+
+/** A sum over amounts some of which may be unknown. Unknown parts are never counted as 0. */
+export interface Sum {
+  /** The total, or null when any part is unknown. */
+  amount: number | null;
+  /** The sum of the known parts: the total when complete, a lower bound otherwise. */
+  known: number;
+  /** How many parts are unknown (null in the source). */
+  unknownParts: number;
+}
+
+/** count of total, and count / total (null when total is 0). */
+export interface Share {
+  count: number;
+  total: number;
+  share: number | null;
+}
+
+export type ScopeKind = 'article' | 'domain' | 'objective';
+export interface ScopeRef {
+  kind: ScopeKind;
+  /** The domain or objective id; the review id for the article. */
+  id: string;
+  label: string;
+}
+
+// ---- realisation (step 2) -------------------------------------------------------------------
+
+export interface RealisationSummary {
+  scope: ScopeRef;
+  instruments: string[];
+  byStatus: Record<RealisationStatus, number>;
+  /** Realised within the period, of all instruments in scope. */
+  realised: Share;
+  /** Realised, partly realised or ongoing, of all instruments in scope. */
+  deployed: Share;
+  /** Kept apart: realised only after the review period. */
+  realisedAfterPeriod: string[];
+}
+
+// ---- expenditure ------------------------------------------------------------------------------
+
+export interface LineYear {
+  year: number;
+  amount: number | null;
+  /** Change against the previous year of the same line; null when either year is unknown or missing. */
+  change: number | null;
+  changeShare: number | null;
+}
+
+export interface LineExpenditure {
+  line: string;
+  name: string;
+  kind: BudgetKind;
+  article: string | null;
+  instruments: string[];
+  years: LineYear[];
+  total: Sum;
+  outOfScopeReason: string | null;
+}
+
+export interface KindYear {
+  kind: BudgetKind;
+  year: number;
+  total: Sum;
+  change: number | null;
+  changeShare: number | null;
+}
+
+export interface ExpenditureAnalysis {
+  years: number[];
+  lines: LineExpenditure[];
+  byKindAndYear: KindYear[];
+  byKind: Record<BudgetKind, Sum>;
+  /** Programme expenditure per year. */
+  programmeByYear: { year: number; total: Sum }[];
+  /** The programme line with the largest known share of programme money over the period. */
+  dominantLine: (Explained & { line: string; name: string; share: number | null; amount: number }) | null;
+  outOfScope: { line: string; name: string; total: Sum; reason: string }[];
+  /** Lines and years with no figure in the source. */
+  unknownAmounts: { line: string; year: number }[];
+}
+
+export type CostStatus = 'amount' | 'line-without-amount' | 'none';
+
+export interface CostAttribution {
+  /** Per instrument: whether programme money with a known amount is linked to it. */
+  instruments: Record<string, { status: CostStatus; lines: string[]; amount: Sum }>;
+  /** Instruments with a known linked amount, of all instruments. */
+  withCost: Share;
+  withoutCost: string[];
+  /** Programme money (known amounts) on lines that name at least one instrument, of all known programme money. */
+  attributableMoney: { attributable: number; total: number; share: number | null; unknownParts: number };
+}
+
+// ---- evidence, coverage, gap map --------------------------------------------------------------
+
+export interface AspectEvidence {
+  strength: EvidenceStrength;
+  /** Findings about this subject on this aspect. */
+  findings: string[];
+  /** Sources (evaluations) behind those findings. */
+  sources: string[];
+  /** The verdict of the strongest finding, or null without findings. */
+  verdict: Verdict | null;
+}
+
+export interface InstrumentEvidence extends Explained {
+  instrument: string;
+  /** Strongest evidence on any aspect (at least `realisation` when realisation is documented). */
+  strength: EvidenceStrength;
+  aspects: Record<Aspect, AspectEvidence>;
+  evaluated: boolean;
+  classifiedOnly: boolean;
+}
+
+export interface CoverageRow {
+  id: string;
+  /** Any evaluation covers it (a finding from an evaluation-type source). */
+  evaluated: boolean;
+  effectiveness: boolean;
+  efficiency: boolean;
+  sideEffects: boolean;
+}
+
+export interface CoverageSummary {
+  scope: ScopeRef;
+  instruments: number;
+  evaluated: Share;
+  effectiveness: Share;
+  efficiency: Share;
+  sideEffects: Share;
+  /** Known programme money on lines whose instruments are all evaluated, of known programme money in scope. */
+  money: { evaluated: number; effectiveness: number; efficiency: number; total: number; unknownParts: number; evaluatedShare: number | null; effectivenessShare: number | null; efficiencyShare: number | null };
+}
+
+export interface NotEvaluated extends Explained {
+  kind: 'instrument' | 'objective';
+  id: string;
+  label: string;
+}
+
+export interface CoverageAnalysis {
+  instruments: CoverageRow[];
+  article: CoverageSummary;
+  domains: CoverageSummary[];
+  objectives: CoverageSummary[];
+  /** RPE question 9: what has not been evaluated, with the reason. */
+  notEvaluated: NotEvaluated[];
+}
+
+export interface GapCell {
+  strength: EvidenceStrength;
+  sources: string[];
+  findings: string[];
+}
+
+export interface GapRow {
+  kind: 'objective' | 'instrument';
+  id: string;
+  label: string;
+  /** Nesting depth in the policy tree (0 = top-level objective). */
+  depth: number;
+  domain: string;
+  effectiveness: GapCell;
+  efficiency: GapCell;
+  sideEffects: GapCell;
+}
+
+// ---- stepped verdicts -------------------------------------------------------------------------
+
+export type GoalAchievementValue = 'determinable' | 'partly-determinable' | 'not-determinable';
+export type RealisationValue = 'realised' | 'mostly-realised' | 'partly-realised' | 'not-realised' | 'unknown' | 'no-instruments';
+export type EffectivenessValue = 'demonstrated' | 'plausible' | 'not-determinable' | 'negative';
+export type EfficiencyValue = 'determinable' | 'not-determinable';
+
+export interface SteppedVerdicts {
+  scope: ScopeRef;
+  goalAchievement: Explained & { value: GoalAchievementValue };
+  realisation: Explained & { value: RealisationValue; money: Sum };
+  effectiveness: Explained & { value: EffectivenessValue; counts: Record<EffectivenessValue, number> };
+  efficiency: Explained & { value: EfficiencyValue; verdict: Verdict | null };
+}
+
+// ---- SMART ------------------------------------------------------------------------------------
+
+export type SmartCriterion = 'specific' | 'measurable' | 'achievable' | 'relevant' | 'timeBound';
+export type SmartResult = 'pass' | 'fail' | 'unknown';
+
+export interface SmartCheck {
+  objective: string;
+  criteria: Record<SmartCriterion, { result: SmartResult; reason: string }>;
+  passed: number;
+  failed: SmartCriterion[];
+}
+
+// ---- RPE checklist ----------------------------------------------------------------------------
+
+export type RpeStatus = 'report' | 'policy-response' | 'elsewhere' | 'not-answered' | 'missing';
+
+export interface RpeChecklistItem {
+  question: number;
+  topic: RpeTopic;
+  text: { nl: string; en: string };
+  status: RpeStatus;
+  location: string | null;
+  note: string | null;
+  /** What the data could contribute to an answer, e.g. "12 evaluations are listed". */
+  dataHint: string | null;
+}
+
+export interface RpeChecklist {
+  version: RpeVersion;
+  /** false when polev bundles no question set for the version; items is then empty. */
+  known: boolean;
+  items: RpeChecklistItem[];
+  answeredInReport: number[];
+  answeredElsewhere: number[];
+  missing: number[];
+}
+
+// ---- savings variant --------------------------------------------------------------------------
+
+export interface SavingsOptions {
+  /** Percent of the programme budget to save; default 20. */
+  percent?: number;
+  /** The year whose programme budget is the base; default the last year of the period with programme figures. */
+  baseYear?: number;
+  /** Budget line ids that are not cut. */
+  protect?: string[];
+}
+
+export interface SavingsCut {
+  line: string;
+  name: string;
+  base: number;
+  cut: number;
+  remaining: number;
+  cutShare: number;
+  instruments: string[];
+  strength: EvidenceStrength;
+  reason: string;
+}
+
+export interface SavingsOption extends Explained {
+  method: 'across-the-board' | 'evidence-ranked';
+  cuts: SavingsCut[];
+  saved: number;
+  /** The part of the target that could not be found in unprotected, known lines. */
+  shortfall: number;
+}
+
+export interface SavingsVariant extends Explained {
+  percent: number;
+  baseYear: number | null;
+  /** Known programme money in the base year (protected lines included). */
+  base: number;
+  target: number;
+  protectedLines: string[];
+  /** Lines left out because their base-year amount is unknown. */
+  unknownLines: string[];
+  options: SavingsOption[];
+}
+
+// ---- recommendations --------------------------------------------------------------------------
+
+export type RecommendationRule =
+  | 'objective-not-measurable'
+  | 'instrument-without-cost'
+  | 'domain-without-efficiency-evidence'
+  | 'instrument-not-evaluated'
+  | 'effectiveness-plausibility-only'
+  | 'dominant-line-without-effect-evaluation'
+  | 'rpe-question-missing'
+  | 'objective-without-instruments';
+
+export interface DerivedRecommendation extends Explained {
+  id: string;
+  rule: RecommendationRule;
+  priority: 1 | 2 | 3;
+  text: string;
+  /** The objectives, instruments, domains or lines it concerns. */
+  subjects: string[];
+}
+
+// ---- the assessment -----------------------------------------------------------------------------
+
+export interface Assessment {
+  review: { id: string; title: string; period: { start: number; end: number }; rpeVersion: RpeVersion };
+  realisation: { article: RealisationSummary; domains: RealisationSummary[]; objectives: RealisationSummary[] };
+  expenditure: ExpenditureAnalysis;
+  costAttribution: CostAttribution;
+  evidence: { instruments: InstrumentEvidence[]; objectives: { id: string; strength: EvidenceStrength }[]; domains: { id: string; strength: EvidenceStrength }[] };
+  coverage: CoverageAnalysis;
+  verdicts: { article: SteppedVerdicts; domains: SteppedVerdicts[]; objectives: SteppedVerdicts[] };
+  gapMap: GapRow[];
+  smart: SmartCheck[];
+  rpe: RpeChecklist;
+  savings: SavingsVariant;
+  recommendations: DerivedRecommendation[];
+}
+
+export interface AnalyzeOptions {
+  savings?: SavingsOptions;
+}

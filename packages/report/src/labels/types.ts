@@ -1,0 +1,306 @@
+import type {
+  Aspect,
+  BudgetKind,
+  Classification,
+  EvidenceStrength,
+  RealisationStatus,
+  SourceType,
+  Verdict,
+} from '@polev/core';
+import type {
+  EffectivenessValue,
+  EfficiencyValue,
+  GoalAchievementValue,
+  RealisationValue,
+  RpeStatus,
+  SmartCriterion,
+  SmartResult,
+} from '../assessment.js';
+
+export type Lang = 'nl' | 'en';
+
+/**
+ * Every heading and label the report prints. The review's own text is never translated: only
+ * these strings change with `lang`. Functions take plain values and return plain text; the
+ * renderers escape everything afterwards.
+ */
+export interface Labels {
+  lang: Lang;
+  /** BCP 47 tag for the HTML `lang` attribute and the .docx language. */
+  locale: string;
+  docType: string;
+  publicVersion: string;
+  confidentialVersion: string;
+  confidentialBanner: string;
+  publicBanner: string;
+  contents: string;
+  tableLabel: string;
+  figureLabel: string;
+  appendix: string;
+  appendices: string;
+  unknown: string;
+  unknownAmount: string;
+  none: string;
+  notApplicable: string;
+  yes: string;
+  no: string;
+  total: string;
+  amountsNote: string;
+  generatedOn: (date: string) => string;
+  generatedBy: string;
+
+  meta: {
+    ministry: string;
+    budgetChapter: string;
+    budgetArticles: string;
+    period: string;
+    performedBy: string;
+    method: string;
+    rpeVersion: string;
+    completed: string;
+    sentToParliament: string;
+  };
+  method: Record<'synthesis' | 'new-research' | 'mixed', string>;
+
+  summary: {
+    title: string;
+    intro: (p: { articles: string; chapter: string | null; ministry: string; start: number; end: number }) => string;
+    performed: (p: { by: string | null; method: string }) => string;
+    keyFigures: string;
+    domains: string;
+    objectives: string;
+    instruments: string;
+    realised: string;
+    evaluated: string;
+    withCost: string;
+    programmeTotal: string;
+    verdictsTitle: string;
+    conclusionsTitle: string;
+    recommendationsTitle: string;
+    classifiedAnnexPublic: string;
+    classifiedAnnexConfidential: string;
+  };
+
+  scope: {
+    title: string;
+    articlesTitle: string;
+    articleCol: string;
+    titleCol: string;
+    partsCol: string;
+    periodTitle: string;
+    periodText: (start: number, end: number) => string;
+    exclusionsTitle: string;
+    exclusionCol: string;
+    reasonCol: string;
+    noExclusions: string;
+    outOfScopeMoney: string;
+  };
+
+  policy: {
+    title: string;
+    reasonTitle: string;
+    mainGoal: string;
+    responsibilityTitle: string;
+    rolesIntro: string;
+    rolesTableCaption: string;
+    objectivesTitle: string;
+    domainGoal: string;
+    objectivesOf: (domain: string) => string;
+    smartCaption: (domain: string) => string;
+    smartObjectiveCol: string;
+    smartPassed: string;
+    noObjectives: string;
+    answeredIn: (location: string) => string;
+    notRecorded: string;
+  };
+
+  instruments: {
+    title: string;
+    domainTitle: (domain: string) => string;
+    count: (n: number, objectives: number) => string;
+    overviewCaption: (domain: string) => string;
+    numberCol: string;
+    instrumentCol: string;
+    kindCol: string;
+    roleCol: string;
+    realisationCol: string;
+    realisationSummary: (realised: string, deployed: string) => string;
+    afterPeriod: (n: number) => string;
+    noInstruments: string;
+    expenditureTitle: string;
+    expenditureOverview: string;
+    expenditureCaption: (kind: string) => string;
+    expenditureFigure: (kind: string) => string;
+    lineCol: string;
+    dominant: (name: string, share: string) => string;
+    unknownAmounts: (n: number) => string;
+    outOfScopeTitle: string;
+    costTitle: string;
+    costText: (withCost: string, attributable: string) => string;
+    withoutCostList: (n: number) => string;
+    noExpenditure: string;
+  };
+
+  research: {
+    title: string;
+    evaluationsTitle: string;
+    evaluationsCaption: string;
+    sourceCol: string;
+    typeCol: string;
+    authorCol: string;
+    dateCol: string;
+    subjectsCol: string;
+    noEvaluations: string;
+    otherSources: (n: number) => string;
+    coverageTitle: string;
+    coverageCaption: string;
+    scopeCol: string;
+    instrumentsCol: string;
+    evaluatedCol: string;
+    effectivenessCol: string;
+    efficiencyCol: string;
+    sideEffectsCol: string;
+    moneyEvaluatedCol: string;
+    gapMapIntro: string;
+    gapMapFigure: (domain: string) => string;
+    notEvaluatedTitle: string;
+    notEvaluatedNone: string;
+    usefulnessTitle: string;
+    usefulnessIntro: string;
+    strengthCaption: string;
+    domainCol: string;
+  };
+
+  effects: {
+    title: string;
+    domainTitle: (domain: string) => string;
+    articleTitle: string;
+    steppedCaption: (scope: string) => string;
+    stepCol: string;
+    verdictCol: string;
+    reasonsCol: string;
+    objectivesCaption: (domain: string) => string;
+    objectiveCol: string;
+    findingsTitle: string;
+    findingsNone: string;
+    conclusionsTitle: string;
+    ownJudgement: string;
+  };
+
+  steps: Record<'goalAchievement' | 'realisation' | 'effectiveness' | 'efficiency', string>;
+  stepsExplained: Record<'goalAchievement' | 'realisation' | 'effectiveness' | 'plausibility' | 'efficiency', string>;
+
+  options: {
+    title: string;
+    reviewRecommendations: string;
+    noRecommendations: string;
+    derivedTitle: string;
+    derivedIntro: string;
+    priority: (p: number) => string;
+    priorityCol: string;
+    recommendationCol: string;
+    savingsTitle: string;
+    savingsIntro: (p: { percent: number; baseYear: string; base: string; target: string }) => string;
+    savingsNoBase: string;
+    savingsMethod: Record<'across-the-board' | 'evidence-ranked', string>;
+    savingsCaption: (method: string) => string;
+    baseCol: string;
+    cutCol: string;
+    remainingCol: string;
+    strengthCol: string;
+    saved: (saved: string, shortfall: string) => string;
+    protectedLines: string;
+    unknownLines: string;
+  };
+
+  accountability: {
+    title: string;
+    methodText: Record<'synthesis' | 'new-research' | 'mixed', string>;
+    performedBy: (by: string) => string;
+    committeeTitle: string;
+    committeeNone: string;
+    nameCol: string;
+    organisationCol: string;
+    roleCol: string;
+    expertTitle: string;
+    expertNone: string;
+    affiliationCol: string;
+    approachTitle: string;
+    approachIntro: string;
+    strengthScaleTitle: string;
+    notesTitle: string;
+    classifiedTitle: string;
+    classifiedPublic: string;
+    classifiedConfidential: string;
+    noClassified: string;
+  };
+
+  appendix: {
+    treeOverviewTitle: string;
+    treeTitle: (domain: string) => string;
+    treeFigure: (domain: string, part: number, parts: number) => string;
+    instrumentTableTitle: (domain: string) => string;
+    instrumentTableCaption: (domain: string) => string;
+    colObjectiveInstrument: string;
+    colRealisation: string;
+    colEvaluations: string;
+    indicatorsTitle: string;
+    indicatorsCaption: string;
+    indicatorCol: string;
+    valueCol: string;
+    referenceDateCol: string;
+    sourcesTitle: string;
+    sourcesCaption: string;
+    referenceCol: string;
+    classificationCol: string;
+    rpeIndexTitle: string;
+    rpeIndexCaption: string;
+    rpeQuestionCol: string;
+    rpeSectionCol: string;
+    rpeStatusCol: string;
+    rpeLocationCol: string;
+    rpeUnknownVersion: (version: string) => string;
+    classifiedAnnexTitle: string;
+    classifiedAnnexIntro: string;
+    classifiedAnnexPublic: string;
+    classifiedItemsCaption: string;
+    itemCol: string;
+    objectiveLabel: string;
+    instrumentLabel: string;
+    mainGoalLabel: string;
+    domainLabel: string;
+    realisedOn: (date: string) => string;
+    noEvaluation: string;
+  };
+
+  figure: {
+    treeDesc: (domain: string, instruments: number) => string;
+    expenditureDesc: (kind: string) => string;
+    gapDesc: (domain: string) => string;
+    yearAxis: string;
+    amountAxis: string;
+    unknownLegend: string;
+    strengthLegend: string;
+    objectiveLegend: string;
+    instrumentLegend: string;
+    classifiedLegend: string;
+  };
+
+  realisationStatus: Record<RealisationStatus, string>;
+  instrumentKind: Record<'regulation' | 'financial' | 'communication' | 'organisation' | 'network' | 'research' | 'other', string>;
+  role: Record<'directing' | 'guiding' | 'facilitating', string>;
+  budgetKind: Record<BudgetKind, string>;
+  sourceType: Record<SourceType, string>;
+  classification: Record<Classification, string>;
+  aspect: Record<Aspect | 'general', string>;
+  verdict: Record<Verdict, string>;
+  strength: Record<EvidenceStrength, string>;
+  goalAchievement: Record<GoalAchievementValue, string>;
+  realisationValue: Record<RealisationValue, string>;
+  effectivenessValue: Record<EffectivenessValue, string>;
+  efficiencyValue: Record<EfficiencyValue, string>;
+  smartCriterion: Record<SmartCriterion, string>;
+  smartResult: Record<SmartResult, string>;
+  rpeStatus: Record<RpeStatus, string>;
+  rpeTopic: Record<'scope' | 'policy' | 'instruments' | 'research' | 'effects' | 'options', string>;
+}
