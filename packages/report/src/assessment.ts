@@ -2,4 +2,26 @@
  * The assessment types of @polev/core, re-exported in one place so the rest of the package
  * imports them from here.
  */
-export type * from '../../core/src/analysis/types.js';
+export type {
+  Assessment,
+  AnalyzeOptions,
+  Explained,
+  Sum,
+  Share,
+  SteppedVerdicts,
+  EffectivenessValue,
+  EfficiencyValue,
+  GoalAchievementValue,
+  RealisationValue,
+  RpeStatus,
+  SmartCriterion,
+  SmartResult,
+  SmartCheck,
+  GapRow,
+  CoverageSummary,
+  SavingsOption,
+  SavingsVariant,
+  DerivedRecommendation,
+  RealisationSummary,
+  LineExpenditure,
+} from '@polev/core';

@@ -1,5 +1,5 @@
 import { ASPECTS, EVIDENCE_STRENGTHS, VERDICTS, type Aspect, type EvidenceStrength, type Finding, type Instrument } from '../model/review.js';
-import { addSums, plural, ratio, share, sum } from './numbers.js';
+import { listIds, plural, ratio, share, sortIds as sorted, sum } from './numbers.js';
 import type { ReviewIndex } from './review-index.js';
 import type {
   AspectEvidence,
@@ -26,7 +26,6 @@ const STRENGTH_LABEL: Record<EvidenceStrength, string> = {
 };
 export const describeStrength = (s: EvidenceStrength): string => STRENGTH_LABEL[s];
 
-const sorted = (ids: Iterable<string>): string[] => [...new Set(ids)].sort();
 
 /**
  * The strongest evidence among findings. Ties are broken by a fixed verdict order, never by input
@@ -67,7 +66,7 @@ export function instrumentEvidence(ix: ReviewIndex): InstrumentEvidence[] {
     const reasons: string[] = [];
     const strongest = ASPECTS.filter((a) => aspects[a].strength === strength && strength !== 'none' && aspects[a].findings.length);
     if (strongest.length) {
-      reasons.push(`Strongest evidence is ${describeStrength(strength)}, on ${strongest.join(', ')} (${strongest.flatMap((a) => aspects[a].findings).join(', ')}).`);
+      reasons.push(`Strongest evidence is ${describeStrength(strength)}, on ${strongest.join(', ')} (${listIds(strongest.flatMap((a) => aspects[a].findings))}).`);
     } else if (strength === 'realisation') {
       reasons.push(`Only its realisation is documented (status ${ins.realisation.status}); no finding speaks to its effects.`);
     } else {
@@ -116,10 +115,8 @@ function coverageSummary(ix: ReviewIndex, scope: ScopeRef, instruments: readonly
 
   // Money: a programme line counts as covered when every instrument it finances is. At article
   // level every programme line counts, including those linked to no instrument (never covered).
-  const ids = new Set(instruments.map((i) => i.id));
-  const lines = ix.review.budgetLines.filter(
-    (l) => l.kind === 'programme' && (scope.kind === 'article' || l.instruments.some((i) => ids.has(i))),
-  );
+  const lineIds = scope.kind === 'article' ? null : new Set(instruments.flatMap((i) => ix.linesOf.get(i.id) ?? []));
+  const lines = (lineIds ? [...lineIds].map((id) => ix.lines.get(id)!) : ix.review.budgetLines).filter((l) => l.kind === 'programme');
   const money = { evaluated: 0, effectiveness: 0, efficiency: 0, total: 0, unknownParts: 0 };
   for (const l of lines) {
     const s = sum(l.expenditures.map((e) => e.amount));
@@ -161,7 +158,7 @@ export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; do
       reasons.push(`It was ${status === 'pilot' ? 'only a pilot' : status === 'not-realised' ? 'not realised' : 'realised only after'} in the period, so there was little to evaluate yet.`);
     }
     const other = about.filter((f) => !ix.isEvaluationFinding(f));
-    if (other.length) reasons.push(`Only non-evaluative material speaks of it (${sorted(other.map((f) => f.id)).join(', ')}).`);
+    if (other.length) reasons.push(`Only non-evaluative material speaks of it (${listIds(other.map((f) => f.id))}).`);
     if ((ix.linesOf.get(ins.id) ?? []).length === 0) reasons.push('No expenditure is linked to it, so its efficiency could not be evaluated either.');
     notEvaluated.push({ kind: 'instrument', id: ins.id, label: ins.name, reasons, evidence: sorted([ins.id, ...other.map((f) => f.id)]) });
   }
@@ -217,11 +214,10 @@ export function gapMap(ix: ReviewIndex): GapRow[] {
     }
     const findings = [...subtree, ...descendants].flatMap((id) => ix.findingsAbout.get(id) ?? []);
     rows.push({ kind: 'objective', id: objective.id, label: objective.text, depth, domain: objective.domain, ...aspectsOf(findings) });
-    for (const ins of ix.review.instruments.filter((i) => i.objective === objective.id)) {
+    for (const ins of ix.instrumentsOf.get(objective.id) ?? []) {
       rows.push({ kind: 'instrument', id: ins.id, label: ins.name, depth: depth + 1, domain: objective.domain, ...aspectsOf(ix.findingsAbout.get(ins.id) ?? []) });
     }
   }
   return rows;
 }
 
-export { addSums };

@@ -87,7 +87,7 @@ function changeOf(before: number | null, after: number | null): { change: number
  */
 function dominantLine(ix: ReviewIndex, lines: LineExpenditure[], programme: Sum): ExpenditureAnalysis['dominantLine'] {
   const programmeLines = lines.filter((l) => l.kind === 'programme');
-  const withMoney = programmeLines.filter((l) => l.total.known > 0).sort((a, b) => b.total.known - a.total.known);
+  const withMoney = programmeLines.filter((l) => l.total.known > 0).sort((a, b) => b.total.known - a.total.known || a.line.localeCompare(b.line));
   const top = withMoney[0];
   if (top && programme.known > 0) {
     const s = top.total.known / programme.known;
@@ -101,7 +101,7 @@ function dominantLine(ix: ReviewIndex, lines: LineExpenditure[], programme: Sum)
   }
   const stated = ix.review.budgetLines
     .filter((l) => l.kind === 'programme' && l.statedShare)
-    .sort((a, b) => (b.statedShare?.share ?? 0) - (a.statedShare?.share ?? 0))[0];
+    .sort((a, b) => (b.statedShare?.share ?? 0) - (a.statedShare?.share ?? 0) || a.id.localeCompare(b.id))[0];
   if (!stated?.statedShare) return null;
   const where = stated.statedShare.citation?.location ? ` (${stated.statedShare.citation.location})` : '';
   return {

@@ -11,15 +11,6 @@ export function sum(amounts: Iterable<number | null>): Sum {
   return { amount: unknownParts ? null : round(known), known: round(known), unknownParts };
 }
 
-export function addSums(sums: Iterable<Sum>): Sum {
-  let known = 0;
-  let unknownParts = 0;
-  for (const s of sums) {
-    known += s.known;
-    unknownParts += s.unknownParts;
-  }
-  return { amount: unknownParts ? null : round(known), known: round(known), unknownParts };
-}
 
 export function share(count: number, total: number): Share {
   return { count, total, share: total > 0 ? count / total : null };
@@ -40,3 +31,14 @@ export function euros(thousands: number): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+const naturally = new Intl.Collator('en', { numeric: true }).compare;
+
+/** ids in natural order ("i2" before "i10"), so that reasons read the same whatever the input order. */
+export const sortIds = (ids: Iterable<string>): string[] => [...new Set(ids)].sort(naturally);
+
+/** A short, ordered list of ids for a sentence: the first few and a count of the rest. */
+export function listIds(ids: Iterable<string>, max = 8): string {
+  const s = sortIds(ids);
+  return s.length <= max ? s.join(', ') : `${s.slice(0, max).join(', ')} and ${s.length - max} more`;
+}

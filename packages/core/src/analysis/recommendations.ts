@@ -1,8 +1,7 @@
-import { plural } from './numbers.js';
+import { listIds, plural } from './numbers.js';
 import type { ReviewIndex } from './review-index.js';
 import type { Assessment, DerivedRecommendation, RecommendationRule } from './types.js';
 
-const list = (ids: readonly string[], max = 6) => (ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`);
 
 /** Recommendations derived from the gaps, each citing what triggered it; most important first. */
 export function deriveRecommendations(ix: ReviewIndex, a: Omit<Assessment, 'recommendations'>): DerivedRecommendation[] {
@@ -18,7 +17,7 @@ export function deriveRecommendations(ix: ReviewIndex, a: Omit<Assessment, 'reco
   if (notMeasurable.length) {
     const ids = notMeasurable.map((s) => s.objective);
     add('objective-not-measurable', 1, 'Formulate the objectives SMART: give each an indicator, a baseline, a target value and a deadline, so that goal achievement can be determined.', ids, [
-      `${plural(ids.length, 'objective')} of ${a.smart.length} lack a measurable target or a deadline (${list(ids)}).`,
+      `${plural(ids.length, 'objective')} of ${a.smart.length} lack a measurable target or a deadline (${listIds(ids)}).`,
     ]);
   }
 
@@ -45,7 +44,7 @@ export function deriveRecommendations(ix: ReviewIndex, a: Omit<Assessment, 'reco
   const plausibleOnly = a.evidence.instruments.filter((e) => e.aspects.effectiveness.strength === 'plausibility' || e.aspects.effectiveness.strength === 'process').map((e) => e.instrument);
   if (plausibleOnly.length) {
     add('effectiveness-plausibility-only', 3, 'Where effectiveness rests only on plausibility or process evaluations, make the policy theory explicit and consider effect studies or experiments for new initiatives.', plausibleOnly, [
-      `For ${plural(plausibleOnly.length, 'instrument')} the strongest evidence of effectiveness is a plausibility indication or a process evaluation (${list(plausibleOnly)}).`,
+      `For ${plural(plausibleOnly.length, 'instrument')} the strongest evidence of effectiveness is a plausibility indication or a process evaluation (${listIds(plausibleOnly)}).`,
     ]);
   }
 
@@ -65,7 +64,7 @@ export function deriveRecommendations(ix: ReviewIndex, a: Omit<Assessment, 'reco
   const orphans = ix.objectiveOrder.filter(({ objective }) => (ix.instrumentsUnder.get(objective.id) ?? []).length === 0).map(({ objective }) => objective.id);
   if (orphans.length) {
     add('objective-without-instruments', 2, 'Link every objective to the instruments that serve it, or drop objectives that no instrument serves.', orphans, [
-      `${plural(orphans.length, 'objective')} have no instrument (${list(orphans)}).`,
+      `${plural(orphans.length, 'objective')} have no instrument (${listIds(orphans)}).`,
     ]);
   }
 

@@ -26,6 +26,8 @@ export interface ReviewIndex {
   /** Objectives in policy-tree order (parents before children), with depth. */
   objectiveOrder: { objective: Objective; depth: number }[];
   childrenOf: Map<string, Objective[]>;
+  /** Instruments serving exactly this objective, in input order. */
+  instrumentsOf: Map<string, Instrument[]>;
   /** Instruments serving an objective or any of its descendants, in input order. */
   instrumentsUnder: Map<string, Instrument[]>;
   instrumentsOfDomain: Map<string, Instrument[]>;
@@ -37,6 +39,8 @@ export interface ReviewIndex {
   isEvaluationFinding: (f: Finding) => boolean;
   /** Programme and other lines financing an instrument. */
   linesOf: Map<string, string[]>;
+  /** Indicators with a known value, per subject. */
+  indicatorsAbout: Map<string, string[]>;
   label: (id: string) => string;
 }
 
@@ -69,9 +73,11 @@ export function indexReview(review: Review): ReviewIndex {
   for (const o of roots) visit(o, 0, seen);
 
   const instrumentsUnder = new Map<string, Instrument[]>();
+  const instrumentsOf = new Map<string, Instrument[]>();
   const instrumentsOfDomain = new Map<string, Instrument[]>();
   const domainOf = new Map<string, string>();
   for (const ins of review.instruments) {
+    push(instrumentsOf, ins.objective, ins);
     const chain = new Set<string>();
     for (let o = objectives.get(ins.objective); o && !chain.has(o.id); o = o.parent ? objectives.get(o.parent) : undefined) {
       chain.add(o.id);
@@ -92,6 +98,9 @@ export function indexReview(review: Review): ReviewIndex {
   const linesOf = new Map<string, string[]>();
   for (const line of review.budgetLines) for (const i of new Set(line.instruments)) push(linesOf, i, line.id);
 
+  const indicatorsAbout = new Map<string, string[]>();
+  for (const ind of review.indicators) if (ind.value !== null) for (const s of new Set(ind.subjects)) push(indicatorsAbout, s, ind.id);
+
   const names = new Map<string, string>();
   for (const d of review.policyTree.domains) names.set(d.id, d.name);
   for (const o of review.policyTree.objectives) names.set(o.id, o.text);
@@ -107,6 +116,7 @@ export function indexReview(review: Review): ReviewIndex {
     lines: new Map(review.budgetLines.map((l) => [l.id, l])),
     objectiveOrder,
     childrenOf,
+    instrumentsOf,
     instrumentsUnder,
     instrumentsOfDomain,
     objectivesOfDomain,
@@ -117,6 +127,7 @@ export function indexReview(review: Review): ReviewIndex {
       return s !== undefined && EVALUATION_TYPES.has(s.type);
     },
     linesOf,
+    indicatorsAbout,
     label: (id) => names.get(id) ?? id,
   };
 }

@@ -1,4 +1,4 @@
-import { euros, pct, round } from './numbers.js';
+import { euros, listIds, pct, round, sortIds } from './numbers.js';
 import { maxStrength, strengthRank } from './evidence.js';
 import type { ReviewIndex } from './review-index.js';
 import type { InstrumentEvidence, SavingsCut, SavingsOption, SavingsOptions, SavingsVariant } from './types.js';
@@ -53,10 +53,10 @@ export function savingsVariant(ix: ReviewIndex, evidence: Map<string, Instrument
   const reasons: string[] = [];
   if (baseYear === null) reasons.push('No programme line has a known amount, so there is no base to save on.');
   else reasons.push(`Base: known programme expenditure in ${baseYear}, ${euros(base)}; ${percent}% is ${euros(target)}.`);
-  if (protect.size) reasons.push(`Protected lines are not cut: ${[...protect].sort().join(', ')} (${euros(protectedBase)}).`);
-  if (unknownLines.length) reasons.push(`Lines with no figure for ${baseYear} are left out: ${unknownLines.join(', ')}.`);
+  if (protect.size) reasons.push(`Protected lines are not cut: ${listIds(protect, 20)} (${euros(protectedBase)}).`);
+  if (unknownLines.length) reasons.push(`Lines with no figure for ${baseYear} are left out: ${listIds(unknownLines, 20)}.`);
   const unknownProtected = [...protect].filter((p) => !programme.some((l) => l.id === p));
-  if (unknownProtected.length) reasons.push(`Not programme lines of this review, so nothing to protect: ${unknownProtected.join(', ')}.`);
+  if (unknownProtected.length) reasons.push(`Not programme lines of this review, so nothing to protect: ${listIds(unknownProtected, 20)}.`);
 
   // Ties in evidence fall back to the larger line first, then the id, so the order never depends on input order.
   const ranked = [...candidates].sort(
@@ -74,7 +74,7 @@ export function savingsVariant(ix: ReviewIndex, evidence: Map<string, Instrument
     `Evidence of effectiveness: ${c.strength}; lines with less evidence are cut first.`,
   );
 
-  return { percent, baseYear, base, target, protectedLines: [...protect].sort(), unknownLines, options: [acrossTheBoard, evidenceRanked], reasons, evidence: [...candidates.map((c) => c.line), ...unknownLines].sort() };
+  return { percent, baseYear, base, target, protectedLines: sortIds(protect), unknownLines: sortIds(unknownLines), options: [acrossTheBoard, evidenceRanked], reasons, evidence: [...candidates.map((c) => c.line), ...unknownLines].sort() };
 }
 
 function option(

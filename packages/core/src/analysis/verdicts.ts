@@ -1,6 +1,6 @@
 import type { Finding, Instrument, Objective } from '../model/review.js';
 import { aspectEvidence, describeStrength, strengthRank } from './evidence.js';
-import { euros, plural, sum } from './numbers.js';
+import { euros, listIds, plural, sum } from './numbers.js';
 import type { ReviewIndex } from './review-index.js';
 import type {
   CostAttribution,
@@ -34,7 +34,6 @@ export interface VerdictContext {
 }
 
 const judged = (f: Finding) => f.verdict === 'positive' || f.verdict === 'partly' || f.verdict === 'negative';
-const list = (ids: readonly string[], max = 8) => (ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`);
 
 /** Effectiveness of one body of findings, by the strongest judged finding. */
 export function effectivenessOf(findings: readonly Finding[]): EffectivenessValue {
@@ -65,16 +64,11 @@ function goalAchievement({ ix, smart }: VerdictContext, { objectives }: ScopeInp
   const noInformation: string[] = [];
   const determinable: string[] = [];
   const evidence = new Set<string>();
-  const indicatorsFor = new Map<string, string[]>();
-  for (const ind of ix.review.indicators) {
-    if (ind.value === null) continue;
-    for (const s of ind.subjects) indicatorsFor.set(s, [...(indicatorsFor.get(s) ?? []), ind.id]);
-  }
   for (const o of objectives) {
     const measurable = smart.get(o.id)?.criteria.measurable.result === 'pass';
     const info = [
       ...(ix.findingsAbout.get(o.id) ?? []).filter((f) => f.aspect === 'goal-achievement' && judged(f)).map((f) => f.id),
-      ...(indicatorsFor.get(o.id) ?? []),
+      ...(ix.indicatorsAbout.get(o.id) ?? []),
     ];
     info.forEach((id) => evidence.add(id));
     if (!measurable) notMeasurable.push(o.id);
@@ -82,9 +76,9 @@ function goalAchievement({ ix, smart }: VerdictContext, { objectives }: ScopeInp
     if (measurable && info.length > 0) determinable.push(o.id);
   }
   const reasons: string[] = [];
-  if (notMeasurable.length) reasons.push(`${plural(notMeasurable.length, 'objective')} of ${objectives.length} ${notMeasurable.length === 1 ? 'has' : 'have'} no measurable target (${list(notMeasurable)}).`);
-  if (noInformation.length) reasons.push(`For ${plural(noInformation.length, 'objective')} of ${objectives.length} there is no finding or indicator on how far it was reached (${list(noInformation)}).`);
-  if (determinable.length) reasons.push(`Achievement can be judged for ${list(determinable)}: measurable, with information on the result.`);
+  if (notMeasurable.length) reasons.push(`${plural(notMeasurable.length, 'objective')} of ${objectives.length} ${notMeasurable.length === 1 ? 'has' : 'have'} no measurable target (${listIds(notMeasurable)}).`);
+  if (noInformation.length) reasons.push(`For ${plural(noInformation.length, 'objective')} of ${objectives.length} there is no finding or indicator on how far it was reached (${listIds(noInformation)}).`);
+  if (determinable.length) reasons.push(`Achievement can be judged for ${listIds(determinable)}: measurable, with information on the result.`);
   const value: GoalAchievementValue =
     determinable.length === objectives.length ? 'determinable' : determinable.length > 0 ? 'partly-determinable' : 'not-determinable';
   return { value, reasons, evidence: [...new Set([...notMeasurable, ...noInformation, ...evidence])].sort() };
@@ -108,12 +102,12 @@ function realisation({ ix, cost }: VerdictContext, { instruments, realisation: r
     b.unknown ? `${b.unknown} with unknown status` : '',
   ].filter(Boolean);
   const reasons = [`${parts.join(', ')}.`];
-  if (r.realisedAfterPeriod.length) reasons.push(`${plural(r.realisedAfterPeriod.length, 'instrument was', 'instruments were')} realised only after the period and are kept apart (${list(r.realisedAfterPeriod)}).`);
+  if (r.realisedAfterPeriod.length) reasons.push(`${plural(r.realisedAfterPeriod.length, 'instrument was', 'instruments were')} realised only after the period and are kept apart (${listIds(r.realisedAfterPeriod)}).`);
   const lineIds = [...lines].sort();
   const linkedMoney = sum(lineIds.flatMap((id) => ix.lines.get(id)?.expenditures.map((e) => e.amount) ?? []));
   if (lineIds.length === 0) reasons.push('No programme money is linked to any of these instruments.');
-  else if (linkedMoney.amount === null) reasons.push(`Programme lines ${list(lineIds)} finance these instruments; ${linkedMoney.known > 0 ? `at least ${euros(linkedMoney.known)}, ` : ''}${plural(linkedMoney.unknownParts, 'amount is', 'amounts are')} not given.`);
-  else reasons.push(`Programme lines ${list(lineIds)} finance these instruments: ${euros(linkedMoney.known)} over the period.`);
+  else if (linkedMoney.amount === null) reasons.push(`Programme lines ${listIds(lineIds)} finance these instruments; ${linkedMoney.known > 0 ? `at least ${euros(linkedMoney.known)}, ` : ''}${plural(linkedMoney.unknownParts, 'amount is', 'amounts are')} not given.`);
+  else reasons.push(`Programme lines ${listIds(lineIds)} finance these instruments: ${euros(linkedMoney.known)} over the period.`);
   return { value, money: linkedMoney, reasons, evidence: [...r.instruments, ...lineIds].sort() };
 }
 
@@ -140,10 +134,10 @@ function effectiveness({ ix, evidence, instrumentEffectiveness }: VerdictContext
     const parts = rank.filter((v) => counts[v] > 0).map((v) => `${v.replace('-', ' ')} for ${counts[v]}`);
     reasons.push(`Of ${plural(total, 'instrument')}, effectiveness is ${parts.join(', ')}.`);
   }
-  if (byValue.demonstrated.length) reasons.push(`An effect evaluation shows a contribution of ${list(byValue.demonstrated)}.`);
-  if (byValue.plausible.length) reasons.push(`Without effect studies, indications make a contribution plausible for ${list(byValue.plausible)}.`);
-  if (byValue.negative.length) reasons.push(`Evidence points to no or a negative contribution for ${list(byValue.negative)}.`);
-  if (own.length) reasons.push(`Findings on the ${ownIds.length === 1 ? 'scope itself' : 'objectives themselves'} judge it ${ownValue.replace('-', ' ')} (${list(own.map((f) => f.id))}).`);
+  if (byValue.demonstrated.length) reasons.push(`An effect evaluation shows a contribution of ${listIds(byValue.demonstrated)}.`);
+  if (byValue.plausible.length) reasons.push(`Without effect studies, indications make a contribution plausible for ${listIds(byValue.plausible)}.`);
+  if (byValue.negative.length) reasons.push(`Evidence points to no or a negative contribution for ${listIds(byValue.negative)}.`);
+  if (own.length) reasons.push(`Findings on the ${ownIds.length === 1 ? 'scope itself' : 'objectives themselves'} judge it ${ownValue.replace('-', ' ')} (${listIds(own.map((f) => f.id))}).`);
   if (value === 'not-determinable') reasons.push('No finding makes a statement about effectiveness that rests on an effect study or on indications of plausibility.');
   const noEffect = instruments.filter((i) => strengthRank(evidence.get(i.id)!.aspects.effectiveness.strength) < strengthRank('effect'));
   if (value !== 'demonstrated' && total > 0 && noEffect.length === total) reasons.push(`None of the instruments has ${describeStrength('effect')} of its effectiveness.`);
@@ -169,7 +163,7 @@ function efficiency({ ix, cost, instrumentEffectiveness }: VerdictContext, { ins
     return {
       value: 'determinable',
       verdict: best.verdict,
-      reasons: [`${plural(judgedFindings.length, 'evaluation finding states', 'evaluation findings state')} efficiency (${list(judgedFindings.map((f) => f.id))}); the strongest rests on ${describeStrength(best.strength)} and is ${best.verdict}.`],
+      reasons: [`${plural(judgedFindings.length, 'evaluation finding states', 'evaluation findings state')} efficiency (${listIds(judgedFindings.map((f) => f.id))}); the strongest rests on ${describeStrength(best.strength)} and is ${best.verdict}.`],
       evidence: [...best.findings, ...best.sources].sort(),
     };
   }
@@ -177,9 +171,9 @@ function efficiency({ ix, cost, instrumentEffectiveness }: VerdictContext, { ins
   const total = instruments.length;
   if (total === 0) reasons.push('There are no instruments whose cost and effect could be related.');
   else if (withoutCost.length) reasons.push(`${withoutCost.length} of ${plural(total, 'instrument')} ${withoutCost.length === 1 ? 'has' : 'have'} no attributed cost.`);
-  reasons.push(unique.length ? `No evaluation states efficiency (findings ${list(unique.map((f) => f.id))} make no judgement).` : 'No evaluation states efficiency.');
+  reasons.push(unique.length ? `No evaluation states efficiency (findings ${listIds(unique.map((f) => f.id))} make no judgement).` : 'No evaluation states efficiency.');
   if (total > 0 && effective.length === 0) reasons.push('Effectiveness is neither demonstrated nor plausible for any instrument, so there is no effect to set the money against.');
   else if (total > 0 && withBoth.length === 0) reasons.push('No instrument has both a known cost and a finding on its effectiveness.');
-  else if (withBoth.length) reasons.push(`Cost and an effectiveness finding exist for ${list(withBoth.map((i) => i.id))}, but no evaluation relates the two.`);
+  else if (withBoth.length) reasons.push(`Cost and an effectiveness finding exist for ${listIds(withBoth.map((i) => i.id))}, but no evaluation relates the two.`);
   return { value: 'not-determinable', verdict: null, reasons, evidence: [...withoutCost, ...unique.map((f) => f.id)].sort() };
 }

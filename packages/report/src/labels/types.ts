@@ -36,7 +36,7 @@ export interface Labels {
   contents: string;
   tableLabel: string;
   figureLabel: string;
-  appendix: string;
+  appendixLabel: string;
   appendices: string;
   unknown: string;
   unknownAmount: string;
@@ -45,6 +45,8 @@ export interface Labels {
   yes: string;
   no: string;
   total: string;
+  totalThousands: string;
+  rpeIntro: string;
   amountsNote: string;
   generatedOn: (date: string) => string;
   generatedBy: string;
@@ -225,6 +227,7 @@ export interface Labels {
     expertTitle: string;
     expertNone: string;
     affiliationCol: string;
+    noteCol: string;
     approachTitle: string;
     approachIntro: string;
     strengthScaleTitle: string;
@@ -265,6 +268,10 @@ export interface Labels {
     classifiedAnnexPublic: string;
     classifiedItemsCaption: string;
     itemCol: string;
+    sourceLabel: string;
+    findingLabel: string;
+    conclusionLabel: string;
+    indicatorLabel: string;
     objectiveLabel: string;
     instrumentLabel: string;
     mainGoalLabel: string;

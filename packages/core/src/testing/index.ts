@@ -1,0 +1,1 @@
+export { syntheticReview, type SyntheticOptions } from './synthetic.js';

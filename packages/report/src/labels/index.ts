@@ -1,0 +1,41 @@
+import { en } from './en.js';
+import { nl } from './nl.js';
+import type { Labels, Lang } from './types.js';
+
+export type { Labels, Lang } from './types.js';
+
+const LABELS: Record<Lang, Labels> = { nl, en };
+
+/** The label dictionary of a language. */
+export function labelsFor(lang: Lang): Labels {
+  return LABELS[lang];
+}
+
+/** Formats a whole number with the thousands separator of the language (1.234 in nl, 1,234 in en). */
+export function formatAmount(value: number, lang: Lang): string {
+  const rounded = Math.round(value);
+  const sign = rounded < 0 ? '-' : '';
+  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'nl' ? '.' : ',');
+  return sign + digits;
+}
+
+/** Formats a number with up to `decimals` decimals, with the decimal mark of the language. */
+export function formatNumber(value: number, lang: Lang, decimals = 1): string {
+  if (Number.isInteger(value)) return formatAmount(value, lang);
+  const fixed = value.toFixed(decimals).replace(/0+$/, '').replace(/\.$/, '');
+  const [int = '0', frac] = fixed.split('.');
+  const intPart = formatAmount(Number(int), lang);
+  const withSign = Number(int) === 0 && value < 0 ? `-${intPart}` : intPart;
+  return frac ? `${withSign}${lang === 'nl' ? ',' : '.'}${frac}` : withSign;
+}
+
+/** Formats a share (0..1) as a percentage, or "unknown" for null. */
+export function formatShare(share: number | null, lang: Lang): string {
+  if (share === null) return LABELS[lang].unknown;
+  return `${formatNumber(Math.round(share * 1000) / 10, lang, 1)}%`;
+}
+
+/** "3 of 12 (25%)" / "3 van 12 (25%)". */
+export function formatCount(count: number, total: number, share: number | null, lang: Lang): string {
+  return `${count} ${lang === 'nl' ? 'van' : 'of'} ${total} (${formatShare(share, lang)})`;
+}
