@@ -1,8 +1,8 @@
-import { parseReview, type ParseResult } from '@polev/core';
+import { formatProblem, parseReview, type ParseResult, type Review } from '@polev/core';
 import { loadReviewFile, ReviewFileError } from '@polev/core/node';
-import { CliError, EXIT, type Io } from './io.js';
+import { CliError, EXIT, style, type Io } from './io.js';
 
-/** Loads a review from a path, or from stdin for `-`; an unreadable file is a CliError. */
+/** Loads a review from a path, or from stdin for `-`; an unreadable file is a usage error. */
 export async function loadInput(io: Io, file: string): Promise<ParseResult> {
   if (file === '-') return parseReview(await io.readStdin(), { file: '<stdin>' });
   try {
@@ -13,4 +13,14 @@ export async function loadInput(io: Io, file: string): Promise<ParseResult> {
     }
     throw err;
   }
+}
+
+/** Loads a review that must be valid: its problems go to stderr and the command exits 1. */
+export async function loadValidReview(io: Io, file: string): Promise<Review> {
+  const r = await loadInput(io, file);
+  if (r.ok) return r.review;
+  const s = style(io);
+  for (const p of r.problems) io.stderr(`${s.red(formatProblem(p))}\n`);
+  const n = r.problems.filter((p) => p.severity === 'error').length;
+  throw new CliError(`${file} has ${n} problem${n === 1 ? '' : 's'}`, EXIT.invalidInput, `fix them first; \`polev validate ${file}\` lists them`);
 }

@@ -4,8 +4,10 @@ export interface Io {
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
   env: Record<string, string | undefined>;
-  /** Whether stderr is a terminal: colour and progress are shown only then. */
+  /** Whether stderr is a terminal: colour and progress on stderr are shown only then. */
   isTTY: boolean;
+  /** Whether stdout is a terminal: data on stdout is coloured only then. */
+  stdoutIsTTY: boolean;
 }
 
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
@@ -32,6 +34,7 @@ export function processIo(): Io {
     },
     env: process.env,
     isTTY: Boolean(process.stderr.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
   };
 }
 
@@ -43,9 +46,13 @@ export interface Style {
   dim: (s: string) => string;
 }
 
-/** ANSI colour only on a terminal and never under NO_COLOR (https://no-color.org). */
-export function style(io: Io): Style {
-  const on = io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb';
+const same = (s: string) => s;
+export const plainStyle: Style = { red: same, yellow: same, green: same, bold: same, dim: same };
+
+/** ANSI colour only when the stream is a terminal, and never under NO_COLOR (https://no-color.org). */
+export function style(io: Io, stream: 'stdout' | 'stderr' = 'stderr'): Style {
+  const tty = stream === 'stdout' ? io.stdoutIsTTY : io.isTTY;
+  const on = tty && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb';
   const wrap = (open: number, close: number) => (s: string) => (on ? `\x1b[${open}m${s}\x1b[${close}m` : s);
   return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
 }

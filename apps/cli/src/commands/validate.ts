@@ -11,6 +11,7 @@ type FileResult = { file: string; valid: boolean; problems: Problem[] } | { file
 /** Validates each file and reports every problem; exit 1 when any file is invalid, 2 when one cannot be read. */
 export async function validate(io: Io, files: string[], options: ValidateOptions): Promise<number> {
   const s = style(io);
+  const out = style(io, 'stdout');
   const results: FileResult[] = [];
   let exit: number = EXIT.ok;
   for (const file of files) {
@@ -35,7 +36,7 @@ export async function validate(io: Io, files: string[], options: ValidateOptions
     }
     for (const p of r.problems) {
       const line = formatProblem(p);
-      io.stdout(`${p.severity === 'error' ? s.red(line) : s.yellow(line)}\n`);
+      io.stdout(`${p.severity === 'error' ? out.red(line) : out.yellow(line)}\n`);
     }
     const errors = r.problems.filter((p) => p.severity === 'error').length;
     const warnings = r.problems.length - errors;

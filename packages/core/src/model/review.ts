@@ -208,6 +208,7 @@ export const Finding = z
     statement: text,
     classification: Classification.default('public'),
     citation: Citation.optional(),
+    notes: optionalNotes,
   })
   .meta({ id: 'Finding', description: 'What a source says about instruments, objectives or domains on one aspect.' });
 

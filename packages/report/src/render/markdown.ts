@@ -138,11 +138,13 @@ function runText(run: Run, atStart: boolean): string {
 const normalise = (s: string) => s.replace(/[\r\n\t\f\v]+/g, ' ').replace(/ {2,}/g, ' ');
 
 /**
- * Escapes every character that CommonMark/GFM give a meaning inline: emphasis, code, links and
- * images, raw HTML and autolinks, entities, tables, strikethrough, hard breaks.
+ * Escapes every character that CommonMark/GFM give a meaning inline: emphasis (`*`, `_`), code
+ * spans, link and image brackets (with `[` and `]` escaped, `(` and `!` cannot start a link or
+ * an image), raw HTML and autolinks (`<`, `>`), entities (`&`), table pipes, strikethrough and
+ * the closing `#` of a heading. A backslash escapes itself.
  */
 export function escapeInline(text: string): string {
-  return normalise(text).replace(/[\\`*_{}[\]()<>#!|~&"]/g, (ch) => `\\${ch}`);
+  return normalise(text).replace(/[\\`*_[\]<>#|~&]/g, (ch) => `\\${ch}`);
 }
 
 /** Characters that open a block at the start of a line: headings, lists, quotes, rules. */

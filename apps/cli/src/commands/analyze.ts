@@ -1,0 +1,29 @@
+import { analyze, explain, type SavingsOptions } from '@polev/core';
+import { CliError, EXIT, plainStyle, style, type Io } from '../io.js';
+import { loadValidReview } from '../input.js';
+import { progress } from '../progress.js';
+import { explanation, summary } from '../summary.js';
+
+export interface AnalyzeCommandOptions {
+  format: 'text' | 'json' | 'md';
+  explain?: string;
+  savings?: SavingsOptions;
+}
+
+export async function analyzeCommand(io: Io, file: string, opts: AnalyzeCommandOptions): Promise<number> {
+  const p = progress(io);
+  p.step(`reading ${file}`);
+  const review = await loadValidReview(io, file).finally(() => p.done());
+  const assessment = analyze(review, opts.savings ? { savings: opts.savings } : {});
+  if (opts.explain) {
+    const x = explain(assessment, opts.explain);
+    if (!x) {
+      throw new CliError(`no objective, domain or instrument with id "${opts.explain}" in ${file}`, EXIT.usage, 'ids are listed in the review file; `polev analyze --format json` shows them all');
+    }
+    io.stdout(opts.format === 'json' ? `${JSON.stringify(x, null, 2)}\n` : explanation(x, opts.format === 'md' ? 'md' : 'text', opts.format === 'md' ? plainStyle : style(io, 'stdout')));
+    return EXIT.ok;
+  }
+  if (opts.format === 'json') io.stdout(`${JSON.stringify(assessment, null, 2)}\n`);
+  else io.stdout(summary(review, assessment, opts.format, opts.format === 'md' ? plainStyle : style(io, 'stdout')));
+  return EXIT.ok;
+}

@@ -1,0 +1,41 @@
+import { FONT_FAMILY } from './text.js';
+
+/**
+ * PNG renderings of the SVG figures, for the .docx (Word versions without SVG support show the
+ * PNG). resvg is a native module, loaded on first use, so Markdown and HTML rendering never need
+ * it. It uses the system fonts (DejaVu Sans on Debian); without any font, text is left out.
+ */
+
+type ResvgModule = typeof import('@resvg/resvg-js');
+let resvg: Promise<ResvgModule> | undefined;
+
+export class RasterizerUnavailableError extends Error {
+  readonly code = 'RASTERIZER_UNAVAILABLE';
+  constructor(cause: unknown) {
+    super(`the PNG renderer (@resvg/resvg-js) could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'RasterizerUnavailableError';
+  }
+}
+
+async function load(): Promise<ResvgModule> {
+  resvg ??= import('@resvg/resvg-js')
+    .then((m) => ((m as unknown as { default?: ResvgModule }).default ?? m) as ResvgModule)
+    .catch((err: unknown) => {
+      resvg = undefined;
+      throw new RasterizerUnavailableError(err);
+    });
+  return resvg;
+}
+
+/** Renders an SVG document to PNG bytes, `width` px wide. */
+export async function svgToPng(svg: string, width: number): Promise<Uint8Array> {
+  const { Resvg } = await load();
+  const defaultFontFamily = FONT_FAMILY.split(',')[0]!.replace(/'/g, '').trim();
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'width', value: Math.max(1, Math.round(width)) },
+    background: '#ffffff',
+    font: { loadSystemFonts: true, defaultFontFamily },
+  });
+  const png = r.render().asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}

@@ -1,0 +1,372 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  SectionType,
+  SequentialIdentifier,
+  ShadingType,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+  type ISectionOptions,
+  type ParagraphChild,
+} from 'docx';
+import { STRENGTH_COLOURS } from '../figures/gapmap.js';
+import { svgToPng } from '../figures/png.js';
+import type { Block, Cell, CellTone, FigureBlock, Inline, ListBlock, ReportDocument, Row, Run, Section, TableBlock } from '../model/document.js';
+
+/**
+ * Word (.docx), the format ministries send to parliament: real Heading 1–3 styles (the
+ * navigation pane and the table of contents use them), a TOC field, numbered captions (SEQ
+ * fields "Tabel"/"Figuur"), tables with repeating header rows, figures as images (SVG with a
+ * PNG fallback rendered by resvg), landscape pages for the policy trees, and every piece of
+ * review text written as plain text runs.
+ */
+
+export interface DocxRenderOptions {
+  /** Rasterises a figure for the PNG fallback; default resvg at twice the size. */
+  rasterize?: (svg: string, width: number, height: number) => Promise<Uint8Array> | Uint8Array;
+}
+
+const BRAND = '154273';
+const BRAND2 = '01689B';
+const CLASSIFIED = 'B00020';
+const MUTED = '5C6670';
+const RULE = 'C9D3DD';
+const FONT = 'Verdana';
+
+/** Twips (1/20 pt) of the A4 page: 21 x 29.7 cm, margins 2 cm. */
+const CM = 567;
+const PAGE_W = Math.round(21 * CM);
+const PAGE_H = Math.round(29.7 * CM);
+const MARGIN = 2 * CM;
+/** Usable width in px at 96 dpi (for image sizes). */
+const PX_PER_CM = 96 / 2.54;
+const PORTRAIT_PX = (21 - 4) * PX_PER_CM;
+const LANDSCAPE_PX = (29.7 - 4) * PX_PER_CM;
+const LANDSCAPE_MAX_H_PX = (21 - 4 - 3) * PX_PER_CM;
+const PORTRAIT_MAX_H_PX = (29.7 - 4 - 3) * PX_PER_CM;
+
+const TONE_FILL: Record<CellTone, { fill: string; color?: string; italic?: boolean }> = {
+  'strength-none': { fill: STRENGTH_COLOURS.none.fill.slice(1), color: STRENGTH_COLOURS.none.text.slice(1) },
+  'strength-realisation': { fill: STRENGTH_COLOURS.realisation.fill.slice(1), color: STRENGTH_COLOURS.realisation.text.slice(1) },
+  'strength-plausibility': { fill: STRENGTH_COLOURS.plausibility.fill.slice(1), color: STRENGTH_COLOURS.plausibility.text.slice(1) },
+  'strength-process': { fill: STRENGTH_COLOURS.process.fill.slice(1), color: STRENGTH_COLOURS.process.text.slice(1) },
+  'strength-effect': { fill: STRENGTH_COLOURS.effect.fill.slice(1), color: STRENGTH_COLOURS.effect.text.slice(1) },
+  unknown: { fill: 'FFFFFF', color: CLASSIFIED, italic: true },
+  muted: { fill: 'FFFFFF', color: MUTED },
+};
+
+export async function documentToDocx(doc: ReportDocument, options: DocxRenderOptions = {}): Promise<Uint8Array> {
+  const rasterize = options.rasterize ?? ((svg: string, width: number) => svgToPng(svg, width * 2));
+  const L = doc.labels;
+
+  // Figures first (the PNG fallbacks), concurrently.
+  const figures = new Map<string, Uint8Array>();
+  const allFigures: FigureBlock[] = [];
+  const collect = (s: Section) => {
+    for (const b of s.blocks) if (b.kind === 'figure') allFigures.push(b);
+    s.sections.forEach(collect);
+  };
+  doc.sections.forEach(collect);
+  await Promise.all(allFigures.map(async (f) => figures.set(f.id, await rasterize(f.svg, f.width, f.height))));
+
+  const ctx: Ctx = { doc, figures, listInstance: 0 };
+  const front: FileChild[] = [
+    new Paragraph({ spacing: { before: 3000 }, children: [text(L.docType.toUpperCase(), { bold: true, color: BRAND2, size: 22 })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [text(doc.title)] }),
+    new Paragraph({ spacing: { after: 400 }, children: [text(doc.subtitle, { color: MUTED, size: 24 })] }),
+    ...doc.meta.map((m) => new Paragraph({ spacing: { after: 60 }, children: [text(`${m.term}: `, { bold: true, color: MUTED }), text(m.value)] })),
+    new Paragraph({
+      spacing: { before: 400 },
+      shading: { type: ShadingType.CLEAR, fill: doc.banner.tone === 'confidential' ? CLASSIFIED : 'F3F6F9', color: 'auto' },
+      border: { left: { style: BorderStyle.SINGLE, size: 24, color: doc.banner.tone === 'confidential' ? CLASSIFIED : BRAND2, space: 6 } },
+      children: [text(doc.banner.text, { bold: true, color: doc.banner.tone === 'confidential' ? 'FFFFFF' : BRAND })],
+    }),
+    new Paragraph({ pageBreakBefore: true, children: [text(L.contents, { bold: true, size: 32, color: BRAND })] }),
+    new TableOfContents(L.contents, { hyperlink: true, headingStyleRange: '1-3' }),
+  ];
+
+  // docx sections: a new one wherever the orientation changes (the policy-tree appendices).
+  const groups: { landscape: boolean; sections: Section[] }[] = [];
+  for (const s of doc.sections) {
+    const landscape = Boolean(s.landscape);
+    const last = groups[groups.length - 1];
+    if (last && last.landscape === landscape) last.sections.push(s);
+    else groups.push({ landscape, sections: [s] });
+  }
+  const header = new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [text(doc.audience === 'confidential' ? L.confidentialBanner : L.publicVersion, { size: 14, bold: doc.audience === 'confidential', color: doc.audience === 'confidential' ? CLASSIFIED : MUTED })],
+      }),
+    ],
+  });
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], size: 16, color: MUTED, font: FONT }), text(`  |  ${doc.title}`, { size: 16, color: MUTED })],
+      }),
+    ],
+  });
+  const page = (landscape: boolean) => ({
+    size: landscape ? { width: PAGE_W, height: PAGE_H, orientation: PageOrientation.LANDSCAPE } : { width: PAGE_W, height: PAGE_H, orientation: PageOrientation.PORTRAIT },
+    margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: CM, footer: CM },
+  });
+  const sections: ISectionOptions[] = groups.map((g, gi) => {
+    const children: FileChild[] = gi === 0 ? [...front] : [];
+    g.sections.forEach((s, si) => children.push(...section(s, ctx, { landscape: g.landscape, breakBefore: !(si === 0 && gi > 0) })));
+    return {
+      properties: { page: page(g.landscape), ...(gi > 0 ? { type: SectionType.NEXT_PAGE } : {}) },
+      headers: { default: header },
+      footers: { default: footer },
+      children,
+    };
+  });
+
+  const document = new Document({
+    title: doc.title,
+    subject: doc.subtitle,
+    creator: 'polev',
+    description: doc.subtitle,
+    features: { updateFields: true },
+    numbering: { config: [ORDERED_NUMBERING] },
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 18, language: { value: L.locale } }, paragraph: { spacing: { after: 120, line: 276 } } },
+        title: { run: { font: FONT, size: 48, bold: true, color: BRAND }, paragraph: { spacing: { after: 200 } } },
+        heading1: { run: { font: FONT, size: 30, bold: true, color: BRAND }, paragraph: { spacing: { before: 240, after: 200 }, keepNext: true } },
+        heading2: { run: { font: FONT, size: 24, bold: true, color: BRAND }, paragraph: { spacing: { before: 280, after: 120 }, keepNext: true } },
+        heading3: { run: { font: FONT, size: 20, bold: true, color: BRAND2 }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true } },
+        caption: { run: { font: FONT, size: 17, bold: true, italics: false, color: BRAND }, paragraph: { spacing: { before: 160, after: 80 } } },
+      },
+    },
+    sections,
+  });
+  const core = coreXml(doc);
+  const buffer = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }]);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+interface Ctx {
+  doc: ReportDocument;
+  figures: Map<string, Uint8Array>;
+  listInstance: number;
+}
+
+const headingText = (s: Section) => (s.number ? (s.appendix ? `${s.number}: ${s.title}` : `${s.number} ${s.title}`) : s.title);
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
+function section(s: Section, ctx: Ctx, where: { landscape: boolean; breakBefore: boolean }): FileChild[] {
+  const out: FileChild[] = [
+    new Paragraph({
+      heading: HEADINGS[s.level],
+      ...(s.level === 1 && s.pageBreak && where.breakBefore ? { pageBreakBefore: true } : {}),
+      children: [text(headingText(s))],
+    }),
+  ];
+  for (const b of s.blocks) out.push(...block(b, ctx, where.landscape));
+  for (const c of s.sections) out.push(...section(c, ctx, { landscape: where.landscape, breakBefore: true }));
+  return out;
+}
+
+function block(b: Block, ctx: Ctx, landscape: boolean): FileChild[] {
+  const L = ctx.doc.labels;
+  switch (b.kind) {
+    case 'paragraph': {
+      const tone = b.tone ?? 'normal';
+      if (tone === 'notice' || tone === 'classified') {
+        const colour = tone === 'classified' ? CLASSIFIED : BRAND2;
+        return [
+          new Paragraph({
+            shading: { type: ShadingType.CLEAR, fill: tone === 'classified' ? 'FDECEE' : 'F3F6F9', color: 'auto' },
+            border: { left: { style: BorderStyle.SINGLE, size: 24, color: colour, space: 6 } },
+            children: runs(b.content),
+          }),
+        ];
+      }
+      if (tone === 'note') return [new Paragraph({ children: runs(b.content, { italics: true, color: MUTED }) })];
+      if (tone === 'lead') return [new Paragraph({ children: runs(b.content, { size: 20 }) })];
+      return [new Paragraph({ children: runs(b.content) })];
+    }
+    case 'list':
+      return list(b, ctx);
+    case 'definitions':
+      return b.items.map((i) => new Paragraph({ spacing: { after: 60 }, children: [text(`${i.term}: `, { bold: true, color: MUTED }), ...runs(i.value)] }));
+    case 'table':
+      return table(b, ctx, landscape, L.tableLabel);
+    case 'figure': {
+      const png = ctx.figures.get(b.id)!;
+      const maxW = landscape || b.landscape ? LANDSCAPE_PX : PORTRAIT_PX;
+      const maxH = landscape || b.landscape ? LANDSCAPE_MAX_H_PX : PORTRAIT_MAX_H_PX;
+      const scale = Math.min(1, maxW / b.width, maxH / b.height);
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          children: [
+            new ImageRun({
+              type: 'svg',
+              data: new TextEncoder().encode(b.svg),
+              fallback: { type: 'png', data: png },
+              transformation: { width: Math.round(b.width * scale), height: Math.round(b.height * scale) },
+              altText: { name: b.caption, description: b.alt, title: b.caption },
+            }),
+          ],
+        }),
+        caption(L.figureLabel, b.caption, false),
+      ];
+    }
+  }
+}
+
+function caption(label: string, captionText: string, keepNext: boolean): Paragraph {
+  return new Paragraph({
+    style: 'Caption',
+    keepNext,
+    children: [text(`${label} `, { bold: true, color: BRAND }), new SequentialIdentifier(label), text(`: ${clean(captionText)}`, { bold: true, color: BRAND })],
+  });
+}
+
+function list(b: ListBlock, ctx: Ctx): Paragraph[] {
+  const instance = ++ctx.listInstance;
+  return b.items.map((item) => {
+    const level = Math.min(item.level, 8);
+    if (b.ordered && level === 0) {
+      return new Paragraph({ numbering: { reference: 'polev-ordered', level: 0, instance }, spacing: { after: 60 }, children: runs(item.content) });
+    }
+    return new Paragraph({ bullet: { level }, spacing: { after: 60 }, children: runs(item.content) });
+  });
+}
+
+function table(b: TableBlock, ctx: Ctx, landscape: boolean, label: string): FileChild[] {
+  const width = (landscape ? PAGE_H : PAGE_W) - 2 * MARGIN;
+  const total = b.columns.reduce((s, c) => s + (c.width ?? 1), 0);
+  const widths = b.columns.map((c) => Math.round((width * (c.width ?? 1)) / total));
+  const border = { style: BorderStyle.SINGLE, size: 4, color: RULE };
+  const borders = { top: border, bottom: border, left: border, right: border };
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: b.columns.map(
+      (c, i) =>
+        new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
+          shading: { type: ShadingType.CLEAR, fill: BRAND, color: 'auto' },
+          borders,
+          children: [new Paragraph({ alignment: align(c.align), spacing: { after: 0 }, children: [text(c.label, { bold: true, color: 'FFFFFF', size: 16 })] })],
+        }),
+    ),
+  });
+  const rows = b.rows.map((r) => row(r, b, widths, borders));
+  const note = b.note ? [new Paragraph({ spacing: { before: 60 }, children: [text(b.note, { italics: true, color: MUTED, size: 15 })] })] : [];
+  void ctx;
+  return [
+    caption(label, b.caption, true),
+    new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...rows] }),
+    ...note,
+    new Paragraph({ spacing: { after: 60 }, children: [] }),
+  ];
+}
+
+function row(r: Row, b: TableBlock, widths: number[], borders: object): TableRow {
+  let col = 0;
+  const group = r.kind === 'group';
+  const totalRow = r.kind === 'total';
+  const cells = r.cells.map((c) => {
+    const span = c.colSpan ?? 1;
+    const w = widths.slice(col, col + span).reduce((s, x) => s + x, 0);
+    const colAlign = b.columns[col]?.align;
+    col += span;
+    return cell(c, { width: w, span, align: colAlign, group, total: totalRow, classified: Boolean(r.classified) && col === span, borders });
+  });
+  return new TableRow({ cantSplit: true, children: cells });
+}
+
+function cell(c: Cell, o: { width: number; span: number; align: string | undefined; group: boolean; total: boolean; classified: boolean; borders: object }): TableCell {
+  const tone = c.tone ? TONE_FILL[c.tone] : undefined;
+  const fill = o.group ? 'E3EDF6' : o.total ? 'F3F6F9' : o.classified ? 'FDF2F3' : tone?.fill;
+  const style = { size: 16, bold: o.group || o.total, ...(tone?.color ? { color: tone.color } : {}), ...(tone?.italic ? { italics: true } : {}), ...(o.group ? { color: BRAND } : {}) };
+  const paragraphs = (c.content.length ? c.content : [[]]).map(
+    (p) => new Paragraph({ alignment: align(o.align), spacing: { after: 40 }, children: runs(p, style) }),
+  );
+  const borders = o.classified
+    ? { ...(o.borders as Record<string, unknown>), left: { style: BorderStyle.SINGLE, size: 24, color: CLASSIFIED } }
+    : o.borders;
+  return new TableCell({
+    width: { size: o.width, type: WidthType.DXA },
+    ...(o.span > 1 ? { columnSpan: o.span } : {}),
+    ...(fill ? { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } } : {}),
+    borders: borders as never,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: paragraphs,
+  });
+}
+
+const align = (a: string | undefined) => (a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
+
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  color?: string;
+  size?: number;
+}
+
+function runs(content: Inline, base: RunStyle = {}): ParagraphChild[] {
+  return content.map((r) => run(r, base));
+}
+
+function run(r: Run, base: RunStyle): TextRun {
+  if (r.classified) {
+    return new TextRun({ text: ` ${clean(r.text).toUpperCase()} `, bold: true, color: 'FFFFFF', font: FONT, size: base.size ?? 16, shading: { type: ShadingType.CLEAR, fill: CLASSIFIED, color: 'auto' } });
+  }
+  return text(r.text, { ...base, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) });
+}
+
+/** A plain text run: the text is written as character data, never interpreted. */
+function text(value: string, style: RunStyle = {}): TextRun {
+  return new TextRun({ text: clean(value), font: FONT, ...style });
+}
+
+/** Characters XML 1.0 cannot hold are dropped; line breaks and tabs become spaces. */
+function clean(value: string): string {
+  return value.replace(/[\r\n\t\f\v]+/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+}
+
+const xmlEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Core properties without the clock: the package reads no time; a generation date is used when given. */
+function coreXml(doc: ReportDocument): string {
+  const date = doc.generatedOn && /^\d{4}-\d{2}-\d{2}/.test(doc.generatedOn) ? `${doc.generatedOn.slice(0, 10)}T00:00:00Z` : null;
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    `<dc:title>${xmlEsc(clean(doc.title))}</dc:title>`,
+    `<dc:subject>${xmlEsc(clean(doc.subtitle))}</dc:subject>`,
+    '<dc:creator>polev</dc:creator>',
+    `<dc:language>${xmlEsc(doc.labels.locale)}</dc:language>`,
+    ...(date ? [`<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created>`, `<dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified>`] : []),
+    '</cp:coreProperties>',
+  ].join('');
+}
+
+/** The ordered-list numbering definition the renderer's lists use. */
+export const ORDERED_NUMBERING = {
+  reference: 'polev-ordered',
+  levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 400, hanging: 300 } } } }],
+};
