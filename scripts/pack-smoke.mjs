@@ -2,12 +2,13 @@
 //
 //   pnpm exec turbo run build && node scripts/pack-smoke.mjs
 //
-// It builds nothing: it packs the existing dist/ of packages/core, apps/cli and apps/api with
-// `pnpm pack` (which rewrites `workspace:^` to real versions), installs the three tarballs side by
+// It builds nothing: it packs the existing dist/ of packages/core, packages/report, apps/cli and
+// apps/api with `pnpm pack` (which rewrites `workspace:^` to real versions), installs the tarballs side by
 // side into an empty folder with plain npm (third-party deps come from the registry / npm cache),
 // and checks, from that folder only:
 //   (a) @polev/core and @polev/core/node import and validate a review file
-//   (b) `polev validate <file>` exits 0 and `polev --version` prints the cli's version
+//   (b) `polev validate <file>` exits 0, `polev --version` prints the cli's version, and
+//       `polev report <file> -o report.html` writes a report
 //   (c) `polev validate <broken copy>` exits 1
 //   (d) @polev/api imports and createApp() answers GET /health with 200
 //   (e) publint reports no errors or warnings for each package directory
@@ -23,6 +24,7 @@ const started = performance.now();
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGES = [
   { dir: 'packages/core', name: '@polev/core' },
+  { dir: 'packages/report', name: '@polev/report' },
   { dir: 'apps/cli', name: '@polev/cli' },
   { dir: 'apps/api', name: '@polev/api' },
 ];
@@ -91,7 +93,7 @@ for (const p of PACKAGES) {
   if (!existsSync(join(root, p.dir, 'dist'))) fail(`${p.dir}/dist is missing: run \`pnpm exec turbo run build\` first`);
   p.version = pkg.version;
 }
-const cliVersion = PACKAGES[1].version;
+const cliVersion = PACKAGES.find((p) => p.name === "@polev/cli").version;
 
 tmp = realpathSync(mkdtempSync(join(tmpdir(), 'polev-pack-smoke-')));
 process.on('SIGINT', () => fail('interrupted'));
@@ -133,7 +135,7 @@ ok(`pack: ${PACKAGES.map((p) => relative(tmp, p.tarball)).join(', ')}`);
     if (leftover.length) fail(`install: ${p.name}'s packed package.json still has workspace: ranges`, JSON.stringify(leftover));
   }
   // Only one copy of core: the cli and api must use the sibling tarball, not a registry copy.
-  const nested = ['@polev/cli', '@polev/api'].filter((n) => existsSync(join(installDir, 'node_modules', n, 'node_modules/@polev/core')));
+  const nested = ['@polev/report', '@polev/cli', '@polev/api'].filter((n) => existsSync(join(installDir, 'node_modules', n, 'node_modules/@polev/core')));
   if (nested.length) fail(`install: ${nested.join(', ')} got their own nested @polev/core instead of the sibling tarball`);
   ok(`install: npm installed ${PACKAGES.map((p) => `${p.name}@${p.version}`).join(', ')} into an empty folder (${elapsed()})`);
 }
@@ -186,7 +188,11 @@ if (!existsSync(polev)) fail('(b) @polev/cli: node_modules/.bin/polev was not cr
   const v = await run(polev, ['--version'], { cwd: installDir });
   if (v.status !== 0 || v.stdout.trim() !== cliVersion)
     fail(`(b) polev --version should print ${cliVersion} (apps/cli/package.json)`, describe(v));
-  ok(`(b) polev validate ${reviewName} exits 0; polev --version prints ${cliVersion}`);
+  const html = join(tmp, 'report.html');
+  const rep = await run(polev, ['report', review, '-o', html, '--lang', 'en'], { cwd: installDir });
+  if (rep.status !== 0 || !existsSync(html) || !/^<!DOCTYPE html>/i.test(readFileSync(html, 'utf8')))
+    fail(`(b) polev report ${reviewName} -o report.html should write an HTML report`, describe(rep));
+  ok(`(b) polev validate ${reviewName} exits 0; polev --version prints ${cliVersion}; polev report writes HTML`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,14 +19,17 @@ export async function writeOutput(io: Io, out: string, data: string | Uint8Array
   if (existing && !force) throw new CliError(`${out} already exists`, EXIT.usage, 'use --force to overwrite it, or choose another name');
   const dir = dirname(path);
   try {
+    if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
     await access(dir, constants.W_OK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(
-      code === 'ENOENT' ? `the folder ${dirname(out)} does not exist` : `cannot write to the folder ${dirname(out)} (permission denied)`,
-      EXIT.usage,
-      code === 'ENOENT' ? `create it first (mkdir -p ${dirname(out)})` : 'choose a folder you can write to',
-    );
+    const [message, hint] =
+      code === 'ENOENT'
+        ? [`the folder ${dirname(out)} does not exist`, `create it first (mkdir -p ${dirname(out)})`]
+        : code === 'ENOTDIR'
+          ? [`${dirname(out)} is not a folder`, 'give a path inside a folder']
+          : [`cannot write to the folder ${dirname(out)} (${code === 'EACCES' || code === 'EROFS' ? 'permission denied' : code})`, 'choose a folder you can write to'];
+    throw new CliError(message, EXIT.usage, hint);
   }
   const tmp = `${path}.${process.pid}.tmp`;
   try {

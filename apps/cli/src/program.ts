@@ -1,6 +1,43 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { SavingsOptions } from '@polev/core';
 import { CliError, EXIT, style, type Io } from './io.js';
 import { VERSION } from './version.js';
+
+const EXIT_HELP = `
+Exit codes: 0 success · 1 the input has problems · 2 usage error (bad arguments, unreadable input,
+output that exists without --force or cannot be written).`;
+
+function percent(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 100) throw new InvalidArgumentError('give a percentage between 0 and 100, e.g. 20');
+  return n;
+}
+function year(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1800 || n > 2200) throw new InvalidArgumentError('give a year, e.g. 2015');
+  return n;
+}
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+interface SavingsFlags {
+  savings?: number;
+  protect?: string[];
+  baseYear?: number;
+}
+function savingsOptions(o: SavingsFlags): SavingsOptions | undefined {
+  if (o.savings === undefined && !o.protect?.length && o.baseYear === undefined) return undefined;
+  return {
+    ...(o.savings !== undefined ? { percent: o.savings } : {}),
+    ...(o.protect?.length ? { protect: o.protect } : {}),
+    ...(o.baseYear !== undefined ? { baseYear: o.baseYear } : {}),
+  };
+}
+function addSavingsOptions(cmd: Command): Command {
+  return cmd
+    .option('--savings <percent>', 'savings variant: percent of the programme budget (default 20)', percent)
+    .option('--protect <line>', 'budget line id the savings variant must not cut (repeatable)', collect)
+    .option('--base-year <year>', 'year whose programme budget is the savings base (default: last year with figures)', year);
+}
 
 /**
  * Builds the `polev` program around an Io, so tests drive it in-process and bin.ts with the real
@@ -8,32 +45,96 @@ import { VERSION } from './version.js';
  */
 export function createProgram(io: Io): { program: Command; exitCode: () => number } {
   let exitCode: number = EXIT.ok;
+  const set = (code: number) => {
+    exitCode = code;
+  };
   const program = new Command('polev')
-    .description('Validate, analyse and report policy reviews (beleidsdoorlichtingen).')
+    .description('Validate, analyse and report policy reviews (beleidsdoorlichtingen) under the RPE.')
     .version(VERSION, '-V, --version', 'print the version')
     .option('--debug', 'show stack traces of unexpected errors')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .exitOverride();
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(style(io).red(str)) })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `${EXIT_HELP}
 
-  program
-    .command('validate')
+Examples:
+  $ polev init my-review
+  $ polev validate my-review/review.yaml
+  $ polev analyze review.yaml
+  $ polev report review.yaml -o report.html --lang en`,
+    );
+  const command = (name: string) => program.command(name).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  command('init')
+    .description('scaffold a new review: review.yaml with commented examples, and its JSON Schema')
+    .argument('[dir]', 'folder to create it in', '.')
+    .option('--force', 'overwrite an existing review.yaml')
+    .addHelpText('after', `${EXIT_HELP}\n\nExamples:\n  $ polev init\n  $ polev init reviews/article-36-2`)
+    .action(async (dir: string, o: { force?: boolean }) => {
+      const { initCommand } = await import('./commands/init.js');
+      set(await initCommand(io, dir, { force: Boolean(o.force) }));
+    });
+
+  command('validate')
     .description('check review files: syntax, schema and cross-references, every problem at once')
     .argument('<file...>', 'review files (YAML or JSON); - reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText(
-      'after',
-      `
-Exit codes: 0 valid, 1 a file has problems, 2 usage error or unreadable file.
-
-Examples:
-  $ polev validate review.yaml
-  $ polev validate --format json review.yaml other.json
-  $ cat review.yaml | polev validate -`,
-    )
-    .action(async (files: string[], opts: { format: 'text' | 'json' }) => {
+    .addHelpText('after', `${EXIT_HELP}\n\nExamples:\n  $ polev validate review.yaml\n  $ polev validate --format json review.yaml other.json\n  $ cat review.yaml | polev validate -`)
+    .action(async (files: string[], o: { format: 'text' | 'json' }) => {
       const { validate } = await import('./commands/validate.js');
-      exitCode = await validate(io, files, opts);
+      set(await validate(io, files, o));
+    });
+
+  addSavingsOptions(
+    command('analyze')
+      .description('analyse a review: realisation, coverage by count and money, stepped verdicts, recommendations')
+      .argument('<file>', 'review file (YAML or JSON); - reads standard input')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+      .option('--explain <id>', 'why an objective, domain or instrument got its verdict, with the evidence'),
+  )
+    .addHelpText('after', `${EXIT_HELP}\n\nExamples:\n  $ polev analyze review.yaml\n  $ polev analyze review.yaml --explain ct-1\n  $ polev analyze review.yaml --format json > assessment.json\n  $ polev analyze review.yaml --savings 20 --protect bdur`)
+    .action(async (file: string, o: { format: 'text' | 'json' | 'md'; explain?: string } & SavingsFlags) => {
+      const { analyzeCommand } = await import('./commands/analyze.js');
+      const savings = savingsOptions(o);
+      set(await analyzeCommand(io, file, { format: o.format, ...(o.explain ? { explain: o.explain } : {}), ...(savings ? { savings } : {}) }));
+    });
+
+  addSavingsOptions(
+    command('report')
+      .description('render the report as Markdown, self-contained HTML or Word (.docx)')
+      .argument('<file>', 'review file (YAML or JSON); - reads standard input')
+      .requiredOption('-o, --output <file>', 'output file (.md, .html or .docx); - writes Markdown or HTML to stdout')
+      .addOption(new Option('-f, --format <format>', 'format, when the output name does not tell').choices(['md', 'html', 'docx']))
+      .addOption(new Option('--lang <lang>', 'language of labels and headings').choices(['nl', 'en']).default('nl'))
+      .addOption(new Option('--audience <audience>', 'public leaves classified content out').choices(['public', 'confidential']).default('public'))
+      .option('--force', 'overwrite an existing output file'),
+  )
+    .addHelpText('after', `${EXIT_HELP}\n\nExamples:\n  $ polev report review.yaml -o report.html\n  $ polev report review.yaml -o rapport.docx --lang nl --audience confidential\n  $ polev report review.yaml -o - --format md | less\n  $ polev report review.yaml -o report.md --savings 20 --protect bdur`)
+    .action(async (file: string, o: { output: string; format?: 'md' | 'html' | 'docx'; lang: 'nl' | 'en'; audience: 'public' | 'confidential'; force?: boolean } & SavingsFlags) => {
+      const { reportCommand } = await import('./commands/report.js');
+      const savings = savingsOptions(o);
+      set(await reportCommand(io, file, { output: o.output, ...(o.format ? { format: o.format } : {}), lang: o.lang, audience: o.audience, force: Boolean(o.force), ...(savings ? { savings } : {}) }));
+    });
+
+  command('diff')
+    .description('what changed between two reviews of the same article')
+    .argument('<old>', 'the earlier review')
+    .argument('<new>', 'the later review')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+    .addHelpText('after', `${EXIT_HELP}\n\nExamples:\n  $ polev diff review-2011-2015.yaml review-2016-2022.yaml\n  $ polev diff old.yaml new.yaml --format json`)
+    .action(async (before: string, after: string, o: { format: 'text' | 'json' | 'md' }) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      set(await diffCommand(io, before, after, o));
+    });
+
+  command('schema')
+    .description('print the JSON Schema of review files')
+    .addHelpText('after', `${EXIT_HELP}\n\nExamples:\n  $ polev schema > review.schema.json`)
+    .action(async () => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      set(schemaCommand(io));
     });
 
   return { program, exitCode: () => exitCode };
@@ -44,6 +145,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { program, exitCode } = createProgram(io);
   const s = style(io);
   try {
+    if (argv.length === 0) {
+      program.outputHelp({ error: true });
+      return EXIT.usage;
+    }
     await program.parseAsync(argv, { from: 'user' });
     return exitCode();
   } catch (err) {
@@ -57,7 +162,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const debug = argv.includes('--debug');
     io.stderr(`${s.red('internal error:')} ${err instanceof Error ? err.message : String(err)}\n`);
-    io.stderr(debug && err instanceof Error && err.stack ? `${err.stack}\n` : 'hint: run again with --debug for details, and report it\n');
+    io.stderr(debug && err instanceof Error && err.stack ? `${err.stack}\n` : 'hint: run again with --debug for the details, and report it\n');
     return 70;
   }
 }

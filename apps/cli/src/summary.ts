@@ -12,7 +12,7 @@ function render(blocks: Block[], format: SummaryFormat, s: Style): string {
     if (b.kind === 'h') {
       if (format === 'md') out.push(`${'#'.repeat(b.level)} ${b.text}`, '');
       else out.push(b.level === 1 ? s.bold(b.text) : `\n${s.bold(b.text)}`);
-    } else if (b.kind === 'p') out.push(format === 'md' ? `${b.text}\n` : b.text);
+    } else if (b.kind === 'p') out.push(format === 'md' ? `\n${b.text}\n` : `\n${b.text}`);
     else out.push(`${'  '.repeat(b.depth)}${format === 'md' ? '-' : '•'} ${b.text}`);
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

@@ -1,4 +1,4 @@
-// Runs scripts/pack-smoke.mjs as a real process: the three packages are packed with `pnpm pack`,
+// Runs scripts/pack-smoke.mjs as a real process: the packages are packed with `pnpm pack`,
 // installed from their tarballs into an empty folder with plain npm, and exercised there.
 // It needs built dist/ folders, which `pnpm test` (scripts/test.mjs) builds first.
 import { spawn } from 'node:child_process';

@@ -32,7 +32,33 @@ export function euros(thousands: number): string {
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-const naturally = new Intl.Collator('en', { numeric: true }).compare;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Natural order for ids: runs of digits compare by value ("i2" < "i10"), the rest by code unit. */
+export function naturally(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(j);
+    if (isDigit(ca) && isDigit(cb)) {
+      let ei = i;
+      let ej = j;
+      while (ei < a.length && isDigit(a.charCodeAt(ei))) ei++;
+      while (ej < b.length && isDigit(b.charCodeAt(ej))) ej++;
+      // Strip leading zeros, then the longer run is the larger number.
+      while (i < ei - 1 && a.charCodeAt(i) === 48) i++;
+      while (j < ej - 1 && b.charCodeAt(j) === 48) j++;
+      if (ei - i !== ej - j) return ei - i - (ej - j);
+      for (; i < ei; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return a.charCodeAt(i) - b.charCodeAt(j);
+      continue;
+    }
+    if (ca !== cb) return ca - cb;
+    i++;
+    j++;
+  }
+  return a.length - i - (b.length - j) || (a < b ? -1 : a > b ? 1 : 0);
+}
 
 /** ids in natural order ("i2" before "i10"), so that reasons read the same whatever the input order. */
 export const sortIds = (ids: Iterable<string>): string[] => [...new Set(ids)].sort(naturally);

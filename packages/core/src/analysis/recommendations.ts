@@ -1,4 +1,4 @@
-import { listIds, plural } from './numbers.js';
+import { listIds, plural, sortIds } from './numbers.js';
 import type { ReviewIndex } from './review-index.js';
 import type { Assessment, DerivedRecommendation, RecommendationRule } from './types.js';
 
@@ -6,12 +6,9 @@ import type { Assessment, DerivedRecommendation, RecommendationRule } from './ty
 /** Recommendations derived from the gaps, each citing what triggered it; most important first. */
 export function deriveRecommendations(ix: ReviewIndex, a: Omit<Assessment, 'recommendations'>): DerivedRecommendation[] {
   const out: DerivedRecommendation[] = [];
-  const perRule = new Map<RecommendationRule, number>();
-  const add = (rule: RecommendationRule, priority: 1 | 2 | 3, text: string, subjects: string[], reasons: string[], evidence: string[] = subjects) => {
-    const n = (perRule.get(rule) ?? 0) + 1;
-    perRule.set(rule, n);
-    out.push({ id: n === 1 ? `rec-${rule}` : `rec-${rule}-${n}`, rule, priority, text, subjects, reasons, evidence: [...new Set(evidence)].sort() });
-  };
+  // Rules that fire once per domain get the domain in their id, so ids stay stable between runs.
+  const add = (rule: RecommendationRule, priority: 1 | 2 | 3, text: string, subjects: string[], reasons: string[], evidence: string[] = subjects, key?: string) =>
+    out.push({ id: key ? `rec-${rule}-${key}` : `rec-${rule}`, rule, priority, text, subjects, reasons, evidence: sortIds(evidence) });
 
   const notMeasurable = a.smart.filter((s) => s.criteria.measurable.result === 'fail' || s.criteria.timeBound.result === 'fail');
   if (notMeasurable.length) {
@@ -23,7 +20,7 @@ export function deriveRecommendations(ix: ReviewIndex, a: Omit<Assessment, 'reco
 
   for (const v of a.verdicts.domains) {
     if (v.efficiency.value === 'not-determinable') {
-      add('domain-without-efficiency-evidence', 1, `Make the efficiency of "${v.scope.label}" assessable: relate its expenditure to instruments and plan an evaluation that sets cost against effect.`, [v.scope.id], v.efficiency.reasons, [v.scope.id, ...v.efficiency.evidence]);
+      add('domain-without-efficiency-evidence', 1, `Make the efficiency of "${v.scope.label}" assessable: relate its expenditure to instruments and plan an evaluation that sets cost against effect.`, [v.scope.id], v.efficiency.reasons, [v.scope.id, ...v.efficiency.evidence], v.scope.id);
     }
   }
 

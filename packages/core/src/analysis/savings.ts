@@ -44,7 +44,7 @@ export function savingsVariant(ix: ReviewIndex, evidence: Map<string, Instrument
     }
     let strength: EvidenceStrength = 'none';
     for (const i of l.instruments) strength = maxStrength(strength, evidence.get(i)?.aspects.effectiveness.strength ?? 'none');
-    candidates.push({ line: l.id, name: l.name, base: entry.amount, instruments: [...l.instruments].sort(), strength });
+    candidates.push({ line: l.id, name: l.name, base: entry.amount, instruments: sortIds(l.instruments), strength });
   }
   base = round(base);
   const target = round((base * percent) / 100);
@@ -74,7 +74,7 @@ export function savingsVariant(ix: ReviewIndex, evidence: Map<string, Instrument
     `Evidence of effectiveness: ${c.strength}; lines with less evidence are cut first.`,
   );
 
-  return { percent, baseYear, base, target, protectedLines: sortIds(protect), unknownLines: sortIds(unknownLines), options: [acrossTheBoard, evidenceRanked], reasons, evidence: [...candidates.map((c) => c.line), ...unknownLines].sort() };
+  return { percent, baseYear, base, target, protectedLines: sortIds(protect), unknownLines: sortIds(unknownLines), options: [acrossTheBoard, evidenceRanked], reasons, evidence: sortIds([...candidates.map((c) => c.line), ...unknownLines]) };
 }
 
 function option(

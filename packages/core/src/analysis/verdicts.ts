@@ -1,6 +1,6 @@
 import type { Finding, Instrument, Objective } from '../model/review.js';
 import { aspectEvidence, describeStrength, strengthRank } from './evidence.js';
-import { euros, listIds, plural, sum } from './numbers.js';
+import { euros, listIds, plural, sortIds, sum } from './numbers.js';
 import type { ReviewIndex } from './review-index.js';
 import type {
   CostAttribution,
@@ -81,7 +81,7 @@ function goalAchievement({ ix, smart }: VerdictContext, { objectives }: ScopeInp
   if (determinable.length) reasons.push(`Achievement can be judged for ${listIds(determinable)}: measurable, with information on the result.`);
   const value: GoalAchievementValue =
     determinable.length === objectives.length ? 'determinable' : determinable.length > 0 ? 'partly-determinable' : 'not-determinable';
-  return { value, reasons, evidence: [...new Set([...notMeasurable, ...noInformation, ...evidence])].sort() };
+  return { value, reasons, evidence: sortIds([...notMeasurable, ...noInformation, ...evidence]) };
 }
 
 function realisation({ ix, cost }: VerdictContext, { instruments, realisation: r }: ScopeInput): SteppedVerdicts['realisation'] {
@@ -103,12 +103,12 @@ function realisation({ ix, cost }: VerdictContext, { instruments, realisation: r
   ].filter(Boolean);
   const reasons = [`${parts.join(', ')}.`];
   if (r.realisedAfterPeriod.length) reasons.push(`${plural(r.realisedAfterPeriod.length, 'instrument was', 'instruments were')} realised only after the period and are kept apart (${listIds(r.realisedAfterPeriod)}).`);
-  const lineIds = [...lines].sort();
+  const lineIds = sortIds(lines);
   const linkedMoney = sum(lineIds.flatMap((id) => ix.lines.get(id)?.expenditures.map((e) => e.amount) ?? []));
   if (lineIds.length === 0) reasons.push('No programme money is linked to any of these instruments.');
   else if (linkedMoney.amount === null) reasons.push(`Programme lines ${listIds(lineIds)} finance these instruments; ${linkedMoney.known > 0 ? `at least ${euros(linkedMoney.known)}, ` : ''}${plural(linkedMoney.unknownParts, 'amount is', 'amounts are')} not given.`);
   else reasons.push(`Programme lines ${listIds(lineIds)} finance these instruments: ${euros(linkedMoney.known)} over the period.`);
-  return { value, money: linkedMoney, reasons, evidence: [...r.instruments, ...lineIds].sort() };
+  return { value, money: linkedMoney, reasons, evidence: sortIds([...r.instruments, ...lineIds]) };
 }
 
 function effectiveness({ ix, evidence, instrumentEffectiveness }: VerdictContext, { instruments, ownIds }: ScopeInput): SteppedVerdicts['effectiveness'] {
@@ -141,7 +141,7 @@ function effectiveness({ ix, evidence, instrumentEffectiveness }: VerdictContext
   if (value === 'not-determinable') reasons.push('No finding makes a statement about effectiveness that rests on an effect study or on indications of plausibility.');
   const noEffect = instruments.filter((i) => strengthRank(evidence.get(i.id)!.aspects.effectiveness.strength) < strengthRank('effect'));
   if (value !== 'demonstrated' && total > 0 && noEffect.length === total) reasons.push(`None of the instruments has ${describeStrength('effect')} of its effectiveness.`);
-  return { value, counts, reasons, evidence: [...used].sort() };
+  return { value, counts, reasons, evidence: sortIds(used) };
 }
 
 function efficiency({ ix, cost, instrumentEffectiveness }: VerdictContext, { instruments, ownIds }: ScopeInput): SteppedVerdicts['efficiency'] {
@@ -164,7 +164,7 @@ function efficiency({ ix, cost, instrumentEffectiveness }: VerdictContext, { ins
       value: 'determinable',
       verdict: best.verdict,
       reasons: [`${plural(judgedFindings.length, 'evaluation finding states', 'evaluation findings state')} efficiency (${listIds(judgedFindings.map((f) => f.id))}); the strongest rests on ${describeStrength(best.strength)} and is ${best.verdict}.`],
-      evidence: [...best.findings, ...best.sources].sort(),
+      evidence: sortIds([...best.findings, ...best.sources]),
     };
   }
   const reasons: string[] = [];
@@ -175,5 +175,5 @@ function efficiency({ ix, cost, instrumentEffectiveness }: VerdictContext, { ins
   if (total > 0 && effective.length === 0) reasons.push('Effectiveness is neither demonstrated nor plausible for any instrument, so there is no effect to set the money against.');
   else if (total > 0 && withBoth.length === 0) reasons.push('No instrument has both a known cost and a finding on its effectiveness.');
   else if (withBoth.length) reasons.push(`Cost and an effectiveness finding exist for ${listIds(withBoth.map((i) => i.id))}, but no evaluation relates the two.`);
-  return { value: 'not-determinable', verdict: null, reasons, evidence: [...withoutCost, ...unique.map((f) => f.id)].sort() };
+  return { value: 'not-determinable', verdict: null, reasons, evidence: sortIds([...withoutCost, ...unique.map((f) => f.id)]) };
 }

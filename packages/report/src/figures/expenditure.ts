@@ -58,9 +58,10 @@ export function renderExpenditureChart(input: ExpenditureChartInput): Expenditur
   const { years, series } = input;
   const known = series.flatMap((s) => s.values.map((v) => v.amount).filter((a): a is number => a !== null));
   const { max, step } = niceScale(Math.max(0, ...known));
+  // Without any known amount there is no scale to show: only the baseline and the unknown columns.
   const tickLabels: string[] = [];
-  for (let t = 0; t <= max + step / 2; t += step) tickLabels.push(input.formatAmount(t));
-  const left = 14 + Math.max(...tickLabels.map((t) => textWidth(t, fontSize))) + 8;
+  if (known.length > 0) for (let i = 0; i * step <= max + step / 2; i++) tickLabels.push(input.formatAmount(i * step));
+  const left = Math.max(14 + Math.max(0, ...tickLabels.map((t) => textWidth(t, fontSize))) + 8, 40);
   const top = 24;
   const plotH = 240;
   const barW = Math.max(6, Math.min(26, Math.floor(520 / Math.max(1, years.length * Math.max(1, series.length)))));
@@ -108,11 +109,13 @@ export function renderExpenditureChart(input: ExpenditureChartInput): Expenditur
     out.push(`<line x1="${n(left)}" y1="${n(y)}" x2="${n(left + plotW)}" y2="${n(y)}" stroke="${i === 0 ? '#333333' : '#e0e0e0'}" stroke-width="1"/>`);
     out.push(`<text x="${n(left - 6)}" y="${n(y + 4)}" text-anchor="end" fill="#333333">${escapeXml(label)}</text>`);
   });
-  out.push(`<text x="${n(left - 6)}" y="${n(top - 10)}" text-anchor="end" fill="#333333">${escapeXml(input.axisLabel)}</text>`);
+  if (tickLabels.length === 0) out.push(`<line x1="${n(left)}" y1="${n(top + plotH)}" x2="${n(left + plotW)}" y2="${n(top + plotH)}" stroke="#333333" stroke-width="1"/>`);
+  else out.push(`<text x="4" y="${n(top - 10)}" fill="#333333">${escapeXml(input.axisLabel)}</text>`);
 
   const bars: ChartBar[] = [];
+  const slot = plotW / Math.max(1, years.length);
   years.forEach((year, yi) => {
-    const gx = left + groupGap + yi * (groupW + groupGap);
+    const gx = left + yi * slot + (slot - groupW) / 2;
     series.forEach((s, si) => {
       const entry = s.values.find((v) => v.year === year);
       if (!entry) return;

@@ -38,8 +38,9 @@ const STRENGTHS: EvidenceStrength[] = ['none', 'realisation', 'plausibility', 'p
 const FONT = 11;
 const LINE = 14;
 const PAD = 5;
-const LABEL_W = 380;
-const CELL_W = 116;
+const HEAD_FONT = 10;
+const LABEL_W = 340;
+const CELL_W = 124;
 const INDENT = 12;
 
 interface RowGeometry {
@@ -78,7 +79,7 @@ export function paginateGapRows(rows: GapMapRowInput[], columns: string[], maxHe
 }
 
 function headerHeight(columns: string[]): number {
-  const lines = Math.max(1, ...columns.map((c) => wrapText(c, CELL_W - 2 * PAD, FONT, true).length));
+  const lines = Math.max(1, ...columns.map((c) => wrapText(c, CELL_W - 2 * PAD, HEAD_FONT, true).length));
   return lines * LINE + 2 * PAD;
 }
 
@@ -100,9 +101,9 @@ export function renderGapMap(input: GapMapInput): { svg: string; width: number; 
   const x0 = margin + LABEL_W;
   out.push(`<rect x="${margin}" y="${margin}" width="${n(width - 2 * margin)}" height="${n(headH)}" fill="#154273"/>`);
   input.columns.forEach((c, ci) => {
-    wrapText(c, CELL_W - 2 * PAD, FONT, true).forEach((line, li) => {
+    wrapText(c, CELL_W - 2 * PAD, HEAD_FONT, true).forEach((line, li) => {
       out.push(
-        `<text x="${n(x0 + ci * CELL_W + CELL_W / 2)}" y="${n(margin + PAD + li * LINE + FONT * 0.95)}" text-anchor="middle" fill="#ffffff" font-weight="bold">${escapeXml(line)}</text>`,
+        `<text x="${n(x0 + ci * CELL_W + CELL_W / 2)}" y="${n(margin + PAD + li * LINE + HEAD_FONT * 0.95)}" text-anchor="middle" fill="#ffffff" font-weight="bold" font-size="${HEAD_FONT}">${escapeXml(line)}</text>`,
       );
     });
   });

@@ -29,13 +29,14 @@ async function load(): Promise<ResvgModule> {
 
 /** Renders an SVG document to PNG bytes, `width` px wide. */
 export async function svgToPng(svg: string, width: number): Promise<Uint8Array> {
-  const { Resvg } = await load();
+  const { renderAsync } = await load();
   const defaultFontFamily = FONT_FAMILY.split(',')[0]!.replace(/'/g, '').trim();
-  const r = new Resvg(svg, {
+  // renderAsync runs in libuv's thread pool, so several figures render in parallel.
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'width', value: Math.max(1, Math.round(width)) },
     background: '#ffffff',
     font: { loadSystemFonts: true, defaultFontFamily },
   });
-  const png = r.render().asPng();
+  const png = image.asPng();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }

@@ -206,6 +206,7 @@ class Builder {
   }
 
   private figure(
+    figure: FigureBlock['figure'],
     id: string,
     caption: string,
     svg: string,
@@ -214,7 +215,7 @@ class Builder {
     alt: string,
     extra: { landscape?: boolean; fallback?: FigureBlock['fallback'] } = {},
   ): FigureBlock {
-    return { kind: 'figure', id, number: 0, caption, svg, width, height, alt, ...extra };
+    return { kind: 'figure', figure, id, number: 0, caption, svg, width, height, alt, ...extra };
   }
 
   private c(content: Inline | string, tone?: CellTone): Cell {
@@ -311,7 +312,7 @@ class Builder {
       audience: this.opts.audience,
       labels: L,
       title: r.title,
-      subtitle: `${L.docType} — ${confidential ? L.confidentialVersion : L.publicVersion}`,
+      subtitle: confidential ? L.confidentialVersion : L.publicVersion,
       meta,
       banner: confidential ? { tone: 'confidential', text: L.confidentialBanner } : { tone: 'public', text: L.publicBanner },
       sections,
@@ -632,7 +633,7 @@ class Builder {
           axisLabel: L.figure.amountAxis,
           formatAmount: (v) => formatNumber(v, this.lang, 1),
         });
-        overview.blocks.push(this.figure(figId, L.instruments.expenditureFigure(kindLabel), chart.svg, chart.width, chart.height, L.figure.expenditureDesc(kindLabel)));
+        overview.blocks.push(this.figure('chart', figId, L.instruments.expenditureFigure(kindLabel), chart.svg, chart.width, chart.height, L.figure.expenditureDesc(kindLabel)));
       }
     }
     if (exp.dominantLine && exp.dominantLine.share !== null) overview.blocks.push(para(L.instruments.dominant(exp.dominantLine.name, formatShare(exp.dominantLine.share, this.lang))));
@@ -831,7 +832,7 @@ class Builder {
           ...row.cells.map((x) => this.c(L.strength[x], `strength-${x}` as CellTone)),
         ],
       })));
-      return this.figure(`figure-gap-${d.id}-${pi + 1}`, caption, fig.svg, fig.width, fig.height, L.figure.gapDesc(d.name), { fallback: [fallback] });
+      return this.figure('gap-map', `figure-gap-${d.id}-${pi + 1}`, caption, fig.svg, fig.width, fig.height, L.figure.gapDesc(d.name), { fallback: [fallback] });
     });
   }
 
@@ -1080,8 +1081,8 @@ class Builder {
       id: o.id,
       kind: depth === 0 ? 'objective' : 'sub-objective',
       label: o.text,
+      // The objective's own instruments first, then its sub-objectives with theirs.
       children: [
-        ...(this.childrenOf.get(o.id) ?? []).map((c) => objNode(c, depth + 1, withInstruments)),
         ...(withInstruments
           ? (this.instrumentsOf.get(o.id) ?? []).map((i): PolicyTreeNode => ({
               id: i.id,
@@ -1092,6 +1093,7 @@ class Builder {
               classification: i.classification,
             }))
           : []),
+        ...(this.childrenOf.get(o.id) ?? []).map((c) => objNode(c, depth + 1, withInstruments)),
       ],
     });
     const rootsOf = (d: Domain) => (this.objectivesOfDomain.get(d.id) ?? []).filter((e) => e.depth === 0).map((e) => e.objective);
@@ -1218,7 +1220,7 @@ class Builder {
         for (const c of node.children ?? []) walk(c, level + 1);
       };
       walk(part, 0);
-      return this.figure(`${idBase}-${pi + 1}`, caption, svg, layout.width, layout.height, desc, { landscape: true, fallback: [{ kind: 'list', ordered: false, items }] });
+      return this.figure('tree', `${idBase}-${pi + 1}`, caption, svg, layout.width, layout.height, desc, { landscape: true, fallback: [{ kind: 'list', ordered: false, items }] });
     });
   }
 

@@ -86,6 +86,8 @@ export interface TableBlock {
 
 export interface FigureBlock {
   kind: 'figure';
+  /** What the figure shows: the .docx writes a gap map as a native shaded table (a heat table), the rest as images. */
+  figure: 'tree' | 'chart' | 'gap-map';
   id: string;
   number: number;
   caption: string;

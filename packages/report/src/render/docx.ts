@@ -47,6 +47,8 @@ const CLASSIFIED = 'B00020';
 const MUTED = '5C6670';
 const RULE = 'C9D3DD';
 const FONT = 'Verdana';
+/** PNG fallbacks at 1.5x: about 150 dpi at the printed size. */
+const PNG_SCALE = 1.5;
 
 /** Twips (1/20 pt) of the A4 page: 21 x 29.7 cm, margins 2 cm. */
 const CM = 567;
@@ -71,14 +73,14 @@ const TONE_FILL: Record<CellTone, { fill: string; color?: string; italic?: boole
 };
 
 export async function documentToDocx(doc: ReportDocument, options: DocxRenderOptions = {}): Promise<Uint8Array> {
-  const rasterize = options.rasterize ?? ((svg: string, width: number) => svgToPng(svg, width * 2));
+  const rasterize = options.rasterize ?? ((svg: string, width: number) => svgToPng(svg, width * PNG_SCALE));
   const L = doc.labels;
 
   // Figures first (the PNG fallbacks), concurrently.
   const figures = new Map<string, Uint8Array>();
   const allFigures: FigureBlock[] = [];
   const collect = (s: Section) => {
-    for (const b of s.blocks) if (b.kind === 'figure') allFigures.push(b);
+    for (const b of s.blocks) if (b.kind === 'figure' && !asTable(b)) allFigures.push(b);
     s.sections.forEach(collect);
   };
   doc.sections.forEach(collect);
@@ -211,6 +213,11 @@ function block(b: Block, ctx: Ctx, landscape: boolean): FileChild[] {
     case 'table':
       return table(b, ctx, landscape, L.tableLabel);
     case 'figure': {
+      const heat = asTable(b);
+      if (heat) {
+        // The gap map is a heat table: a native shaded Word table, captioned as the figure it is elsewhere.
+        return [caption(L.figureLabel, b.caption, true), ...table(heat, ctx, landscape, null)];
+      }
       const png = ctx.figures.get(b.id)!;
       const maxW = landscape || b.landscape ? LANDSCAPE_PX : PORTRAIT_PX;
       const maxH = landscape || b.landscape ? LANDSCAPE_MAX_H_PX : PORTRAIT_MAX_H_PX;
@@ -254,12 +261,15 @@ function list(b: ListBlock, ctx: Ctx): Paragraph[] {
   });
 }
 
-function table(b: TableBlock, ctx: Ctx, landscape: boolean, label: string): FileChild[] {
+/** The table a figure is written as in Word, if any (the gap map). */
+const asTable = (b: FigureBlock): TableBlock | undefined => (b.figure === 'gap-map' ? b.fallback?.find((f): f is TableBlock => f.kind === 'table') : undefined);
+
+function table(b: TableBlock, ctx: Ctx, landscape: boolean, label: string | null): FileChild[] {
   const width = (landscape ? PAGE_H : PAGE_W) - 2 * MARGIN;
   const total = b.columns.reduce((s, c) => s + (c.width ?? 1), 0);
   const widths = b.columns.map((c) => Math.round((width * (c.width ?? 1)) / total));
   const border = { style: BorderStyle.SINGLE, size: 4, color: RULE };
-  const borders = { top: border, bottom: border, left: border, right: border };
+  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -268,52 +278,53 @@ function table(b: TableBlock, ctx: Ctx, landscape: boolean, label: string): File
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, fill: BRAND, color: 'auto' },
-          borders,
           children: [new Paragraph({ alignment: align(c.align), spacing: { after: 0 }, children: [text(c.label, { bold: true, color: 'FFFFFF', size: 16 })] })],
         }),
     ),
   });
-  const rows = b.rows.map((r) => row(r, b, widths, borders));
+  const rows = b.rows.map((r) => row(r, b, widths));
   const note = b.note ? [new Paragraph({ spacing: { before: 60 }, children: [text(b.note, { italics: true, color: MUTED, size: 15 })] })] : [];
   void ctx;
   return [
-    caption(label, b.caption, true),
-    new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...rows] }),
+    ...(label ? [caption(label, b.caption, true)] : []),
+    new Table({
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: widths,
+      borders,
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      rows: [header, ...rows],
+    }),
     ...note,
     new Paragraph({ spacing: { after: 60 }, children: [] }),
   ];
 }
 
-function row(r: Row, b: TableBlock, widths: number[], borders: object): TableRow {
+function row(r: Row, b: TableBlock, widths: number[]): TableRow {
   let col = 0;
   const group = r.kind === 'group';
   const totalRow = r.kind === 'total';
   const cells = r.cells.map((c) => {
     const span = c.colSpan ?? 1;
     const w = widths.slice(col, col + span).reduce((s, x) => s + x, 0);
-    const colAlign = b.columns[col]?.align;
+    const colAlign = group ? undefined : b.columns[col]?.align;
     col += span;
-    return cell(c, { width: w, span, align: colAlign, group, total: totalRow, classified: Boolean(r.classified) && col === span, borders });
+    return cell(c, { width: w, span, align: colAlign, group, total: totalRow, classified: Boolean(r.classified) && col === span });
   });
   return new TableRow({ cantSplit: true, children: cells });
 }
 
-function cell(c: Cell, o: { width: number; span: number; align: string | undefined; group: boolean; total: boolean; classified: boolean; borders: object }): TableCell {
+function cell(c: Cell, o: { width: number; span: number; align: string | undefined; group: boolean; total: boolean; classified: boolean }): TableCell {
   const tone = c.tone ? TONE_FILL[c.tone] : undefined;
   const fill = o.group ? 'E3EDF6' : o.total ? 'F3F6F9' : o.classified ? 'FDF2F3' : tone?.fill;
   const style = { size: 16, bold: o.group || o.total, ...(tone?.color ? { color: tone.color } : {}), ...(tone?.italic ? { italics: true } : {}), ...(o.group ? { color: BRAND } : {}) };
   const paragraphs = (c.content.length ? c.content : [[]]).map(
     (p) => new Paragraph({ alignment: align(o.align), spacing: { after: 40 }, children: runs(p, style) }),
   );
-  const borders = o.classified
-    ? { ...(o.borders as Record<string, unknown>), left: { style: BorderStyle.SINGLE, size: 24, color: CLASSIFIED } }
-    : o.borders;
   return new TableCell({
     width: { size: o.width, type: WidthType.DXA },
     ...(o.span > 1 ? { columnSpan: o.span } : {}),
     ...(fill ? { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } } : {}),
-    borders: borders as never,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    ...(o.classified ? { borders: { left: { style: BorderStyle.SINGLE, size: 24, color: CLASSIFIED } } } : {}),
     children: paragraphs,
   });
 }
@@ -333,14 +344,14 @@ function runs(content: Inline, base: RunStyle = {}): ParagraphChild[] {
 
 function run(r: Run, base: RunStyle): TextRun {
   if (r.classified) {
-    return new TextRun({ text: ` ${clean(r.text).toUpperCase()} `, bold: true, color: 'FFFFFF', font: FONT, size: base.size ?? 16, shading: { type: ShadingType.CLEAR, fill: CLASSIFIED, color: 'auto' } });
+    return new TextRun({ text: ` ${clean(r.text).toUpperCase()} `, bold: true, color: 'FFFFFF', size: base.size ?? 16, shading: { type: ShadingType.CLEAR, fill: CLASSIFIED, color: 'auto' } });
   }
   return text(r.text, { ...base, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) });
 }
 
 /** A plain text run: the text is written as character data, never interpreted. */
 function text(value: string, style: RunStyle = {}): TextRun {
-  return new TextRun({ text: clean(value), font: FONT, ...style });
+  return new TextRun({ text: clean(value), ...style });
 }
 
 /** Characters XML 1.0 cannot hold are dropped; line breaks and tabs become spaces. */

@@ -130,7 +130,7 @@ function row(r: Row, b: TableBlock): string {
   const classes = [r.kind && r.kind !== 'normal' ? r.kind : '', r.classified ? 'classified-row' : ''].filter(Boolean).join(' ');
   let col = 0;
   const cells = r.cells.map((c) => {
-    const align = b.columns[col]?.align;
+    const align = r.kind === 'group' ? undefined : b.columns[col]?.align;
     col += c.colSpan ?? 1;
     return cell(c, align, r.kind === 'group' ? 'th' : 'td');
   });
@@ -246,7 +246,7 @@ figcaption{font-size:.88rem;color:var(--brand);margin-top:.4rem}
  tr,figure.figure,dl{break-inside:avoid}
  figure.figure .svg{overflow:visible}
  figure.figure svg{max-height:17cm;width:auto}
- section.landscape figure.figure svg{max-height:14.5cm}
+ section.landscape figure.figure svg{width:100%;max-height:14.5cm}
  p,li{orphans:3;widows:3}
  a{color:inherit;text-decoration:none}
 }

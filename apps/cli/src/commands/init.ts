@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import { reviewJsonSchema } from '@polev/core';
+import { EXIT, style, type Io } from '../io.js';
+import { ensureDir, writeOutput } from '../output.js';
+import { REVIEW_TEMPLATE } from '../templates/review.js';
+
+/** Scaffolds review.yaml and its JSON Schema in a folder; existing files are kept unless --force. */
+export async function initCommand(io: Io, dir: string, opts: { force: boolean }): Promise<number> {
+  await ensureDir(dir);
+  const review = join(dir, 'review.yaml');
+  const schema = join(dir, 'review.schema.json');
+  await writeOutput(io, review, REVIEW_TEMPLATE, opts.force);
+  await writeOutput(io, schema, `${JSON.stringify(reviewJsonSchema(), null, 2)}\n`, true);
+  const s = style(io);
+  io.stderr(`${s.green('✓')} wrote ${review} and ${schema}\n  next: edit ${review}, then run ${s.bold(`polev validate ${review}`)}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,57 @@
+import { extname } from 'node:path';
+import type { SavingsOptions } from '@polev/core';
+import { CliError, EXIT, style, type Io } from '../io.js';
+import { loadValidReview } from '../input.js';
+import { writeOutput } from '../output.js';
+import { progress } from '../progress.js';
+
+export type ReportFormatOption = 'md' | 'html' | 'docx';
+
+export interface ReportCommandOptions {
+  output: string;
+  format?: ReportFormatOption;
+  lang: 'nl' | 'en';
+  audience: 'public' | 'confidential';
+  savings?: SavingsOptions;
+  force: boolean;
+}
+
+const BY_EXTENSION: Record<string, ReportFormatOption> = { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.docx': 'docx' };
+
+export function formatFor(output: string, explicit?: ReportFormatOption): ReportFormatOption {
+  if (explicit) return explicit;
+  const ext = extname(output).toLowerCase();
+  const f = BY_EXTENSION[ext];
+  if (!f) {
+    throw new CliError(
+      output === '-' ? 'writing to standard output needs --format' : `cannot tell the report format from "${ext || output}"`,
+      EXIT.usage,
+      'name the output .md, .html or .docx, or give --format md|html|docx',
+    );
+  }
+  return f;
+}
+
+export async function reportCommand(io: Io, file: string, opts: ReportCommandOptions): Promise<number> {
+  const format = formatFor(opts.output, opts.format);
+  if (format === 'docx' && opts.output === '-') throw new CliError('a .docx report cannot be written to standard output', EXIT.usage, 'give a file name with -o, e.g. -o report.docx');
+  const p = progress(io);
+  try {
+    p.step(`reading ${file}`);
+    const review = await loadValidReview(io, file);
+    p.step(`rendering ${format}`);
+    // Loaded only here: the renderers and their figure code are the heaviest part of the CLI.
+    const { renderReport } = await import('@polev/report');
+    const options = { lang: opts.lang, audience: opts.audience, ...(opts.savings ? { analyzeOptions: { savings: opts.savings } } : {}) };
+    const data = await renderReport(format, review, null, options);
+    p.step(`writing ${opts.output}`);
+    await writeOutput(io, opts.output, data, opts.force);
+  } finally {
+    p.done();
+  }
+  if (opts.output !== '-') {
+    const s = style(io);
+    io.stderr(`${s.green('✓')} wrote ${opts.output} (${format}, ${opts.lang}, ${opts.audience})\n`);
+  }
+  return EXIT.ok;
+}
