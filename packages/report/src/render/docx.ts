@@ -24,6 +24,7 @@ import {
   type ISectionOptions,
   type ParagraphChild,
 } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
 import { STRENGTH_COLOURS } from '../figures/gapmap.js';
 import { svgToPng } from '../figures/png.js';
 import type { Block, Cell, CellTone, FigureBlock, Inline, ListBlock, ReportDocument, Row, Run, Section, TableBlock } from '../model/document.js';
@@ -46,7 +47,7 @@ const BRAND2 = '01689B';
 const CLASSIFIED = 'B00020';
 const MUTED = '5C6670';
 const RULE = 'C9D3DD';
-const FONT = 'Verdana';
+const FONT = process.env.POLEV_DOCX_FONT ?? 'Calibri';
 /** PNG fallbacks at 1.5x: about 150 dpi at the printed size. */
 const PNG_SCALE = 1.5;
 
@@ -147,6 +148,7 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
     creator: 'polev',
     description: doc.subtitle,
     features: { updateFields: true },
+    ...(process.env.POLEV_PAGES ? { pageNumbers: estimatePageNumbers } : {}),
     numbering: { config: [ORDERED_NUMBERING] },
     styles: {
       default: {
