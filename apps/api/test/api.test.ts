@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/index.js';
+
+const example = readFileSync(fileURLToPath(new URL('../../../examples/nctv-36-2/review.yaml', import.meta.url)), 'utf8');
+let server: ServerType;
+let base: string;
+
+beforeAll(async () => {
+  // A real HTTP server on an ephemeral loopback port.
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: createApp({ maxBodyBytes: 1024 * 1024 }).fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      base = `http://127.0.0.1:${info.port}`;
+      resolve();
+    });
+  });
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const post = (path: string, body: string) => fetch(`${base}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/yaml' } });
+
+describe('the HTTP API', () => {
+  it('answers health', async () => {
+    const r = await fetch(`${base}/health`);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ status: 'ok' });
+  });
+
+  it('validates: 200 for the example, 422 with located problems for a broken copy', async () => {
+    expect((await post('/v1/validate', example)).status).toBe(200);
+    const r = await post('/v1/validate?file=review.yaml', example.replace('amount: 24550', 'amount: lots'));
+    expect(r.status).toBe(422);
+    const body = (await r.json()) as { valid: boolean; problems: { file: string; line: number; path: string }[] };
+    expect(body.valid).toBe(false);
+    expect(body.problems).toHaveLength(1);
+    expect(body.problems[0]).toMatchObject({ file: 'review.yaml', path: expect.stringMatching(/^budgetLines\[\d+\]\.expenditures\[0\]\.amount$/) });
+    expect(body.problems[0]!.line).toBeGreaterThan(1);
+  });
+
+  it('analyses with savings options', async () => {
+    const r = await post('/v1/analyze?savings=10&protect=bdur', example);
+    expect(r.status).toBe(200);
+    const a = (await r.json()) as { verdicts: { domains: { efficiency: { value: string } }[] }; savings: { percent: number; protectedLines: string[] } };
+    expect(a.verdicts.domains.map((d) => d.efficiency.value)).toEqual(['not-determinable', 'not-determinable', 'not-determinable']);
+    expect(a.savings).toMatchObject({ percent: 10, protectedLines: ['bdur'] });
+    expect((await post('/v1/analyze?savings=500', example)).status).toBe(400);
+  });
+
+  it('renders reports with the right media type', async () => {
+    const html = await post('/v1/report?format=html&lang=en', example);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(await html.text()).toMatch(/^<!DOCTYPE html>/i);
+    const docx = await post('/v1/report?format=docx', example);
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect((await post('/v1/report?format=pdf', example)).status).toBe(400);
+  });
+
+  it('refuses empty and oversized bodies and unknown routes', async () => {
+    expect((await post('/v1/analyze', '')).status).toBe(400);
+    expect((await post('/v1/validate', 'x'.repeat(2 * 1024 * 1024))).status).toBe(413);
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+  });
+});
