@@ -126,7 +126,7 @@ describe('docx', () => {
     expect(read.text).toMatch(/Tabel 1: Getrapte oordelen per taakveld/);
     expect(read.text).toMatch(/Figuur 1: Programma-uitgaven per jaar/);
     const settings = docxXml(bytes, 'word/settings.xml');
-    expect(settings).toContain('<w:updateFields w:val="true"/>');
+    expect(settings).toContain('<w:updateFields/>');
   });
 
   it('has the appendix rows of every instrument table, readable by mammoth', () => {
@@ -178,7 +178,7 @@ describe('safety: review text is text, in every format', () => {
     expect(rendered).not.toMatch(/<script/i);
     expect(rendered).not.toMatch(/<img/i);
     // Bare https addresses may be autolinked (as GitHub does); nothing else becomes a link.
-    expect(rendered).not.toMatch(/<a\s+href="(?!https:\/\/evil\.example\/track\.png")/i);
+    expect(rendered).not.toMatch(/<a\s+href="(?!https:\/\/)/i);
     expect(rendered).not.toMatch(/javascript:alert\(1\)"/);
     expect(rendered).not.toMatch(/<svg/i);
     expect(rendered).not.toMatch(/<code>/i);

@@ -60,7 +60,7 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
       domains: domainInputs.map((d) => steppedVerdicts(ctx, d)),
       objectives: objectiveInputs.map((o) => steppedVerdicts(ctx, o)),
     },
-    gapMap: gapMap(ix),
+    gapMap: gapMap(ix, evidence),
     smart,
     rpe: rpeChecklist(ix),
     savings: savingsVariant(ix, evidence, options.savings),

@@ -31,7 +31,12 @@ export const describeStrength = (s: EvidenceStrength): string => STRENGTH_LABEL[
  * The strongest evidence among findings. Ties are broken by a fixed verdict order, never by input
  * order, so that reordering a review changes no result.
  */
+// Most instruments have no finding on most aspects: they share one frozen empty value instead of
+// allocating hundreds of thousands of identical objects in large reviews.
+const NO_EVIDENCE: AspectEvidence = Object.freeze({ strength: 'none', findings: Object.freeze([]) as unknown as string[], sources: Object.freeze([]) as unknown as string[], verdict: null });
+
 export function aspectEvidence(findings: readonly Finding[]): AspectEvidence {
+  if (findings.length === 0) return NO_EVIDENCE;
   let best: Finding | undefined;
   for (const f of findings) {
     if (
@@ -50,15 +55,20 @@ export function aspectEvidence(findings: readonly Finding[]): AspectEvidence {
   };
 }
 
+/** Evidence per aspect, from one pass over the findings. */
+function aspectsOf(findings: readonly Finding[]): Record<Aspect, AspectEvidence> {
+  const byAspect = Object.fromEntries(ASPECTS.map((a) => [a, [] as Finding[]])) as Record<Aspect, Finding[]>;
+  for (const f of findings) byAspect[f.aspect].push(f);
+  return Object.fromEntries(ASPECTS.map((a) => [a, aspectEvidence(byAspect[a])])) as Record<Aspect, AspectEvidence>;
+}
+
 const hasRealisationEvidence = (i: Instrument) =>
   i.realisation.status !== 'unknown' && Boolean(i.realisation.evidence?.trim() || i.realisation.citation);
 
 export function instrumentEvidence(ix: ReviewIndex): InstrumentEvidence[] {
   return ix.review.instruments.map((ins) => {
     const about = ix.findingsAbout.get(ins.id) ?? [];
-    const aspects = Object.fromEntries(
-      ASPECTS.map((a) => [a, aspectEvidence(about.filter((f) => f.aspect === a))]),
-    ) as Record<Aspect, AspectEvidence>;
+    const aspects = aspectsOf(about);
     let strength: EvidenceStrength = hasRealisationEvidence(ins) ? 'realisation' : 'none';
     for (const a of ASPECTS) strength = maxStrength(strength, aspects[a].strength);
     const evaluations = about.filter(ix.isEvaluationFinding);
@@ -190,18 +200,16 @@ export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; do
   };
 }
 
-function cell(findings: readonly Finding[]): GapCell {
-  const e = aspectEvidence(findings);
-  return { strength: e.strength, sources: e.sources, findings: e.findings };
-}
+const NO_CELL: GapCell = Object.freeze({ strength: 'none', sources: NO_EVIDENCE.sources, findings: NO_EVIDENCE.findings });
+const cell = (e: AspectEvidence): GapCell => (e === NO_EVIDENCE ? NO_CELL : { strength: e.strength, sources: e.sources, findings: e.findings });
 
 /** Objectives (rolled up over their subtree) and their instruments × effectiveness, efficiency, side effects. */
-export function gapMap(ix: ReviewIndex): GapRow[] {
+export function gapMap(ix: ReviewIndex, evidence: Map<string, InstrumentEvidence>): GapRow[] {
   const rows: GapRow[] = [];
-  const aspectsOf = (findings: readonly Finding[]) => ({
-    effectiveness: cell(findings.filter((f) => f.aspect === 'effectiveness')),
-    efficiency: cell(findings.filter((f) => f.aspect === 'efficiency')),
-    sideEffects: cell(findings.filter((f) => f.aspect === 'side-effects')),
+  const cells = (a: Record<Aspect, AspectEvidence>) => ({
+    effectiveness: cell(a.effectiveness),
+    efficiency: cell(a.efficiency),
+    sideEffects: cell(a['side-effects']),
   });
   for (const { objective, depth } of ix.objectiveOrder) {
     const subtree = [objective.id, ...(ix.instrumentsUnder.get(objective.id) ?? []).map((i) => i.id)];
@@ -212,10 +220,10 @@ export function gapMap(ix: ReviewIndex): GapRow[] {
       descendants.push(o.id);
       stack.push(...(ix.childrenOf.get(o.id) ?? []));
     }
-    const findings = [...subtree, ...descendants].flatMap((id) => ix.findingsAbout.get(id) ?? []);
-    rows.push({ kind: 'objective', id: objective.id, label: objective.text, depth, domain: objective.domain, ...aspectsOf(findings) });
+    const findings = [...new Set([...subtree, ...descendants].flatMap((id) => ix.findingsAbout.get(id) ?? []))];
+    rows.push({ kind: 'objective', id: objective.id, label: objective.text, depth, domain: objective.domain, ...cells(aspectsOf(findings)) });
     for (const ins of ix.instrumentsOf.get(objective.id) ?? []) {
-      rows.push({ kind: 'instrument', id: ins.id, label: ins.name, depth: depth + 1, domain: objective.domain, ...aspectsOf(ix.findingsAbout.get(ins.id) ?? []) });
+      rows.push({ kind: 'instrument', id: ins.id, label: ins.name, depth: depth + 1, domain: objective.domain, ...cells(evidence.get(ins.id)!.aspects) });
     }
   }
   return rows;

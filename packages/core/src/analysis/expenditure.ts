@@ -117,6 +117,8 @@ function dominantLine(ix: ReviewIndex, lines: LineExpenditure[], programme: Sum)
   };
 }
 
+const NOTHING: Sum = Object.freeze({ amount: 0, known: 0, unknownParts: 0 });
+
 /** Which instruments have programme money linked to them, and how much of the money can be attributed. */
 export function attributeCost(ix: ReviewIndex): CostAttribution {
   const { review } = ix;
@@ -133,7 +135,7 @@ export function attributeCost(ix: ReviewIndex): CostAttribution {
   const withoutCost: string[] = [];
   for (const ins of review.instruments) {
     const lines = linesOfInstrument.get(ins.id) ?? [];
-    const amount = sum(lines.flatMap((l) => l.expenditures.map((e) => e.amount)));
+    const amount = lines.length ? sum(lines.flatMap((l) => l.expenditures.map((e) => e.amount))) : NOTHING;
     const hasKnown = lines.some((l) => l.expenditures.some((e) => e.amount !== null));
     const status: CostStatus = lines.length === 0 ? 'none' : hasKnown ? 'amount' : 'line-without-amount';
     instruments[ins.id] = { status, lines: lines.map((l) => l.id), amount };

@@ -1,17 +1,7 @@
-import type { BudgetLine, Finding, Instrument, Objective, Review, Source, SourceType } from '../model/review.js';
+import { EVALUATION_SOURCE_TYPES, type BudgetLine, type Finding, type Instrument, type Objective, type Review, type Source, type SourceType } from '../model/review.js';
 
-/** Source types that count as an evaluation (RPE question 8); progress reports and policy papers do not. */
-export const EVALUATION_TYPES: ReadonlySet<SourceType> = new Set<SourceType>([
-  'effect',
-  'process',
-  'strategy',
-  'inspection',
-  'audit',
-  'incident',
-  'ex-ante',
-  'monitor',
-  'research',
-]);
+/** Source types that count as an evaluation (RPE question 8). */
+export const EVALUATION_TYPES: ReadonlySet<SourceType> = new Set<SourceType>(EVALUATION_SOURCE_TYPES);
 
 /**
  * Lookups built once per analysis so that every rule runs in linear time: by id, children per

@@ -145,18 +145,26 @@ function effectiveness({ ix, evidence, instrumentEffectiveness }: VerdictContext
 }
 
 function efficiency({ ix, cost, instrumentEffectiveness }: VerdictContext, { instruments, ownIds }: ScopeInput): SteppedVerdicts['efficiency'] {
-  const findings = [...ownIds, ...instruments.map((i) => i.id)].flatMap((id) =>
-    (ix.findingsAbout.get(id) ?? []).filter((f) => f.aspect === 'efficiency'),
-  );
-  const unique = [...new Map(findings.map((f) => [f.id, f])).values()];
-  const judgedFindings = unique.filter((f) => judged(f) && ix.isEvaluationFinding(f));
-  const withoutCost = instruments.filter((i) => cost.instruments[i.id]?.status !== 'amount').map((i) => i.id);
-  const costless = new Set(withoutCost);
-  const effective = instruments.filter((i) => {
+  // One pass over the scope: this runs for every objective, domain and the article.
+  const unique = new Map<string, Finding>();
+  const collect = (id: string) => {
+    for (const f of ix.findingsAbout.get(id) ?? []) if (f.aspect === 'efficiency') unique.set(f.id, f);
+  };
+  ownIds.forEach(collect);
+  const withoutCost: string[] = [];
+  const withBoth: string[] = [];
+  let effective = 0;
+  for (const i of instruments) {
+    collect(i.id);
+    const costed = cost.instruments[i.id]?.status === 'amount';
+    if (!costed) withoutCost.push(i.id);
     const v = instrumentEffectiveness.get(i.id);
-    return v === 'demonstrated' || v === 'plausible';
-  });
-  const withBoth = effective.filter((i) => !costless.has(i.id));
+    if (v === 'demonstrated' || v === 'plausible') {
+      effective++;
+      if (costed) withBoth.push(i.id);
+    }
+  }
+  const judgedFindings = [...unique.values()].filter((f) => judged(f) && ix.isEvaluationFinding(f));
 
   if (judgedFindings.length > 0) {
     const best = aspectEvidence(judgedFindings);
@@ -171,9 +179,9 @@ function efficiency({ ix, cost, instrumentEffectiveness }: VerdictContext, { ins
   const total = instruments.length;
   if (total === 0) reasons.push('There are no instruments whose cost and effect could be related.');
   else if (withoutCost.length) reasons.push(`${withoutCost.length} of ${plural(total, 'instrument')} ${withoutCost.length === 1 ? 'has' : 'have'} no attributed cost.`);
-  reasons.push(unique.length ? `No evaluation states efficiency (findings ${listIds(unique.map((f) => f.id))} make no judgement).` : 'No evaluation states efficiency.');
-  if (total > 0 && effective.length === 0) reasons.push('Effectiveness is neither demonstrated nor plausible for any instrument, so there is no effect to set the money against.');
+  reasons.push(unique.size ? `No evaluation states efficiency (findings ${listIds(unique.keys())} make no judgement).` : 'No evaluation states efficiency.');
+  if (total > 0 && effective === 0) reasons.push('Effectiveness is neither demonstrated nor plausible for any instrument, so there is no effect to set the money against.');
   else if (total > 0 && withBoth.length === 0) reasons.push('No instrument has both a known cost and a finding on its effectiveness.');
-  else if (withBoth.length) reasons.push(`Cost and an effectiveness finding exist for ${listIds(withBoth.map((i) => i.id))}, but no evaluation relates the two.`);
-  return { value: 'not-determinable', verdict: null, reasons, evidence: sortIds([...withoutCost, ...unique.map((f) => f.id)]) };
+  else if (withBoth.length) reasons.push(`Cost and an effectiveness finding exist for ${listIds(withBoth)}, but no evaluation relates the two.`);
+  return { value: 'not-determinable', verdict: null, reasons, evidence: sortIds([...withoutCost, ...unique.keys()]) };
 }

@@ -164,20 +164,9 @@ export const BudgetLine = z
   })
   .meta({ id: 'BudgetLine', description: 'A budget line with its expenditure per year, in euro x 1,000.' });
 
-export const SOURCE_TYPES = [
-  'effect',
-  'process',
-  'strategy',
-  'inspection',
-  'audit',
-  'incident',
-  'ex-ante',
-  'monitor',
-  'research',
-  'progress-report',
-  'policy-document',
-  'other',
-] as const;
+/** Source types that count as an evaluation (RPE question 8); the others (progress reports, policy papers) do not. */
+export const EVALUATION_SOURCE_TYPES = ['effect', 'process', 'strategy', 'inspection', 'audit', 'incident', 'ex-ante', 'monitor', 'research'] as const;
+export const SOURCE_TYPES = [...EVALUATION_SOURCE_TYPES, 'progress-report', 'policy-document', 'other'] as const;
 
 export const Source = z
   .strictObject({

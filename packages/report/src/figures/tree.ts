@@ -46,7 +46,7 @@ export const DEFAULT_TREE_OPTIONS: TreeLayoutOptions = {
   colGap: 30,
   rowGap: 7,
   margin: 10,
-  widths: { goal: 170, domain: 160, objective: 200, 'sub-objective': 200, instrument: 250 },
+  widths: { goal: 220, domain: 160, objective: 200, 'sub-objective': 200, instrument: 250 },
 };
 
 export interface LaidOutNode {

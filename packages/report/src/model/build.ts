@@ -559,7 +559,7 @@ class Builder {
         for (const { objective, depth } of entries) {
           const own = this.instrumentsOf.get(objective.id) ?? [];
           if (own.length === 0) continue;
-          rows.push({ kind: 'group', cells: [{ content: [txt(`${'  '.repeat(depth)}${objective.text}`)], colSpan: 5 }] });
+          rows.push({ kind: 'group', cells: [{ content: [txt(`${'\u2003'.repeat(depth)}${objective.text}`)], colSpan: 5 }] });
           for (const i of own) {
             rows.push({
               ...(i.classification !== 'public' ? { classified: i.classification } : {}),
@@ -828,7 +828,7 @@ class Builder {
         ...columns.map((c): Column => ({ label: c, width: 1.5 })),
       ], page.map((row) => ({
         cells: [
-          this.c([...(row.marker ? [t(row.marker, { classified: row.classification as Classification }), t(' ')] : []), t(`${'  '.repeat(row.depth)}${row.label}`, row.kind === 'objective' ? { bold: true } : {})]),
+          this.c([...(row.marker ? [t(row.marker, { classified: row.classification as Classification }), t(' ')] : []), t(`${'\u2003'.repeat(row.depth)}${row.label}`, row.kind === 'objective' ? { bold: true } : {})]),
           ...row.cells.map((x) => this.c(L.strength[x], `strength-${x}` as CellTone)),
         ],
       })));
@@ -858,7 +858,7 @@ class Builder {
         const cells = this.verdictCells(ov);
         objectiveRows.push({
           cells: [
-            this.c(`${'  '.repeat(depth)}${objective.text}`),
+            this.c(`${'\u2003'.repeat(depth)}${objective.text}`),
             this.c(cells.goal, this.verdictTone('goal', ov.goalAchievement.value)),
             this.c(cells.realisation, this.verdictTone('realisation', ov.realisation.value)),
             this.c(cells.effectiveness, this.verdictTone('effectiveness', ov.effectiveness.value)),
@@ -1293,14 +1293,31 @@ class Builder {
 
 const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
-/** Numbers tables and figures in reading order ("Tabel 1", "Figuur 1"). */
+/**
+ * Numbers tables and figures in reading order ("Tabel 1", "Figuur 1"), and makes every anchor id
+ * unique (ids built from review ids could meet, e.g. domain "ct" with its findings and a domain
+ * "ct-findings").
+ */
 function numberBlocks(sections: Section[]) {
   let table = 0;
   let figure = 0;
+  const ids = new Set<string>();
+  const unique = (id: string) => {
+    let candidate = id;
+    for (let i = 2; ids.has(candidate); i++) candidate = `${id}-${i}`;
+    ids.add(candidate);
+    return candidate;
+  };
   const visit = (s: Section) => {
+    s.id = unique(s.id);
     for (const b of s.blocks) {
-      if (b.kind === 'table') b.number = ++table;
-      else if (b.kind === 'figure') b.number = ++figure;
+      if (b.kind === 'table') {
+        b.number = ++table;
+        b.id = unique(b.id);
+      } else if (b.kind === 'figure') {
+        b.number = ++figure;
+        b.id = unique(b.id);
+      }
     }
     for (const c of s.sections) visit(c);
   };

@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  BuilderElement,
   Document,
   Footer,
   Header,
@@ -12,7 +13,6 @@ import {
   PageOrientation,
   Paragraph,
   SectionType,
-  SequentialIdentifier,
   ShadingType,
   Table,
   TableCell,
@@ -20,11 +20,12 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  XmlAttributeComponent,
+  XmlComponent,
   type FileChild,
   type ISectionOptions,
   type ParagraphChild,
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
 import { STRENGTH_COLOURS } from '../figures/gapmap.js';
 import { svgToPng } from '../figures/png.js';
 import type { Block, Cell, CellTone, FigureBlock, Inline, ListBlock, ReportDocument, Row, Run, Section, TableBlock } from '../model/document.js';
@@ -47,7 +48,7 @@ const BRAND2 = '01689B';
 const CLASSIFIED = 'B00020';
 const MUTED = '5C6670';
 const RULE = 'C9D3DD';
-const FONT = process.env.POLEV_DOCX_FONT ?? 'Calibri';
+const FONT = 'Verdana';
 /** PNG fallbacks at 1.5x: about 150 dpi at the printed size. */
 const PNG_SCALE = 1.5;
 
@@ -147,8 +148,8 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
     subject: doc.subtitle,
     creator: 'polev',
     description: doc.subtitle,
+    // Word fills in the page numbers of the table of contents when it opens the document.
     features: { updateFields: true },
-    ...(process.env.POLEV_PAGES ? { pageNumbers: estimatePageNumbers } : {}),
     numbering: { config: [ORDERED_NUMBERING] },
     styles: {
       default: {
@@ -218,7 +219,7 @@ function block(b: Block, ctx: Ctx, landscape: boolean): FileChild[] {
       const heat = asTable(b);
       if (heat) {
         // The gap map is a heat table: a native shaded Word table, captioned as the figure it is elsewhere.
-        return [caption(L.figureLabel, b.caption, true), ...table(heat, ctx, landscape, null)];
+        return [caption(L.figureLabel, b.number, b.caption, true), ...table(heat, ctx, landscape, null)];
       }
       const png = ctx.figures.get(b.id)!;
       const maxW = landscape || b.landscape ? LANDSCAPE_PX : PORTRAIT_PX;
@@ -238,17 +239,25 @@ function block(b: Block, ctx: Ctx, landscape: boolean): FileChild[] {
             }),
           ],
         }),
-        caption(L.figureLabel, b.caption, false),
+        caption(L.figureLabel, b.number, b.caption, false),
       ];
     }
   }
 }
 
-function caption(label: string, captionText: string, keepNext: boolean): Paragraph {
+/**
+ * "Tabel 3: ..." with the number as a SEQ field (as Word's Insert Caption writes it), its result
+ * already filled in with the number the report gives it, which is the one Word counts.
+ */
+function caption(label: string, number: number, captionText: string, keepNext: boolean): Paragraph {
   return new Paragraph({
     style: 'Caption',
     keepNext,
-    children: [text(`${label} `, { bold: true, color: BRAND }), new SequentialIdentifier(label), text(`: ${clean(captionText)}`, { bold: true, color: BRAND })],
+    children: [
+      text(`${label} `, { bold: true, color: BRAND }),
+      ...seqField(label, number),
+      text(`: ${clean(captionText)}`, { bold: true, color: BRAND }),
+    ],
   });
 }
 
@@ -288,7 +297,7 @@ function table(b: TableBlock, ctx: Ctx, landscape: boolean, label: string | null
   const note = b.note ? [new Paragraph({ spacing: { before: 60 }, children: [text(b.note, { italics: true, color: MUTED, size: 15 })] })] : [];
   void ctx;
   return [
-    ...(label ? [caption(label, b.caption, true)] : []),
+    ...(label ? [caption(label, b.number, b.caption, true)] : []),
     new Table({
       width: { size: width, type: WidthType.DXA },
       columnWidths: widths,
@@ -329,6 +338,31 @@ function cell(c: Cell, o: { width: number; span: number; align: string | undefin
     ...(o.classified ? { borders: { left: { style: BorderStyle.SINGLE, size: 24, color: CLASSIFIED } } } : {}),
     children: paragraphs,
   });
+}
+
+class SpacePreserve extends XmlAttributeComponent<{ space: 'preserve' }> {
+  protected override readonly xmlKeys = { space: 'xml:space' };
+}
+
+/** A field's code (`w:instrText`). */
+class InstrText extends XmlComponent {
+  constructor(code: string) {
+    super('w:instrText');
+    this.root.push(new SpacePreserve({ space: 'preserve' }));
+    this.root.push(code);
+  }
+}
+
+const fldChar = (type: 'begin' | 'separate' | 'end') =>
+  new BuilderElement<{ type: string }>({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } });
+
+/** A complex SEQ field with its result (the number) written in, so every reader shows the number. */
+function seqField(label: string, number: number): TextRun[] {
+  return [
+    new TextRun({ children: [fldChar('begin'), new InstrText(` SEQ ${label} \\* ARABIC `), fldChar('separate')] }),
+    new TextRun({ text: String(number), bold: true, color: BRAND }),
+    new TextRun({ children: [fldChar('end')] }),
+  ];
 }
 
 const align = (a: string | undefined) => (a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);

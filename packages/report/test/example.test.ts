@@ -1,0 +1,58 @@
+import { analyze } from '@polev/core';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderDocx, renderHtml, renderMarkdown } from '../src/index.js';
+import { docxXml, loadExample, outputDir, readDocx } from './helpers.js';
+
+/**
+ * The bundled example (examples/nctv-36-2/review.yaml) in all three formats, in both languages.
+ * The rendered files are written to test-output/ for a person to look at.
+ */
+const { review, isExample, path } = loadExample();
+if (!isExample) console.warn(`note: ${path} stands in for the bundled example, which does not exist yet`);
+
+describe.each(['nl', 'en'] as const)('the bundled example in %s', (lang) => {
+  const headings = {
+    nl: { summary: 'Samenvatting', scope: '1 Afbakening van de beleidsdoorlichting', tree: 'Beleidsboom', sources: 'Bronnen', index: 'Index van de RPE-vragen' },
+    en: { summary: 'Summary', scope: '1 Scope of the policy review', tree: 'Policy tree', sources: 'Sources', index: 'Index of the RPE questions' },
+  }[lang];
+  const assessment = analyze(review);
+  let md: string;
+  let html: string;
+  let docx: Uint8Array;
+  beforeAll(async () => {
+    md = renderMarkdown(review, assessment, { lang });
+    html = renderHtml(review, assessment, { lang });
+    docx = await renderDocx(review, assessment, { lang });
+    const dir = outputDir();
+    writeFileSync(join(dir, `example-${lang}.md`), md);
+    writeFileSync(join(dir, `example-${lang}.html`), html);
+    writeFileSync(join(dir, `example-${lang}.docx`), docx);
+  });
+
+  it('renders Markdown with the chapters and appendices of the seed', () => {
+    expect(md).toContain(`# ${review.title.replace(/[\\`*_[\]<>#|~&]/g, (c) => `\\${c}`)}`);
+    expect(md).toContain(`## ${headings.summary}`);
+    expect(md).toContain(`## ${headings.scope}`);
+    expect(md).toMatch(new RegExp(`## (Bijlage|Appendix) \\d+: ${headings.tree}`));
+    for (const d of review.policyTree.domains) expect(md).toContain(d.name.replace(/[\\`*_[\]<>#|~&]/g, (c) => `\\${c}`));
+  });
+
+  it('renders HTML with headings, tables and figures', () => {
+    expect(html).toContain(`<html lang="${lang}">`);
+    expect(html.match(/<h2>/g)!.length).toBeGreaterThanOrEqual(8 + review.policyTree.domains.length * 2 + 3);
+    expect(html.match(/<table>/g)!.length).toBeGreaterThan(15);
+    expect(html.match(/<figure /g)!.length).toBeGreaterThanOrEqual(1 + 2 * review.policyTree.domains.length);
+  });
+
+  it('renders a .docx whose headings and appendix rows an independent reader finds', async () => {
+    const read = await readDocx(docx);
+    expect(read.html).toMatch(new RegExp(`<h1>(<a id="[^"]*"></a>)*${headings.summary}</h1>`));
+    expect(read.html).toMatch(new RegExp(`<h1>(<a id="[^"]*"></a>)*(Bijlage|Appendix) \\d+: ${headings.sources}</h1>`));
+    expect(read.html).toMatch(new RegExp(`<h1>(<a id="[^"]*"></a>)*(Bijlage|Appendix) \\d+: ${headings.index}</h1>`));
+    // Every public instrument has its row in its domain's appendix table.
+    for (const i of review.instruments.filter((x) => x.classification === 'public')) expect(read.text).toContain(i.name.replace(/\s+/g, ' ').trim());
+    expect(docxXml(docx)).toContain('w:orient="landscape"');
+  });
+});
