@@ -2,7 +2,7 @@ import { analyze } from '@polev/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderDocx, renderHtml, renderMarkdown } from '../src/index.js';
+import { buildReport, renderDocx, renderHtml, renderMarkdown, svgToPng, walkSections, type FigureBlock } from '../src/index.js';
 import { docxXml, loadExample, outputDir, readDocx } from './helpers.js';
 
 /**
@@ -54,5 +54,13 @@ describe.each(['nl', 'en'] as const)('the bundled example in %s', (lang) => {
     // Every public instrument has its row in its domain's appendix table.
     for (const i of review.instruments.filter((x) => x.classification === 'public')) expect(read.text).toContain(i.name.replace(/\s+/g, ' ').trim());
     expect(docxXml(docx)).toContain('w:orient="landscape"');
+  });
+
+  it('rasterises the policy tree to a PNG (as in the .docx) for a person to look at', async () => {
+    const doc = buildReport(review, assessment, { lang });
+    const tree = [...walkSections(doc.sections)].flatMap((s) => s.blocks).find((b): b is FigureBlock => b.kind === 'figure' && b.figure === 'tree' && b.id.startsWith('figure-tree-') && !b.id.startsWith('figure-tree-overview'))!;
+    const png = await svgToPng(tree.svg, tree.width * 1.5);
+    expect([...png.slice(0, 4)]).toEqual([137, 80, 78, 71]);
+    writeFileSync(join(outputDir(), `example-${lang}-tree-resvg.png`), png);
   });
 });

@@ -89,6 +89,7 @@ export const en: Labels = {
     smartCaption: (domain) => `SMART check of the objectives, ${domain}`,
     smartObjectiveCol: 'Objective',
     smartPassed: 'Criteria met',
+    smartFields: { indicator: 'indicator', baseline: 'baseline', target: 'target', deadline: 'deadline' },
     noObjectives: 'No objectives are recorded for this domain.',
     answeredIn: (location) => `The review answers this question in ${location}.`,
     notRecorded: 'The review data record no answer to this question.',

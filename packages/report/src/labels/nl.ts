@@ -90,6 +90,7 @@ export const nl: Labels = {
     smartCaption: (domain) => `SMART-toets van de doelstellingen, ${domain}`,
     smartObjectiveCol: 'Doelstelling',
     smartPassed: 'Criteria voldaan',
+    smartFields: { indicator: 'indicator', baseline: 'nulmeting', target: 'streefwaarde', deadline: 'termijn' },
     noObjectives: 'Voor dit taakveld zijn geen doelstellingen vastgelegd.',
     answeredIn: (location) => `De doorlichting beantwoordt deze vraag in ${location}.`,
     notRecorded: 'De gegevens van de doorlichting vermelden geen antwoord op deze vraag.',

@@ -111,6 +111,7 @@ export interface Labels {
     smartCaption: (domain: string) => string;
     smartObjectiveCol: string;
     smartPassed: string;
+    smartFields: Record<'indicator' | 'baseline' | 'target' | 'deadline', string>;
     noObjectives: string;
     answeredIn: (location: string) => string;
     notRecorded: string;

@@ -382,6 +382,14 @@ class Builder {
     return s;
   }
 
+  /** An objective with its structured SMART fields, where the review gives them. */
+  private objectiveInline(o: Objective): Inline {
+    const fields = (['indicator', 'baseline', 'target', 'deadline'] as const)
+      .map((k) => (o.smart?.[k] ? `${this.L.policy.smartFields[k]}: ${o.smart[k]}` : null))
+      .filter((x): x is string => x !== null);
+    return fields.length ? [t(o.text), t(` (${fields.join('; ')})`, { italic: true })] : txt(o.text);
+  }
+
   private verdictRow(label: string, v: SteppedVerdicts): Row {
     const cells = this.verdictCells(v);
     return {
@@ -501,7 +509,7 @@ class Builder {
       const entries = this.objectivesOfDomain.get(d.id) ?? [];
       if (entries.length === 0) ds.blocks.push(para(L.policy.noObjectives));
       else {
-        ds.blocks.push({ kind: 'list', ordered: false, items: entries.map((e) => ({ content: txt(e.objective.text), level: e.depth })) });
+        ds.blocks.push({ kind: 'list', ordered: false, items: entries.map((e) => ({ content: this.objectiveInline(e.objective), level: e.depth })) });
         const rows: Row[] = [];
         for (const e of entries) {
           const check = this.a.smart.find((x) => x.objective === e.objective.id);

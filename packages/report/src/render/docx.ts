@@ -8,6 +8,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -78,17 +79,17 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
   const rasterize = options.rasterize ?? ((svg: string, width: number) => svgToPng(svg, width * PNG_SCALE));
   const L = doc.labels;
 
-  // Figures first (the PNG fallbacks), concurrently.
-  const figures = new Map<string, Uint8Array>();
+  // The PNG fallbacks render in libuv's thread pool while the document is built here; the
+  // figures go in as slots, filled once their PNGs are done.
   const allFigures: FigureBlock[] = [];
   const collect = (s: Section) => {
     for (const b of s.blocks) if (b.kind === 'figure' && !asTable(b)) allFigures.push(b);
     s.sections.forEach(collect);
   };
   doc.sections.forEach(collect);
-  await Promise.all(allFigures.map(async (f) => figures.set(f.id, await rasterize(f.svg, f.width, f.height))));
+  const rendering = Promise.all(allFigures.map(async (f) => [f.id, await rasterize(f.svg, f.width, f.height)] as const));
 
-  const ctx: Ctx = { doc, figures, listInstance: 0 };
+  const ctx: Ctx = { doc, listInstance: 0 };
   const front: FileChild[] = [
     new Paragraph({ spacing: { before: 3000 }, children: [text(L.docType.toUpperCase(), { bold: true, color: BRAND2, size: 22 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [text(doc.title)] }),
@@ -132,9 +133,14 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
     size: landscape ? { width: PAGE_W, height: PAGE_H, orientation: PageOrientation.LANDSCAPE } : { width: PAGE_W, height: PAGE_H, orientation: PageOrientation.PORTRAIT },
     margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: CM, footer: CM },
   });
-  const sections: ISectionOptions[] = groups.map((g, gi) => {
-    const children: FileChild[] = gi === 0 ? [...front] : [];
+  const bodies = groups.map((g, gi) => {
+    const children: Child[] = gi === 0 ? [...front] : [];
     g.sections.forEach((s, si) => children.push(...section(s, ctx, { landscape: g.landscape, breakBefore: !(si === 0 && gi > 0) })));
+    return children;
+  });
+  const pngs = new Map(await rendering);
+  const sections: ISectionOptions[] = groups.map((g, gi) => {
+    const children = bodies[gi]!.map((c) => (c instanceof FigureSlot ? figureParagraph(c.block, c.landscape, pngs.get(c.block.id)!) : c));
     return {
       properties: { page: page(g.landscape), ...(gi > 0 ? { type: SectionType.NEXT_PAGE } : {}) },
       headers: { default: header },
@@ -153,7 +159,7 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
     numbering: { config: [ORDERED_NUMBERING] },
     styles: {
       default: {
-        document: { run: { font: FONT, size: 18, language: { value: L.locale } }, paragraph: { spacing: { after: 120, line: 276 } } },
+        document: { run: { font: FONT, size: 18, language: { value: L.locale } }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: FONT, size: 48, bold: true, color: BRAND }, paragraph: { spacing: { after: 200 } } },
         heading1: { run: { font: FONT, size: 30, bold: true, color: BRAND }, paragraph: { spacing: { before: 240, after: 200 }, keepNext: true } },
         heading2: { run: { font: FONT, size: 24, bold: true, color: BRAND }, paragraph: { spacing: { before: 280, after: 120 }, keepNext: true } },
@@ -170,15 +176,42 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
 
 interface Ctx {
   doc: ReportDocument;
-  figures: Map<string, Uint8Array>;
   listInstance: number;
+}
+
+/** Where a figure goes, until its PNG is rendered. */
+class FigureSlot {
+  constructor(
+    readonly block: FigureBlock,
+    readonly landscape: boolean,
+  ) {}
+}
+type Child = FileChild | FigureSlot;
+
+function figureParagraph(b: FigureBlock, landscape: boolean, png: Uint8Array): Paragraph {
+  const maxW = landscape || b.landscape ? LANDSCAPE_PX : PORTRAIT_PX;
+  const maxH = landscape || b.landscape ? LANDSCAPE_MAX_H_PX : PORTRAIT_MAX_H_PX;
+  const scale = Math.min(1, maxW / b.width, maxH / b.height);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    children: [
+      new ImageRun({
+        type: 'svg',
+        data: new TextEncoder().encode(b.svg),
+        fallback: { type: 'png', data: png },
+        transformation: { width: Math.round(b.width * scale), height: Math.round(b.height * scale) },
+        altText: { name: b.caption, description: b.alt, title: b.caption },
+      }),
+    ],
+  });
 }
 
 const headingText = (s: Section) => (s.number ? (s.appendix ? `${s.number}: ${s.title}` : `${s.number} ${s.title}`) : s.title);
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-function section(s: Section, ctx: Ctx, where: { landscape: boolean; breakBefore: boolean }): FileChild[] {
-  const out: FileChild[] = [
+function section(s: Section, ctx: Ctx, where: { landscape: boolean; breakBefore: boolean }): Child[] {
+  const out: Child[] = [
     new Paragraph({
       heading: HEADINGS[s.level],
       ...(s.level === 1 && s.pageBreak && where.breakBefore ? { pageBreakBefore: true } : {}),
@@ -190,7 +223,7 @@ function section(s: Section, ctx: Ctx, where: { landscape: boolean; breakBefore:
   return out;
 }
 
-function block(b: Block, ctx: Ctx, landscape: boolean): FileChild[] {
+function block(b: Block, ctx: Ctx, landscape: boolean): Child[] {
   const L = ctx.doc.labels;
   switch (b.kind) {
     case 'paragraph': {
@@ -221,26 +254,7 @@ function block(b: Block, ctx: Ctx, landscape: boolean): FileChild[] {
         // The gap map is a heat table: a native shaded Word table, captioned as the figure it is elsewhere.
         return [caption(L.figureLabel, b.number, b.caption, true), ...table(heat, ctx, landscape, null)];
       }
-      const png = ctx.figures.get(b.id)!;
-      const maxW = landscape || b.landscape ? LANDSCAPE_PX : PORTRAIT_PX;
-      const maxH = landscape || b.landscape ? LANDSCAPE_MAX_H_PX : PORTRAIT_MAX_H_PX;
-      const scale = Math.min(1, maxW / b.width, maxH / b.height);
-      return [
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          keepNext: true,
-          children: [
-            new ImageRun({
-              type: 'svg',
-              data: new TextEncoder().encode(b.svg),
-              fallback: { type: 'png', data: png },
-              transformation: { width: Math.round(b.width * scale), height: Math.round(b.height * scale) },
-              altText: { name: b.caption, description: b.alt, title: b.caption },
-            }),
-          ],
-        }),
-        caption(L.figureLabel, b.number, b.caption, false),
-      ];
+      return [new FigureSlot(b, landscape), caption(L.figureLabel, b.number, b.caption, false)];
     }
   }
 }
