@@ -34,20 +34,60 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${n
 
 /**
  * A key whose plain string order is the natural order of ids ("i2" before "i10"): digit runs are
- * padded to a fixed width; the id itself breaks ties ("i02" and "i2").
+ * padded to a fixed width; the id itself breaks ties ("i02" and "i2"). Keys are memoised: the same
+ * ids are ordered many times in one analysis. The memo only ever holds derived keys, so results do
+ * not depend on it; it is cleared when it grows large.
  */
-const naturalKey = (id: string): string => `${id.replace(/\d+/g, (d) => d.padStart(16, '0'))}\u0000${id}`;
+const keys = new Map<string, string>();
+function naturalKey(id: string): string {
+  let key = keys.get(id);
+  if (key === undefined) {
+    if (keys.size >= 1_000_000) keys.clear();
+    key = `${padDigitRuns(id)}\u0000${id}`;
+    keys.set(id, key);
+  }
+  return key;
+}
 
-/** ids in natural order ("i2" before "i10"), so that reasons read the same whatever the input order. */
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const ZEROS = '0000000000000000';
+
+/** "ct-i7" → "ct-i0000000000000007", by hand: a regular expression with a callback is several times slower here. */
+function padDigitRuns(id: string): string {
+  let out = '';
+  let i = 0;
+  while (i < id.length) {
+    const start = i;
+    const digits = isDigit(id.charCodeAt(i));
+    while (i < id.length && isDigit(id.charCodeAt(i)) === digits) i++;
+    if (digits && i - start < ZEROS.length) out += ZEROS.slice(i - start);
+    out += id.slice(start, i);
+  }
+  return out;
+}
+
+const byKey = (a: readonly [string, string], b: readonly [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/** ids in natural order ("i2" before "i10"), without duplicates, so that output reads the same whatever the input order. */
 export function sortIds(ids: Iterable<string>): string[] {
-  // Keys are built once per id, so sorting compares plain strings: much faster than a natural comparator.
   const keyed = [...new Set(ids)].map((id) => [naturalKey(id), id] as const);
-  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  keyed.sort(byKey);
   return keyed.map((k) => k[1]);
 }
 
-/** A short, ordered list of ids for a sentence: the first few and a count of the rest. */
+/** A short list of ids for a sentence: the first few in natural order and a count of the rest. */
 export function listIds(ids: Iterable<string>, max = 8): string {
-  const s = sortIds(ids);
-  return s.length <= max ? s.join(', ') : `${s.slice(0, max).join(', ')} and ${s.length - max} more`;
+  const unique = new Set(ids);
+  if (unique.size <= max) return sortIds(unique).join(', ');
+  // Keep only the first `max` in order instead of sorting a list that may hold every instrument.
+  const first: [string, string][] = [];
+  for (const id of unique) {
+    const key = naturalKey(id);
+    if (first.length === max && key >= first[max - 1]![0]) continue;
+    let at = first.length;
+    while (at > 0 && first[at - 1]![0] > key) at--;
+    first.splice(at, 0, [key, id]);
+    if (first.length > max) first.pop();
+  }
+  return `${first.map((k) => k[1]).join(', ')} and ${unique.size - max} more`;
 }
