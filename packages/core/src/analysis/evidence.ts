@@ -63,7 +63,7 @@ function aspectsOf(findings: readonly Finding[]): Record<Aspect, AspectEvidence>
 }
 
 const hasRealisationEvidence = (i: Instrument) =>
-  i.realisation.status !== 'unknown' && Boolean(i.realisation.evidence?.trim() || i.realisation.citation);
+  i.realisation.status !== 'unknown' && (/\S/.test(i.realisation.evidence ?? '') || i.realisation.citation !== undefined);
 
 export function instrumentEvidence(ix: ReviewIndex): InstrumentEvidence[] {
   return ix.review.instruments.map((ins) => {
@@ -221,7 +221,16 @@ export function gapMap(ix: ReviewIndex, evidence: Map<string, InstrumentEvidence
       stack.push(...(ix.childrenOf.get(o.id) ?? []));
     }
     const findings = [...new Set([...subtree, ...descendants].flatMap((id) => ix.findingsAbout.get(id) ?? []))];
-    rows.push({ kind: 'objective', id: objective.id, label: objective.text, depth, domain: objective.domain, ...cells(aspectsOf(findings)) });
+    rows.push({
+      kind: 'objective',
+      id: objective.id,
+      label: objective.text,
+      depth,
+      domain: objective.domain,
+      effectiveness: cell(aspectEvidence(findings.filter((f) => f.aspect === 'effectiveness'))),
+      efficiency: cell(aspectEvidence(findings.filter((f) => f.aspect === 'efficiency'))),
+      sideEffects: cell(aspectEvidence(findings.filter((f) => f.aspect === 'side-effects'))),
+    });
     for (const ins of ix.instrumentsOf.get(objective.id) ?? []) {
       rows.push({ kind: 'instrument', id: ins.id, label: ins.name, depth: depth + 1, domain: objective.domain, ...cells(evidence.get(ins.id)!.aspects) });
     }

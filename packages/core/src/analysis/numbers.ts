@@ -25,9 +25,13 @@ export function pct(x: number | null): string {
   return x === null ? 'unknown' : `${Math.round(x * 100)}%`;
 }
 
+/** "€1.2 million", "€350 thousand": a hand-written formatter, as toLocaleString is slow in a hot loop. */
 export function euros(thousands: number): string {
-  if (Math.abs(thousands) >= 1000) return `€${(thousands / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} million`;
-  return `€${thousands.toLocaleString('en-GB', { maximumFractionDigits: 1 })} thousand`;
+  const [value, unit] = Math.abs(thousands) >= 1000 ? [thousands / 1000, 'million'] : [thousands, 'thousand'];
+  const rounded = Math.round(value * 10) / 10;
+  const [whole, fraction] = Math.abs(rounded).toFixed(1).split('.') as [string, string];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${rounded < 0 ? '-' : ''}€${grouped}${fraction === '0' ? '' : `.${fraction}`} ${unit}`;
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

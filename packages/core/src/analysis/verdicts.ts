@@ -139,8 +139,8 @@ function effectiveness({ ix, evidence, instrumentEffectiveness }: VerdictContext
   if (byValue.negative.length) reasons.push(`Evidence points to no or a negative contribution for ${listIds(byValue.negative)}.`);
   if (own.length) reasons.push(`Findings on the ${ownIds.length === 1 ? 'scope itself' : 'objectives themselves'} judge it ${ownValue.replace('-', ' ')} (${listIds(own.map((f) => f.id))}).`);
   if (value === 'not-determinable') reasons.push('No finding makes a statement about effectiveness that rests on an effect study or on indications of plausibility.');
-  const noEffect = instruments.filter((i) => strengthRank(evidence.get(i.id)!.aspects.effectiveness.strength) < strengthRank('effect'));
-  if (value !== 'demonstrated' && total > 0 && noEffect.length === total) reasons.push(`None of the instruments has ${describeStrength('effect')} of its effectiveness.`);
+  const noEffect = instruments.every((i) => evidence.get(i.id)!.aspects.effectiveness.strength !== 'effect');
+  if (value !== 'demonstrated' && total > 0 && noEffect) reasons.push(`None of the instruments has ${describeStrength('effect')} of its effectiveness.`);
   return { value, counts, reasons, evidence: sortIds(used) };
 }
 
