@@ -55,11 +55,22 @@ export function aspectEvidence(findings: readonly Finding[]): AspectEvidence {
   };
 }
 
+const NO_ASPECTS: Record<Aspect, AspectEvidence> = Object.freeze(
+  Object.fromEntries(ASPECTS.map((a) => [a, NO_EVIDENCE])) as Record<Aspect, AspectEvidence>,
+);
+
 /** Evidence per aspect, from one pass over the findings. */
 function aspectsOf(findings: readonly Finding[]): Record<Aspect, AspectEvidence> {
-  const byAspect = Object.fromEntries(ASPECTS.map((a) => [a, [] as Finding[]])) as Record<Aspect, Finding[]>;
+  if (findings.length === 0) return NO_ASPECTS;
+  const byAspect: Record<Aspect, Finding[]> = { 'goal-achievement': [], realisation: [], effectiveness: [], efficiency: [], 'side-effects': [] };
   for (const f of findings) byAspect[f.aspect].push(f);
-  return Object.fromEntries(ASPECTS.map((a) => [a, aspectEvidence(byAspect[a])])) as Record<Aspect, AspectEvidence>;
+  return {
+    'goal-achievement': aspectEvidence(byAspect['goal-achievement']),
+    realisation: aspectEvidence(byAspect.realisation),
+    effectiveness: aspectEvidence(byAspect.effectiveness),
+    efficiency: aspectEvidence(byAspect.efficiency),
+    'side-effects': aspectEvidence(byAspect['side-effects']),
+  };
 }
 
 const hasRealisationEvidence = (i: Instrument) =>

@@ -74,7 +74,22 @@ const byKey = (a: readonly [string, string], b: readonly [string, string]) => (a
 
 /** ids in natural order ("i2" before "i10"), without duplicates, so that output reads the same whatever the input order. */
 export function sortIds(ids: Iterable<string>): string[] {
-  const keyed = [...new Set(ids)].map((id) => [naturalKey(id), id] as const);
+  const unique = [...new Set(ids)];
+  if (unique.length <= 16) {
+    // Most lists are short: an insertion sort on the memoised keys allocates nothing more.
+    for (let i = 1; i < unique.length; i++) {
+      const id = unique[i]!;
+      const key = naturalKey(id);
+      let j = i;
+      while (j > 0 && naturalKey(unique[j - 1]!) > key) {
+        unique[j] = unique[j - 1]!;
+        j--;
+      }
+      unique[j] = id;
+    }
+    return unique;
+  }
+  const keyed = unique.map((id) => [naturalKey(id), id] as const);
   keyed.sort(byKey);
   return keyed.map((k) => k[1]);
 }
