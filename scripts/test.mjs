@@ -1,5 +1,5 @@
-// The whole test suite, as the README's Quick start and .ci/run give it: build, check the
-// committed JSON Schema, run every vitest project, and close with a plain summary line.
+// The whole test suite, as the README's Quick start and .ci/run give it: build, typecheck (tests
+// included), check the committed JSON Schema, run every vitest project, close with a summary line.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
@@ -13,7 +13,7 @@ const step = (cmd, args) => {
   }
 };
 
-step('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
+step('pnpm', ['exec', 'turbo', 'run', 'build', 'typecheck', '--output-logs=errors-only']);
 step('node', ['packages/core/scripts/write-schema.mjs', '--check']);
 
 const results = '.vitest-results.json';
