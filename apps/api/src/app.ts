@@ -59,11 +59,13 @@ export function createApp(options: AppOptions = {}): Hono {
   // while the client is still sending makes Node close the kept-alive connection under it.
   app.post('/v1/analyze', limit, async (c) => {
     const text = await c.req.text();
+    const lang = c.req.query('lang') ?? 'en';
+    if (lang !== 'nl' && lang !== 'en') return c.json({ error: 'bad-query', message: 'lang must be nl or en' }, 400);
     const savings = savingsFrom(c);
     if (!savings.ok) return savings.response;
     const review = readReview(c, text);
     if (!review.ok) return review.response;
-    return c.json(analyze(review.value, savings.value ? { savings: savings.value } : {}));
+    return c.json(analyze(review.value, { lang, ...(savings.value ? { savings: savings.value } : {}) }));
   });
 
   app.post('/v1/report', limit, async (c) => {
@@ -78,7 +80,8 @@ export function createApp(options: AppOptions = {}): Hono {
     if (!savings.ok) return savings.response;
     const review = readReview(c, text);
     if (!review.ok) return review.response;
-    // Loaded on first use: the renderers are the heaviest part of the API.
+    // Loaded on first use: the renderers are the heaviest part of the API. The report analyses the
+    // review in its own language, so reasons and recommendations follow `lang` too.
     const { renderReport, REPORT_FORMATS } = await import('@polev/report');
     const f = format === 'md' ? 'markdown' : (format as 'markdown' | 'html' | 'docx');
     const body = await renderReport(f, review.value, null, { lang, audience, ...(savings.value ? { analyzeOptions: { savings: savings.value } } : {}) });

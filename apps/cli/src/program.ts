@@ -92,13 +92,14 @@ Examples:
       .description('analyse a review: realisation, coverage by count and money, stepped verdicts, recommendations')
       .argument('<file>', 'review file (YAML or JSON); - reads standard input')
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+      .addOption(new Option('--lang <lang>', 'language of the reasons, recommendations and summary').choices(['nl', 'en']).default('en'))
       .option('--explain <id>', 'why an objective, domain or instrument got its verdict, with the evidence'),
   )
-    .addHelpText('after', `${EXIT_HELP}\n\nExamples:\n  $ polev analyze review.yaml\n  $ polev analyze review.yaml --explain ct-1\n  $ polev analyze review.yaml --format json > assessment.json\n  $ polev analyze review.yaml --savings 20 --protect bdur`)
-    .action(async (file: string, o: { format: 'text' | 'json' | 'md'; explain?: string } & SavingsFlags) => {
+    .addHelpText('after', `${EXIT_HELP}\n\nExamples:\n  $ polev analyze review.yaml\n  $ polev analyze review.yaml --lang nl\n  $ polev analyze review.yaml --explain ct-1\n  $ polev analyze review.yaml --format json > assessment.json\n  $ polev analyze review.yaml --savings 20 --protect bdur`)
+    .action(async (file: string, o: { format: 'text' | 'json' | 'md'; lang: 'nl' | 'en'; explain?: string } & SavingsFlags) => {
       const { analyzeCommand } = await import('./commands/analyze.js');
       const savings = savingsOptions(o);
-      set(await analyzeCommand(io, file, { format: o.format, ...(o.explain ? { explain: o.explain } : {}), ...(savings ? { savings } : {}) }));
+      set(await analyzeCommand(io, file, { format: o.format, lang: o.lang, ...(o.explain ? { explain: o.explain } : {}), ...(savings ? { savings } : {}) }));
     });
 
   addSavingsOptions(
@@ -107,7 +108,7 @@ Examples:
       .argument('<file>', 'review file (YAML or JSON); - reads standard input')
       .requiredOption('-o, --output <file>', 'output file (.md, .html or .docx); - writes Markdown or HTML to stdout')
       .addOption(new Option('-f, --format <format>', 'format, when the output name does not tell').choices(['md', 'html', 'docx']))
-      .addOption(new Option('--lang <lang>', 'language of labels and headings').choices(['nl', 'en']).default('nl'))
+      .addOption(new Option('--lang <lang>', 'language of labels, headings, reasons and recommendations').choices(['nl', 'en']).default('nl'))
       .addOption(new Option('--audience <audience>', 'public leaves classified content out').choices(['public', 'confidential']).default('public'))
       .option('--force', 'overwrite an existing output file'),
   )

@@ -18,124 +18,349 @@ function render(blocks: Block[], format: SummaryFormat, s: Style): string {
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
-const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 100)}%`);
-const kEur = (x: number) => `€${Math.round(x).toLocaleString('en-GB')}k`;
-function money(s: Sum): string {
-  if (s.amount !== null) return kEur(s.amount);
-  return s.known > 0 ? `≥ ${kEur(s.known)} (${s.unknownParts} unknown)` : 'unknown';
+type Lang = 'nl' | 'en';
+
+/**
+ * The fixed words of the summary, per language. The sentences under them (reasons, recommendation
+ * texts) come from the assessment, which `analyze` wrote in the same language.
+ */
+interface Words {
+  na: string;
+  unknown: string;
+  none: string;
+  yes: string;
+  no: string;
+  /** Amounts in euro x 1,000 as printed in lines and bullets. */
+  kEur: (x: number) => string;
+  overview: (articles: string, period: string, rpe: string, instruments: number, sources: number, findings: number) => string;
+  realisation: string;
+  articleRealised: (count: number, total: number, share: string, deployed: number, afterPeriod: number) => string;
+  domainRealised: (label: string, count: number, total: number, share: string) => string;
+  expenditure: string;
+  programme: string;
+  apparatus: string;
+  dominantLine: string;
+  outOfScope: string;
+  unknownAmounts: (n: number) => string;
+  cost: (count: number, total: number, share: string, without: number) => string;
+  coverage: string;
+  article: string;
+  coverageLine: (scope: string, evaluated: number, instruments: number, share: string, effectiveness: number, efficiency: number, sideEffects: number, byMoney: string) => string;
+  noKnownAmounts: string;
+  notEvaluated: (instruments: number, objectives: number) => string;
+  verdicts: string;
+  steps: [string, string, string, string];
+  verdict: Record<string, string>;
+  evidence: string;
+  checklist: (version: string) => string;
+  answeredInReport: string;
+  answeredElsewhere: string;
+  notAnswered: string;
+  topRecommendations: (shown: number, total: number) => string;
+  explainHint: string;
+  kind: Record<Explanation['kind'], string>;
+  evidenceTitle: string;
+  strength: (strength: string, classifiedOnly: boolean) => string;
+  aspectLine: (aspect: string, strength: string, verdict: string | null, findings: string, sources: string) => string;
+  coverageAndCost: string;
+  coverageFlags: (evaluated: string, effectiveness: string, efficiency: string, sideEffects: string) => string;
+  costNone: string;
+  costWithoutAmounts: (lines: string) => string;
+  costAmount: (money: string, lines: string) => string;
+  steppedVerdicts: string;
+  smart: (passed: number) => string;
+  criterion: (criterion: string, result: string, reason: string) => string;
+  /** Enum values (evidence strength, aspect, verdict, SMART criterion and result) in words; English prints them as they are. */
+  term: (value: string) => string;
 }
 
-const verdictWord: Record<string, string> = {
-  determinable: 'determinable',
-  'partly-determinable': 'partly determinable',
-  'not-determinable': 'not determinable',
-  realised: 'realised',
-  'mostly-realised': 'mostly realised',
-  'partly-realised': 'partly realised',
-  'not-realised': 'not realised',
+const groupThousands = (x: number, separator: string) => String(Math.round(Math.abs(x))).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+
+const EN: Words = {
+  na: 'n/a',
   unknown: 'unknown',
-  'no-instruments': 'no instruments',
-  demonstrated: 'demonstrated',
-  plausible: 'plausible',
-  negative: 'negative',
+  none: 'none',
+  yes: 'yes',
+  no: 'no',
+  kEur: (x) => `€${Math.round(x).toLocaleString('en-GB')}k`,
+  overview: (articles, period, rpe, instruments, sources, findings) =>
+    `Article ${articles} · ${period} · RPE ${rpe} · ${instruments} instruments, ${sources} sources, ${findings} findings`,
+  realisation: 'Realisation',
+  articleRealised: (count, total, share, deployed, after) =>
+    `Article: ${count} of ${total} instruments realised (${share}), ${deployed} deployed at least in part${after ? `, ${after} only after the period` : ''}`,
+  domainRealised: (label, count, total, share) => `${label}: ${count} of ${total} realised (${share})`,
+  expenditure: 'Expenditure (€ x1,000)',
+  programme: 'Programme',
+  apparatus: 'Apparatus',
+  dominantLine: 'Dominant line',
+  outOfScope: 'Out of scope',
+  unknownAmounts: (n) => `${n} line-year amounts are not given in the source (kept unknown, not 0)`,
+  cost: (count, total, share, without) => `Cost attributed to ${count} of ${total} instruments (${share}); ${without} without cost`,
+  coverage: 'Evaluation coverage',
+  article: 'Article',
+  coverageLine: (scope, evaluated, instruments, share, effectiveness, efficiency, sideEffects, byMoney) =>
+    `${scope}: evaluated ${evaluated}/${instruments} (${share}), effectiveness ${effectiveness}, efficiency ${efficiency}, side effects ${sideEffects}; by money ${byMoney}`,
+  noKnownAmounts: 'n/a (no known amounts)',
+  notEvaluated: (instruments, objectives) => `Not evaluated (RPE 9): ${instruments} instruments, ${objectives} objectives`,
+  verdicts: 'Verdicts per domain (stepped approach)',
+  steps: ['Goal achievement', 'Realisation', 'Effectiveness', 'Efficiency'],
+  verdict: {
+    determinable: 'determinable',
+    'partly-determinable': 'partly determinable',
+    'not-determinable': 'not determinable',
+    realised: 'realised',
+    'mostly-realised': 'mostly realised',
+    'partly-realised': 'partly realised',
+    'not-realised': 'not realised',
+    unknown: 'unknown',
+    'no-instruments': 'no instruments',
+    demonstrated: 'demonstrated',
+    plausible: 'plausible',
+    negative: 'negative',
+  },
+  evidence: 'evidence',
+  checklist: (version) => `RPE ${version} checklist`,
+  answeredInReport: 'Answered in the report',
+  answeredElsewhere: 'Answered elsewhere',
+  notAnswered: 'Not answered',
+  topRecommendations: (shown, total) => `Top recommendations (${shown} of ${total})`,
+  explainHint: 'Run with --explain <id> for the reasons and evidence behind an objective, domain or instrument.',
+  kind: { instrument: 'instrument', objective: 'objective', domain: 'domain', article: 'article' },
+  evidenceTitle: 'Evidence',
+  strength: (strength, classifiedOnly) => `Strength: ${strength}${classifiedOnly ? ' (classified evaluations only)' : ''}`,
+  aspectLine: (aspect, strength, verdict, findings, sources) => `${aspect}: ${strength}, verdict ${verdict ?? 'none'} — findings ${findings}${sources ? `; sources ${sources}` : ''}`,
+  coverageAndCost: 'Coverage and cost',
+  coverageFlags: (evaluated, effectiveness, efficiency, sideEffects) =>
+    `Evaluated: ${evaluated}; effectiveness ${effectiveness}; efficiency ${efficiency}; side effects ${sideEffects}`,
+  costNone: 'Cost: no budget line linked',
+  costWithoutAmounts: (lines) => `Cost: lines ${lines} without amounts`,
+  costAmount: (money, lines) => `Cost: ${money} on ${lines}`,
+  steppedVerdicts: 'Stepped verdicts',
+  smart: (passed) => `SMART (${passed} of 5 pass)`,
+  criterion: (criterion, result, reason) => `${criterion}: ${result} — ${reason}`,
+  term: (value) => value,
 };
 
-function verdictBlocks(v: SteppedVerdicts, s: Style, withReasons: boolean): Block[] {
+const NL_TERMS: Record<string, string> = {
+  // evidence strength
+  none: 'geen',
+  realisation: 'alleen realisatie',
+  plausibility: 'plausibiliteit',
+  process: 'procesevaluatie',
+  effect: 'effectevaluatie',
+  // aspects
+  'goal-achievement': 'doelbereiking',
+  effectiveness: 'doeltreffendheid',
+  efficiency: 'doelmatigheid',
+  'side-effects': 'neveneffecten',
+  // verdicts of findings
+  positive: 'positief',
+  partly: 'deels positief',
+  negative: 'negatief',
+  inconclusive: 'niet eenduidig',
+  'not-assessed': 'niet beoordeeld',
+  // SMART criteria and results
+  specific: 'specifiek',
+  measurable: 'meetbaar',
+  achievable: 'acceptabel',
+  relevant: 'realistisch',
+  timeBound: 'tijdgebonden',
+  pass: 'voldoet',
+  fail: 'voldoet niet',
+  unknown: 'onbekend',
+};
+
+const NL: Words = {
+  na: 'n.v.t.',
+  unknown: 'onbekend',
+  none: 'geen',
+  yes: 'ja',
+  no: 'nee',
+  kEur: (x) => `${x < 0 ? '-' : ''}${groupThousands(x, '.')}`,
+  overview: (articles, period, rpe, instruments, sources, findings) =>
+    `Artikel ${articles} · ${period} · RPE ${rpe} · ${instruments} instrumenten, ${sources} bronnen, ${findings} bevindingen`,
+  realisation: 'Realisatie',
+  articleRealised: (count, total, share, deployed, after) =>
+    `Artikel: ${count} van ${total} instrumenten gerealiseerd (${share}), ${deployed} ten minste deels ingezet${after ? `, ${after} pas na de periode` : ''}`,
+  domainRealised: (label, count, total, share) => `${label}: ${count} van ${total} gerealiseerd (${share})`,
+  expenditure: 'Uitgaven (x € 1.000)',
+  programme: 'Programma-uitgaven',
+  apparatus: 'Apparaatsuitgaven',
+  dominantLine: 'Grootste regel',
+  outOfScope: 'Buiten de scope',
+  unknownAmounts: (n) => `${n} bedragen (regel en jaar) ontbreken in de bron (als onbekend behandeld, niet als 0)`,
+  cost: (count, total, share, without) => `Uitgaven toe te rekenen aan ${count} van ${total} instrumenten (${share}); ${without} zonder toe te rekenen uitgaven`,
+  coverage: 'Dekking door evaluaties',
+  article: 'Artikel',
+  coverageLine: (scope, evaluated, instruments, share, effectiveness, efficiency, sideEffects, byMoney) =>
+    `${scope}: geëvalueerd ${evaluated}/${instruments} (${share}), doeltreffendheid ${effectiveness}, doelmatigheid ${efficiency}, neveneffecten ${sideEffects}; naar geld ${byMoney}`,
+  noKnownAmounts: 'n.v.t. (geen bekende bedragen)',
+  notEvaluated: (instruments, objectives) => `Niet geëvalueerd (RPE-vraag 9): ${instruments} instrumenten, ${objectives} doelstellingen`,
+  verdicts: 'Oordelen per taakveld (getrapte aanpak)',
+  steps: ['Doelbereiking', 'Realisatie', 'Doeltreffendheid', 'Doelmatigheid'],
+  verdict: {
+    determinable: 'vast te stellen',
+    'partly-determinable': 'deels vast te stellen',
+    'not-determinable': 'niet vast te stellen',
+    realised: 'gerealiseerd',
+    'mostly-realised': 'grotendeels gerealiseerd',
+    'partly-realised': 'deels gerealiseerd',
+    'not-realised': 'niet gerealiseerd',
+    unknown: 'onbekend',
+    'no-instruments': 'geen instrumenten',
+    demonstrated: 'aangetoond',
+    plausible: 'plausibel',
+    negative: 'negatief',
+  },
+  evidence: 'bewijs',
+  checklist: (version) => `Checklist RPE ${version}`,
+  answeredInReport: 'Beantwoord in het rapport',
+  answeredElsewhere: 'Elders beantwoord',
+  notAnswered: 'Niet beantwoord',
+  topRecommendations: (shown, total) => `Belangrijkste aanbevelingen (${shown} van ${total})`,
+  explainHint: 'Gebruik --explain <id> voor de onderbouwing en het bewijs achter een doelstelling, taakveld of instrument.',
+  kind: { instrument: 'instrument', objective: 'doelstelling', domain: 'taakveld', article: 'artikel' },
+  evidenceTitle: 'Bewijs',
+  strength: (strength, classifiedOnly) => `Bewijskracht: ${strength}${classifiedOnly ? ' (alleen gerubriceerde evaluaties)' : ''}`,
+  aspectLine: (aspect, strength, verdict, findings, sources) =>
+    `${aspect}: ${strength}, oordeel ${verdict ?? 'geen'} — bevindingen ${findings}${sources ? `; bronnen ${sources}` : ''}`,
+  coverageAndCost: 'Dekking en uitgaven',
+  coverageFlags: (evaluated, effectiveness, efficiency, sideEffects) =>
+    `Geëvalueerd: ${evaluated}; doeltreffendheid ${effectiveness}; doelmatigheid ${efficiency}; neveneffecten ${sideEffects}`,
+  costNone: 'Uitgaven: geen begrotingsregel gekoppeld',
+  costWithoutAmounts: (lines) => `Uitgaven: regels ${lines} zonder bedragen`,
+  costAmount: (money, lines) => `Uitgaven: ${money} op ${lines}`,
+  steppedVerdicts: 'Getrapte oordelen',
+  smart: (passed) => `SMART (${passed} van 5 criteria voldaan)`,
+  criterion: (criterion, result, reason) => `${criterion}: ${result} — ${reason}`,
+  term: (value) => NL_TERMS[value] ?? value,
+};
+
+const WORDS: Record<Lang, Words> = { en: EN, nl: NL };
+/** The words of a language; an assessment that does not say its language is English. */
+const wordsFor = (lang: Lang | undefined): Words => WORDS[lang ?? 'en'] ?? EN;
+
+const pct = (x: number | null, w: Words) => (x === null ? w.na : `${Math.round(x * 100)}%`);
+function money(s: Sum, w: Words): string {
+  if (s.amount !== null) return w.kEur(s.amount);
+  return s.known > 0 ? `≥ ${w.kEur(s.known)} (${s.unknownParts} ${w.unknown})` : w.unknown;
+}
+
+function verdictBlocks(v: SteppedVerdicts, s: Style, withReasons: boolean, w: Words): Block[] {
   const steps: [string, { value: string; reasons: string[]; evidence: string[] }][] = [
-    ['Goal achievement', v.goalAchievement],
-    ['Realisation', v.realisation],
-    ['Effectiveness', v.effectiveness],
-    ['Efficiency', v.efficiency],
+    [w.steps[0], v.goalAchievement],
+    [w.steps[1], v.realisation],
+    [w.steps[2], v.effectiveness],
+    [w.steps[3], v.efficiency],
   ];
   return steps.flatMap(([name, step]) => [
-    { kind: 'li' as const, text: `${name}: ${s.bold(verdictWord[step.value] ?? step.value)}`, depth: 0 },
+    { kind: 'li' as const, text: `${name}: ${s.bold(w.verdict[step.value] ?? step.value)}`, depth: 0 },
     ...(withReasons ? step.reasons.map((r) => ({ kind: 'li' as const, text: r, depth: 1 })) : []),
-    ...(withReasons && step.evidence.length ? [{ kind: 'li' as const, text: s.dim(`evidence: ${list(step.evidence)}`), depth: 1 }] : []),
+    ...(withReasons && step.evidence.length ? [{ kind: 'li' as const, text: s.dim(`${w.evidence}: ${list(step.evidence)}`), depth: 1 }] : []),
   ]);
 }
 
 const list = (ids: string[], max = 12) => (ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} … (+${ids.length - max})`);
 
-/** The readable summary of `polev analyze`. */
+/** The readable summary of `polev analyze`, in the language the assessment was written in. */
 export function summary(review: Review, a: Assessment, format: SummaryFormat, s: Style, top = 5): string {
+  const w = wordsFor(a.lang);
   const b: Block[] = [];
   const art = a.realisation.article;
   b.push({ kind: 'h', level: 1, text: review.title });
-  b.push({ kind: 'p', text: `Article ${review.budgetArticles.map((x) => x.number).join(', ')} · ${review.period.start}–${review.period.end} · RPE ${review.rpeVersion} · ${review.instruments.length} instruments, ${review.sources.length} sources, ${review.findings.length} findings` });
+  b.push({
+    kind: 'p',
+    text: w.overview(review.budgetArticles.map((x) => x.number).join(', '), `${review.period.start}–${review.period.end}`, review.rpeVersion, review.instruments.length, review.sources.length, review.findings.length),
+  });
 
-  b.push({ kind: 'h', level: 2, text: 'Realisation' });
-  b.push({ kind: 'li', depth: 0, text: `Article: ${art.realised.count} of ${art.realised.total} instruments realised (${pct(art.realised.share)}), ${art.deployed.count} deployed at least in part${art.realisedAfterPeriod.length ? `, ${art.realisedAfterPeriod.length} only after the period` : ''}` });
+  b.push({ kind: 'h', level: 2, text: w.realisation });
+  b.push({ kind: 'li', depth: 0, text: w.articleRealised(art.realised.count, art.realised.total, pct(art.realised.share, w), art.deployed.count, art.realisedAfterPeriod.length) });
   for (const d of a.realisation.domains) {
-    b.push({ kind: 'li', depth: 1, text: `${d.scope.label}: ${d.realised.count} of ${d.realised.total} realised (${pct(d.realised.share)})` });
+    b.push({ kind: 'li', depth: 1, text: w.domainRealised(d.scope.label, d.realised.count, d.realised.total, pct(d.realised.share, w)) });
   }
 
   const e = a.expenditure;
-  b.push({ kind: 'h', level: 2, text: 'Expenditure (€ x1,000)' });
-  if (e.programmeByYear.length) b.push({ kind: 'li', depth: 0, text: `Programme: ${e.programmeByYear.map((y) => `${y.year} ${money(y.total)}`).join(' · ')}` });
+  b.push({ kind: 'h', level: 2, text: w.expenditure });
+  if (e.programmeByYear.length) b.push({ kind: 'li', depth: 0, text: `${w.programme}: ${e.programmeByYear.map((y) => `${y.year} ${money(y.total, w)}`).join(' · ')}` });
   const apparatus = e.byKindAndYear.filter((k) => k.kind === 'apparatus');
-  if (apparatus.length) b.push({ kind: 'li', depth: 0, text: `Apparatus: ${apparatus.map((y) => `${y.year} ${money(y.total)}`).join(' · ')}` });
-  if (e.dominantLine) b.push({ kind: 'li', depth: 0, text: `Dominant line: ${e.dominantLine.name}${e.dominantLine.share !== null ? ` (${pct(e.dominantLine.share)})` : ''} — ${e.dominantLine.reasons[0]}` });
-  for (const o of e.outOfScope) b.push({ kind: 'li', depth: 0, text: `Out of scope: ${o.name}, ${money(o.total)} — ${o.reason}` });
-  if (e.unknownAmounts.length) b.push({ kind: 'li', depth: 0, text: `${e.unknownAmounts.length} line-year amounts are not given in the source (kept unknown, not 0)` });
+  if (apparatus.length) b.push({ kind: 'li', depth: 0, text: `${w.apparatus}: ${apparatus.map((y) => `${y.year} ${money(y.total, w)}`).join(' · ')}` });
+  if (e.dominantLine) b.push({ kind: 'li', depth: 0, text: `${w.dominantLine}: ${e.dominantLine.name}${e.dominantLine.share !== null ? ` (${pct(e.dominantLine.share, w)})` : ''} — ${e.dominantLine.reasons[0]}` });
+  for (const o of e.outOfScope) b.push({ kind: 'li', depth: 0, text: `${w.outOfScope}: ${o.name}, ${money(o.total, w)} — ${o.reason}` });
+  if (e.unknownAmounts.length) b.push({ kind: 'li', depth: 0, text: w.unknownAmounts(e.unknownAmounts.length) });
   const c = a.costAttribution;
-  b.push({ kind: 'li', depth: 0, text: `Cost attributed to ${c.withCost.count} of ${c.withCost.total} instruments (${pct(c.withCost.share)}); ${c.withoutCost.length} without cost` });
+  b.push({ kind: 'li', depth: 0, text: w.cost(c.withCost.count, c.withCost.total, pct(c.withCost.share, w), c.withoutCost.length) });
 
-  b.push({ kind: 'h', level: 2, text: 'Evaluation coverage' });
+  b.push({ kind: 'h', level: 2, text: w.coverage });
   for (const cov of [a.coverage.article, ...a.coverage.domains]) {
     const m = cov.money;
     b.push({
       kind: 'li',
       depth: cov.scope.kind === 'article' ? 0 : 1,
-      text: `${cov.scope.kind === 'article' ? 'Article' : cov.scope.label}: evaluated ${cov.evaluated.count}/${cov.instruments} (${pct(cov.evaluated.share)}), effectiveness ${cov.effectiveness.count}, efficiency ${cov.efficiency.count}, side effects ${cov.sideEffects.count}; by money ${m.total > 0 ? pct(m.evaluatedShare) : 'n/a (no known amounts)'}`,
+      text: w.coverageLine(
+        cov.scope.kind === 'article' ? w.article : cov.scope.label,
+        cov.evaluated.count,
+        cov.instruments,
+        pct(cov.evaluated.share, w),
+        cov.effectiveness.count,
+        cov.efficiency.count,
+        cov.sideEffects.count,
+        m.total > 0 ? pct(m.evaluatedShare, w) : w.noKnownAmounts,
+      ),
     });
   }
   const ne = a.coverage.notEvaluated;
-  b.push({ kind: 'li', depth: 0, text: `Not evaluated (RPE 9): ${ne.filter((n) => n.kind === 'instrument').length} instruments, ${ne.filter((n) => n.kind === 'objective').length} objectives` });
+  b.push({ kind: 'li', depth: 0, text: w.notEvaluated(ne.filter((n) => n.kind === 'instrument').length, ne.filter((n) => n.kind === 'objective').length) });
 
-  b.push({ kind: 'h', level: 2, text: 'Verdicts per domain (stepped approach)' });
+  b.push({ kind: 'h', level: 2, text: w.verdicts });
   for (const v of a.verdicts.domains) {
     b.push({ kind: 'p', text: s.bold(v.scope.label) });
-    b.push(...verdictBlocks(v, s, true));
+    b.push(...verdictBlocks(v, s, true, w));
   }
-  b.push({ kind: 'p', text: s.bold('Article') });
-  b.push(...verdictBlocks(a.verdicts.article, s, false));
+  b.push({ kind: 'p', text: s.bold(w.article) });
+  b.push(...verdictBlocks(a.verdicts.article, s, false, w));
 
   if (a.rpe.known) {
-    b.push({ kind: 'h', level: 2, text: `RPE ${a.rpe.version} checklist` });
-    b.push({ kind: 'li', depth: 0, text: `Answered in the report: ${a.rpe.answeredInReport.join(', ') || 'none'}` });
-    b.push({ kind: 'li', depth: 0, text: `Answered elsewhere: ${a.rpe.answeredElsewhere.join(', ') || 'none'}` });
-    b.push({ kind: 'li', depth: 0, text: `Not answered: ${a.rpe.missing.join(', ') || 'none'}` });
+    b.push({ kind: 'h', level: 2, text: w.checklist(a.rpe.version) });
+    b.push({ kind: 'li', depth: 0, text: `${w.answeredInReport}: ${a.rpe.answeredInReport.join(', ') || w.none}` });
+    b.push({ kind: 'li', depth: 0, text: `${w.answeredElsewhere}: ${a.rpe.answeredElsewhere.join(', ') || w.none}` });
+    b.push({ kind: 'li', depth: 0, text: `${w.notAnswered}: ${a.rpe.missing.join(', ') || w.none}` });
   }
 
-  b.push({ kind: 'h', level: 2, text: `Top recommendations (${Math.min(top, a.recommendations.length)} of ${a.recommendations.length})` });
+  b.push({ kind: 'h', level: 2, text: w.topRecommendations(Math.min(top, a.recommendations.length), a.recommendations.length) });
   for (const r of a.recommendations.slice(0, top)) {
     b.push({ kind: 'li', depth: 0, text: `${r.text} ${s.dim(`[${r.id}]`)}` });
     for (const reason of r.reasons) b.push({ kind: 'li', depth: 1, text: reason });
   }
-  b.push({ kind: 'p', text: s.dim('\nRun with --explain <id> for the reasons and evidence behind an objective, domain or instrument.') });
+  b.push({ kind: 'p', text: s.dim(`\n${w.explainHint}`) });
   return render(b, format, s);
 }
 
-/** `polev analyze --explain <id>`. */
-export function explanation(x: Explanation, format: SummaryFormat, s: Style): string {
-  const b: Block[] = [{ kind: 'h', level: 1, text: `${x.kind} ${x.id}: ${x.label}` }];
+/** `polev analyze --explain <id>`, in `lang` (the language of the assessment the explanation comes from). */
+export function explanation(x: Explanation, format: SummaryFormat, s: Style, lang: Lang = 'en'): string {
+  const w = wordsFor(lang);
+  const yesNo = (v: boolean) => (v ? w.yes : w.no);
+  const b: Block[] = [{ kind: 'h', level: 1, text: `${w.kind[x.kind]} ${x.id}: ${x.label}` }];
   if (x.kind === 'instrument') {
-    b.push({ kind: 'h', level: 2, text: 'Evidence' });
-    b.push({ kind: 'li', depth: 0, text: `Strength: ${s.bold(x.evidence.strength)}${x.evidence.classifiedOnly ? ' (classified evaluations only)' : ''}` });
+    b.push({ kind: 'h', level: 2, text: w.evidenceTitle });
+    b.push({ kind: 'li', depth: 0, text: w.strength(s.bold(w.term(x.evidence.strength)), x.evidence.classifiedOnly) });
     for (const r of x.evidence.reasons) b.push({ kind: 'li', depth: 1, text: r });
     for (const [aspect, ev] of Object.entries(x.evidence.aspects)) {
-      if (ev.findings.length) b.push({ kind: 'li', depth: 0, text: `${aspect}: ${ev.strength}, verdict ${ev.verdict ?? 'none'} — findings ${list(ev.findings)}${ev.sources.length ? `; sources ${list(ev.sources)}` : ''}` });
+      if (ev.findings.length) b.push({ kind: 'li', depth: 0, text: w.aspectLine(w.term(aspect), w.term(ev.strength), ev.verdict === null ? null : w.term(ev.verdict), list(ev.findings), ev.sources.length ? list(ev.sources) : '') });
     }
-    b.push({ kind: 'h', level: 2, text: 'Coverage and cost' });
-    b.push({ kind: 'li', depth: 0, text: `Evaluated: ${x.coverage.evaluated ? 'yes' : 'no'}; effectiveness ${x.coverage.effectiveness ? 'yes' : 'no'}; efficiency ${x.coverage.efficiency ? 'yes' : 'no'}; side effects ${x.coverage.sideEffects ? 'yes' : 'no'}` });
-    b.push({ kind: 'li', depth: 0, text: `Cost: ${x.cost.status === 'none' ? 'no budget line linked' : x.cost.status === 'line-without-amount' ? `lines ${x.cost.lines.join(', ')} without amounts` : `${money(x.cost.amount)} on ${x.cost.lines.join(', ')}`}` });
+    b.push({ kind: 'h', level: 2, text: w.coverageAndCost });
+    b.push({ kind: 'li', depth: 0, text: w.coverageFlags(yesNo(x.coverage.evaluated), yesNo(x.coverage.effectiveness), yesNo(x.coverage.efficiency), yesNo(x.coverage.sideEffects)) });
+    b.push({
+      kind: 'li',
+      depth: 0,
+      text: x.cost.status === 'none' ? w.costNone : x.cost.status === 'line-without-amount' ? w.costWithoutAmounts(x.cost.lines.join(', ')) : w.costAmount(money(x.cost.amount, w), x.cost.lines.join(', ')),
+    });
     for (const r of x.notEvaluated ?? []) b.push({ kind: 'li', depth: 1, text: r });
   } else {
-    b.push({ kind: 'h', level: 2, text: 'Stepped verdicts' });
-    b.push(...verdictBlocks(x.verdicts, s, true));
+    b.push({ kind: 'h', level: 2, text: w.steppedVerdicts });
+    b.push(...verdictBlocks(x.verdicts, s, true, w));
     if (x.smart) {
-      b.push({ kind: 'h', level: 2, text: `SMART (${x.smart.passed} of 5 pass)` });
-      for (const [criterion, r] of Object.entries(x.smart.criteria)) b.push({ kind: 'li', depth: 0, text: `${criterion}: ${s.bold(r.result)} — ${r.reason}` });
+      b.push({ kind: 'h', level: 2, text: w.smart(x.smart.passed) });
+      for (const [criterion, r] of Object.entries(x.smart.criteria)) b.push({ kind: 'li', depth: 0, text: w.criterion(w.term(criterion), s.bold(w.term(r.result)), r.reason) });
     }
   }
   return render(b, format, s);

@@ -1,4 +1,4 @@
-import { analyze, explain, type SavingsOptions } from '@polev/core';
+import { analyze, explain, type AnalysisLang, type SavingsOptions } from '@polev/core';
 import { CliError, EXIT, plainStyle, style, type Io } from '../io.js';
 import { loadValidReview } from '../input.js';
 import { progress } from '../progress.js';
@@ -8,19 +8,22 @@ export interface AnalyzeCommandOptions {
   format: 'text' | 'json' | 'md';
   explain?: string;
   savings?: SavingsOptions;
+  /** Language of the reasons and of the summary's labels; default `en`. */
+  lang?: AnalysisLang;
 }
 
 export async function analyzeCommand(io: Io, file: string, opts: AnalyzeCommandOptions): Promise<number> {
   const p = progress(io);
   p.step(`reading ${file}`);
   const review = await loadValidReview(io, file).finally(() => p.done());
-  const assessment = analyze(review, opts.savings ? { savings: opts.savings } : {});
+  const lang = opts.lang ?? 'en';
+  const assessment = analyze(review, { lang, ...(opts.savings ? { savings: opts.savings } : {}) });
   if (opts.explain) {
     const x = explain(assessment, opts.explain);
     if (!x) {
       throw new CliError(`no objective, domain or instrument with id "${opts.explain}" in ${file}`, EXIT.usage, 'ids are listed in the review file; `polev analyze --format json` shows them all');
     }
-    io.stdout(opts.format === 'json' ? `${JSON.stringify(x, null, 2)}\n` : explanation(x, opts.format === 'md' ? 'md' : 'text', opts.format === 'md' ? plainStyle : style(io, 'stdout')));
+    io.stdout(opts.format === 'json' ? `${JSON.stringify(x, null, 2)}\n` : explanation(x, opts.format === 'md' ? 'md' : 'text', opts.format === 'md' ? plainStyle : style(io, 'stdout'), lang));
     return EXIT.ok;
   }
   if (opts.format === 'json') io.stdout(`${JSON.stringify(assessment, null, 2)}\n`);

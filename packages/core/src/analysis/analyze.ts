@@ -3,6 +3,7 @@ import { analyseCoverage, gapMap, instrumentEvidence, rolledUpStrength } from '.
 import { analyseExpenditure, attributeCost } from './expenditure.js';
 import { summariseRealisation } from './realisation.js';
 import { deriveRecommendations } from './recommendations.js';
+import { messagesFor } from './messages/index.js';
 import { indexReview } from './review-index.js';
 import { rpeChecklist } from './rpe.js';
 import { savingsVariant } from './savings.js';
@@ -14,22 +15,25 @@ import { effectivenessOf, steppedVerdicts, type ScopeInput, type VerdictContext 
  * Answers the RPE's questions from a review: realisation, expenditure, cost attribution,
  * evaluation coverage, evidence strength, the stepped verdicts, the gap map, the SMART check, the
  * RPE checklist, the savings variant and the recommendations. Pure: same review, same assessment.
+ * Every sentence is written in `options.lang` (default English); nothing else depends on it.
  */
 export function analyze(review: Review, options: AnalyzeOptions = {}): Assessment {
+  const lang = options.lang ?? 'en';
+  const M = messagesFor(lang);
   const ix = indexReview(review);
 
   const article: ScopeRef = { kind: 'article', id: review.id, label: review.budgetArticles.map((a) => `${a.number}${a.title ? ` ${a.title}` : ''}`).join('; ') };
   const domainScopes: ScopeRef[] = review.policyTree.domains.map((d) => ({ kind: 'domain', id: d.id, label: d.name }));
   const objectiveScopes: ScopeRef[] = ix.objectiveOrder.map(({ objective }) => ({ kind: 'objective', id: objective.id, label: objective.text }));
 
-  const evidenceList = instrumentEvidence(ix);
+  const evidenceList = instrumentEvidence(ix, M);
   const evidence = new Map(evidenceList.map((e) => [e.instrument, e]));
   const cost = attributeCost(ix);
-  const smart = ix.objectiveOrder.map(({ objective }) => smartCheck(ix, objective));
+  const smart = ix.objectiveOrder.map(({ objective }) => smartCheck(ix, objective, M));
   const instrumentEffectiveness = new Map<string, EffectivenessValue>(
     review.instruments.map((i) => [i.id, effectivenessOf((ix.findingsAbout.get(i.id) ?? []).filter((f) => f.aspect === 'effectiveness'))]),
   );
-  const ctx: VerdictContext = { ix, evidence, cost, smart: new Map(smart.map((s) => [s.objective, s])), instrumentEffectiveness };
+  const ctx: VerdictContext = { ix, evidence, cost, smart: new Map(smart.map((s) => [s.objective, s])), instrumentEffectiveness, M };
 
   const descendantsOf = (id: string): string[] => (ix.childrenOf.get(id) ?? []).flatMap((c) => [c.id, ...descendantsOf(c.id)]);
   const roots = ix.objectiveOrder.filter((o) => o.depth === 0).map((o) => o.objective);
@@ -45,16 +49,17 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
   });
 
   const partial: Omit<Assessment, 'recommendations'> = {
+    lang,
     review: { id: review.id, title: review.title, period: review.period, rpeVersion: review.rpeVersion },
     realisation: { article: articleInput.realisation, domains: domainInputs.map((d) => d.realisation), objectives: objectiveInputs.map((o) => o.realisation) },
-    expenditure: analyseExpenditure(ix),
+    expenditure: analyseExpenditure(ix, M),
     costAttribution: cost,
     evidence: {
       instruments: evidenceList,
       objectives: objectiveInputs.map((o) => ({ id: o.scope.id, strength: rolledUpStrength(ix, [...o.ownIds], o.instruments, evidence) })),
       domains: domainInputs.map((d) => ({ id: d.scope.id, strength: rolledUpStrength(ix, [d.scope.id, ...d.objectives.flatMap((o) => [o.id, ...descendantsOf(o.id)])], d.instruments, evidence) })),
     },
-    coverage: analyseCoverage(ix, { article, domains: domainScopes, objectives: objectiveScopes }),
+    coverage: analyseCoverage(ix, { article, domains: domainScopes, objectives: objectiveScopes }, M),
     verdicts: {
       article: steppedVerdicts(ctx, articleInput),
       domains: domainInputs.map((d) => steppedVerdicts(ctx, d)),
@@ -62,8 +67,8 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
     },
     gapMap: gapMap(ix, evidence),
     smart,
-    rpe: rpeChecklist(ix),
-    savings: savingsVariant(ix, evidence, options.savings),
+    rpe: rpeChecklist(ix, M),
+    savings: savingsVariant(ix, evidence, options.savings, M),
   };
-  return { ...partial, recommendations: deriveRecommendations(ix, partial) };
+  return { ...partial, recommendations: deriveRecommendations(ix, partial, M) };
 }

@@ -1,7 +1,13 @@
 import type { RealisationStatus, Review } from '../model/review.js';
 import { analyze } from './analyze.js';
+import { messagesFor } from './messages/index.js';
 import { round } from './numbers.js';
-import type { EffectivenessValue, EfficiencyValue, Share } from './types.js';
+import type { AnalysisLang, EffectivenessValue, EfficiencyValue, Share } from './types.js';
+
+export interface CompareOptions {
+  /** Language of the warnings; default `en`. */
+  lang?: AnalysisLang;
+}
 
 export interface ReviewComparison {
   before: { id: string; period: { start: number; end: number } };
@@ -51,12 +57,13 @@ function diffById<T extends { id: string }>(a: readonly T[], b: readonly T[], fi
 }
 
 /** What changed between two reviews of the same article: tree, instruments, money and coverage. Items are matched by id. */
-export function compare(a: Review, b: Review): ReviewComparison {
+export function compare(a: Review, b: Review, options: CompareOptions = {}): ReviewComparison {
+  const M = messagesFor(options.lang);
   const warnings: string[] = [];
   const articlesA = new Set(a.budgetArticles.map((x) => x.number));
   const sameArticle = b.budgetArticles.some((x) => articlesA.has(x.number));
   if (!sameArticle) {
-    warnings.push(`The reviews cover different budget articles (${[...articlesA].join(', ')} and ${b.budgetArticles.map((x) => x.number).join(', ')}); items are matched by id only.`);
+    warnings.push(M.compare.differentArticles([...articlesA].join(', '), b.budgetArticles.map((x) => x.number).join(', ')));
   }
 
   const objectives = diffById(a.policyTree.objectives, b.policyTree.objectives, ['text', 'domain', 'parent', 'smart']);

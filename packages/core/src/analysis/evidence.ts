@@ -1,5 +1,6 @@
 import { ASPECTS, EVIDENCE_STRENGTHS, VERDICTS, type Aspect, type EvidenceStrength, type Finding, type Instrument } from '../model/review.js';
-import { listIds, plural, ratio, share, sortIds as sorted, sum } from './numbers.js';
+import type { Messages } from './messages/index.js';
+import { listIds, ratio, share, sortIds as sorted, sum } from './numbers.js';
 import type { ReviewIndex } from './review-index.js';
 import type {
   AspectEvidence,
@@ -16,15 +17,6 @@ import type {
 export const strengthRank = (s: EvidenceStrength): number => EVIDENCE_STRENGTHS.indexOf(s);
 export const maxStrength = (a: EvidenceStrength, b: EvidenceStrength): EvidenceStrength =>
   strengthRank(a) >= strengthRank(b) ? a : b;
-
-const STRENGTH_LABEL: Record<EvidenceStrength, string> = {
-  none: 'no evidence',
-  realisation: 'output/realisation information only',
-  plausibility: 'indications of plausibility',
-  process: 'a process evaluation',
-  effect: 'an effect evaluation',
-};
-export const describeStrength = (s: EvidenceStrength): string => STRENGTH_LABEL[s];
 
 
 /**
@@ -76,7 +68,7 @@ function aspectsOf(findings: readonly Finding[]): Record<Aspect, AspectEvidence>
 const hasRealisationEvidence = (i: Instrument) =>
   i.realisation.status !== 'unknown' && (/\S/.test(i.realisation.evidence ?? '') || i.realisation.citation !== undefined);
 
-export function instrumentEvidence(ix: ReviewIndex): InstrumentEvidence[] {
+export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvidence[] {
   return ix.review.instruments.map((ins) => {
     const about = ix.findingsAbout.get(ins.id) ?? [];
     const aspects = aspectsOf(about);
@@ -87,13 +79,13 @@ export function instrumentEvidence(ix: ReviewIndex): InstrumentEvidence[] {
     const reasons: string[] = [];
     const strongest = ASPECTS.filter((a) => aspects[a].strength === strength && strength !== 'none' && aspects[a].findings.length);
     if (strongest.length) {
-      reasons.push(`Strongest evidence is ${describeStrength(strength)}, on ${strongest.join(', ')} (${listIds(strongest.flatMap((a) => aspects[a].findings))}).`);
+      reasons.push(M.instrumentEvidence.strongest(strength, strongest, listIds(strongest.flatMap((a) => aspects[a].findings), M)));
     } else if (strength === 'realisation') {
-      reasons.push(`Only its realisation is documented (status ${ins.realisation.status}); no finding speaks to its effects.`);
+      reasons.push(M.instrumentEvidence.onlyRealisation(ins.realisation.status));
     } else {
-      reasons.push('Nothing in the review documents its realisation or its effects.');
+      reasons.push(M.instrumentEvidence.nothing);
     }
-    if (evaluations.length === 0) reasons.push('No evaluation covers it.');
+    if (evaluations.length === 0) reasons.push(M.instrumentEvidence.notEvaluated);
     return {
       instrument: ins.id,
       strength,
@@ -165,7 +157,7 @@ function coverageSummary(ix: ReviewIndex, scope: ScopeRef, instruments: readonly
   };
 }
 
-export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; domains: ScopeRef[]; objectives: ScopeRef[] }): CoverageAnalysis {
+export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; domains: ScopeRef[]; objectives: ScopeRef[] }, M: Messages): CoverageAnalysis {
   const rows = coverageRows(ix);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const notEvaluated: NotEvaluated[] = [];
@@ -173,14 +165,12 @@ export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; do
   for (const ins of ix.review.instruments) {
     if (byId.get(ins.id)!.evaluated) continue;
     const about = ix.findingsAbout.get(ins.id) ?? [];
-    const reasons = ['No evaluation cited in the review covers this instrument.'];
+    const reasons = [M.notEvaluated.instrument];
     const status = ins.realisation.status;
-    if (status === 'not-realised' || status === 'pilot' || status === 'realised-after-period') {
-      reasons.push(`It was ${status === 'pilot' ? 'only a pilot' : status === 'not-realised' ? 'not realised' : 'realised only after'} in the period, so there was little to evaluate yet.`);
-    }
+    if (status === 'not-realised' || status === 'pilot' || status === 'realised-after-period') reasons.push(M.notEvaluated.status(status));
     const other = about.filter((f) => !ix.isEvaluationFinding(f));
-    if (other.length) reasons.push(`Only non-evaluative material speaks of it (${listIds(other.map((f) => f.id))}).`);
-    if ((ix.linesOf.get(ins.id) ?? []).length === 0) reasons.push('No expenditure is linked to it, so its efficiency could not be evaluated either.');
+    if (other.length) reasons.push(M.notEvaluated.nonEvaluative(listIds(other.map((f) => f.id), M)));
+    if ((ix.linesOf.get(ins.id) ?? []).length === 0) reasons.push(M.notEvaluated.noExpenditure);
     notEvaluated.push({ kind: 'instrument', id: ins.id, label: ins.name, reasons, evidence: sorted([ins.id, ...other.map((f) => f.id)]) });
   }
 
@@ -193,11 +183,7 @@ export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; do
       kind: 'objective',
       id: objective.id,
       label: objective.text,
-      reasons: [
-        instruments.length === 0
-          ? 'No evaluation speaks to this objective, and no instrument is linked to it.'
-          : `No evaluation speaks to this objective or to any of its ${plural(instruments.length, 'instrument')}.`,
-      ],
+      reasons: [instruments.length === 0 ? M.notEvaluated.objectiveWithoutInstruments : M.notEvaluated.objective(instruments.length)],
       evidence: sorted([objective.id, ...instruments.map((i) => i.id)]),
     });
   }

@@ -1,5 +1,6 @@
 import { BUDGET_KINDS, type BudgetKind, type BudgetLine } from '../model/review.js';
-import { euros, pct, plural, ratio, round, share, sum } from './numbers.js';
+import type { Messages } from './messages/index.js';
+import { ratio, round, share, sum } from './numbers.js';
 import type { ReviewIndex } from './review-index.js';
 import type { CostAttribution, CostStatus, ExpenditureAnalysis, KindYear, LineExpenditure, LineYear, Sum } from './types.js';
 
@@ -7,7 +8,7 @@ import type { CostAttribution, CostStatus, ExpenditureAnalysis, KindYear, LineEx
  * Expenditure per year, line and kind. A line without an entry for a year is not part of that
  * year; an entry with a null amount is unknown and keeps every total it enters unknown.
  */
-export function analyseExpenditure(ix: ReviewIndex): ExpenditureAnalysis {
+export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAnalysis {
   const { review } = ix;
   const yearSet = new Set<number>();
   for (let y = review.period.start; y <= review.period.end; y++) yearSet.add(y);
@@ -49,7 +50,7 @@ export function analyseExpenditure(ix: ReviewIndex): ExpenditureAnalysis {
     byKindAndYear,
     byKind,
     programmeByYear,
-    dominantLine: dominantLine(ix, lines, byKind.programme),
+    dominantLine: dominantLine(ix, lines, byKind.programme, M),
     outOfScope: lines
       .filter((l) => l.kind === 'out-of-scope')
       .map((l) => ({ line: l.line, name: l.name, total: l.total, reason: l.outOfScopeReason ?? '' })),
@@ -85,34 +86,26 @@ function changeOf(before: number | null, after: number | null): { change: number
  * The programme line with the largest share of programme money. From amounts where the source
  * gives them; otherwise from what the review states about a line's share, said as such.
  */
-function dominantLine(ix: ReviewIndex, lines: LineExpenditure[], programme: Sum): ExpenditureAnalysis['dominantLine'] {
+function dominantLine(ix: ReviewIndex, lines: LineExpenditure[], programme: Sum, M: Messages): ExpenditureAnalysis['dominantLine'] {
   const programmeLines = lines.filter((l) => l.kind === 'programme');
   const withMoney = programmeLines.filter((l) => l.total.known > 0).sort((a, b) => b.total.known - a.total.known || a.line.localeCompare(b.line));
   const top = withMoney[0];
   if (top && programme.known > 0) {
     const s = top.total.known / programme.known;
-    const reasons = [
-      `${top.name} accounts for ${pct(s)} of the known programme expenditure (${euros(top.total.known)} of ${euros(programme.known)}).`,
-    ];
-    if (programme.unknownParts > 0) {
-      reasons.push(`${plural(programme.unknownParts, 'programme amount is', 'programme amounts are')} unknown, so the share is computed on known amounts only.`);
-    }
+    const reasons = [M.dominantLine.share(top.name, s, top.total.known, programme.known)];
+    if (programme.unknownParts > 0) reasons.push(M.dominantLine.knownOnly(programme.unknownParts));
     return { line: top.line, name: top.name, share: programme.unknownParts ? null : s, amount: top.total.known, reasons, evidence: [top.line] };
   }
   const stated = ix.review.budgetLines
     .filter((l) => l.kind === 'programme' && l.statedShare)
     .sort((a, b) => (b.statedShare?.share ?? 0) - (a.statedShare?.share ?? 0) || a.id.localeCompare(b.id))[0];
   if (!stated?.statedShare) return null;
-  const where = stated.statedShare.citation?.location ? ` (${stated.statedShare.citation.location})` : '';
   return {
     line: stated.id,
     name: stated.name,
     share: stated.statedShare.share ?? null,
     amount: 0,
-    reasons: [
-      `The review gives no programme amounts, but states of ${stated.name}: "${stated.statedShare.text}"${where}.`,
-      'Its share is therefore taken from the text, not computed.',
-    ],
+    reasons: [M.dominantLine.stated(stated.name, stated.statedShare.text, stated.statedShare.citation?.location || null), M.dominantLine.fromText],
     evidence: [stated.id, ...(stated.statedShare.citation?.source ? [stated.statedShare.citation.source] : [])],
   };
 }

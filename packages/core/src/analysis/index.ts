@@ -1,5 +1,5 @@
 export { analyze } from './analyze.js';
-export { compare, type ReviewComparison } from './compare.js';
+export { compare, type CompareOptions, type ReviewComparison } from './compare.js';
 export { explain, type Explanation } from './explain.js';
 export { EVALUATION_TYPES } from './review-index.js';
 export type * from './types.js';

@@ -21,18 +21,41 @@ export const ratio = (part: number, whole: number): number | null => (whole > 0 
 /** Money in euro x 1,000 is kept to three decimals (whole euros), avoiding float noise in sums. */
 export const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-export function pct(x: number | null): string {
-  return x === null ? 'unknown' : `${Math.round(x * 100)}%`;
+/** "69%", or `unknown` for a share that cannot be computed. */
+export function pct(x: number | null, unknown = 'unknown'): string {
+  return x === null ? unknown : `${Math.round(x * 100)}%`;
 }
 
-/** "€1.2 million", "€350 thousand": a hand-written formatter, as toLocaleString is slow in a hot loop. */
-export function euros(thousands: number): string {
-  const [value, unit] = Math.abs(thousands) >= 1000 ? [thousands / 1000, 'million'] : [thousands, 'thousand'];
-  const rounded = Math.round(value * 10) / 10;
-  const [whole, fraction] = Math.abs(rounded).toFixed(1).split('.') as [string, string];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${rounded < 0 ? '-' : ''}€${grouped}${fraction === '0' ? '' : `.${fraction}`} ${unit}`;
+/** Digits of a whole, non-negative number with a thousands separator, by hand (no regular expression). */
+function grouped(n: number, separator: string): string {
+  const digits = String(n);
+  if (digits.length <= 3) return digits;
+  let at = digits.length % 3 || 3;
+  let out = digits.slice(0, at);
+  for (; at < digits.length; at += 3) out += separator + digits.slice(at, at + 3);
+  return out;
 }
+
+/**
+ * An amount in euro x 1,000 in words, rounded to a tenth of a million or a thousand. Hand-written,
+ * as toLocaleString is slow in a hot loop. `dutch` selects "€ 1.234,5 miljoen" over "€1,234.5 million".
+ */
+function amountInWords(thousands: number, dutch: boolean): string {
+  const million = Math.abs(thousands) >= 1000;
+  const tenths = Math.round((million ? thousands / 1000 : thousands) * 10);
+  const abs = tenths < 0 ? -tenths : tenths;
+  const fraction = abs % 10;
+  const whole = grouped((abs - fraction) / 10, dutch ? '.' : ',');
+  const sign = tenths < 0 ? '-' : '';
+  if (dutch) return `€ ${sign}${whole}${fraction ? `,${fraction}` : ''} ${million ? 'miljoen' : 'duizend'}`;
+  return `${sign}€${whole}${fraction ? `.${fraction}` : ''} ${million ? 'million' : 'thousand'}`;
+}
+
+/** "€1.2 million", "€350 thousand". */
+export const euros = (thousands: number): string => amountInWords(thousands, false);
+
+/** "€ 1,2 miljoen", "€ 350 duizend". */
+export const eurosNl = (thousands: number): string => amountInWords(thousands, true);
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
@@ -94,8 +117,11 @@ export function sortIds(ids: Iterable<string>): string[] {
   return keyed.map((k) => k[1]);
 }
 
-/** A short list of ids for a sentence: the first few in natural order and a count of the rest. */
-export function listIds(ids: Iterable<string>, max = 8): string {
+/**
+ * A short list of ids for a sentence: the first few in natural order and a count of the rest, said
+ * in the language of `messages` ("a, b and 3 more", "a, b en nog 3").
+ */
+export function listIds(ids: Iterable<string>, messages: { more: (shown: string, rest: number) => string }, max = 8): string {
   const unique = new Set(ids);
   if (unique.size <= max) return sortIds(unique).join(', ');
   // Keep only the first `max` in order instead of sorting a list that may hold every instrument.
@@ -108,5 +134,5 @@ export function listIds(ids: Iterable<string>, max = 8): string {
     first.splice(at, 0, [key, id]);
     if (first.length > max) first.pop();
   }
-  return `${first.map((k) => k[1]).join(', ')} and ${unique.size - max} more`;
+  return messages.more(first.map((k) => k[1]).join(', '), unique.size - max);
 }

@@ -1,10 +1,10 @@
 import { rpeQuestionSet } from '../rpe/questions.js';
-import { plural } from './numbers.js';
+import type { Messages } from './messages/index.js';
 import { EVALUATION_TYPES, type ReviewIndex } from './review-index.js';
 import type { RpeChecklist, RpeChecklistItem } from './types.js';
 
 /** Which RPE questions the review answers, and where; what the data could add where it does not. */
-export function rpeChecklist(ix: ReviewIndex): RpeChecklist {
+export function rpeChecklist(ix: ReviewIndex, M: Messages): RpeChecklist {
   const { review } = ix;
   const set = rpeQuestionSet(review.rpeVersion);
   if (!set) {
@@ -13,14 +13,14 @@ export function rpeChecklist(ix: ReviewIndex): RpeChecklist {
   const answers = new Map(review.rpeAnswers.map((a) => [a.question, a]));
   const evaluations = review.sources.filter((s) => EVALUATION_TYPES.has(s.type)).length;
   const hints: Record<number, string | null> = {
-    1: `${plural(review.budgetArticles.length, 'budget article')}: ${review.budgetArticles.map((a) => a.number).join(', ')}.`,
-    2: review.scopeExclusions.length ? `${plural(review.scopeExclusions.length, 'scope exclusion')} with reasons.` : null,
-    5: `${plural(review.policyTree.objectives.length, 'objective')} in ${plural(review.policyTree.domains.length, 'domain')}.`,
-    6: `${plural(review.instruments.length, 'instrument')}.`,
-    7: review.budgetLines.length ? `${plural(review.budgetLines.length, 'budget line')}.` : null,
-    8: evaluations ? `${plural(evaluations, 'evaluation')} listed.` : null,
-    9: review.instruments.length ? 'polev lists the instruments without evaluation (coverage).' : null,
-    10: review.findings.length ? `${plural(review.findings.length, 'finding')} on realisation, effectiveness and efficiency.` : null,
+    1: M.rpe.articles(review.budgetArticles.length, review.budgetArticles.map((a) => a.number).join(', ')),
+    2: review.scopeExclusions.length ? M.rpe.exclusions(review.scopeExclusions.length) : null,
+    5: M.rpe.objectives(review.policyTree.objectives.length, review.policyTree.domains.length),
+    6: M.rpe.instruments(review.instruments.length),
+    7: review.budgetLines.length ? M.rpe.budgetLines(review.budgetLines.length) : null,
+    8: evaluations ? M.rpe.evaluations(evaluations) : null,
+    9: review.instruments.length ? M.rpe.notEvaluated : null,
+    10: review.findings.length ? M.rpe.findings(review.findings.length) : null,
   };
   const items: RpeChecklistItem[] = set.questions.map((q) => {
     const a = answers.get(q.number);

@@ -1,4 +1,5 @@
-import { euros, listIds, pct, round, sortIds } from './numbers.js';
+import type { Messages } from './messages/index.js';
+import { listIds, round, sortIds } from './numbers.js';
 import { maxStrength, strengthRank } from './evidence.js';
 import type { ReviewIndex } from './review-index.js';
 import type { InstrumentEvidence, SavingsCut, SavingsOption, SavingsOptions, SavingsVariant } from './types.js';
@@ -17,7 +18,7 @@ interface Candidate {
  * of the period with programme figures. Two options: the same share off every unprotected line,
  * or lines with the least evidence of effectiveness cut first.
  */
-export function savingsVariant(ix: ReviewIndex, evidence: Map<string, InstrumentEvidence>, options: SavingsOptions = {}): SavingsVariant {
+export function savingsVariant(ix: ReviewIndex, evidence: Map<string, InstrumentEvidence>, options: SavingsOptions = {}, M: Messages): SavingsVariant {
   const { review } = ix;
   const percent = options.percent ?? 20;
   const protect = new Set(options.protect ?? []);
@@ -51,18 +52,20 @@ export function savingsVariant(ix: ReviewIndex, evidence: Map<string, Instrument
   const cuttable = round(base - protectedBase);
 
   const reasons: string[] = [];
-  if (baseYear === null) reasons.push('No programme line has a known amount, so there is no base to save on.');
-  else reasons.push(`Base: known programme expenditure in ${baseYear}, ${euros(base)}; ${percent}% is ${euros(target)}.`);
-  if (protect.size) reasons.push(`Protected lines are not cut: ${listIds(protect, 20)} (${euros(protectedBase)}).`);
-  if (unknownLines.length) reasons.push(`Lines with no figure for ${baseYear} are left out: ${listIds(unknownLines, 20)}.`);
+  if (baseYear === null) reasons.push(M.savings.noBase);
+  else reasons.push(M.savings.base(baseYear, base, percent, target));
+  if (protect.size) reasons.push(M.savings.protectedLines(listIds(protect, M, 20), protectedBase));
+  if (unknownLines.length) reasons.push(M.savings.unknownLines(baseYear, listIds(unknownLines, M, 20)));
   const unknownProtected = [...protect].filter((p) => !programme.some((l) => l.id === p));
-  if (unknownProtected.length) reasons.push(`Not programme lines of this review, so nothing to protect: ${listIds(unknownProtected, 20)}.`);
+  if (unknownProtected.length) reasons.push(M.savings.notProgrammeLines(listIds(unknownProtected, M, 20)));
 
   // Ties in evidence fall back to the larger line first, then the id, so the order never depends on input order.
   const ranked = [...candidates].sort(
     (a, b) => strengthRank(a.strength) - strengthRank(b.strength) || b.base - a.base || a.line.localeCompare(b.line),
   );
-  const acrossTheBoard = option('across-the-board', target, cuttable, (c) => (cuttable > 0 ? (c.base * Math.min(target, cuttable)) / cuttable : 0), candidates, () => `${pct(cuttable > 0 ? Math.min(target, cuttable) / cuttable : 0)} off every unprotected line.`);
+  // Every line gives up the same share, so every line has the same reason: written once.
+  const sameShare = M.savings.acrossTheBoardCut(cuttable > 0 ? Math.min(target, cuttable) / cuttable : 0);
+  const acrossTheBoard = option('across-the-board', target, cuttable, (c) => (cuttable > 0 ? (c.base * Math.min(target, cuttable)) / cuttable : 0), candidates, () => sameShare, M);
   let left = target;
   const cutOf = new Map<string, number>();
   for (const c of ranked) {
@@ -70,9 +73,7 @@ export function savingsVariant(ix: ReviewIndex, evidence: Map<string, Instrument
     cutOf.set(c.line, cut);
     left -= cut;
   }
-  const evidenceRanked = option('evidence-ranked', target, cuttable, (c) => cutOf.get(c.line) ?? 0, ranked, (c) =>
-    `Evidence of effectiveness: ${c.strength}; lines with less evidence are cut first.`,
-  );
+  const evidenceRanked = option('evidence-ranked', target, cuttable, (c) => cutOf.get(c.line) ?? 0, ranked, (c) => M.savings.evidenceRankedCut(c.strength), M);
 
   return { percent, baseYear, base, target, protectedLines: sortIds(protect), unknownLines: sortIds(unknownLines), options: [acrossTheBoard, evidenceRanked], reasons, evidence: sortIds([...candidates.map((c) => c.line), ...unknownLines]) };
 }
@@ -84,6 +85,7 @@ function option(
   cutFor: (c: Candidate) => number,
   candidates: Candidate[],
   why: (c: Candidate) => string,
+  M: Messages,
 ): SavingsOption {
   const cuts: SavingsCut[] = candidates
     .map((c) => {
@@ -93,11 +95,7 @@ function option(
     .filter((c) => c.cut > 0);
   const saved = round(cuts.reduce((s, c) => s + c.cut, 0));
   const shortfall = round(Math.max(0, target - saved));
-  const reasons = [
-    method === 'across-the-board'
-      ? 'Every unprotected line with a known amount gives up the same share.'
-      : 'Lines are cut in order of least evidence of effectiveness of the instruments they finance; among equals, the larger line first.',
-  ];
-  if (shortfall > 0) reasons.push(`Unprotected lines with known amounts hold only ${euros(cuttable)}: ${euros(shortfall)} of the target cannot be found.`);
+  const reasons = [method === 'across-the-board' ? M.savings.acrossTheBoard : M.savings.evidenceRanked];
+  if (shortfall > 0) reasons.push(M.savings.shortfall(cuttable, shortfall));
   return { method, cuts, saved, shortfall, reasons, evidence: cuts.map((c) => c.line) };
 }

@@ -1,4 +1,5 @@
 import type { Objective } from '../model/review.js';
+import type { Messages } from './messages/index.js';
 import type { ReviewIndex } from './review-index.js';
 import type { SmartCheck, SmartCriterion, SmartResult } from './types.js';
 
@@ -18,7 +19,7 @@ const DEADLINE =
 
 const present = (s: string | null | undefined): s is string => typeof s === 'string' && s.trim().length > 0;
 
-export function smartCheck(ix: ReviewIndex, objective: Objective): SmartCheck {
+export function smartCheck(ix: ReviewIndex, objective: Objective, M: Messages): SmartCheck {
   const smart = objective.smart;
   const text = [objective.text, smart?.target ?? ''].join(' ');
   const criteria = {} as SmartCheck['criteria'];
@@ -29,38 +30,38 @@ export function smartCheck(ix: ReviewIndex, objective: Objective): SmartCheck {
   const vague = VAGUE.exec(objective.text)?.[0];
   const quantified = NUMBER.test(text) || present(smart?.target);
   if (present(smart?.target) || present(smart?.indicator)) {
-    set('specific', 'pass', 'It names a target or indicator, which pins down what is to be achieved.');
+    set('specific', 'pass', M.smart.specificTarget);
   } else if (vague && !quantified) {
-    set('specific', 'fail', `It is phrased as a direction ("${vague}") without the end state to be reached.`);
+    set('specific', 'fail', M.smart.specificVague(vague));
   } else if (objective.text.trim().split(/\s+/).length < 4) {
-    set('specific', 'fail', 'The text is too short to say what is to be achieved, for whom or where.');
+    set('specific', 'fail', M.smart.specificShort);
   } else {
-    set('specific', 'pass', 'The text names what is to be achieved.');
+    set('specific', 'pass', M.smart.specificText);
   }
 
-  if (present(smart?.indicator)) set('measurable', 'pass', `Indicator: ${smart.indicator}.`);
-  else if (quantified) set('measurable', 'pass', 'The text contains a quantity to measure against.');
-  else if (COMPARATIVE.test(objective.text)) set('measurable', 'fail', 'It compares ("more", "fewer") but gives no indicator or quantity.');
-  else set('measurable', 'fail', 'No indicator and no quantity: there is nothing to measure achievement against.');
+  if (present(smart?.indicator)) set('measurable', 'pass', M.smart.measurableIndicator(smart.indicator));
+  else if (quantified) set('measurable', 'pass', M.smart.measurableQuantity);
+  else if (COMPARATIVE.test(objective.text)) set('measurable', 'fail', M.smart.measurableComparative);
+  else set('measurable', 'fail', M.smart.measurableNone);
 
   if (present(smart?.baseline) && (present(smart?.target) || quantified)) {
-    set('achievable', 'pass', `Baseline (${smart.baseline}) and target are both given, so the distance to cover can be judged.`);
+    set('achievable', 'pass', M.smart.achievableBoth(smart.baseline));
   } else if (!present(smart?.baseline) && (present(smart?.target) || quantified)) {
-    set('achievable', 'unknown', 'A target is given but no baseline, so whether it is within reach cannot be judged.');
+    set('achievable', 'unknown', M.smart.achievableNoBaseline);
   } else {
-    set('achievable', 'unknown', 'Without a baseline and a target, achievability cannot be judged from the review.');
+    set('achievable', 'unknown', M.smart.achievableNone);
   }
 
   const instruments = ix.instrumentsUnder.get(objective.id) ?? [];
   if (instruments.length === 0) {
-    set('relevant', 'fail', 'No instrument is linked to it, so nothing in the policy works towards it.');
+    set('relevant', 'fail', M.smart.relevantNone);
   } else {
-    set('relevant', 'pass', `It sits in the policy tree under the main goal and ${instruments.length} instrument${instruments.length === 1 ? ' serves' : 's serve'} it.`);
+    set('relevant', 'pass', M.smart.relevant(instruments.length));
   }
 
-  if (present(smart?.deadline)) set('timeBound', 'pass', `Deadline: ${smart.deadline}.`);
-  else if (DEADLINE.test(text)) set('timeBound', 'pass', `The text gives a date ("${DEADLINE.exec(text)![0]}").`);
-  else set('timeBound', 'fail', 'No deadline or period is given.');
+  if (present(smart?.deadline)) set('timeBound', 'pass', M.smart.deadline(smart.deadline));
+  else if (DEADLINE.test(text)) set('timeBound', 'pass', M.smart.dateInText(DEADLINE.exec(text)![0]));
+  else set('timeBound', 'fail', M.smart.noDeadline);
 
   const order: SmartCriterion[] = ['specific', 'measurable', 'achievable', 'relevant', 'timeBound'];
   return {

@@ -302,6 +302,8 @@ export interface DerivedRecommendation extends Explained {
 // ---- the assessment -----------------------------------------------------------------------------
 
 export interface Assessment {
+  /** The language of every sentence in the assessment: reasons, recommendation texts, hints. */
+  lang: AnalysisLang;
   review: { id: string; title: string; period: { start: number; end: number }; rpeVersion: RpeVersion };
   realisation: { article: RealisationSummary; domains: RealisationSummary[]; objectives: RealisationSummary[] };
   expenditure: ExpenditureAnalysis;
@@ -316,6 +318,15 @@ export interface Assessment {
   recommendations: DerivedRecommendation[];
 }
 
+/** The languages the analysis writes its sentences in. */
+export type AnalysisLang = 'nl' | 'en';
+
 export interface AnalyzeOptions {
   savings?: SavingsOptions;
+  /**
+   * Language of every sentence the analysis writes (reasons, recommendation texts, SMART and
+   * savings reasons, RPE hints); ids, values and the review's own text are never translated.
+   * Default `en`.
+   */
+  lang?: AnalysisLang;
 }

@@ -1,6 +1,7 @@
 import type { Finding, Instrument, Objective } from '../model/review.js';
-import { aspectEvidence, describeStrength, strengthRank } from './evidence.js';
-import { euros, listIds, plural, sortIds, sum } from './numbers.js';
+import { aspectEvidence, strengthRank } from './evidence.js';
+import type { Messages } from './messages/index.js';
+import { listIds, sortIds, sum } from './numbers.js';
 import type { ReviewIndex } from './review-index.js';
 import type {
   CostAttribution,
@@ -31,6 +32,8 @@ export interface VerdictContext {
   smart: Map<string, SmartCheck>;
   /** Effectiveness per instrument, computed once for all scopes. */
   instrumentEffectiveness: Map<string, EffectivenessValue>;
+  /** The message catalogue of the analysis language. */
+  M: Messages;
 }
 
 const judged = (f: Finding) => f.verdict === 'positive' || f.verdict === 'partly' || f.verdict === 'negative';
@@ -56,9 +59,9 @@ export function steppedVerdicts(ctx: VerdictContext, input: ScopeInput): Stepped
   };
 }
 
-function goalAchievement({ ix, smart }: VerdictContext, { objectives }: ScopeInput): SteppedVerdicts['goalAchievement'] {
+function goalAchievement({ ix, smart, M }: VerdictContext, { objectives }: ScopeInput): SteppedVerdicts['goalAchievement'] {
   if (objectives.length === 0) {
-    return { value: 'not-determinable', reasons: ['There are no objectives in this scope.'], evidence: [] };
+    return { value: 'not-determinable', reasons: [M.goal.noObjectives], evidence: [] };
   }
   const notMeasurable: string[] = [];
   const noInformation: string[] = [];
@@ -76,42 +79,34 @@ function goalAchievement({ ix, smart }: VerdictContext, { objectives }: ScopeInp
     if (measurable && info.length > 0) determinable.push(o.id);
   }
   const reasons: string[] = [];
-  if (notMeasurable.length) reasons.push(`${plural(notMeasurable.length, 'objective')} of ${objectives.length} ${notMeasurable.length === 1 ? 'has' : 'have'} no measurable target (${listIds(notMeasurable)}).`);
-  if (noInformation.length) reasons.push(`For ${plural(noInformation.length, 'objective')} of ${objectives.length} there is no finding or indicator on how far it was reached (${listIds(noInformation)}).`);
-  if (determinable.length) reasons.push(`Achievement can be judged for ${listIds(determinable)}: measurable, with information on the result.`);
+  if (notMeasurable.length) reasons.push(M.goal.notMeasurable(notMeasurable.length, objectives.length, listIds(notMeasurable, M)));
+  if (noInformation.length) reasons.push(M.goal.noInformation(noInformation.length, objectives.length, listIds(noInformation, M)));
+  if (determinable.length) reasons.push(M.goal.determinable(listIds(determinable, M)));
   const value: GoalAchievementValue =
     determinable.length === objectives.length ? 'determinable' : determinable.length > 0 ? 'partly-determinable' : 'not-determinable';
   return { value, reasons, evidence: sortIds([...notMeasurable, ...noInformation, ...evidence]) };
 }
 
-function realisation({ ix, cost }: VerdictContext, { instruments, realisation: r }: ScopeInput): SteppedVerdicts['realisation'] {
+function realisation({ ix, cost, M }: VerdictContext, { instruments, realisation: r }: ScopeInput): SteppedVerdicts['realisation'] {
   const lines = new Set(instruments.flatMap((i) => cost.instruments[i.id]?.lines ?? []));
   const total = r.realised.total;
   if (total === 0) {
-    return { value: 'no-instruments', money: sum([]), reasons: ['No instruments are linked to this scope.'], evidence: [] };
+    return { value: 'no-instruments', money: sum([]), reasons: [M.realisation.noInstruments], evidence: [] };
   }
   const b = r.byStatus;
   const value: RealisationValue =
     b.unknown === total ? 'unknown' : b.realised === total ? 'realised' : b.realised * 2 > total ? 'mostly-realised' : r.deployed.count > 0 ? 'partly-realised' : 'not-realised';
-  const parts = [
-    `${b.realised} of ${total} instruments were realised in the period`,
-    b.partly ? `${b.partly} partly` : '',
-    b.ongoing ? `${b.ongoing} ongoing` : '',
-    b.pilot ? `${b.pilot} only as a pilot` : '',
-    b['not-realised'] ? `${b['not-realised']} not realised` : '',
-    b.unknown ? `${b.unknown} with unknown status` : '',
-  ].filter(Boolean);
-  const reasons = [`${parts.join(', ')}.`];
-  if (r.realisedAfterPeriod.length) reasons.push(`${plural(r.realisedAfterPeriod.length, 'instrument was', 'instruments were')} realised only after the period and are kept apart (${listIds(r.realisedAfterPeriod)}).`);
+  const reasons = [M.realisation.counts(b.realised, total, b.partly, b.ongoing, b.pilot, b['not-realised'], b.unknown)];
+  if (r.realisedAfterPeriod.length) reasons.push(M.realisation.afterPeriod(r.realisedAfterPeriod.length, listIds(r.realisedAfterPeriod, M)));
   const lineIds = sortIds(lines);
   const linkedMoney = sum(lineIds.flatMap((id) => ix.lines.get(id)?.expenditures.map((e) => e.amount) ?? []));
-  if (lineIds.length === 0) reasons.push('No programme money is linked to any of these instruments.');
-  else if (linkedMoney.amount === null) reasons.push(`Programme lines ${listIds(lineIds)} finance these instruments; ${linkedMoney.known > 0 ? `at least ${euros(linkedMoney.known)}, ` : ''}${plural(linkedMoney.unknownParts, 'amount is', 'amounts are')} not given.`);
-  else reasons.push(`Programme lines ${listIds(lineIds)} finance these instruments: ${euros(linkedMoney.known)} over the period.`);
+  if (lineIds.length === 0) reasons.push(M.realisation.noMoney);
+  else if (linkedMoney.amount === null) reasons.push(M.realisation.moneyPartlyUnknown(listIds(lineIds, M), lineIds.length, linkedMoney.known, linkedMoney.unknownParts));
+  else reasons.push(M.realisation.money(listIds(lineIds, M), lineIds.length, linkedMoney.known));
   return { value, money: linkedMoney, reasons, evidence: sortIds([...r.instruments, ...lineIds]) };
 }
 
-function effectiveness({ ix, evidence, instrumentEffectiveness }: VerdictContext, { instruments, ownIds }: ScopeInput): SteppedVerdicts['effectiveness'] {
+function effectiveness({ ix, evidence, instrumentEffectiveness, M }: VerdictContext, { instruments, ownIds }: ScopeInput): SteppedVerdicts['effectiveness'] {
   const counts: Record<EffectivenessValue, number> = { demonstrated: 0, plausible: 0, 'not-determinable': 0, negative: 0 };
   const byValue: Record<EffectivenessValue, string[]> = { demonstrated: [], plausible: [], 'not-determinable': [], negative: [] };
   const used = new Set<string>();
@@ -130,21 +125,18 @@ function effectiveness({ ix, evidence, instrumentEffectiveness }: VerdictContext
   const value = rank.find((v) => byValue[v].length > 0 || ownValue === v) ?? 'not-determinable';
   const total = instruments.length;
   const reasons: string[] = [];
-  if (total > 0) {
-    const parts = rank.filter((v) => counts[v] > 0).map((v) => `${v.replace('-', ' ')} for ${counts[v]}`);
-    reasons.push(`Of ${plural(total, 'instrument')}, effectiveness is ${parts.join(', ')}.`);
-  }
-  if (byValue.demonstrated.length) reasons.push(`An effect evaluation shows a contribution of ${listIds(byValue.demonstrated)}.`);
-  if (byValue.plausible.length) reasons.push(`Without effect studies, indications make a contribution plausible for ${listIds(byValue.plausible)}.`);
-  if (byValue.negative.length) reasons.push(`Evidence points to no or a negative contribution for ${listIds(byValue.negative)}.`);
-  if (own.length) reasons.push(`Findings on the ${ownIds.length === 1 ? 'scope itself' : 'objectives themselves'} judge it ${ownValue.replace('-', ' ')} (${listIds(own.map((f) => f.id))}).`);
-  if (value === 'not-determinable') reasons.push('No finding makes a statement about effectiveness that rests on an effect study or on indications of plausibility.');
+  if (total > 0) reasons.push(M.effectiveness.counts(total, counts.demonstrated, counts.plausible, counts.negative, counts['not-determinable']));
+  if (byValue.demonstrated.length) reasons.push(M.effectiveness.demonstrated(listIds(byValue.demonstrated, M)));
+  if (byValue.plausible.length) reasons.push(M.effectiveness.plausible(listIds(byValue.plausible, M)));
+  if (byValue.negative.length) reasons.push(M.effectiveness.negative(listIds(byValue.negative, M)));
+  if (own.length) reasons.push(M.effectiveness.own(ownIds.length === 1, ownValue, listIds(own.map((f) => f.id), M)));
+  if (value === 'not-determinable') reasons.push(M.effectiveness.noFinding);
   const noEffect = instruments.every((i) => evidence.get(i.id)!.aspects.effectiveness.strength !== 'effect');
-  if (value !== 'demonstrated' && total > 0 && noEffect) reasons.push(`None of the instruments has ${describeStrength('effect')} of its effectiveness.`);
+  if (value !== 'demonstrated' && total > 0 && noEffect) reasons.push(M.effectiveness.noEffectEvaluation);
   return { value, counts, reasons, evidence: sortIds(used) };
 }
 
-function efficiency({ ix, cost, instrumentEffectiveness }: VerdictContext, { instruments, ownIds }: ScopeInput): SteppedVerdicts['efficiency'] {
+function efficiency({ ix, cost, instrumentEffectiveness, M }: VerdictContext, { instruments, ownIds }: ScopeInput): SteppedVerdicts['efficiency'] {
   // One pass over the scope: this runs for every objective, domain and the article.
   const unique = new Map<string, Finding>();
   const collect = (id: string) => {
@@ -171,17 +163,17 @@ function efficiency({ ix, cost, instrumentEffectiveness }: VerdictContext, { ins
     return {
       value: 'determinable',
       verdict: best.verdict,
-      reasons: [`${plural(judgedFindings.length, 'evaluation finding states', 'evaluation findings state')} efficiency (${listIds(judgedFindings.map((f) => f.id))}); the strongest rests on ${describeStrength(best.strength)} and is ${best.verdict}.`],
+      reasons: [M.efficiency.stated(judgedFindings.length, listIds(judgedFindings.map((f) => f.id), M), best.strength, best.verdict)],
       evidence: sortIds([...best.findings, ...best.sources]),
     };
   }
   const reasons: string[] = [];
   const total = instruments.length;
-  if (total === 0) reasons.push('There are no instruments whose cost and effect could be related.');
-  else if (withoutCost.length) reasons.push(`${withoutCost.length} of ${plural(total, 'instrument')} ${withoutCost.length === 1 ? 'has' : 'have'} no attributed cost.`);
-  reasons.push(unique.size ? `No evaluation states efficiency (findings ${listIds(unique.keys())} make no judgement).` : 'No evaluation states efficiency.');
-  if (total > 0 && effective === 0) reasons.push('Effectiveness is neither demonstrated nor plausible for any instrument, so there is no effect to set the money against.');
-  else if (total > 0 && withBoth.length === 0) reasons.push('No instrument has both a known cost and a finding on its effectiveness.');
-  else if (withBoth.length) reasons.push(`Cost and an effectiveness finding exist for ${listIds(withBoth)}, but no evaluation relates the two.`);
+  if (total === 0) reasons.push(M.efficiency.noInstruments);
+  else if (withoutCost.length) reasons.push(M.efficiency.withoutCost(withoutCost.length, total));
+  reasons.push(unique.size ? M.efficiency.noJudgement(listIds(unique.keys(), M)) : M.efficiency.noEvaluation);
+  if (total > 0 && effective === 0) reasons.push(M.efficiency.noEffect);
+  else if (total > 0 && withBoth.length === 0) reasons.push(M.efficiency.noCostAndEffect);
+  else if (withBoth.length) reasons.push(M.efficiency.notRelated(listIds(withBoth, M)));
   return { value: 'not-determinable', verdict: null, reasons, evidence: sortIds([...withoutCost, ...unique.keys()]) };
 }

@@ -10,6 +10,7 @@ import {
   type Objective,
   type Review,
   type RpeQuestion,
+  type SavingsOptions,
   type Source,
 } from '@polev/core';
 import type { AnalyzeOptions, Assessment, CoverageSummary, Share, SteppedVerdicts } from '../assessment.js';
@@ -48,7 +49,10 @@ export interface ReportOptions {
   audience?: Audience;
   /** A generation date to print (the package reads no clock). Default: none printed. */
   generatedOn?: string | null;
-  /** Options for `analyze` when the report (re-)analyses the review. */
+  /**
+   * Options for `analyze` when the report (re-)analyses the review. Their `lang` is always the
+   * report's: every reason and recommendation is written in the language of the headings.
+   */
   analyzeOptions?: AnalyzeOptions;
 }
 
@@ -64,7 +68,7 @@ export function resolveOptions(options: ReportOptions = {}): ResolvedReportOptio
   const audience = options.audience ?? 'public';
   if (lang !== 'nl' && lang !== 'en') throw new TypeError(`lang must be "nl" or "en", not ${JSON.stringify(lang)}`);
   if (audience !== 'public' && audience !== 'confidential') throw new TypeError(`audience must be "public" or "confidential", not ${JSON.stringify(audience)}`);
-  return { lang, audience, generatedOn: options.generatedOn ?? null, analyzeOptions: options.analyzeOptions ?? {} };
+  return { lang, audience, generatedOn: options.generatedOn ?? null, analyzeOptions: { ...options.analyzeOptions, lang } };
 }
 
 /** Maximum heights of one printed figure part, in px (96 dpi). */
@@ -74,7 +78,9 @@ export const GAP_PAGE_HEIGHT = 860; // A4 portrait
 /**
  * Builds the format-neutral report document. For the public audience the review is filtered
  * first and analysed again, so no verdict, reason or evidence list can mention a classified
- * record; the assessment passed in is used as is only when nothing was left out.
+ * record. The assessment passed in is used as is only when nothing was left out and it is written
+ * in the report's language; otherwise the review is analysed again in that language, with the
+ * savings options the assessment was made with unless `analyzeOptions` gives others.
  */
 export function buildReport(review: Review, assessment?: Assessment | null, options: ReportOptions = {}): ReportDocument {
   const opts = resolveOptions(options);
@@ -84,10 +90,18 @@ export function buildReport(review: Review, assessment?: Assessment | null, opti
     // Belt and braces: the analysis of the filtered review cannot name dropped records, and the
     // scrub removes anything that still would (a dropped title quoted in public text).
     a = scrubValue(analyze(filter.review, opts.analyzeOptions), filter.droppedIds, filter.droppedTexts, REDACTION) as Assessment;
+  } else if (assessment && (assessment.lang ?? 'en') === opts.lang) {
+    // (An assessment serialised before it recorded its language is English.)
+    a = assessment;
   } else {
-    a = assessment ?? analyze(review, opts.analyzeOptions);
+    a = analyze(review, assessment && !opts.analyzeOptions.savings ? { ...opts.analyzeOptions, savings: savingsOptionsOf(assessment) } : opts.analyzeOptions);
   }
   return new Builder(filter.review, a, opts, filter.dropped.length > 0, review).build();
+}
+
+/** The savings options an assessment was made with: analysing again with them gives the same variant. */
+function savingsOptionsOf(a: Assessment): SavingsOptions {
+  return { percent: a.savings.percent, protect: a.savings.protectedLines, ...(a.savings.baseYear !== null ? { baseYear: a.savings.baseYear } : {}) };
 }
 
 // ------------------------------------------------------------------------------------------------

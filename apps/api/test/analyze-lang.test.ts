@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/index.js';
+
+const example = readFileSync(fileURLToPath(new URL('../../../examples/nctv-36-2/review.yaml', import.meta.url)), 'utf8');
+const app = createApp();
+const post = (path: string, body = example) => app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/yaml' } });
+
+interface Verdicts {
+  lang: string;
+  verdicts: { domains: { efficiency: { value: string; reasons: string[] } }[] };
+  recommendations: { text: string }[];
+}
+
+describe('the language of the analysis in the HTTP API', () => {
+  it('POST /v1/analyze?lang=nl writes the reasons in Dutch; English stays the default', async () => {
+    const nl = (await (await post('/v1/analyze?lang=nl')).json()) as Verdicts;
+    expect(nl.lang).toBe('nl');
+    expect(nl.verdicts.domains[0]!.efficiency.reasons.join(' ')).toContain('Geen enkele evaluatie doet een uitspraak over de doelmatigheid');
+    expect(nl.recommendations[0]!.text).toMatch(/^Formuleer/);
+    const en = (await (await post('/v1/analyze?savings=10')).json()) as Verdicts;
+    expect(en.lang).toBe('en');
+    expect(en.verdicts.domains[0]!.efficiency.reasons.join(' ')).toContain('No evaluation states efficiency');
+    expect(nl.verdicts.domains.map((d) => d.efficiency.value)).toEqual(en.verdicts.domains.map((d) => d.efficiency.value));
+  });
+
+  it('refuses an unknown language with 400', async () => {
+    const r = await post('/v1/analyze?lang=de');
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ error: 'bad-query' });
+  });
+
+  it('POST /v1/report follows lang in the reasons too', async () => {
+    const nl = await (await post('/v1/report?format=md&lang=nl')).text();
+    expect(nl).toContain('Geen enkele evaluatie doet een uitspraak over de doelmatigheid');
+    expect(nl).not.toContain('No evaluation states efficiency');
+    const en = await (await post('/v1/report?format=md&lang=en')).text();
+    expect(en).toContain('No evaluation states efficiency');
+  });
+});
