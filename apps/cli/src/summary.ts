@@ -352,7 +352,7 @@ export function explanation(x: Explanation, format: SummaryFormat, s: Style, lan
     b.push({
       kind: 'li',
       depth: 0,
-      text: x.cost.status === 'none' ? w.costNone : x.cost.status === 'line-without-amount' ? w.costWithoutAmounts(x.cost.lines.join(', ')) : w.costAmount(money(x.cost.amount, w), x.cost.lines.join(', ')),
+      text: x.cost.status === 'none' ? w.costNone : x.cost.status === 'line-without-amount' ? w.costWithoutAmounts(x.cost.lines.join(', ')) : x.cost.amount ? w.costAmount(money(x.cost.amount, w), x.cost.lines.join(', ')) : w.costNone,
     });
     for (const r of x.notEvaluated ?? []) b.push({ kind: 'li', depth: 1, text: r });
   } else {

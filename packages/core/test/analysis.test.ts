@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, compare, explain } from '../src/index.js';
+import { analyze, compare, explain, InvalidOptionsError } from '../src/index.js';
 import { finding, instrument, makeReview, source } from './builders.js';
 
 describe('realisation', () => {
@@ -89,7 +89,8 @@ describe('expenditure', () => {
     expect(c.instruments.i3!.status).toBe('none');
     expect(c.withCost).toEqual({ count: 1, total: 3, share: 1 / 3 });
     expect(c.withoutCost).toEqual(['i2', 'i3']);
-    expect(c.attributableMoney).toEqual({ attributable: 10, total: 40, share: 0.25, unknownParts: 1 });
+    // One amount is unknown, so the share of attributable money is unknown too; the parts stay.
+    expect(c.attributableMoney).toEqual({ attributable: 10, total: 40, share: null, unknownParts: 1 });
   });
 });
 
@@ -269,12 +270,29 @@ describe('savings variant', () => {
   });
 
   it('protects lines and reports a shortfall', () => {
-    const s = analyze(review, { savings: { percent: 50, protect: ['a', 'zzz'] } }).savings;
+    const s = analyze(review, { savings: { percent: 50, protect: ['a'] } }).savings;
     expect(s.target).toBe(500);
     expect(s.options[0]!.cuts.map((c) => c.line)).toEqual(['b', 'c']);
     expect(s.options[0]!.saved).toBe(400);
     expect(s.options[0]!.shortfall).toBe(100);
-    expect(s.reasons.join(' ')).toContain('zzz');
+    expect(s.reasons.join(' ')).toContain('Protected lines are not cut: a');
+  });
+
+  it('refuses options that do not fit the review, all problems at once', () => {
+    try {
+      analyze(review, { savings: { percent: 500, baseYear: 2019, protect: ['a', 'bb', 'zzz'] } });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(InvalidOptionsError);
+      const e = err as InvalidOptionsError;
+      expect(e.code).toBe('INVALID_OPTIONS');
+      expect(e.problems.map((p) => [p.option, p.message, p.hint])).toEqual([
+        ['savings.percent', '500 is not a percentage between 0 and 100', 'e.g. 20'],
+        ['savings.baseYear', 'the review has no programme figures for 2019', 'years with figures: 2021, 2022'],
+        ['savings.protect', '"bb" is not a programme line of this review', 'did you mean "b"?'],
+        ['savings.protect', '"zzz" is not a programme line of this review', 'programme lines: a, b, c, d'],
+      ]);
+    }
   });
 });
 

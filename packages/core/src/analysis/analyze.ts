@@ -6,7 +6,7 @@ import { deriveRecommendations } from './recommendations.js';
 import { messagesFor } from './messages/index.js';
 import { indexReview } from './review-index.js';
 import { rpeChecklist } from './rpe.js';
-import { savingsVariant } from './savings.js';
+import { checkSavingsOptions, savingsVariant } from './savings.js';
 import { smartCheck } from './smart.js';
 import type { AnalyzeOptions, Assessment, EffectivenessValue, ScopeRef } from './types.js';
 import { effectivenessOf, steppedVerdicts, type ScopeInput, type VerdictContext } from './verdicts.js';
@@ -18,6 +18,10 @@ import { effectivenessOf, steppedVerdicts, type ScopeInput, type VerdictContext 
  * Every sentence is written in `options.lang` (default English); nothing else depends on it.
  */
 export function analyze(review: Review, options: AnalyzeOptions = {}): Assessment {
+  if (options.savings) {
+    const invalid = checkSavingsOptions(review, options.savings);
+    if (invalid) throw invalid;
+  }
   const lang = options.lang ?? 'en';
   const M = messagesFor(lang);
   const ix = indexReview(review);
@@ -35,17 +39,25 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
   );
   const ctx: VerdictContext = { ix, evidence, cost, smart: new Map(smart.map((s) => [s.objective, s])), instrumentEffectiveness, M };
 
-  const descendantsOf = (id: string): string[] => (ix.childrenOf.get(id) ?? []).flatMap((c) => [c.id, ...descendantsOf(c.id)]);
   const roots = ix.objectiveOrder.filter((o) => o.depth === 0).map((o) => o.objective);
 
-  const articleInput: ScopeInput = { scope: article, objectives: roots, instruments: review.instruments, ownIds: [], realisation: summariseRealisation(article, review.instruments) };
+  // A scope answers for its own findings and those on everything in the tree below it: the
+  // domain for its objectives, the article for every domain and objective.
+  const domainOwnIds = (id: string) => [id, ...(ix.objectivesOfDomain.get(id) ?? []).map((o) => o.id)];
+  const articleInput: ScopeInput = {
+    scope: article,
+    objectives: roots,
+    instruments: review.instruments,
+    ownIds: review.policyTree.domains.flatMap((d) => domainOwnIds(d.id)),
+    realisation: summariseRealisation(article, review.instruments),
+  };
   const domainInputs: ScopeInput[] = domainScopes.map((scope) => {
     const instruments = ix.instrumentsOfDomain.get(scope.id) ?? [];
-    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: [scope.id], realisation: summariseRealisation(scope, instruments) };
+    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments) };
   });
   const objectiveInputs: ScopeInput[] = objectiveScopes.map((scope) => {
     const instruments = ix.instrumentsUnder.get(scope.id) ?? [];
-    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments) };
+    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments) };
   });
 
   const partial: Omit<Assessment, 'recommendations'> = {
@@ -56,8 +68,8 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
     costAttribution: cost,
     evidence: {
       instruments: evidenceList,
-      objectives: objectiveInputs.map((o) => ({ id: o.scope.id, strength: rolledUpStrength(ix, [...o.ownIds], o.instruments, evidence) })),
-      domains: domainInputs.map((d) => ({ id: d.scope.id, strength: rolledUpStrength(ix, [d.scope.id, ...d.objectives.flatMap((o) => [o.id, ...descendantsOf(o.id)])], d.instruments, evidence) })),
+      objectives: objectiveInputs.map((o) => ({ id: o.scope.id, strength: rolledUpStrength(ix, o.ownIds, o.instruments, evidence) })),
+      domains: domainInputs.map((d) => ({ id: d.scope.id, strength: rolledUpStrength(ix, d.ownIds, d.instruments, evidence) })),
     },
     coverage: analyseCoverage(ix, { article, domains: domainScopes, objectives: objectiveScopes }, M),
     verdicts: {

@@ -99,7 +99,7 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
 }
 
 /** Evidence of an objective or domain: its own findings and those of every instrument under it. */
-export function rolledUpStrength(ix: ReviewIndex, ownIds: string[], instruments: readonly Instrument[], byInstrument: Map<string, InstrumentEvidence>): EvidenceStrength {
+export function rolledUpStrength(ix: ReviewIndex, ownIds: readonly string[], instruments: readonly Instrument[], byInstrument: Map<string, InstrumentEvidence>): EvidenceStrength {
   let s: EvidenceStrength = 'none';
   for (const id of ownIds) for (const f of ix.findingsAbout.get(id) ?? []) s = maxStrength(s, f.strength);
   for (const i of instruments) s = maxStrength(s, byInstrument.get(i.id)?.strength ?? 'none');
@@ -150,9 +150,10 @@ function coverageSummary(ix: ReviewIndex, scope: ScopeRef, instruments: readonly
     sideEffects: count('sideEffects'),
     money: {
       ...money,
-      evaluatedShare: ratio(money.evaluated, money.total),
-      effectivenessShare: ratio(money.effectiveness, money.total),
-      efficiencyShare: ratio(money.efficiency, money.total),
+      // Shares of money are only known when every amount is: otherwise null, with the parts kept.
+      evaluatedShare: money.unknownParts ? null : ratio(money.evaluated, money.total),
+      effectivenessShare: money.unknownParts ? null : ratio(money.effectiveness, money.total),
+      efficiencyShare: money.unknownParts ? null : ratio(money.efficiency, money.total),
     },
   };
 }
@@ -176,7 +177,7 @@ export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; do
 
   for (const { objective } of ix.objectiveOrder) {
     const instruments = ix.instrumentsUnder.get(objective.id) ?? [];
-    const direct = (ix.findingsAbout.get(objective.id) ?? []).filter(ix.isEvaluationFinding);
+    const direct = [objective.id, ...ix.descendantsOf(objective.id)].flatMap((id) => (ix.findingsAbout.get(id) ?? []).filter(ix.isEvaluationFinding));
     const evaluated = instruments.filter((i) => byId.get(i.id)!.evaluated);
     if (direct.length > 0 || evaluated.length > 0) continue;
     notEvaluated.push({
@@ -210,14 +211,7 @@ export function gapMap(ix: ReviewIndex, evidence: Map<string, InstrumentEvidence
   });
   for (const { objective, depth } of ix.objectiveOrder) {
     const subtree = [objective.id, ...(ix.instrumentsUnder.get(objective.id) ?? []).map((i) => i.id)];
-    const descendants: string[] = [];
-    const stack = [...(ix.childrenOf.get(objective.id) ?? [])];
-    while (stack.length) {
-      const o = stack.pop()!;
-      descendants.push(o.id);
-      stack.push(...(ix.childrenOf.get(o.id) ?? []));
-    }
-    const findings = [...new Set([...subtree, ...descendants].flatMap((id) => ix.findingsAbout.get(id) ?? []))];
+    const findings = [...new Set([...subtree, ...ix.descendantsOf(objective.id)].flatMap((id) => ix.findingsAbout.get(id) ?? []))];
     rows.push({
       kind: 'objective',
       id: objective.id,

@@ -98,19 +98,17 @@ function dominantLine(ix: ReviewIndex, lines: LineExpenditure[], programme: Sum,
   }
   const stated = ix.review.budgetLines
     .filter((l) => l.kind === 'programme' && l.statedShare)
-    .sort((a, b) => (b.statedShare?.share ?? 0) - (a.statedShare?.share ?? 0) || a.id.localeCompare(b.id))[0];
+    .sort((a, b) => (b.statedShare?.share ?? -1) - (a.statedShare?.share ?? -1) || a.id.localeCompare(b.id))[0];
   if (!stated?.statedShare) return null;
   return {
     line: stated.id,
     name: stated.name,
     share: stated.statedShare.share ?? null,
-    amount: 0,
+    amount: null,
     reasons: [M.dominantLine.stated(stated.name, stated.statedShare.text, stated.statedShare.citation?.location || null), M.dominantLine.fromText],
     evidence: [stated.id, ...(stated.statedShare.citation?.source ? [stated.statedShare.citation.source] : [])],
   };
 }
-
-const NOTHING: Sum = Object.freeze({ amount: 0, known: 0, unknownParts: 0 });
 
 /** Which instruments have programme money linked to them, and how much of the money can be attributed. */
 export function attributeCost(ix: ReviewIndex): CostAttribution {
@@ -128,7 +126,7 @@ export function attributeCost(ix: ReviewIndex): CostAttribution {
   const withoutCost: string[] = [];
   for (const ins of review.instruments) {
     const lines = linesOfInstrument.get(ins.id) ?? [];
-    const amount = lines.length ? sum(lines.flatMap((l) => l.expenditures.map((e) => e.amount))) : NOTHING;
+    const amount = lines.length ? sum(lines.flatMap((l) => l.expenditures.map((e) => e.amount))) : null;
     const hasKnown = lines.some((l) => l.expenditures.some((e) => e.amount !== null));
     const status: CostStatus = lines.length === 0 ? 'none' : hasKnown ? 'amount' : 'line-without-amount';
     instruments[ins.id] = { status, lines: lines.map((l) => l.id), amount };
@@ -151,6 +149,7 @@ export function attributeCost(ix: ReviewIndex): CostAttribution {
     instruments,
     withCost: share(review.instruments.length - withoutCost.length, review.instruments.length),
     withoutCost,
-    attributableMoney: { attributable: round(attributable), total: round(total), share: ratio(attributable, total), unknownParts },
+    // With unknown amounts the share is not known either: the figures stay, the share is null.
+    attributableMoney: { attributable: round(attributable), total: round(total), share: unknownParts ? null : ratio(attributable, total), unknownParts },
   };
 }

@@ -16,6 +16,8 @@ export interface ReviewIndex {
   /** Objectives in policy-tree order (parents before children), with depth. */
   objectiveOrder: { objective: Objective; depth: number }[];
   childrenOf: Map<string, Objective[]>;
+  /** The ids of every objective below an objective in the policy tree. */
+  descendantsOf: (id: string) => string[];
   /** Instruments serving exactly this objective, in input order. */
   instrumentsOf: Map<string, Instrument[]>;
   /** Instruments serving an objective or any of its descendants, in input order. */
@@ -98,8 +100,20 @@ export function indexReview(review: Review): ReviewIndex {
   for (const l of review.budgetLines) names.set(l.id, l.name);
   for (const s of review.sources) names.set(s.id, s.title);
 
+  const descendantsOf = (id: string): string[] => {
+    const out: string[] = [];
+    const stack = [...(childrenOf.get(id) ?? [])];
+    while (stack.length) {
+      const o = stack.pop()!;
+      out.push(o.id);
+      stack.push(...(childrenOf.get(o.id) ?? []));
+    }
+    return out;
+  };
+
   return {
     review,
+    descendantsOf,
     objectives,
     instruments,
     sources,

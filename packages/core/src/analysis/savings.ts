@@ -3,7 +3,9 @@ import { listIds, round, sortIds } from './numbers.js';
 import { maxStrength, strengthRank } from './evidence.js';
 import type { ReviewIndex } from './review-index.js';
 import type { InstrumentEvidence, SavingsCut, SavingsOption, SavingsOptions, SavingsVariant } from './types.js';
-import type { EvidenceStrength } from '../model/review.js';
+import type { EvidenceStrength, Review } from '../model/review.js';
+import { InvalidOptionsError } from '../errors.js';
+import { nearest } from '../util/nearest.js';
 
 interface Candidate {
   line: string;
@@ -11,6 +13,37 @@ interface Candidate {
   base: number;
   instruments: string[];
   strength: EvidenceStrength;
+}
+
+/**
+ * Checks savings options against the review, so that a typo never yields a silent empty variant:
+ * the percentage must lie in (0, 100], the base year must have programme figures, and protected
+ * lines must be programme lines of the review.
+ */
+export function checkSavingsOptions(review: Review, options: SavingsOptions): InvalidOptionsError | null {
+  const problems: InvalidOptionsError['problems'] = [];
+  const { percent, baseYear, protect = [] } = options;
+  if (percent !== undefined && !(Number.isFinite(percent) && percent > 0 && percent <= 100)) {
+    problems.push({ option: 'savings.percent', message: `${percent} is not a percentage between 0 and 100`, hint: 'e.g. 20' });
+  }
+  const programme = review.budgetLines.filter((l) => l.kind === 'programme');
+  if (baseYear !== undefined) {
+    const years = sortIds(programme.flatMap((l) => l.expenditures.filter((e) => e.amount !== null).map((e) => String(e.year))));
+    if (!years.includes(String(baseYear))) {
+      problems.push({
+        option: 'savings.baseYear',
+        message: `the review has no programme figures for ${baseYear}`,
+        hint: years.length ? `years with figures: ${years.join(', ')}` : 'no programme line has a known amount',
+      });
+    }
+  }
+  const lines = programme.map((l) => l.id);
+  for (const id of protect) {
+    if (lines.includes(id)) continue;
+    const near = nearest(id, lines);
+    problems.push({ option: 'savings.protect', message: `"${id}" is not a programme line of this review`, hint: near ? `did you mean "${near}"?` : `programme lines: ${lines.join(', ') || 'none'}` });
+  }
+  return problems.length ? new InvalidOptionsError(problems) : null;
 }
 
 /**
@@ -56,8 +89,6 @@ export function savingsVariant(ix: ReviewIndex, evidence: Map<string, Instrument
   else reasons.push(M.savings.base(baseYear, base, percent, target));
   if (protect.size) reasons.push(M.savings.protectedLines(listIds(protect, M, 20), protectedBase));
   if (unknownLines.length) reasons.push(M.savings.unknownLines(baseYear, listIds(unknownLines, M, 20)));
-  const unknownProtected = [...protect].filter((p) => !programme.some((l) => l.id === p));
-  if (unknownProtected.length) reasons.push(M.savings.notProgrammeLines(listIds(unknownProtected, M, 20)));
 
   // Ties in evidence fall back to the larger line first, then the id, so the order never depends on input order.
   const ranked = [...candidates].sort(

@@ -91,7 +91,8 @@ export interface ExpenditureAnalysis {
   /** Programme expenditure per year. */
   programmeByYear: { year: number; total: Sum }[];
   /** The programme line with the largest known share of programme money over the period. */
-  dominantLine: (Explained & { line: string; name: string; share: number | null; amount: number }) | null;
+  /** `amount` is the line's known programme money, or null when its share comes from the text. */
+  dominantLine: (Explained & { line: string; name: string; share: number | null; amount: number | null }) | null;
   outOfScope: { line: string; name: string; total: Sum; reason: string }[];
   /** Lines and years with no figure in the source. */
   unknownAmounts: { line: string; year: number }[];
@@ -101,7 +102,8 @@ export type CostStatus = 'amount' | 'line-without-amount' | 'none';
 
 export interface CostAttribution {
   /** Per instrument: whether programme money with a known amount is linked to it. */
-  instruments: Record<string, { status: CostStatus; lines: string[]; amount: Sum }>;
+  /** `amount` is null when no budget line is linked: the instrument's cost is unknown, not 0. */
+  instruments: Record<string, { status: CostStatus; lines: string[]; amount: Sum | null }>;
   /** Instruments with a known linked amount, of all instruments. */
   withCost: Share;
   withoutCost: string[];

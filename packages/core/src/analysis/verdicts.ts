@@ -106,7 +106,7 @@ function realisation({ ix, cost, M }: VerdictContext, { instruments, realisation
   return { value, money: linkedMoney, reasons, evidence: sortIds([...r.instruments, ...lineIds]) };
 }
 
-function effectiveness({ ix, evidence, instrumentEffectiveness, M }: VerdictContext, { instruments, ownIds }: ScopeInput): SteppedVerdicts['effectiveness'] {
+function effectiveness({ ix, evidence, instrumentEffectiveness, M }: VerdictContext, { scope, instruments, ownIds }: ScopeInput): SteppedVerdicts['effectiveness'] {
   const counts: Record<EffectivenessValue, number> = { demonstrated: 0, plausible: 0, 'not-determinable': 0, negative: 0 };
   const byValue: Record<EffectivenessValue, string[]> = { demonstrated: [], plausible: [], 'not-determinable': [], negative: [] };
   const used = new Set<string>();
@@ -129,7 +129,7 @@ function effectiveness({ ix, evidence, instrumentEffectiveness, M }: VerdictCont
   if (byValue.demonstrated.length) reasons.push(M.effectiveness.demonstrated(listIds(byValue.demonstrated, M)));
   if (byValue.plausible.length) reasons.push(M.effectiveness.plausible(listIds(byValue.plausible, M)));
   if (byValue.negative.length) reasons.push(M.effectiveness.negative(listIds(byValue.negative, M)));
-  if (own.length) reasons.push(M.effectiveness.own(ownIds.length === 1, ownValue, listIds(own.map((f) => f.id), M)));
+  if (own.length) reasons.push(M.effectiveness.own(scope.kind, ownValue, listIds(own.map((f) => f.id), M)));
   if (value === 'not-determinable') reasons.push(M.effectiveness.noFinding);
   const noEffect = instruments.every((i) => evidence.get(i.id)!.aspects.effectiveness.strength !== 'effect');
   if (value !== 'demonstrated' && total > 0 && noEffect) reasons.push(M.effectiveness.noEffectEvaluation);

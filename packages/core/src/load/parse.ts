@@ -2,8 +2,10 @@ import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { Review } from '../model/review.js';
-import { formatPath, InvalidReviewError, type PathSegment, type Problem } from './problem.js';
-import { checkReferences, nearest, type UnlocatedProblem } from './references.js';
+import { InvalidReviewError } from '../errors.js';
+import { formatPath, type PathSegment, type Problem } from './problem.js';
+import { nearest } from '../util/nearest.js';
+import { checkReferences, type UnlocatedProblem } from './references.js';
 
 export interface ParseOptions {
   /** Name used in problems; defaults to `<input>`. */

@@ -41,22 +41,3 @@ export function formatProblem(p: Problem): string {
   const hint = p.hint ? ` (${p.hint})` : '';
   return `${where}: ${p.severity}:${path} ${p.message}${hint}`;
 }
-
-/** Base class of the typed errors of polev; edges map `code` to an exit code or HTTP status. */
-export class PolevError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PolevError';
-  }
-}
-
-export class InvalidReviewError extends PolevError {
-  constructor(readonly problems: Problem[]) {
-    const errors = problems.filter((p) => p.severity === 'error').length;
-    super('INVALID_REVIEW', `the review has ${errors} problem${errors === 1 ? '' : 's'}`);
-    this.name = 'InvalidReviewError';
-  }
-}

@@ -1,5 +1,6 @@
 import { rpeQuestionSet } from '../rpe/questions.js';
 import type { RpeVersion } from '../model/review.js';
+import { nearest } from '../util/nearest.js';
 import { formatPath, type PathSegment, type ProblemCode } from './problem.js';
 
 export interface UnlocatedProblem {
@@ -204,34 +205,3 @@ function parentCycle(start: unknown, objectives: Map<unknown, Rec>): boolean {
 const pathText = (path: PathSegment[]) => formatPath(path.slice(0, -1));
 
 const withArticle = (noun: string) => `${/^[aeio]/.test(noun) ? 'an' : 'a'} ${noun}`;
-
-/** The closest candidate within a small edit distance, for "did you mean" hints. */
-export function nearest(value: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDist = Math.max(2, Math.floor(value.length / 3)) + 1;
-  for (const c of candidates) {
-    if (Math.abs(c.length - value.length) >= bestDist) continue;
-    const d = editDistance(value, c, bestDist);
-    if (d < bestDist) {
-      bestDist = d;
-      best = c;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string, cap: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin >= cap) return cap;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseReview, type ParseResult } from '../load/parse.js';
-import { PolevError } from '../load/problem.js';
+import { PolevError } from '../errors.js';
 
 /** Thrown when a review file cannot be read at all (missing, a directory, no permission). */
 export class ReviewFileError extends PolevError {

@@ -687,7 +687,7 @@ class Builder {
           { label: L.totalThousands, align: 'right', width: 1.5 },
         ], withCost.map((i) => {
           const x = ca.instruments[i.id]!;
-          return { cells: [this.c([...this.badge(i.classification), t(this.instrumentLabel(i))]), this.c(x.lines.map((l) => this.name(l)).join('; ')), this.c(formatSum(x.amount, this.lang))] };
+          return { cells: [this.c([...this.badge(i.classification), t(this.instrumentLabel(i))]), this.c(x.lines.map((l) => this.name(l)).join('; ')), this.c(x.amount ? formatSum(x.amount, this.lang) : this.L.unknown)] };
         })),
       );
     }

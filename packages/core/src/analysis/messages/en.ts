@@ -1,6 +1,6 @@
 import type { Aspect, EvidenceStrength, RealisationStatus, Verdict } from '../../model/review.js';
 import { euros, pct, plural } from '../numbers.js';
-import type { EffectivenessValue } from '../types.js';
+import type { EffectivenessValue, ScopeKind } from '../types.js';
 
 /**
  * The English message catalogue of the analysis: every sentence `analyze` and `compare` write.
@@ -75,8 +75,8 @@ export const en = {
     demonstrated: (ids: string) => `An effect evaluation shows a contribution of ${ids}.`,
     plausible: (ids: string) => `Without effect studies, indications make a contribution plausible for ${ids}.`,
     negative: (ids: string) => `Evidence points to no or a negative contribution for ${ids}.`,
-    own: (scopeItself: boolean, value: EffectivenessValue, ids: string) =>
-      `Findings on the ${scopeItself ? 'scope itself' : 'objectives themselves'} judge it ${EFFECTIVENESS[value]} (${ids}).`,
+    own: (scope: ScopeKind, value: EffectivenessValue, ids: string) =>
+      `Findings on ${scope === 'objective' ? 'the objective and its sub-objectives' : scope === 'domain' ? 'the domain and its objectives' : 'the domains and objectives'} judge it ${EFFECTIVENESS[value]} (${ids}).`,
     noFinding: 'No finding makes a statement about effectiveness that rests on an effect study or on indications of plausibility.',
     noEffectEvaluation: `None of the instruments has ${STRENGTH.effect} of its effectiveness.`,
   },
@@ -134,7 +134,6 @@ export const en = {
       `Base: known programme expenditure in ${year}, ${euros(base)}; ${percent}% is ${euros(target)}.`,
     protectedLines: (ids: string, amount: number) => `Protected lines are not cut: ${ids} (${euros(amount)}).`,
     unknownLines: (year: number | null, ids: string) => `Lines with no figure for ${year} are left out: ${ids}.`,
-    notProgrammeLines: (ids: string) => `Not programme lines of this review, so nothing to protect: ${ids}.`,
     acrossTheBoard: 'Every unprotected line with a known amount gives up the same share.',
     acrossTheBoardCut: (share: number) => `${pct(share)} off every unprotected line.`,
     evidenceRanked: 'Lines are cut in order of least evidence of effectiveness of the instruments they finance; among equals, the larger line first.',

@@ -1,6 +1,6 @@
 import type { Aspect, EvidenceStrength, RealisationStatus, Verdict } from '../../model/review.js';
 import { eurosNl, pct } from '../numbers.js';
-import type { EffectivenessValue } from '../types.js';
+import type { EffectivenessValue, ScopeKind } from '../types.js';
 import type { Messages } from './en.js';
 
 /**
@@ -178,8 +178,8 @@ export const nl = {
     demonstrated: (ids: string) => `Uit een effectevaluatie blijkt een bijdrage van ${ids}.`,
     plausible: (ids: string) => `Zonder effectonderzoek maken aanwijzingen een bijdrage plausibel voor ${ids}.`,
     negative: (ids: string) => `Het bewijs wijst op geen of een negatieve bijdrage van ${ids}.`,
-    own: (scopeItself: boolean, value: EffectivenessValue, ids: string) =>
-      `Volgens de bevindingen over ${scopeItself ? 'het onderdeel zelf' : 'de doelstellingen zelf'} is de doeltreffendheid ${EFFECTIVENESS[value]} (${ids}).`,
+    own: (scope: ScopeKind, value: EffectivenessValue, ids: string) =>
+      `Volgens de bevindingen over ${scope === 'objective' ? 'de doelstelling en haar subdoelstellingen' : scope === 'domain' ? 'het taakveld en zijn doelstellingen' : 'de taakvelden en doelstellingen'} is de doeltreffendheid ${EFFECTIVENESS[value]} (${ids}).`,
     noFinding: 'Geen enkele bevinding doet een uitspraak over de doeltreffendheid die berust op effectonderzoek of op aanwijzingen voor plausibiliteit.',
     noEffectEvaluation: 'Voor geen van de instrumenten is er een effectevaluatie van de doeltreffendheid.',
   },
@@ -241,7 +241,6 @@ export const nl = {
       `Basis: de bekende programma-uitgaven in ${year}, ${eurosNl(base)}; ${percentNl(percent)} daarvan is ${eurosNl(target)}.`,
     protectedLines: (ids: string, amount: number) => `Ontziene regels worden niet gekort: ${ids} (${eurosNl(amount)}).`,
     unknownLines: (year: number | null, ids: string) => `Regels zonder bedrag voor ${year ?? 'het basisjaar'} blijven buiten beschouwing: ${ids}.`,
-    notProgrammeLines: (ids: string) => `Geen programmaregels van deze doorlichting, dus niets te ontzien: ${ids}.`,
     acrossTheBoard: 'Elke niet-ontziene regel met een bekend bedrag levert hetzelfde aandeel in.',
     acrossTheBoardCut: (share: number) => `Elke niet-ontziene regel wordt met ${onbekend(share)} gekort.`,
     evidenceRanked:
