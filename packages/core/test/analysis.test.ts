@@ -196,6 +196,50 @@ describe('evidence, coverage and the gap map', () => {
   });
 });
 
+describe('review fixes', () => {
+  it('counts findings on objectives in the verdicts of their domain and the article', () => {
+    const a = analyze(
+      makeReview({
+        instruments: [instrument('i1')],
+        sources: [source('s1')],
+        findings: [finding('f1', ['o1'], 'effectiveness', 'effect'), finding('f2', ['o1'], 'efficiency', 'effect')],
+      }),
+    );
+    for (const v of [a.verdicts.domains[0]!, a.verdicts.article]) {
+      expect(v.effectiveness.value, v.scope.kind).toBe('demonstrated');
+      expect(v.efficiency.value, v.scope.kind).toBe('determinable');
+    }
+    expect(a.recommendations.map((r) => r.rule)).not.toContain('domain-without-efficiency-evidence');
+  });
+
+  it('lets equally strong negative evidence outweigh positive evidence', () => {
+    const a = analyze(
+      makeReview({
+        instruments: [instrument('i1'), instrument('i2')],
+        sources: [source('s1')],
+        findings: [
+          finding('f1', ['i1'], 'effectiveness', 'plausibility'),
+          finding('f2', ['i2'], 'effectiveness', 'effect', 'negative'),
+          finding('f3', ['d1'], 'effectiveness', 'effect', 'negative'),
+        ],
+      }),
+    );
+    expect(a.verdicts.domains[0]!.effectiveness.value).toBe('negative');
+    expect(a.verdicts.domains[0]!.effectiveness.counts).toMatchObject({ plausible: 1, negative: 1 });
+  });
+
+  it('keeps realisation unknown where unknown statuses could change it', () => {
+    const v = (...statuses: ('realised' | 'unknown' | 'not-realised')[]) =>
+      analyze(makeReview({ instruments: statuses.map((s, i) => instrument(`i${i}`, 'o1', s)) })).verdicts.article.realisation;
+    expect(v('realised', 'unknown').value).toBe('unknown');
+    expect(v('realised', 'unknown').reasons.join(' ')).toContain('from partly realised to realised');
+    expect(v('unknown', 'unknown', 'unknown', 'not-realised').value).toBe('unknown');
+    expect(v('realised', 'realised', 'realised', 'unknown').value).toBe('mostly-realised');
+    expect(v('realised', 'realised', 'realised', 'unknown').reasons.join(' ')).toContain('At least mostly realised');
+    expect(v('not-realised', 'not-realised').value).toBe('not-realised');
+  });
+});
+
 describe('SMART check', () => {
   const check = (text: string, smart?: Record<string, string | null>) =>
     analyze(makeReview({ objectives: [{ id: 'o1', domain: 'd1', text, ...(smart ? { smart } : {}) }], instruments: [instrument('i1')] })).smart[0]!;
@@ -215,6 +259,15 @@ describe('SMART check', () => {
     const nl = check('Het aantal slachtoffers daalt met 25 procent vóór 2025');
     expect(nl.criteria.measurable.result).toBe('pass');
     expect(nl.criteria.timeBound.result).toBe('pass');
+  });
+
+  it('does not take a year or a bare number for a target', () => {
+    const year = check('Strengthen the resilience of the vital sectors by 2015');
+    expect(year.criteria.measurable.result).toBe('fail');
+    expect(year.criteria.specific.result).toBe('fail');
+    expect(year.criteria.timeBound.result).toBe('pass');
+    expect(check('Coordinate crisis management with the 25 safety regions').criteria.measurable.result).toBe('fail');
+    expect(check('Reduce incidents to 500 per year by 2022').criteria.measurable.result).toBe('pass');
   });
 
   it('uses the structured fields first', () => {

@@ -80,6 +80,21 @@ describe('parseReview', () => {
     expect(r.problems[0]!.message).not.toMatch(/\n|at .*\.js/);
   });
 
+  it('refuses alias bombs with a located problem instead of expanding them', () => {
+    let bomb = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 9; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (const text of [bomb, `${bomb}schemaVersion: oops\n`]) {
+      const r = parseReview(text, { file: 'bomb.yaml' });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems).toEqual([expect.objectContaining({ file: 'bomb.yaml', code: 'syntax', message: expect.stringContaining('expands its aliases too often') })]);
+    }
+  });
+
+  it('still reads anchors and aliases within the limit', () => {
+    const text = mini.replace('ministry: { name: Ministry of Examples, abbreviation: MinEx }', 'ministry: &m { name: Ministry of Examples, abbreviation: MinEx }');
+    expect(parseReview(text).ok).toBe(true);
+  });
+
   it('rejects duplicate keys and empty documents', () => {
     expect(parseReview('{"id": "a", "id": "b"}').ok).toBe(false);
     const empty = parseReview('', { file: 'e.yaml' });

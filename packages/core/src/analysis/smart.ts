@@ -12,7 +12,17 @@ import type { SmartCheck, SmartCriterion, SmartResult } from './types.js';
 // Verbs that name a direction but no end state: "versterken", "strengthen", …
 const VAGUE =
   /\b(versterk\w*|verbeter\w*|vergrot\w*|verhog\w*|bevorder\w*|stimuler\w*|bijdragen|bijdrage|ondersteun\w*|strengthen\w*|improv\w*|enhanc\w*|increas\w*|promot\w*|foster\w*|support\w*|contribut\w*|encourag\w*|boost\w*)\b/i;
-const NUMBER = /(\d+([.,]\d+)?\s*(%|procent|percent|per ?cent)|\b\d{2,}\b(?!\s*-\s*\d{4})|\b(half|helft|twice|double|verdubbel\w*|halver\w*)\b)/i;
+// A quantity to measure against: a percentage, a number that follows a word of change or
+// comparison ("to 500", "met 20", "at least 3") and is not a year, or a proportion in words. A bare
+// number ("the 25 safety regions") or a year ("by 2015") is not a target.
+const NOT_A_YEAR = String.raw`(?!(?:19|20)\d{2}\b)\d+(?:[.,]\d+)?\b`;
+const NUMBER = new RegExp(
+  String.raw`\d+(?:[.,]\d+)?\s*(?:%|procent\b|percent\b|per ?cent\b)` +
+    String.raw`|\b(?:to|by|from|with|tot|met|naar|van|at least|at most|ten minste|tenminste|minimaal|maximaal|minder dan|meer dan|fewer than|more than|less than|under|below|above|onder|boven)\s+` +
+    NOT_A_YEAR +
+    String.raw`|\b(?:half|helft|twice|double|verdubbel\w*|halver\w*)\b`,
+  'i',
+);
 const COMPARATIVE = /\b(minder|meer|lager|hoger|fewer|less|more|lower|higher|at least|ten minste|minimaal|maximaal|at most)\b/i;
 const DEADLINE =
   /\b((in|by|before|uiterlijk|voor|vóór|per|eind|end of|tot)\s+(\d{1,2}\s+\w+\s+)?(19|20)\d{2}|(19|20)\d{2}\s*(-|–|tot|to)\s*(19|20)\d{2}|(in|within|binnen)\s+\d+\s+(jaar|jaren|years?|maanden|months?))\b/i;

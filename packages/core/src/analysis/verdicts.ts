@@ -38,14 +38,31 @@ export interface VerdictContext {
 
 const judged = (f: Finding) => f.verdict === 'positive' || f.verdict === 'partly' || f.verdict === 'negative';
 
-/** Effectiveness of one body of findings, by the strongest judged finding. */
+/**
+ * Effectiveness from a body of findings: the strongest evidence that judges (plausibility or
+ * stronger) decides; at that strength, negative findings win unless positive ones outnumber them,
+ * so that a single favourable study cannot outweigh equally strong unfavourable ones.
+ */
 export function effectivenessOf(findings: readonly Finding[]): EffectivenessValue {
-  const e = aspectEvidence(findings.filter(judged));
-  if (e.verdict === null) return 'not-determinable';
-  if (e.verdict === 'negative') return 'negative';
-  if (e.strength === 'effect') return 'demonstrated';
-  if (strengthRank(e.strength) >= strengthRank('plausibility')) return 'plausible';
-  return 'not-determinable';
+  const floor = strengthRank('plausibility');
+  let top = -1;
+  let positive = 0;
+  let negative = 0;
+  for (const f of findings) {
+    if (!judged(f)) continue;
+    const r = strengthRank(f.strength);
+    if (r < floor || r < top) continue;
+    if (r > top) {
+      top = r;
+      positive = 0;
+      negative = 0;
+    }
+    if (f.verdict === 'negative') negative++;
+    else positive++;
+  }
+  if (top < 0) return 'not-determinable';
+  if (negative >= positive) return 'negative';
+  return top === strengthRank('effect') ? 'demonstrated' : 'plausible';
 }
 
 /** The stepped approach of the RPE (section 6.1 of the NCTV review) for one scope. */
@@ -94,9 +111,16 @@ function realisation({ ix, cost, M }: VerdictContext, { instruments, realisation
     return { value: 'no-instruments', money: sum([]), reasons: [M.realisation.noInstruments], evidence: [] };
   }
   const b = r.byStatus;
-  const value: RealisationValue =
-    b.unknown === total ? 'unknown' : b.realised === total ? 'realised' : b.realised * 2 > total ? 'mostly-realised' : r.deployed.count > 0 ? 'partly-realised' : 'not-realised';
+  const category = (realised: number, deployed: number): RealisationValue =>
+    realised === total ? 'realised' : realised * 2 > total ? 'mostly-realised' : deployed > 0 ? 'partly-realised' : 'not-realised';
+  // An unknown status is not counted as not realised: the verdict is what the known statuses
+  // guarantee, and it is unknown when as many statuses are unknown as known.
+  const worst = category(b.realised, r.deployed.count);
+  const best = category(b.realised + b.unknown, r.deployed.count + b.unknown);
+  const value: RealisationValue = worst === best ? worst : b.unknown * 2 >= total ? 'unknown' : worst;
   const reasons = [M.realisation.counts(b.realised, total, b.partly, b.ongoing, b.pilot, b['not-realised'], b.unknown)];
+  if (value === 'unknown') reasons.push(M.realisation.undecided(b.unknown, worst, best));
+  else if (worst !== best) reasons.push(M.realisation.atLeast(b.unknown, worst, best));
   if (r.realisedAfterPeriod.length) reasons.push(M.realisation.afterPeriod(r.realisedAfterPeriod.length, listIds(r.realisedAfterPeriod, M)));
   const lineIds = sortIds(lines);
   const linkedMoney = sum(lineIds.flatMap((id) => ix.lines.get(id)?.expenditures.map((e) => e.amount) ?? []));
@@ -121,8 +145,11 @@ function effectiveness({ ix, evidence, instrumentEffectiveness, M }: VerdictCont
   const ownValue = effectivenessOf(own);
   own.filter(judged).forEach((f) => used.add(f.id));
 
-  const rank: EffectivenessValue[] = ['demonstrated', 'plausible', 'negative', 'not-determinable'];
-  const value = rank.find((v) => byValue[v].length > 0 || ownValue === v) ?? 'not-determinable';
+  // The scope is judged on all its evidence together, not on its best instrument.
+  const all = new Map<string, Finding>();
+  for (const i of instruments) for (const f of ix.findingsAbout.get(i.id) ?? []) if (f.aspect === 'effectiveness') all.set(f.id, f);
+  for (const f of own) all.set(f.id, f);
+  const value = effectivenessOf([...all.values()]);
   const total = instruments.length;
   const reasons: string[] = [];
   if (total > 0) reasons.push(M.effectiveness.counts(total, counts.demonstrated, counts.plausible, counts.negative, counts['not-determinable']));

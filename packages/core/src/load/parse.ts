@@ -26,7 +26,9 @@ export function parseReview(text: string, options: ParseOptions = {}): ParseResu
   // Fast path: js-yaml reads a valid file several times faster than a parser that keeps the
   // positions of every node. Positions are only needed for problems, so the document is parsed
   // again, with positions, only when there is something to report.
-  const data = fastLoad(text);
+  // A file with anchors always takes the careful path, which limits how often an alias may be
+  // expanded: the fast parser does not, and a few nested aliases can blow up to billions of nodes.
+  const data = HAS_ANCHOR.test(text) ? FAILED : fastLoad(text);
   if (data !== FAILED) {
     if (data === null || data === undefined) return { ok: false, problems: [emptyFile(file)] };
     const { found, review } = validateData(data);
@@ -36,6 +38,8 @@ export function parseReview(text: string, options: ParseOptions = {}): ParseResu
 }
 
 const FAILED = Symbol('failed');
+const HAS_ANCHOR = /(?:^|[\s[{,:-])&[^\s[\]{},]+/m;
+const MAX_ALIASES = 1000;
 
 function fastLoad(text: string): unknown {
   try {
@@ -73,7 +77,16 @@ function parseWithPositions(text: string, file: string): ParseResult {
     };
   }
 
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    // yaml refuses to expand aliases past the limit (a resource-exhaustion guard).
+    return {
+      ok: false,
+      problems: [{ file, line: 0, column: 0, path: '', message: `the file expands its aliases too often (${firstLine((err as Error).message)})`, hint: `use at most ${MAX_ALIASES} alias expansions; write the repeated values out instead`, severity: 'error', code: 'syntax' }],
+    };
+  }
   if (data === null || data === undefined) return { ok: false, problems: [emptyFile(file)] };
   const { found, review } = validateData(data);
   const problems = found.map((p) => locate(doc, lineCounter, file, p)).sort(byPosition);

@@ -1,6 +1,6 @@
 import type { Aspect, EvidenceStrength, RealisationStatus, Verdict } from '../../model/review.js';
 import { euros, pct, plural } from '../numbers.js';
-import type { EffectivenessValue, ScopeKind } from '../types.js';
+import type { EffectivenessValue, RealisationValue, ScopeKind } from '../types.js';
 
 /**
  * The English message catalogue of the analysis: every sentence `analyze` and `compare` write.
@@ -16,6 +16,15 @@ const STRENGTH: Record<EvidenceStrength, string> = {
   plausibility: 'indications of plausibility',
   process: 'a process evaluation',
   effect: 'an effect evaluation',
+};
+
+const REALISATION: Record<RealisationValue, string> = {
+  realised: 'realised',
+  'mostly-realised': 'mostly realised',
+  'partly-realised': 'partly realised',
+  'not-realised': 'not realised',
+  unknown: 'unknown',
+  'no-instruments': 'no instruments',
 };
 
 const EFFECTIVENESS: Record<EffectivenessValue, string> = {
@@ -46,6 +55,10 @@ export const en = {
 
   realisation: {
     noInstruments: 'No instruments are linked to this scope.',
+    undecided: (unknown: number, worst: RealisationValue, best: RealisationValue) =>
+      `With ${plural(unknown, 'instrument', 'instruments')} of unknown status the verdict could be anything from ${REALISATION[worst]} to ${REALISATION[best]}, so it is unknown.`,
+    atLeast: (unknown: number, worst: RealisationValue, best: RealisationValue) =>
+      `At least ${REALISATION[worst]}: with the ${plural(unknown, 'instrument', 'instruments')} of unknown status it could be ${REALISATION[best]}.`,
     counts: (realised: number, total: number, partly: number, ongoing: number, pilot: number, notRealised: number, unknown: number) => {
       let s = `${realised} of ${total} instruments were realised in the period`;
       if (partly) s += `, ${partly} partly`;

@@ -1,6 +1,6 @@
 import type { Aspect, EvidenceStrength, RealisationStatus, Verdict } from '../../model/review.js';
 import { eurosNl, pct } from '../numbers.js';
-import type { EffectivenessValue, ScopeKind } from '../types.js';
+import type { EffectivenessValue, RealisationValue, ScopeKind } from '../types.js';
 import type { Messages } from './en.js';
 
 /**
@@ -51,6 +51,15 @@ const VERDICT: Record<Verdict, string> = {
   negative: 'negatief',
   inconclusive: 'niet eenduidig',
   'not-assessed': 'niet beoordeeld',
+};
+
+const REALISATION: Record<RealisationValue, string> = {
+  realised: 'gerealiseerd',
+  'mostly-realised': 'grotendeels gerealiseerd',
+  'partly-realised': 'deels gerealiseerd',
+  'not-realised': 'niet gerealiseerd',
+  unknown: 'onbekend',
+  'no-instruments': 'geen instrumenten',
 };
 
 const EFFECTIVENESS: Record<EffectivenessValue, string> = {
@@ -140,6 +149,10 @@ export const nl = {
 
   realisation: {
     noInstruments: 'Aan dit onderdeel zijn geen beleidsinstrumenten gekoppeld.',
+    undecided: (unknown: number, worst: RealisationValue, best: RealisationValue) =>
+      `Met ${unknown} ${unknown === 1 ? 'instrument' : 'instrumenten'} met onbekende status kan het oordeel uiteenlopen van ${REALISATION[worst]} tot ${REALISATION[best]}; het is daarom onbekend.`,
+    atLeast: (unknown: number, worst: RealisationValue, best: RealisationValue) =>
+      `Ten minste ${REALISATION[worst]}: met ${unknown === 1 ? 'het instrument' : `de ${unknown} instrumenten`} met onbekende status kan het ${REALISATION[best]} zijn.`,
     counts: (realised: number, total: number, partly: number, ongoing: number, pilot: number, notRealised: number, unknown: number) => {
       const head =
         total === 1 ? `${realised} van 1 instrument is in de periode gerealiseerd` : `${realised} van de ${total} instrumenten ${n1(realised, 'is', 'zijn')} in de periode gerealiseerd`;
