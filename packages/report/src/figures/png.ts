@@ -1,3 +1,4 @@
+import { PolevError } from '@polev/core';
 import { FONT_FAMILY } from './text.js';
 
 /**
@@ -9,11 +10,22 @@ import { FONT_FAMILY } from './text.js';
 type ResvgModule = typeof import('@resvg/resvg-js');
 let resvg: Promise<ResvgModule> | undefined;
 
-export class RasterizerUnavailableError extends Error {
-  readonly code = 'RASTERIZER_UNAVAILABLE';
+/**
+ * The PNG renderer could not be loaded (no prebuilt @resvg/resvg-js binary for this platform, or
+ * it failed to load). A typed polev error: `code` is `RASTERIZER_UNAVAILABLE`, the message says
+ * what to do, `cause` holds the original error.
+ */
+export class RasterizerUnavailableError extends PolevError {
+  declare readonly code: 'RASTERIZER_UNAVAILABLE';
   constructor(cause: unknown) {
-    super(`the PNG renderer (@resvg/resvg-js) could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      'RASTERIZER_UNAVAILABLE',
+      `the PNG renderer for the figures of the .docx (@resvg/resvg-js) could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}. ` +
+        'Install the @resvg/resvg-js package for this platform (reinstall with optional dependencies enabled) and a font such as DejaVu Sans (fonts-dejavu-core), ' +
+        'pass your own `rasterize`, or choose the .html or .md format, which need no PNG renderer.',
+    );
     this.name = 'RasterizerUnavailableError';
+    this.cause = cause;
   }
 }
 

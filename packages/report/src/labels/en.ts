@@ -114,11 +114,19 @@ export const en: Labels = {
     expenditureFigure: (kind) => `${kind} per year and budget line (x €1,000)`,
     lineCol: 'Budget line',
     dominant: (name, share) => `The largest programme line is ${name}, with ${share} of the known programme expenditure over the period.`,
+    dominantKnownOnly: (name, amount, known, n) =>
+      `The largest programme line by known amounts is ${name}, with ${amount} of the ${known} x €1,000 known programme expenditure over the period; its share is unknown, as ${n} programme amount${n === 1 ? ' is' : 's are'} unknown.`,
+    dominantStated: (name, text, share) =>
+      share === null
+        ? `The review gives no programme amounts; it describes the share of ${name} as "${text}". The share itself is unknown.`
+        : `The review gives no programme amounts; it states that ${name} accounts for ${share} of the programme expenditure ("${text}").`,
     unknownAmounts: (n) => `For ${n} combination${n === 1 ? '' : 's'} of line and year the source gives no figure; these are shown as unknown, not as zero.`,
     outOfScopeTitle: 'Expenditure outside the scope',
     costTitle: 'Most instruments cannot be related to specific expenditure',
     costText: (withCost, attributable) =>
       `Instruments with a known amount linked to them: ${withCost}. Programme expenditure on lines that name instruments: ${attributable} of the known programme expenditure.`,
+    costTextUnknown: (withCost, attributable, total, n) =>
+      `Instruments with a known amount linked to them: ${withCost}. The share of programme expenditure on lines that name instruments is unknown, as ${n} programme amount${n === 1 ? ' is' : 's are'} unknown; of the known amounts, ${attributable} of ${total} x €1,000 is on such lines.`,
     withoutCostList: (n) => `${n} instrument${n === 1 ? ' has' : 's have'} no attributable expenditure.`,
     noExpenditure: 'The review data contain no expenditure.',
   },
@@ -143,6 +151,7 @@ export const en: Labels = {
     efficiencyCol: 'Efficiency',
     sideEffectsCol: 'Side effects',
     moneyEvaluatedCol: 'Money evaluated',
+    moneyUnknown: (n) => `unknown (${n} amount${n === 1 ? '' : 's'} unknown)`,
     gapMapIntro:
       'The gap map shows per objective and instrument the strongest evidence on effectiveness, efficiency and side effects.',
     gapMapFigure: (domain) => `Gap map ${domain}`,
@@ -263,7 +272,10 @@ export const en: Labels = {
     rpeSectionCol: 'In this report',
     rpeStatusCol: 'In the review',
     rpeLocationCol: 'Location in the review',
-    rpeUnknownVersion: (version) => `polev has no question set for RPE ${version}; the index follows the 2015 questions.`,
+    rpeUnknownVersion: (version) =>
+      `polev has no question texts for RPE ${version}, so this report does not list its questions; the answers recorded in the review are given by question number.`,
+    rpeAnswersCaption: (version) => `Answers to the questions of RPE ${version} recorded in the review`,
+    rpeNoAnswers: 'The review data record no answers to the RPE questions.',
     classifiedAnnexTitle: 'Classified annex',
     classifiedAnnexIntro: 'The classified items of the review. Each is marked with its classification.',
     classifiedAnnexPublic:

@@ -115,11 +115,19 @@ export const nl: Labels = {
     expenditureFigure: (kind) => `${kind} per jaar en begrotingsregel (x €1.000)`,
     lineCol: 'Begrotingsregel',
     dominant: (name, share) => `De grootste programmaregel is ${name}, met ${share} van de bekende programma-uitgaven over de periode.`,
+    dominantKnownOnly: (name, amount, known, n) =>
+      `De grootste programmaregel naar bekende bedragen is ${name}, met ${amount} van de ${known} x €1.000 bekende programma-uitgaven over de periode; het aandeel is onbekend, omdat ${n} programmabedrag${n === 1 ? '' : 'en'} onbekend ${n === 1 ? 'is' : 'zijn'}.`,
+    dominantStated: (name, text, share) =>
+      share === null
+        ? `De doorlichting geeft geen programmabedragen; zij omschrijft het aandeel van ${name} als "${text}". Het aandeel zelf is onbekend.`
+        : `De doorlichting geeft geen programmabedragen; volgens haar is ${name} goed voor ${share} van de programma-uitgaven ("${text}").`,
     unknownAmounts: (n) => `Voor ${n} combinatie${n === 1 ? '' : 's'} van regel en jaar geeft de bron geen bedrag; die ${n === 1 ? 'is' : 'zijn'} als onbekend weergegeven, niet als nul.`,
     outOfScopeTitle: 'Uitgaven buiten de scope',
     costTitle: 'Merendeel beleidsinstrumenten niet te relateren aan specifieke uitgaven',
     costText: (withCost, attributable) =>
       `Instrumenten waaraan een bekend bedrag is gekoppeld: ${withCost}. Programma-uitgaven op regels die instrumenten noemen: ${attributable} van de bekende programma-uitgaven.`,
+    costTextUnknown: (withCost, attributable, total, n) =>
+      `Instrumenten waaraan een bekend bedrag is gekoppeld: ${withCost}. Het aandeel van de programma-uitgaven op regels die instrumenten noemen is onbekend, omdat ${n} programmabedrag${n === 1 ? '' : 'en'} onbekend ${n === 1 ? 'is' : 'zijn'}; van de bekende bedragen staat ${attributable} van ${total} x €1.000 op zulke regels.`,
     withoutCostList: (n) => `${n} instrument${n === 1 ? ' heeft' : 'en hebben'} geen toe te rekenen uitgaven.`,
     noExpenditure: 'De gegevens van de doorlichting bevatten geen uitgaven.',
   },
@@ -144,6 +152,7 @@ export const nl: Labels = {
     efficiencyCol: 'Doelmatigheid',
     sideEffectsCol: 'Neveneffecten',
     moneyEvaluatedCol: 'Geld geëvalueerd',
+    moneyUnknown: (n) => `onbekend (${n} bedrag${n === 1 ? '' : 'en'} onbekend)`,
     gapMapIntro:
       'De lacunekaart toont per doelstelling en instrument het sterkste bewijs over doeltreffendheid, doelmatigheid en neveneffecten.',
     gapMapFigure: (domain) => `Lacunekaart ${domain}`,
@@ -264,7 +273,10 @@ export const nl: Labels = {
     rpeSectionCol: 'In dit rapport',
     rpeStatusCol: 'In de doorlichting',
     rpeLocationCol: 'Vindplaats in de doorlichting',
-    rpeUnknownVersion: (version) => `polev kent geen vragenset voor RPE ${version}; de index volgt de vragen van 2015.`,
+    rpeUnknownVersion: (version) =>
+      `polev kent de vragen van RPE ${version} niet, dus dit rapport noemt ze niet; de antwoorden die de doorlichting vastlegt staan hieronder per vraagnummer.`,
+    rpeAnswersCaption: (version) => `In de doorlichting vastgelegde antwoorden op de vragen van RPE ${version}`,
+    rpeNoAnswers: 'De gegevens van de doorlichting leggen geen antwoorden op de RPE-vragen vast.',
     classifiedAnnexTitle: 'Gerubriceerde bijlage',
     classifiedAnnexIntro: 'De gerubriceerde onderdelen van de doorlichting, elk gemarkeerd met zijn rubricering.',
     classifiedAnnexPublic:

@@ -136,10 +136,16 @@ export interface Labels {
     expenditureFigure: (kind: string) => string;
     lineCol: string;
     dominant: (name: string, share: string) => string;
+    /** The largest line by known amounts, when some programme amounts are unknown (the share is then unknown). */
+    dominantKnownOnly: (name: string, amount: string, known: string, unknownParts: number) => string;
+    /** The largest line according to the review's text (no amounts); `share` null when the text gives no figure. */
+    dominantStated: (name: string, text: string, share: string | null) => string;
     unknownAmounts: (n: number) => string;
     outOfScopeTitle: string;
     costTitle: string;
     costText: (withCost: string, attributable: string) => string;
+    /** As costText, when programme amounts are unknown: the share is unknown, the known parts are given. */
+    costTextUnknown: (withCost: string, attributable: string, total: string, unknownParts: number) => string;
     withoutCostList: (n: number) => string;
     noExpenditure: string;
   };
@@ -164,6 +170,8 @@ export interface Labels {
     efficiencyCol: string;
     sideEffectsCol: string;
     moneyEvaluatedCol: string;
+    /** A money share that is unknown because amounts are. */
+    moneyUnknown: (unknownParts: number) => string;
     gapMapIntro: string;
     gapMapFigure: (domain: string) => string;
     notEvaluatedTitle: string;
@@ -264,6 +272,8 @@ export interface Labels {
     rpeStatusCol: string;
     rpeLocationCol: string;
     rpeUnknownVersion: (version: string) => string;
+    rpeAnswersCaption: (version: string) => string;
+    rpeNoAnswers: string;
     classifiedAnnexTitle: string;
     classifiedAnnexIntro: string;
     classifiedAnnexPublic: string;

@@ -92,54 +92,57 @@ export function filterReviewForAudience(review: Review, audience: Audience): Aud
   return { review: cleaned, dropped, droppedIds: ids, droppedTexts: needles };
 }
 
-const ID_CHARS = 'a-z0-9._-';
-
-function idPattern(ids: Set<string>): RegExp | null {
-  if (ids.size === 0) return null;
-  const alternatives = [...ids].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(^|[^${ID_CHARS}])(${alternatives.join('|')})(?![${ID_CHARS}])`, 'g');
-}
+/** Arrays of sentences: their entries are text, never ids, even when one happens to equal an id. */
+const TEXT_ARRAY_KEYS = new Set(['reasons', 'notes', 'parts']);
+/** Fields that hold one id of another record. */
+const ID_FIELDS = ['id', 'instrument', 'line', 'objective', 'source', 'finding'] as const;
+/** Objects keyed by record ids (the cost attribution per instrument). */
+const ID_RECORD_KEYS = new Set(['instruments']);
 
 /**
  * Removes every trace of dropped records from a JSON-like value: citations of dropped sources,
- * array entries that are (or are records of) dropped ids, record keys that are dropped ids, and
- * the dropped texts and ids inside strings (replaced by `redaction`). Returns a new value.
+ * entries of id lists that are dropped ids, array entries that are records of (or referring to) a
+ * dropped id, keys of id-keyed records that are dropped ids, and the dropped texts inside strings
+ * (replaced by `redaction`). Ids are removed only where a field holds ids: never inside sentences,
+ * where an id such as "2" is an ordinary number (a re-analysis of the filtered review cannot name
+ * a dropped record in a sentence anyway). Returns a new value.
  */
 export function scrubValue(value: unknown, ids: Set<string>, needles: string[], redaction: string): unknown {
   if (ids.size === 0 && needles.length === 0) return value;
-  const idRe = idPattern(ids);
   const scrubString = (s: string): string => {
     let out = s;
     for (const needle of needles) if (out.includes(needle)) out = out.split(needle).join(redaction);
-    // Ids inside sentences (never inside single tokens such as enum values, which hold no space).
-    if (idRe && /\s/.test(out)) out = out.replace(idRe, (_m, pre: string) => `${pre}${redaction}`);
     return out;
   };
   const refersToDropped = (v: unknown): boolean => {
     if (typeof v === 'string') return ids.has(v);
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const o = v as Record<string, unknown>;
-      for (const key of ['id', 'instrument', 'line', 'objective', 'source', 'finding']) {
+      for (const key of ID_FIELDS) {
         const x = o[key];
         if (typeof x === 'string' && ids.has(x)) return true;
       }
     }
     return false;
   };
-  const walk = (v: unknown): unknown => {
+  const walk = (v: unknown, key: string | null): unknown => {
     if (typeof v === 'string') return scrubString(v);
-    if (Array.isArray(v)) return v.filter((x) => !refersToDropped(x)).map(walk);
+    if (Array.isArray(v)) {
+      const kept = key !== null && TEXT_ARRAY_KEYS.has(key) ? v.filter((x) => typeof x === 'string' || !refersToDropped(x)) : v.filter((x) => !refersToDropped(x));
+      return kept.map((x) => walk(x, null));
+    }
     if (v instanceof Uint8Array) return v;
     if (v && typeof v === 'object') {
+      const idKeyed = key !== null && ID_RECORD_KEYS.has(key);
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-        if (ids.has(k)) continue;
+        if (idKeyed && ids.has(k)) continue;
         if (k === 'citation' && x && typeof x === 'object' && typeof (x as { source?: unknown }).source === 'string' && ids.has((x as { source: string }).source)) continue;
-        out[k] = walk(x);
+        out[k] = walk(x, k);
       }
       return out;
     }
     return v;
   };
-  return walk(value);
+  return walk(value, null);
 }

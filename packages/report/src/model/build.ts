@@ -85,16 +85,20 @@ export const GAP_PAGE_HEIGHT = 860; // A4 portrait
 export function buildReport(review: Review, assessment?: Assessment | null, options: ReportOptions = {}): ReportDocument {
   const opts = resolveOptions(options);
   const filter = filterReviewForAudience(review, opts.audience);
+  // The options of every re-analysis: the report's language, and the caller's savings options or
+  // else those the assessment passed in was made with (the same variant in every version).
+  const analyzeOptions: AnalyzeOptions =
+    assessment && !opts.analyzeOptions.savings ? { ...opts.analyzeOptions, savings: savingsOptionsOf(assessment) } : opts.analyzeOptions;
   let a: Assessment;
   if (filter.dropped.length > 0) {
     // Belt and braces: the analysis of the filtered review cannot name dropped records, and the
-    // scrub removes anything that still would (a dropped title quoted in public text).
-    a = scrubValue(analyze(filter.review, opts.analyzeOptions), filter.droppedIds, filter.droppedTexts, REDACTION) as Assessment;
+    // scrub removes what still would (dropped ids in id lists, a dropped title quoted in text).
+    a = scrubValue(analyze(filter.review, analyzeOptions), filter.droppedIds, filter.droppedTexts, REDACTION) as Assessment;
   } else if (assessment && (assessment.lang ?? 'en') === opts.lang) {
     // (An assessment serialised before it recorded its language is English.)
     a = assessment;
   } else {
-    a = analyze(review, assessment && !opts.analyzeOptions.savings ? { ...opts.analyzeOptions, savings: savingsOptionsOf(assessment) } : opts.analyzeOptions);
+    a = analyze(review, analyzeOptions);
   }
   return new Builder(filter.review, a, opts, filter.dropped.length > 0, review).build();
 }
@@ -130,7 +134,10 @@ class Builder {
   /** RPE question number -> ids of the sections of this report that answer it. */
   private readonly answeredBy = new Map<number, string[]>();
   private readonly sectionById = new Map<string, Section>();
+  /** The questions of the review's RPE version; empty when polev bundles no question set for it. */
   private readonly questions: readonly RpeQuestion[];
+  /** Whether polev knows the questions of the review's RPE version (it then names them). */
+  private readonly rpeKnown: boolean;
 
   constructor(
     private readonly r: Review,
@@ -142,7 +149,10 @@ class Builder {
     this.lang = opts.lang;
     this.L = labelsFor(opts.lang);
     this.domains = r.policyTree.domains;
-    this.questions = (rpeQuestionSet(r.rpeVersion) ?? rpeQuestionSet('2015'))?.questions ?? [];
+    // Never another version's questions: their numbers and texts differ between versions.
+    const questionSet = rpeQuestionSet(r.rpeVersion);
+    this.rpeKnown = questionSet !== undefined;
+    this.questions = questionSet?.questions ?? [];
 
     const byId = new Map(r.policyTree.objectives.map((o) => [o.id, o]));
     const roots: Objective[] = [];
@@ -257,6 +267,7 @@ class Builder {
   }
 
   private questionList(numbers: number[]): Block[] {
+    if (!this.rpeKnown) return [];
     const items = this.questions.filter((q) => numbers.includes(q.number)).map((q): ListItem => ({ content: txt(`${q.number}. ${q[this.lang]}`), level: 0 }));
     if (items.length === 0) return [];
     return [para(this.L.rpeIntro, 'note'), { kind: 'list', ordered: false, items }];
@@ -264,6 +275,7 @@ class Builder {
 
   /** The review's own answer to an RPE question (where it answers it), as a note paragraph. */
   private rpeAnswerNote(question: number): Block[] {
+    if (!this.rpeKnown) return [];
     const item = this.a.rpe.items.find((i) => i.question === question);
     if (!item) return [];
     const out: Run[] = [];
@@ -494,7 +506,7 @@ class Builder {
     const reason = this.section('policy-reason', '2.1', L.policy.reasonTitle, 2);
     reason.blocks.push({ kind: 'definitions', items: [{ term: L.policy.mainGoal, value: txt(r.policyTree.mainGoal.text) }] });
     const q3 = this.rpeAnswerNote(3);
-    reason.blocks.push(...(q3.length ? q3 : [para(L.policy.notRecorded, 'note')]));
+    reason.blocks.push(...(q3.length || !this.rpeKnown ? q3 : [para(L.policy.notRecorded, 'note')]));
 
     const resp = this.section('policy-responsibility', '2.2', L.policy.responsibilityTitle, 2);
     resp.blocks.push(...this.rpeAnswerNote(4));
@@ -658,7 +670,8 @@ class Builder {
         overview.blocks.push(this.figure('chart', figId, L.instruments.expenditureFigure(kindLabel), chart.svg, chart.width, chart.height, L.figure.expenditureDesc(kindLabel)));
       }
     }
-    if (exp.dominantLine && exp.dominantLine.share !== null) overview.blocks.push(para(L.instruments.dominant(exp.dominantLine.name, formatShare(exp.dominantLine.share, this.lang))));
+    const dominant = this.dominantLineText();
+    if (dominant) overview.blocks.push(para(dominant));
     if (exp.unknownAmounts.length > 0) overview.blocks.push(para(L.instruments.unknownAmounts(exp.unknownAmounts.length), 'note'));
     ex.sections.push(overview);
 
@@ -676,7 +689,14 @@ class Builder {
 
     const cost = this.section('expenditure-cost', `3.${n}.${ex.sections.length + 1}`, L.instruments.costTitle, 3);
     const ca = a.costAttribution;
-    cost.blocks.push(para(L.instruments.costText(this.share(ca.withCost), formatShare(ca.attributableMoney.share, this.lang))));
+    const am = ca.attributableMoney;
+    cost.blocks.push(
+      para(
+        am.share === null && am.unknownParts > 0
+          ? L.instruments.costTextUnknown(this.share(ca.withCost), formatAmount(am.attributable, this.lang), formatAmount(am.total, this.lang), am.unknownParts)
+          : L.instruments.costText(this.share(ca.withCost), formatShare(am.share, this.lang)),
+      ),
+    );
     if (ca.withoutCost.length > 0) cost.blocks.push(para(L.instruments.withoutCostList(ca.withoutCost.length)));
     const withCost = this.r.instruments.filter((i) => ca.instruments[i.id]?.status === 'amount' || ca.instruments[i.id]?.status === 'line-without-amount');
     if (withCost.length > 0) {
@@ -695,6 +715,25 @@ class Builder {
     s.sections.push(ex);
     this.answers(7, ex.id);
     return s;
+  }
+
+  /**
+   * The largest programme line, as far as it is known: its share when every amount is known; its
+   * known amount, with the share unknown, when some are not; what the review's text says when the
+   * source gives no amounts at all.
+   */
+  private dominantLineText(): string | null {
+    const L = this.L;
+    const exp = this.a.expenditure;
+    const d = exp.dominantLine;
+    if (!d) return null;
+    if (d.amount === null) {
+      const stated = this.r.budgetLines.find((l) => l.id === d.line)?.statedShare;
+      return L.instruments.dominantStated(d.name, stated?.text ?? '', d.share === null ? null : formatShare(d.share, this.lang));
+    }
+    const programme = exp.byKind.programme;
+    if (d.share !== null || programme.unknownParts === 0) return L.instruments.dominant(d.name, formatShare(d.share, this.lang));
+    return L.instruments.dominantKnownOnly(d.name, formatAmount(d.amount, this.lang), formatAmount(programme.known, this.lang), programme.unknownParts);
   }
 
   // ---- 4 Evaluations and coverage ---------------------------------------------------------------
@@ -743,7 +782,10 @@ class Builder {
         this.c(this.share(c.effectiveness)),
         this.c(this.share(c.efficiency)),
         this.c(this.share(c.sideEffects)),
-        this.c(formatShare(c.money.evaluatedShare, this.lang)),
+        this.c(
+          c.money.evaluatedShare === null && c.money.unknownParts > 0 ? L.research.moneyUnknown(c.money.unknownParts) : formatShare(c.money.evaluatedShare, this.lang),
+          c.money.evaluatedShare === null ? 'muted' : undefined,
+        ),
       ],
     });
     cov.blocks.push(
@@ -1188,7 +1230,6 @@ class Builder {
     out.push(src);
 
     const idx = appendix('appendix-rpe-index', L.appendix.rpeIndexTitle);
-    if (!rpeQuestionSet(r.rpeVersion)) idx.blocks.push(para(L.appendix.rpeUnknownVersion(r.rpeVersion), 'note'));
     out.push(idx);
 
     if (this.classifiedOmitted) {
@@ -1285,6 +1326,10 @@ class Builder {
     const L = this.L;
     const idx = this.sectionById.get('appendix-rpe-index');
     if (!idx) return;
+    if (!this.rpeKnown) {
+      this.rpeAnswersByNumber(idx);
+      return;
+    }
     const items = new Map(this.a.rpe.items.map((i) => [i.question, i]));
     const rows: Row[] = this.questions.map((q) => {
       const where = (this.answeredBy.get(q.number) ?? [])
@@ -1309,6 +1354,35 @@ class Builder {
         { label: L.appendix.rpeStatusCol, width: 1.8 },
         { label: L.appendix.rpeLocationCol, width: 2 },
       ], rows),
+    );
+  }
+
+  /**
+   * For an RPE version whose questions polev does not bundle: no question texts and no mapping
+   * to this report's sections (both would be another version's), only the answers the review
+   * records, by question number.
+   */
+  private rpeAnswersByNumber(idx: Section) {
+    const L = this.L;
+    const version = this.r.rpeVersion;
+    idx.blocks.push(para(L.appendix.rpeUnknownVersion(version), 'note'));
+    const answers = [...this.r.rpeAnswers].sort((x, y) => x.question - y.question);
+    if (answers.length === 0) {
+      idx.blocks.push(para(L.appendix.rpeNoAnswers));
+      return;
+    }
+    idx.blocks.push(
+      this.table('table-rpe-answers', L.appendix.rpeAnswersCaption(version), [
+        { label: L.appendix.rpeQuestionCol, width: 1, align: 'right' },
+        { label: L.appendix.rpeStatusCol, width: 2.5 },
+        { label: L.appendix.rpeLocationCol, width: 5 },
+      ], answers.map((x) => ({
+        cells: [
+          this.c(String(x.question)),
+          this.c(L.rpeStatus[x.status], x.status === 'not-answered' ? 'unknown' : undefined),
+          this.cParas([x.location ?? '', ...(x.note ? [x.note] : [])]),
+        ],
+      }))),
     );
   }
 }

@@ -40,7 +40,7 @@ import type { Block, Cell, CellTone, FigureBlock, Inline, ListBlock, ReportDocum
  */
 
 export interface DocxRenderOptions {
-  /** Rasterises a figure for the PNG fallback; default resvg at twice the size. */
+  /** Rasterises a figure for the PNG fallback; default resvg at 1.5 times the figure's size (PNG_SCALE). */
   rasterize?: (svg: string, width: number, height: number) => Promise<Uint8Array> | Uint8Array;
 }
 

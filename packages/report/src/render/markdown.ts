@@ -41,10 +41,13 @@ function block(b: Block, out: string[], doc: ReportDocument) {
   const L = doc.labels;
   switch (b.kind) {
     case 'paragraph': {
-      const text = inline(b.content, true);
+      // A note is italic as a whole: its runs' own italics are dropped, as `*` inside `*…*` would
+      // close the emphasis (an italic run alone would come out as `**…**`, bold).
+      const note = b.tone === 'note';
+      const text = inline(note ? b.content.map((run) => (run.italic ? { ...run, italic: false } : run)) : b.content, true);
       if (!text) return;
       if (b.tone === 'notice' || b.tone === 'classified') out.push(`> ${text}`, '');
-      else if (b.tone === 'note') out.push(`*${text}*`.replace(/^\*\*\*/, '***'), '');
+      else if (note) out.push(`*${text}*`, '');
       else out.push(text, '');
       return;
     }
