@@ -69,7 +69,7 @@ const keys = new Map<string, string>();
 function naturalKey(id: string): string {
   let key = keys.get(id);
   if (key === undefined) {
-    if (keys.size >= 1_000_000) keys.clear();
+    if (keys.size >= 250_000) keys.clear();
     key = `${padDigitRuns(id)}\u0000${id}`;
     keys.set(id, key);
   }
