@@ -46,7 +46,29 @@ describe('the HTTP API', () => {
     const a = (await r.json()) as { verdicts: { domains: { efficiency: { value: string } }[] }; savings: { percent: number; protectedLines: string[] } };
     expect(a.verdicts.domains.map((d) => d.efficiency.value)).toEqual(['not-determinable', 'not-determinable', 'not-determinable']);
     expect(a.savings).toMatchObject({ percent: 10, protectedLines: ['bdur'] });
-    expect((await post('/v1/analyze?savings=500', example)).status).toBe(400);
+  });
+
+  it('refuses savings options that are not numbers with 400 bad-query, before reading the review', async () => {
+    for (const query of ['savings=', 'savings=lots', 'baseYear=', 'baseYear=%20', 'baseYear=last', 'savings=0x10']) {
+      const r = await post(`/v1/analyze?${query}`, example);
+      expect(r.status, query).toBe(400);
+      expect(await r.json(), query).toMatchObject({ error: 'bad-query' });
+    }
+  });
+
+  it('refuses savings options that do not fit the review with 400 invalid-options and core\'s problems', async () => {
+    const typo = await post('/v1/analyze?protect=typo', example);
+    expect(typo.status).toBe(400);
+    expect(await typo.json()).toMatchObject({ error: 'invalid-options', problems: [{ option: 'savings.protect', message: '"typo" is not a programme line of this review' }] });
+    const near = (await (await post('/v1/analyze?protect=bduur', example)).json()) as { problems: { hint: string }[] };
+    expect(near.problems[0]!.hint).toBe('did you mean "bdur"?');
+    const several = await post('/v1/analyze?savings=500&baseYear=2015', example);
+    expect(several.status).toBe(400);
+    const body = (await several.json()) as { problems: { option: string }[] };
+    expect(body.problems.map((p) => p.option)).toEqual(['savings.percent', 'savings.baseYear']);
+    const report = await post('/v1/report?format=md&protect=typo', example);
+    expect(report.status).toBe(400);
+    expect(await report.json()).toMatchObject({ error: 'invalid-options' });
   });
 
   it('renders reports with the right media type', async () => {
@@ -62,6 +84,9 @@ describe('the HTTP API', () => {
 
   it('refuses empty and oversized bodies and unknown routes', async () => {
     expect((await post('/v1/analyze', '')).status).toBe(400);
+    const empty = await post('/v1/validate', ' \n');
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toMatchObject({ error: 'empty-body' });
     expect((await post('/v1/validate', 'x'.repeat(2 * 1024 * 1024))).status).toBe(413);
     expect((await fetch(`${base}/nope`)).status).toBe(404);
   });

@@ -10,7 +10,8 @@ export interface Io {
   stdoutIsTTY: boolean;
 }
 
-export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
+/** 70 is EX_SOFTWARE of sysexits(3): an unexpected internal error, i.e. a bug in polev. */
+export const EXIT = { ok: 0, invalidInput: 1, usage: 2, internal: 70 } as const;
 
 /** The CLI's typed failure: one clear line, a hint, and the exit code. */
 export class CliError extends Error {

@@ -1,22 +1,26 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { SavingsOptions } from '@polev/core';
-import { CliError, EXIT, style, type Io } from './io.js';
+import { EXIT, style, type Io } from './io.js';
 import { VERSION } from './version.js';
 
 const EXIT_HELP = `
-Exit codes: 0 success · 1 the input has problems · 2 usage error (bad arguments, unreadable input,
-output that exists without --force or cannot be written).`;
+Exit codes: 0 success · 1 the input has problems · 2 usage error (bad arguments, options that do not
+fit the review, unreadable input, output that exists without --force or cannot be written, or
+another failure polev explains with a hint) · 70 internal error: a bug in polev (run again with
+--debug and report it).`;
 
-function percent(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || n > 100) throw new InvalidArgumentError('give a percentage between 0 and 100, e.g. 20');
-  return n;
-}
-function year(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1800 || n > 2200) throw new InvalidArgumentError('give a year, e.g. 2015');
-  return n;
-}
+/**
+ * Numeric options are only parsed here; whether a value fits (a percentage in (0, 100], a base
+ * year with figures) is checked by @polev/core against the review, so the CLI and the API share
+ * one set of rules and one wording.
+ */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const numberArg = (what: string, example: string) => (value: string) => {
+  if (!DECIMAL.test(value.trim())) throw new InvalidArgumentError(`give ${what} as a number, e.g. ${example}`);
+  return Number(value);
+};
+const percent = numberArg('a percentage', '20');
+const year = numberArg('a year', '2015');
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 interface SavingsFlags {
@@ -124,8 +128,9 @@ Examples:
     .argument('<old>', 'the earlier review')
     .argument('<new>', 'the later review')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
-    .addHelpText('after', `${EXIT_HELP}\n\nExamples:\n  $ polev diff review-2011-2015.yaml review-2016-2022.yaml\n  $ polev diff old.yaml new.yaml --format json`)
-    .action(async (before: string, after: string, o: { format: 'text' | 'json' | 'md' }) => {
+    .addOption(new Option('--lang <lang>', 'language of the labels and warnings').choices(['nl', 'en']).default('en'))
+    .addHelpText('after', `${EXIT_HELP}\n\nExamples:\n  $ polev diff review-2011-2015.yaml review-2016-2022.yaml\n  $ polev diff old.yaml new.yaml --format json\n  $ polev diff old.yaml new.yaml --lang nl`)
+    .action(async (before: string, after: string, o: { format: 'text' | 'json' | 'md'; lang: 'nl' | 'en' }) => {
       const { diffCommand } = await import('./commands/diff.js');
       set(await diffCommand(io, before, after, o));
     });
@@ -144,7 +149,6 @@ Examples:
 /** Runs the CLI and returns its exit code; never throws. */
 export async function run(argv: string[], io: Io): Promise<number> {
   const { program, exitCode } = createProgram(io);
-  const s = style(io);
   try {
     if (argv.length === 0) {
       program.outputHelp({ error: true });
@@ -157,13 +161,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // Help and version exit through here with code 0; everything else commander rejects is usage.
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (err instanceof CliError) {
-      io.stderr(`${s.red('error:')} ${err.message}\n${err.hint ? `${s.dim(`hint: ${err.hint}`)}\n` : ''}`);
-      return err.exitCode;
-    }
-    const debug = argv.includes('--debug');
-    io.stderr(`${s.red('internal error:')} ${err instanceof Error ? err.message : String(err)}\n`);
-    io.stderr(debug && err instanceof Error && err.stack ? `${err.stack}\n` : 'hint: run again with --debug for the details, and report it\n');
-    return 70;
+    const { reportError } = await import('./errors.js');
+    return reportError(io, err, argv.includes('--debug'));
   }
 }

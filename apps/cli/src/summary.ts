@@ -1,19 +1,52 @@
-import type { Assessment, Explanation, Review, SteppedVerdicts, Sum } from '@polev/core';
+import type {
+  Aspect,
+  AspectEvidence,
+  Assessment,
+  EffectivenessValue,
+  EfficiencyValue,
+  EvidenceStrength,
+  Explanation,
+  GoalAchievementValue,
+  RealisationValue,
+  Review,
+  SavingsOption,
+  SavingsVariant,
+  SmartCriterion,
+  SmartResult,
+  SteppedVerdicts,
+  Sum,
+  Verdict,
+} from '@polev/core';
 import type { Style } from './io.js';
+import { markdownLine } from './markdown.js';
 
 /** A small document of headings, lines and bullets, printed as terminal text or as Markdown. */
 type Block = { kind: 'h'; level: 1 | 2; text: string } | { kind: 'p'; text: string } | { kind: 'li'; text: string; depth: number };
 
 export type SummaryFormat = 'text' | 'md';
 
+/**
+ * In Markdown every block's text is escaped whole: it mixes fixed words with review text (titles,
+ * names, objective texts, and reasons that quote them), and none of it is meant as Markdown, so
+ * nothing a review says can become a link, an image or raw HTML.
+ */
 function render(blocks: Block[], format: SummaryFormat, s: Style): string {
+  if (format === 'md') {
+    const out: string[] = [];
+    for (const b of blocks) {
+      const text = markdownLine(b.text);
+      if (b.kind === 'h') out.push('', `${'#'.repeat(b.level)} ${text}`, '');
+      else if (b.kind === 'p') out.push('', text, '');
+      else out.push(`${'  '.repeat(b.depth)}- ${text}`);
+    }
+    return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  }
   const out: string[] = [];
   for (const b of blocks) {
     if (b.kind === 'h') {
-      if (format === 'md') out.push(`${'#'.repeat(b.level)} ${b.text}`, '');
-      else out.push(b.level === 1 ? s.bold(b.text) : `\n${s.bold(b.text)}`);
-    } else if (b.kind === 'p') out.push(format === 'md' ? `\n${b.text}\n` : `\n${b.text}`);
-    else out.push(`${'  '.repeat(b.depth)}${format === 'md' ? '-' : '•'} ${b.text}`);
+      out.push(b.level === 1 ? s.bold(b.text) : `\n${s.bold(b.text)}`);
+    } else if (b.kind === 'p') out.push(`\n${b.text}`);
+    else out.push(`${'  '.repeat(b.depth)}• ${b.text}`);
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
@@ -50,7 +83,6 @@ interface Words {
   notEvaluated: (instruments: number, objectives: number) => string;
   verdicts: string;
   steps: [string, string, string, string];
-  verdict: Record<string, string>;
   evidence: string;
   checklist: (version: string) => string;
   answeredInReport: string;
@@ -58,9 +90,18 @@ interface Words {
   notAnswered: string;
   topRecommendations: (shown: number, total: number) => string;
   explainHint: string;
+  savingsTitle: string;
+  savingsBase: (year: number, base: string, percent: string, target: string) => string;
+  savingsNoBase: (percent: string) => string;
+  savingsProtected: (lines: string) => string;
+  savingsMethod: Record<SavingsOption['method'], string>;
+  savingsResult: (method: string, saved: string, shortfall: string | null) => string;
+  savingsCut: (line: string, name: string, cut: string, base: string, share: string, strength: string | null) => string;
+  savingsNoCuts: string;
+  savingsMore: (n: number) => string;
   kind: Record<Explanation['kind'], string>;
   evidenceTitle: string;
-  strength: (strength: string, classifiedOnly: boolean) => string;
+  strengthLine: (strength: string, classifiedOnly: boolean) => string;
   aspectLine: (aspect: string, strength: string, verdict: string | null, findings: string, sources: string) => string;
   coverageAndCost: string;
   coverageFlags: (evaluated: string, effectiveness: string, efficiency: string, sideEffects: string) => string;
@@ -70,9 +111,20 @@ interface Words {
   steppedVerdicts: string;
   smart: (passed: number) => string;
   criterion: (criterion: string, result: string, reason: string) => string;
-  /** Enum values (evidence strength, aspect, verdict, SMART criterion and result) in words; English prints them as they are. */
-  term: (value: string) => string;
+  /** A percentage as given (20, 12.5), in the language's notation. */
+  percent: (x: number) => string;
+  // The values of each enum in words: one typed map per enum, since enums share values
+  // (`realisation` is an aspect and an evidence strength, `negative` a finding and a stepped verdict).
+  aspect: Record<Aspect, string>;
+  strength: Record<EvidenceStrength, string>;
+  findingVerdict: Record<Verdict, string>;
+  stepped: Record<SteppedValue, string>;
+  smartCriterion: Record<SmartCriterion, string>;
+  smartResult: Record<SmartResult, string>;
 }
+
+/** Every value a step of the stepped approach can take. */
+export type SteppedValue = GoalAchievementValue | RealisationValue | EffectivenessValue | EfficiencyValue;
 
 const groupThousands = (x: number, separator: string) => String(Math.round(Math.abs(x))).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 
@@ -104,7 +156,7 @@ const EN: Words = {
   notEvaluated: (instruments, objectives) => `Not evaluated (RPE 9): ${instruments} instruments, ${objectives} objectives`,
   verdicts: 'Verdicts per domain (stepped approach)',
   steps: ['Goal achievement', 'Realisation', 'Effectiveness', 'Efficiency'],
-  verdict: {
+  stepped: {
     determinable: 'determinable',
     'partly-determinable': 'partly determinable',
     'not-determinable': 'not determinable',
@@ -125,9 +177,18 @@ const EN: Words = {
   notAnswered: 'Not answered',
   topRecommendations: (shown, total) => `Top recommendations (${shown} of ${total})`,
   explainHint: 'Run with --explain <id> for the reasons and evidence behind an objective, domain or instrument.',
+  savingsTitle: 'Savings variant (RPE question 15)',
+  savingsBase: (year, base, percent, target) => `Base year ${year}: programme expenditure ${base}; ${percent} of it is ${target}`,
+  savingsNoBase: (percent) => `No base: the review gives no programme amounts, so the ${percent} savings variant cannot be worked out`,
+  savingsProtected: (lines) => `Protected lines: ${lines}`,
+  savingsMethod: { 'across-the-board': 'Across the board', 'evidence-ranked': 'Evidence-ranked (least evidence cut first)' },
+  savingsResult: (method, saved, shortfall) => `${method}: saves ${saved}${shortfall === null ? ', no shortfall' : `, shortfall ${shortfall}`}`,
+  savingsCut: (line, name, cut, base, share, strength) => `${line} ${name}: cut ${cut} of ${base} (${share})${strength ? `; evidence of effectiveness: ${strength}` : ''}`,
+  savingsNoCuts: 'no line is cut',
+  savingsMore: (n) => `… and ${n} more lines (--format json lists them all)`,
   kind: { instrument: 'instrument', objective: 'objective', domain: 'domain', article: 'article' },
   evidenceTitle: 'Evidence',
-  strength: (strength, classifiedOnly) => `Strength: ${strength}${classifiedOnly ? ' (classified evaluations only)' : ''}`,
+  strengthLine: (strength, classifiedOnly) => `Strength: ${strength}${classifiedOnly ? ' (classified evaluations only)' : ''}`,
   aspectLine: (aspect, strength, verdict, findings, sources) => `${aspect}: ${strength}, verdict ${verdict ?? 'none'} — findings ${findings}${sources ? `; sources ${sources}` : ''}`,
   coverageAndCost: 'Coverage and cost',
   coverageFlags: (evaluated, effectiveness, efficiency, sideEffects) =>
@@ -138,36 +199,12 @@ const EN: Words = {
   steppedVerdicts: 'Stepped verdicts',
   smart: (passed) => `SMART (${passed} of 5 pass)`,
   criterion: (criterion, result, reason) => `${criterion}: ${result} — ${reason}`,
-  term: (value) => value,
-};
-
-const NL_TERMS: Record<string, string> = {
-  // evidence strength
-  none: 'geen',
-  realisation: 'alleen realisatie',
-  plausibility: 'plausibiliteit',
-  process: 'procesevaluatie',
-  effect: 'effectevaluatie',
-  // aspects
-  'goal-achievement': 'doelbereiking',
-  effectiveness: 'doeltreffendheid',
-  efficiency: 'doelmatigheid',
-  'side-effects': 'neveneffecten',
-  // verdicts of findings
-  positive: 'positief',
-  partly: 'deels positief',
-  negative: 'negatief',
-  inconclusive: 'niet eenduidig',
-  'not-assessed': 'niet beoordeeld',
-  // SMART criteria and results
-  specific: 'specifiek',
-  measurable: 'meetbaar',
-  achievable: 'acceptabel',
-  relevant: 'realistisch',
-  timeBound: 'tijdgebonden',
-  pass: 'voldoet',
-  fail: 'voldoet niet',
-  unknown: 'onbekend',
+  percent: (x) => `${x}%`,
+  aspect: { 'goal-achievement': 'goal achievement', realisation: 'realisation', effectiveness: 'effectiveness', efficiency: 'efficiency', 'side-effects': 'side effects' },
+  strength: { none: 'none', realisation: 'realisation only', plausibility: 'plausibility', process: 'process evaluation', effect: 'effect evaluation' },
+  findingVerdict: { positive: 'positive', partly: 'partly positive', negative: 'negative', inconclusive: 'inconclusive', 'not-assessed': 'not assessed' },
+  smartCriterion: { specific: 'specific', measurable: 'measurable', achievable: 'achievable', relevant: 'relevant', timeBound: 'time-bound' },
+  smartResult: { pass: 'pass', fail: 'fail', unknown: 'unknown' },
 };
 
 const NL: Words = {
@@ -198,7 +235,7 @@ const NL: Words = {
   notEvaluated: (instruments, objectives) => `Niet geëvalueerd (RPE-vraag 9): ${instruments} instrumenten, ${objectives} doelstellingen`,
   verdicts: 'Oordelen per taakveld (getrapte aanpak)',
   steps: ['Doelbereiking', 'Realisatie', 'Doeltreffendheid', 'Doelmatigheid'],
-  verdict: {
+  stepped: {
     determinable: 'vast te stellen',
     'partly-determinable': 'deels vast te stellen',
     'not-determinable': 'niet vast te stellen',
@@ -219,9 +256,18 @@ const NL: Words = {
   notAnswered: 'Niet beantwoord',
   topRecommendations: (shown, total) => `Belangrijkste aanbevelingen (${shown} van ${total})`,
   explainHint: 'Gebruik --explain <id> voor de onderbouwing en het bewijs achter een doelstelling, taakveld of instrument.',
+  savingsTitle: 'Besparingsvariant (RPE-vraag 15; x € 1.000)',
+  savingsBase: (year, base, percent, target) => `Basisjaar ${year}: programma-uitgaven ${base}; ${percent} daarvan is ${target}`,
+  savingsNoBase: (percent) => `Geen basis: de doorlichting geeft geen programmabedragen, dus de besparingsvariant van ${percent} is niet uit te werken`,
+  savingsProtected: (lines) => `Ontziene regels: ${lines}`,
+  savingsMethod: { 'across-the-board': 'Gelijke korting op alle regels', 'evidence-ranked': 'Naar bewijs (minste bewijs eerst gekort)' },
+  savingsResult: (method, saved, shortfall) => `${method}: bespaart ${saved}${shortfall === null ? ', geen tekort' : `, tekort ${shortfall}`}`,
+  savingsCut: (line, name, cut, base, share, strength) => `${line} ${name}: ${cut} gekort van ${base} (${share})${strength ? `; bewijs van doeltreffendheid: ${strength}` : ''}`,
+  savingsNoCuts: 'geen regel gekort',
+  savingsMore: (n) => `… en nog ${n} regels (--format json geeft ze alle)`,
   kind: { instrument: 'instrument', objective: 'doelstelling', domain: 'taakveld', article: 'artikel' },
   evidenceTitle: 'Bewijs',
-  strength: (strength, classifiedOnly) => `Bewijskracht: ${strength}${classifiedOnly ? ' (alleen gerubriceerde evaluaties)' : ''}`,
+  strengthLine: (strength, classifiedOnly) => `Bewijskracht: ${strength}${classifiedOnly ? ' (alleen gerubriceerde evaluaties)' : ''}`,
   aspectLine: (aspect, strength, verdict, findings, sources) =>
     `${aspect}: ${strength}, oordeel ${verdict ?? 'geen'} — bevindingen ${findings}${sources ? `; bronnen ${sources}` : ''}`,
   coverageAndCost: 'Dekking en uitgaven',
@@ -233,12 +279,20 @@ const NL: Words = {
   steppedVerdicts: 'Getrapte oordelen',
   smart: (passed) => `SMART (${passed} van 5 criteria voldaan)`,
   criterion: (criterion, result, reason) => `${criterion}: ${result} — ${reason}`,
-  term: (value) => NL_TERMS[value] ?? value,
+  percent: (x) => `${String(x).replace('.', ',')}%`,
+  aspect: { 'goal-achievement': 'doelbereiking', realisation: 'realisatie', effectiveness: 'doeltreffendheid', efficiency: 'doelmatigheid', 'side-effects': 'neveneffecten' },
+  strength: { none: 'geen', realisation: 'alleen realisatie', plausibility: 'plausibiliteit', process: 'procesevaluatie', effect: 'effectevaluatie' },
+  findingVerdict: { positive: 'positief', partly: 'deels positief', negative: 'negatief', inconclusive: 'niet eenduidig', 'not-assessed': 'niet beoordeeld' },
+  smartCriterion: { specific: 'specifiek', measurable: 'meetbaar', achievable: 'acceptabel', relevant: 'realistisch', timeBound: 'tijdgebonden' },
+  smartResult: { pass: 'voldoet', fail: 'voldoet niet', unknown: 'onbekend' },
 };
 
 const WORDS: Record<Lang, Words> = { en: EN, nl: NL };
 /** The words of a language; an assessment that does not say its language is English. */
 const wordsFor = (lang: Lang | undefined): Words => WORDS[lang ?? 'en'] ?? EN;
+
+/** A value of the stepped approach (e.g. `not-determinable`) in words, for other commands' output. */
+export const steppedWord = (value: SteppedValue, lang: Lang): string => wordsFor(lang).stepped[value];
 
 const pct = (x: number | null, w: Words) => (x === null ? w.na : `${Math.round(x * 100)}%`);
 function money(s: Sum, w: Words): string {
@@ -247,20 +301,44 @@ function money(s: Sum, w: Words): string {
 }
 
 function verdictBlocks(v: SteppedVerdicts, s: Style, withReasons: boolean, w: Words): Block[] {
-  const steps: [string, { value: string; reasons: string[]; evidence: string[] }][] = [
+  const steps: [string, { value: SteppedValue; reasons: string[]; evidence: string[] }][] = [
     [w.steps[0], v.goalAchievement],
     [w.steps[1], v.realisation],
     [w.steps[2], v.effectiveness],
     [w.steps[3], v.efficiency],
   ];
   return steps.flatMap(([name, step]) => [
-    { kind: 'li' as const, text: `${name}: ${s.bold(w.verdict[step.value] ?? step.value)}`, depth: 0 },
+    { kind: 'li' as const, text: `${name}: ${s.bold(w.stepped[step.value])}`, depth: 0 },
     ...(withReasons ? step.reasons.map((r) => ({ kind: 'li' as const, text: r, depth: 1 })) : []),
     ...(withReasons && step.evidence.length ? [{ kind: 'li' as const, text: s.dim(`${w.evidence}: ${list(step.evidence)}`), depth: 1 }] : []),
   ]);
 }
 
 const list = (ids: string[], max = 12) => (ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} … (+${ids.length - max})`);
+
+/** The savings variant (RPE question 15): its base, protected lines, and per option the lines cut. */
+function savingsBlocks(v: SavingsVariant, s: Style, w: Words, maxCuts = 12): Block[] {
+  const b: Block[] = [{ kind: 'h', level: 2, text: w.savingsTitle }];
+  const reasons = v.reasons.map((r) => ({ kind: 'li' as const, depth: 1, text: r }));
+  if (v.baseYear === null) {
+    b.push({ kind: 'li', depth: 0, text: s.bold(w.savingsNoBase(w.percent(v.percent))) }, ...reasons);
+    if (v.protectedLines.length) b.push({ kind: 'li', depth: 0, text: w.savingsProtected(list(v.protectedLines)) });
+    return b;
+  }
+  b.push({ kind: 'li', depth: 0, text: w.savingsBase(v.baseYear, w.kEur(v.base), w.percent(v.percent), s.bold(w.kEur(v.target))) }, ...reasons);
+  b.push({ kind: 'li', depth: 0, text: w.savingsProtected(v.protectedLines.length ? list(v.protectedLines) : w.none) });
+  for (const o of v.options) {
+    b.push({ kind: 'li', depth: 0, text: w.savingsResult(s.bold(w.savingsMethod[o.method]), w.kEur(o.saved), o.shortfall > 0 ? w.kEur(o.shortfall) : null) });
+    for (const r of o.reasons) b.push({ kind: 'li', depth: 1, text: s.dim(r) });
+    if (!o.cuts.length) b.push({ kind: 'li', depth: 1, text: w.savingsNoCuts });
+    for (const c of o.cuts.slice(0, maxCuts)) {
+      const strength = o.method === 'evidence-ranked' ? w.strength[c.strength] : null;
+      b.push({ kind: 'li', depth: 1, text: w.savingsCut(c.line, c.name, w.kEur(c.cut), w.kEur(c.base), pct(c.cutShare, w), strength) });
+    }
+    if (o.cuts.length > maxCuts) b.push({ kind: 'li', depth: 1, text: w.savingsMore(o.cuts.length - maxCuts) });
+  }
+  return b;
+}
 
 /** The readable summary of `polev analyze`, in the language the assessment was written in. */
 export function summary(review: Review, a: Assessment, format: SummaryFormat, s: Style, top = 5): string {
@@ -326,6 +404,8 @@ export function summary(review: Review, a: Assessment, format: SummaryFormat, s:
     b.push({ kind: 'li', depth: 0, text: `${w.notAnswered}: ${a.rpe.missing.join(', ') || w.none}` });
   }
 
+  b.push(...savingsBlocks(a.savings, s, w));
+
   b.push({ kind: 'h', level: 2, text: w.topRecommendations(Math.min(top, a.recommendations.length), a.recommendations.length) });
   for (const r of a.recommendations.slice(0, top)) {
     b.push({ kind: 'li', depth: 0, text: `${r.text} ${s.dim(`[${r.id}]`)}` });
@@ -342,10 +422,12 @@ export function explanation(x: Explanation, format: SummaryFormat, s: Style, lan
   const b: Block[] = [{ kind: 'h', level: 1, text: `${w.kind[x.kind]} ${x.id}: ${x.label}` }];
   if (x.kind === 'instrument') {
     b.push({ kind: 'h', level: 2, text: w.evidenceTitle });
-    b.push({ kind: 'li', depth: 0, text: w.strength(s.bold(w.term(x.evidence.strength)), x.evidence.classifiedOnly) });
+    b.push({ kind: 'li', depth: 0, text: w.strengthLine(s.bold(w.strength[x.evidence.strength]), x.evidence.classifiedOnly) });
     for (const r of x.evidence.reasons) b.push({ kind: 'li', depth: 1, text: r });
-    for (const [aspect, ev] of Object.entries(x.evidence.aspects)) {
-      if (ev.findings.length) b.push({ kind: 'li', depth: 0, text: w.aspectLine(w.term(aspect), w.term(ev.strength), ev.verdict === null ? null : w.term(ev.verdict), list(ev.findings), ev.sources.length ? list(ev.sources) : '') });
+    for (const [aspect, ev] of Object.entries(x.evidence.aspects) as [Aspect, AspectEvidence][]) {
+      if (!ev.findings.length) continue;
+      const verdict = ev.verdict === null ? null : w.findingVerdict[ev.verdict];
+      b.push({ kind: 'li', depth: 0, text: w.aspectLine(w.aspect[aspect], w.strength[ev.strength], verdict, list(ev.findings), ev.sources.length ? list(ev.sources) : '') });
     }
     b.push({ kind: 'h', level: 2, text: w.coverageAndCost });
     b.push({ kind: 'li', depth: 0, text: w.coverageFlags(yesNo(x.coverage.evaluated), yesNo(x.coverage.effectiveness), yesNo(x.coverage.efficiency), yesNo(x.coverage.sideEffects)) });
@@ -360,7 +442,9 @@ export function explanation(x: Explanation, format: SummaryFormat, s: Style, lan
     b.push(...verdictBlocks(x.verdicts, s, true, w));
     if (x.smart) {
       b.push({ kind: 'h', level: 2, text: w.smart(x.smart.passed) });
-      for (const [criterion, r] of Object.entries(x.smart.criteria)) b.push({ kind: 'li', depth: 0, text: w.criterion(w.term(criterion), s.bold(w.term(r.result)), r.reason) });
+      for (const [criterion, r] of Object.entries(x.smart.criteria) as [SmartCriterion, { result: SmartResult; reason: string }][]) {
+        b.push({ kind: 'li', depth: 0, text: w.criterion(w.smartCriterion[criterion], s.bold(w.smartResult[r.result]), r.reason) });
+      }
     }
   }
   return render(b, format, s);

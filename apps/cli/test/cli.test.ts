@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brokenCopies } from '../../../packages/core/test/broken-copies.js';
 import { run, type Io } from '../src/index.js';
@@ -17,9 +17,9 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'polev-cli-'));
 });
 
-/** The built binary as a real process, without a terminal. */
-function polev(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: options.input ?? '', env: { ...process.env, NO_COLOR: '', ...options.env }, cwd: dir });
+/** The built binary as a real process, without a terminal; `nodeArgs` go to node itself (e.g. --import). */
+function polev(args: string[], options: { input?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}) {
+  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), bin, ...args], { encoding: 'utf8', input: options.input ?? '', env: { ...process.env, NO_COLOR: '', ...options.env }, cwd: dir });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -48,6 +48,77 @@ describe('polev as a process: conventions', () => {
     expect(badOption.stderr).toContain('give a percentage');
     const badChoice = polev(['analyze', example, '--format', 'xml']);
     expect(badChoice.code).toBe(2);
+    for (const [flag, value] of [['--savings', ''], ['--base-year', 'last'], ['--savings', '0x10']]) {
+      const notANumber = polev(['analyze', example, flag!, value!]);
+      expect(notANumber.code, `${flag} ${value}`).toBe(2);
+      expect(notANumber.stderr).toContain('as a number');
+    }
+  });
+
+  it('documents exit 70 for internal errors', () => {
+    expect(polev(['--help']).stdout).toMatch(/70 internal error/);
+    expect(polev(['analyze', '--help']).stdout).toMatch(/70 internal error/);
+  });
+});
+
+describe('errors at the edge', () => {
+  // A real process whose @polev/report is replaced, through a module hook, by a stub that throws
+  // what STUB_THROWS says: the CLI must map a typed PolevError to exit 2 and keep 70 for bugs.
+  const hooks = () => {
+    const core = pathToFileURL(fileURLToPath(new URL('../../../packages/core/dist/index.js', import.meta.url))).href;
+    const stub = join(dir, 'report-stub.mjs');
+    writeFileSync(
+      stub,
+      `import { PolevError } from ${JSON.stringify(core)};
+export async function renderReport() {
+  if (process.env.STUB_THROWS === 'polev') throw new PolevError('RASTERIZER_UNAVAILABLE', 'the PNG renderer (@resvg/resvg-js) could not be loaded: stubbed');
+  throw new TypeError('stubbed bug');
+}\n`,
+    );
+    writeFileSync(
+      join(dir, 'report-hooks.mjs'),
+      `export async function resolve(specifier, context, next) {
+  return specifier === '@polev/report' ? { url: ${JSON.stringify(pathToFileURL(stub).href)}, shortCircuit: true } : next(specifier, context);
+}\n`,
+    );
+    writeFileSync(join(dir, 'report-register.mjs'), `import { register } from 'node:module';\nregister('./report-hooks.mjs', import.meta.url);\n`);
+    return ['--import', pathToFileURL(join(dir, 'report-register.mjs')).href];
+  };
+
+  it('maps a PolevError such as RASTERIZER_UNAVAILABLE to exit 2 with its message and a hint', () => {
+    const r = polev(['report', example, '-o', 'stubbed.docx'], { nodeArgs: hooks(), env: { STUB_THROWS: 'polev' } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^error: the PNG renderer \(@resvg\/resvg-js\) could not be loaded: stubbed\nhint: .*@resvg\/resvg-js.*\.html or \.md/m);
+    expect(r.stderr).not.toContain('internal error');
+    noStack(r.stderr);
+  });
+
+  it('maps the real RasterizerUnavailableError of @polev/report to exit 2', () => {
+    // The real renderer, with @resvg/resvg-js made unloadable by a module hook.
+    writeFileSync(
+      join(dir, 'no-resvg-hooks.mjs'),
+      `export async function resolve(specifier, context, next) {
+  if (specifier === '@resvg/resvg-js') throw new Error('no prebuilt binary for this platform (test)');
+  return next(specifier, context);
+}\n`,
+    );
+    writeFileSync(join(dir, 'no-resvg-register.mjs'), `import { register } from 'node:module';\nregister('./no-resvg-hooks.mjs', import.meta.url);\n`);
+    const r = polev(['report', example, '-o', 'no-resvg.docx'], { nodeArgs: ['--import', pathToFileURL(join(dir, 'no-resvg-register.mjs')).href] });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^error: the PNG renderer .*could not be loaded: no prebuilt binary for this platform \(test\).*\nhint: /m);
+    expect(r.stderr).not.toContain('internal error');
+    expect(existsSync(join(dir, 'no-resvg.docx'))).toBe(false);
+    noStack(r.stderr);
+  });
+
+  it('keeps exit 70 for a genuinely unexpected error, with the stack only under --debug', () => {
+    const r = polev(['report', example, '-o', 'stubbed.docx'], { nodeArgs: hooks(), env: { STUB_THROWS: 'bug' } });
+    expect(r.code).toBe(70);
+    expect(r.stderr).toContain('internal error: stubbed bug\nhint: run again with --debug for the details, and report it');
+    noStack(r.stderr);
+    const debug = polev(['--debug', 'report', example, '-o', 'stubbed.docx'], { nodeArgs: hooks(), env: { STUB_THROWS: 'bug' } });
+    expect(debug.code).toBe(70);
+    expect(debug.stderr).toMatch(/TypeError: stubbed bug\n\s+at /);
   });
 });
 
@@ -121,6 +192,23 @@ describe('polev analyze', () => {
     expect(bad.stderr).toContain('no objective, domain or instrument with id "nope"');
   });
 
+  it('refuses savings options that do not fit the review with exit 2, one line and hint per problem', () => {
+    const typo = polev(['analyze', example, '--protect', 'bduur']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe('error: savings.protect: "bduur" is not a programme line of this review\nhint: did you mean "bdur"?\n');
+    expect(typo.stdout).toBe('');
+    const several = polev(['analyze', example, '--savings', '500', '--base-year', '2015', '--protect', 'bduur']);
+    expect(several.code).toBe(2);
+    const lines = several.stderr.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('error: ')).map((l) => l.split(':')[1])).toEqual([' savings.percent', ' savings.baseYear', ' savings.protect']);
+    expect(lines.filter((l) => l.startsWith('hint: '))).toHaveLength(3);
+    expect(several.stderr).not.toContain('internal error');
+    const report = polev(['report', example, '-o', 'never-written.md', '--protect', 'bduur']);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain('did you mean "bdur"');
+    expect(existsSync(join(dir, 'never-written.md'))).toBe(false);
+  });
+
   it('exits 1 with the problems on an invalid review', () => {
     const file = join(dir, 'dangling.yaml');
     writeFileSync(file, brokenCopies(exampleText)[0]!.text);
@@ -128,6 +216,155 @@ describe('polev analyze', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/dangling\.yaml:\d+:\d+: error: instruments\[0\]\.objective/);
     expect(r.stdout).toBe('');
+  });
+});
+
+/** A small valid review with programme figures, for the savings variant; `name` is the first line's name. */
+const withFigures = (name = 'Training grants') => `schemaVersion: 1
+id: small
+title: A small review with figures
+language: en
+ministry: { name: Ministry of Examples, abbreviation: MinEx }
+budgetArticles:
+  - { number: "12.1", title: Examples }
+period: { start: 2018, end: 2021 }
+rpeVersion: "2015"
+method: synthesis
+policyTree:
+  mainGoal: { text: Fewer bad examples }
+  domains:
+    - { id: d1, name: Domain one }
+  objectives:
+    - { id: o1, domain: d1, text: Reduce the number of bad examples by 20% in 2021 compared with 2018. }
+instruments:
+  - { id: i1, name: Training programme, objective: o1, kind: financial, realisation: { status: realised } }
+  - { id: i2, name: Guidance, objective: o1, kind: communication, realisation: { status: partly } }
+budgetLines:
+  - id: b1
+    name: ${JSON.stringify(name)}
+    kind: programme
+    instruments: [i1]
+    expenditures: [{ year: 2020, amount: 1200 }, { year: 2021, amount: 1200 }]
+  - id: b2
+    name: Guidance budget
+    kind: programme
+    instruments: [i2]
+    expenditures: [{ year: 2020, amount: 800 }, { year: 2021, amount: 800 }]
+sources:
+  - { id: s1, title: Evaluation of training, type: effect, author: Institute, date: "2021-06" }
+findings:
+  - { id: f1, source: s1, subjects: [i1], aspect: effectiveness, verdict: positive, strength: effect, statement: The training reduced bad examples. }
+rpeAnswers:
+  - { question: 1, status: report, location: "§1" }
+`;
+
+describe('polev analyze: the savings variant in the summary', () => {
+  const section = (stdout: string, title: string) => stdout.slice(stdout.indexOf(title), stdout.indexOf('\n\n', stdout.indexOf(title) + title.length + 1));
+
+  it('shows the base, the target and per option the lines cut, saved and shortfall, with the reasons', () => {
+    const file = join(dir, 'with-figures.yaml');
+    writeFileSync(file, withFigures());
+    const r = polev(['analyze', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const s = section(r.stdout, 'Savings variant (RPE question 15)');
+    expect(s).toContain('Base year 2021: programme expenditure €2,000k; 20% of it is €400k');
+    expect(s).toContain('Protected lines: none');
+    expect(s).toMatch(/Across the board: saves €400k, no shortfall[\s\S]*b1 Training grants: cut €240k of €1,200k \(20%\)[\s\S]*b2 Guidance budget: cut €160k of €800k \(20%\)/);
+    expect(s).toMatch(/Evidence-ranked \(least evidence cut first\): saves €400k, no shortfall[\s\S]*b2 Guidance budget: cut €400k of €800k \(50%\); evidence of effectiveness: none/);
+    const variant = JSON.parse(polev(['analyze', file, '--format', 'json']).stdout).savings as { reasons: string[]; options: { reasons: string[] }[] };
+    for (const reason of [...variant.reasons, ...variant.options.flatMap((o) => o.reasons)]) expect(s).toContain(reason);
+  });
+
+  it('follows --savings, --protect and --base-year, and shows a shortfall', () => {
+    const file = join(dir, 'with-figures.yaml');
+    writeFileSync(file, withFigures());
+    const r = polev(['analyze', file, '--savings', '100', '--protect', 'b2', '--base-year', '2020']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = section(r.stdout, 'Savings variant');
+    expect(s).toContain('Base year 2020: programme expenditure €2,000k; 100% of it is €2,000k');
+    expect(s).toContain('Protected lines: b2');
+    expect(s).toMatch(/Across the board: saves €1,200k, shortfall €800k/);
+    expect(s).not.toMatch(/b2 Guidance budget: cut/);
+  });
+
+  it('is in Dutch with --lang nl', () => {
+    const file = join(dir, 'with-figures.yaml');
+    writeFileSync(file, withFigures());
+    const r = polev(['analyze', file, '--lang', 'nl', '--savings', '12.5']);
+    const s = section(r.stdout, 'Besparingsvariant (RPE-vraag 15; x € 1.000)');
+    expect(s).toContain('Basisjaar 2021: programma-uitgaven 2.000; 12,5% daarvan is 250');
+    expect(s).toContain('Ontziene regels: geen');
+    expect(s).toMatch(/Gelijke korting op alle regels: bespaart 250, geen tekort[\s\S]*b1 Training grants: 150 gekort van 1.200 \(13%\)/);
+    expect(s).toMatch(/Naar bewijs \(minste bewijs eerst gekort\): bespaart 250, geen tekort[\s\S]*bewijs van doeltreffendheid: geen/);
+  });
+
+  it('says clearly that there is no base when the review gives no programme amounts', () => {
+    const r = polev(['analyze', example, '--savings', '10', '--protect', 'bdur']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = section(r.stdout, 'Savings variant');
+    expect(s).toContain('No base: the review gives no programme amounts, so the 10% savings variant cannot be worked out');
+    expect(s).toContain('Protected lines: bdur');
+    expect(s).not.toContain('Across the board');
+    expect(section(polev(['analyze', example, '--lang', 'nl']).stdout, 'Besparingsvariant')).toContain('Geen basis: de doorlichting geeft geen programmabedragen');
+  });
+});
+
+describe('polev analyze --format md: review text is inert', () => {
+  const payload = '<img src=x onerror=alert(1)> [click](javascript:alert(1))';
+  const inert = (md: string) => {
+    expect(md).not.toMatch(/(^|[^\\])<img/m);
+    expect(md).not.toContain('](javascript:');
+    expect(md).not.toMatch(/(^|[^\\])\[click/m);
+    expect(md).toContain('\\<img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(javascript:alert\\(1\\)\\)');
+  };
+
+  it('escapes domain names, objective texts, labels and line names in the summary and --explain', () => {
+    const file = join(dir, 'injection.yaml');
+    writeFileSync(
+      file,
+      exampleText
+        .replace('name: Contraterrorisme', `name: ${JSON.stringify(payload)}`)
+        .replace('text: Verstoren van dreigingen en verijdelen van aanslagen', `text: ${JSON.stringify(`${payload}\n# injected heading\n- injected item`)}`),
+    );
+    const summary = polev(['analyze', file, '--format', 'md']);
+    expect(summary.code, summary.stderr).toBe(0);
+    inert(summary.stdout);
+    for (const id of ['ct', 'ct-1']) {
+      const x = polev(['analyze', file, '--format', 'md', '--explain', id]);
+      expect(x.code, x.stderr).toBe(0);
+      inert(x.stdout);
+      expect(x.stdout).not.toMatch(/^# injected|^- injected/m);
+    }
+    const figures = join(dir, 'injection-figures.yaml');
+    writeFileSync(figures, withFigures(payload));
+    const savings = polev(['analyze', figures, '--format', 'md']);
+    expect(savings.stdout).toContain('b1 \\<img');
+    inert(savings.stdout);
+  });
+
+  it('keeps the text output as it is', () => {
+    const file = join(dir, 'injection.yaml');
+    expect(polev(['analyze', file]).stdout).toContain(payload);
+  });
+});
+
+describe('polev analyze --explain: enum values in words', () => {
+  it('names the aspect "realisation" as an aspect and its strength as a strength, in Dutch and English', () => {
+    const nl = polev(['analyze', example, '--explain', 'nvc-i28', '--lang', 'nl']);
+    expect(nl.code, nl.stderr).toBe(0);
+    expect(nl.stdout).toContain('Bewijskracht: alleen realisatie');
+    expect(nl.stdout).toMatch(/^• realisatie: alleen realisatie, oordeel positief — bevindingen f-nvc-vitaal-gerealiseerd$/m);
+    expect(nl.stdout).toMatch(/^• doeltreffendheid: geen, oordeel niet beoordeeld/m);
+    expect(nl.stdout).not.toMatch(/^• alleen realisatie:/m);
+    const en = polev(['analyze', example, '--explain', 'nvc-i28']);
+    expect(en.stdout).toMatch(/^• realisation: realisation only, verdict positive — findings f-nvc-vitaal-gerealiseerd$/m);
+    expect(en.stdout).toMatch(/^• effectiveness: none, verdict not assessed/m);
+  });
+
+  it('names SMART criteria and results in Dutch', () => {
+    const nl = polev(['analyze', example, '--explain', 'ct-1', '--lang', 'nl']);
+    expect(nl.stdout).toMatch(/^• meetbaar: voldoet niet — /m);
+    expect(nl.stdout).toMatch(/^• tijdgebonden: voldoet niet — /m);
   });
 });
 
@@ -185,6 +422,20 @@ describe('polev diff, schema and init', () => {
     expect(r.stdout).toContain('24,550 → 25,000 (+450)');
     const json = JSON.parse(polev(['diff', example, file, '--format', 'json']).stdout);
     expect(json.expenditure.changes).toHaveLength(1);
+  });
+
+  it('diffs in Dutch with --lang nl, warnings included', () => {
+    const other = join(dir, 'other-article.yaml');
+    writeFileSync(other, exampleText.replace('amount: 24550', 'amount: 25000').replace(/number: "36\.2"/, 'number: "36.3"'));
+    const nl = polev(['diff', example, other, '--lang', 'nl']);
+    expect(nl.code, nl.stderr).toBe(0);
+    expect(nl.stdout).toMatch(/^waarschuwing: /m);
+    expect(nl.stdout).not.toContain('The reviews cover different budget articles');
+    expect(nl.stdout).toContain('24.550 → 25.000 (+450)');
+    for (const label of ['Doelstellingen', 'Instrumenten', 'Uitgaven (x € 1.000)', 'Dekking door evaluaties', 'doelmatigheid niet vast te stellen → niet vast te stellen']) expect(nl.stdout).toContain(label);
+    const en = polev(['diff', example, other]);
+    expect(en.stdout).toContain('warning: The reviews cover different budget articles');
+    expect(polev(['diff', example, other, '--lang', 'de']).code).toBe(2);
   });
 
   it('prints the JSON Schema', () => {
