@@ -17,6 +17,7 @@ import type {
   Sum,
   Verdict,
 } from '@polev/core';
+import { termsFor } from '@polev/core';
 import type { Style } from './io.js';
 import { markdownLine } from './markdown.js';
 
@@ -57,7 +58,7 @@ type Lang = 'nl' | 'en';
  * The fixed words of the summary, per language. The sentences under them (reasons, recommendation
  * texts) come from the assessment, which `analyze` wrote in the same language.
  */
-interface Words {
+interface Phrases {
   na: string;
   unknown: string;
   none: string;
@@ -113,8 +114,14 @@ interface Words {
   criterion: (criterion: string, result: string, reason: string) => string;
   /** A percentage as given (20, 12.5), in the language's notation. */
   percent: (x: number) => string;
-  // The values of each enum in words: one typed map per enum, since enums share values
-  // (`realisation` is an aspect and an evidence strength, `negative` a finding and a stepped verdict).
+}
+
+/**
+ * The values of each enum in words, from @polev/core's terms (the same words as the analysis and
+ * the report): one typed map per enum, since enums share values (`realisation` is an aspect and an
+ * evidence strength, `negative` a finding and a stepped verdict).
+ */
+interface Words extends Phrases {
   aspect: Record<Aspect, string>;
   strength: Record<EvidenceStrength, string>;
   findingVerdict: Record<Verdict, string>;
@@ -128,7 +135,7 @@ export type SteppedValue = GoalAchievementValue | RealisationValue | Effectivene
 
 const groupThousands = (x: number, separator: string) => String(Math.round(Math.abs(x))).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 
-const EN: Words = {
+const EN: Phrases = {
   na: 'n/a',
   unknown: 'unknown',
   none: 'none',
@@ -156,20 +163,6 @@ const EN: Words = {
   notEvaluated: (instruments, objectives) => `Not evaluated (RPE 9): ${instruments} instruments, ${objectives} objectives`,
   verdicts: 'Verdicts per domain (stepped approach)',
   steps: ['Goal achievement', 'Realisation', 'Effectiveness', 'Efficiency'],
-  stepped: {
-    determinable: 'determinable',
-    'partly-determinable': 'partly determinable',
-    'not-determinable': 'not determinable',
-    realised: 'realised',
-    'mostly-realised': 'mostly realised',
-    'partly-realised': 'partly realised',
-    'not-realised': 'not realised',
-    unknown: 'unknown',
-    'no-instruments': 'no instruments',
-    demonstrated: 'demonstrated',
-    plausible: 'plausible',
-    negative: 'negative',
-  },
   evidence: 'evidence',
   checklist: (version) => `RPE ${version} checklist`,
   answeredInReport: 'Answered in the report',
@@ -200,14 +193,9 @@ const EN: Words = {
   smart: (passed) => `SMART (${passed} of 5 pass)`,
   criterion: (criterion, result, reason) => `${criterion}: ${result} — ${reason}`,
   percent: (x) => `${x}%`,
-  aspect: { 'goal-achievement': 'goal achievement', realisation: 'realisation', effectiveness: 'effectiveness', efficiency: 'efficiency', 'side-effects': 'side effects' },
-  strength: { none: 'none', realisation: 'realisation only', plausibility: 'plausibility', process: 'process evaluation', effect: 'effect evaluation' },
-  findingVerdict: { positive: 'positive', partly: 'partly positive', negative: 'negative', inconclusive: 'inconclusive', 'not-assessed': 'not assessed' },
-  smartCriterion: { specific: 'specific', measurable: 'measurable', achievable: 'achievable', relevant: 'relevant', timeBound: 'time-bound' },
-  smartResult: { pass: 'pass', fail: 'fail', unknown: 'unknown' },
 };
 
-const NL: Words = {
+const NL: Phrases = {
   na: 'n.v.t.',
   unknown: 'onbekend',
   none: 'geen',
@@ -235,20 +223,6 @@ const NL: Words = {
   notEvaluated: (instruments, objectives) => `Niet geëvalueerd (RPE-vraag 9): ${instruments} instrumenten, ${objectives} doelstellingen`,
   verdicts: 'Oordelen per taakveld (getrapte aanpak)',
   steps: ['Doelbereiking', 'Realisatie', 'Doeltreffendheid', 'Doelmatigheid'],
-  stepped: {
-    determinable: 'vast te stellen',
-    'partly-determinable': 'deels vast te stellen',
-    'not-determinable': 'niet vast te stellen',
-    realised: 'gerealiseerd',
-    'mostly-realised': 'grotendeels gerealiseerd',
-    'partly-realised': 'deels gerealiseerd',
-    'not-realised': 'niet gerealiseerd',
-    unknown: 'onbekend',
-    'no-instruments': 'geen instrumenten',
-    demonstrated: 'aangetoond',
-    plausible: 'plausibel',
-    negative: 'negatief',
-  },
   evidence: 'bewijs',
   checklist: (version) => `Checklist RPE ${version}`,
   answeredInReport: 'Beantwoord in het rapport',
@@ -280,14 +254,23 @@ const NL: Words = {
   smart: (passed) => `SMART (${passed} van 5 criteria voldaan)`,
   criterion: (criterion, result, reason) => `${criterion}: ${result} — ${reason}`,
   percent: (x) => `${String(x).replace('.', ',')}%`,
-  aspect: { 'goal-achievement': 'doelbereiking', realisation: 'realisatie', effectiveness: 'doeltreffendheid', efficiency: 'doelmatigheid', 'side-effects': 'neveneffecten' },
-  strength: { none: 'geen', realisation: 'alleen realisatie', plausibility: 'plausibiliteit', process: 'procesevaluatie', effect: 'effectevaluatie' },
-  findingVerdict: { positive: 'positief', partly: 'deels positief', negative: 'negatief', inconclusive: 'niet eenduidig', 'not-assessed': 'niet beoordeeld' },
-  smartCriterion: { specific: 'specifiek', measurable: 'meetbaar', achievable: 'acceptabel', relevant: 'realistisch', timeBound: 'tijdgebonden' },
-  smartResult: { pass: 'voldoet', fail: 'voldoet niet', unknown: 'onbekend' },
 };
 
-const WORDS: Record<Lang, Words> = { en: EN, nl: NL };
+function withTerms(phrases: Phrases, lang: Lang): Words {
+  const t = termsFor(lang);
+  return {
+    ...phrases,
+    aspect: t.aspect,
+    strength: t.strength,
+    findingVerdict: t.verdict,
+    // The steps share values (`not-determinable`), each with the same words.
+    stepped: { ...t.goalAchievement, ...t.realisation, ...t.effectiveness, ...t.efficiency },
+    smartCriterion: t.smartCriterion,
+    smartResult: t.smartResult,
+  };
+}
+
+const WORDS: Record<Lang, Words> = { en: withTerms(EN, 'en'), nl: withTerms(NL, 'nl') };
 /** The words of a language; an assessment that does not say its language is English. */
 const wordsFor = (lang: Lang | undefined): Words => WORDS[lang ?? 'en'] ?? EN;
 

@@ -1,3 +1,4 @@
+import { termLabels } from './terms.js';
 import type { Labels } from './types.js';
 
 export const en: Labels = {
@@ -307,15 +308,7 @@ export const en: Labels = {
     classifiedLegend: 'classified',
   },
 
-  realisationStatus: {
-    realised: 'realised',
-    partly: 'partly realised',
-    'not-realised': 'not realised',
-    'realised-after-period': 'realised after the period',
-    pilot: 'pilot',
-    ongoing: 'ongoing',
-    unknown: 'unknown',
-  },
+  ...termLabels('en', 'general'),
   instrumentKind: {
     regulation: 'regulation',
     financial: 'financial',
@@ -353,49 +346,6 @@ export const en: Labels = {
     secret: 'secret',
     'top-secret': 'top secret',
   },
-  aspect: {
-    'goal-achievement': 'goal achievement',
-    realisation: 'realisation',
-    effectiveness: 'effectiveness',
-    efficiency: 'efficiency',
-    'side-effects': 'side effects',
-    general: 'general',
-  },
-  verdict: {
-    positive: 'positive',
-    partly: 'partly positive',
-    negative: 'negative',
-    inconclusive: 'inconclusive',
-    'not-assessed': 'not assessed',
-  },
-  strength: {
-    none: 'none',
-    realisation: 'realisation only',
-    plausibility: 'plausibility',
-    process: 'process evaluation',
-    effect: 'effect evaluation',
-  },
-  goalAchievement: {
-    determinable: 'determinable',
-    'partly-determinable': 'partly determinable',
-    'not-determinable': 'not determinable',
-  },
-  realisationValue: {
-    realised: 'realised',
-    'mostly-realised': 'mostly realised',
-    'partly-realised': 'partly realised',
-    'not-realised': 'not realised',
-    unknown: 'unknown',
-    'no-instruments': 'no instruments',
-  },
-  effectivenessValue: {
-    demonstrated: 'demonstrated',
-    plausible: 'plausible',
-    'not-determinable': 'not determinable',
-    negative: 'negative',
-  },
-  efficiencyValue: { determinable: 'determinable', 'not-determinable': 'not determinable' },
-  smartCriterion: { specific: 'Specific', measurable: 'Measurable', achievable: 'Achievable', relevant: 'Relevant', timeBound: 'Time-bound' },
   smartResult: { pass: 'yes', fail: 'no', unknown: '?' },
   rpeStatus: {
     report: 'answered in the report',

@@ -1,3 +1,4 @@
+import { termLabels } from './terms.js';
 import type { Labels } from './types.js';
 
 export const nl: Labels = {
@@ -308,15 +309,7 @@ export const nl: Labels = {
     classifiedLegend: 'gerubriceerd',
   },
 
-  realisationStatus: {
-    realised: 'gerealiseerd',
-    partly: 'deels gerealiseerd',
-    'not-realised': 'niet gerealiseerd',
-    'realised-after-period': 'na de periode gerealiseerd',
-    pilot: 'pilot',
-    ongoing: 'lopend',
-    unknown: 'onbekend',
-  },
+  ...termLabels('nl', 'algemeen'),
   instrumentKind: {
     regulation: 'regelgeving',
     financial: 'financieel',
@@ -354,49 +347,6 @@ export const nl: Labels = {
     secret: 'Stg. Geheim',
     'top-secret': 'Stg. Zeer Geheim',
   },
-  aspect: {
-    'goal-achievement': 'doelbereiking',
-    realisation: 'realisatie',
-    effectiveness: 'doeltreffendheid',
-    efficiency: 'doelmatigheid',
-    'side-effects': 'neveneffecten',
-    general: 'algemeen',
-  },
-  verdict: {
-    positive: 'positief',
-    partly: 'deels positief',
-    negative: 'negatief',
-    inconclusive: 'niet eenduidig',
-    'not-assessed': 'niet beoordeeld',
-  },
-  strength: {
-    none: 'geen',
-    realisation: 'alleen realisatie',
-    plausibility: 'plausibiliteit',
-    process: 'procesevaluatie',
-    effect: 'effectevaluatie',
-  },
-  goalAchievement: {
-    determinable: 'vast te stellen',
-    'partly-determinable': 'deels vast te stellen',
-    'not-determinable': 'niet vast te stellen',
-  },
-  realisationValue: {
-    realised: 'gerealiseerd',
-    'mostly-realised': 'grotendeels gerealiseerd',
-    'partly-realised': 'deels gerealiseerd',
-    'not-realised': 'niet gerealiseerd',
-    unknown: 'onbekend',
-    'no-instruments': 'geen instrumenten',
-  },
-  effectivenessValue: {
-    demonstrated: 'aangetoond',
-    plausible: 'plausibel',
-    'not-determinable': 'niet vast te stellen',
-    negative: 'negatief',
-  },
-  efficiencyValue: { determinable: 'vast te stellen', 'not-determinable': 'niet vast te stellen' },
-  smartCriterion: { specific: 'Specifiek', measurable: 'Meetbaar', achievable: 'Acceptabel', relevant: 'Realistisch', timeBound: 'Tijdgebonden' },
   smartResult: { pass: 'ja', fail: 'nee', unknown: '?' },
   rpeStatus: {
     report: 'beantwoord in het rapport',

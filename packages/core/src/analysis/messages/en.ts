@@ -1,6 +1,7 @@
 import type { Aspect, EvidenceStrength, RealisationStatus, Verdict } from '../../model/review.js';
 import { euros, pct, plural } from '../numbers.js';
 import type { EffectivenessValue, RealisationValue, ScopeKind } from '../types.js';
+import { termsFor } from './terms.js';
 
 /**
  * The English message catalogue of the analysis: every sentence `analyze` and `compare` write.
@@ -10,29 +11,15 @@ import type { EffectivenessValue, RealisationValue, ScopeKind } from '../types.j
  * allocates nothing but its string. Constant sentences are plain strings.
  */
 
-const STRENGTH: Record<EvidenceStrength, string> = {
-  none: 'no evidence',
-  realisation: 'output/realisation information only',
-  plausibility: 'indications of plausibility',
-  process: 'a process evaluation',
-  effect: 'an effect evaluation',
-};
+const { strengthPhrase: STRENGTH, aspect: ASPECT, realisationStatus: STATUS, verdict: VERDICT, realisation: REALISATION, effectiveness: EFFECTIVENESS } =
+  termsFor('en');
 
-const REALISATION: Record<RealisationValue, string> = {
-  realised: 'realised',
-  'mostly-realised': 'mostly realised',
-  'partly-realised': 'partly realised',
-  'not-realised': 'not realised',
-  unknown: 'unknown',
-  'no-instruments': 'no instruments',
-};
-
-const EFFECTIVENESS: Record<EffectivenessValue, string> = {
-  demonstrated: 'demonstrated',
-  plausible: 'plausible',
-  'not-determinable': 'not determinable',
-  negative: 'negative',
-};
+/** "a, b, c" for aspects in words; written out so that no array is allocated. */
+function aspectList(aspects: readonly Aspect[]): string {
+  let out = '';
+  for (let i = 0; i < aspects.length; i++) out += i === 0 ? ASPECT[aspects[i]!] : `, ${ASPECT[aspects[i]!]}`;
+  return out;
+}
 
 export const en = {
   // ---- formatting -----------------------------------------------------------------------------
@@ -96,7 +83,7 @@ export const en = {
 
   efficiency: {
     stated: (count: number, ids: string, strength: EvidenceStrength, verdict: Verdict | null) =>
-      `${plural(count, 'evaluation finding states', 'evaluation findings state')} efficiency (${ids}); the strongest rests on ${STRENGTH[strength]} and is ${verdict}.`,
+      `${plural(count, 'evaluation finding states', 'evaluation findings state')} efficiency (${ids}); the strongest rests on ${STRENGTH[strength]} and is ${verdict === null ? 'without a verdict' : VERDICT[verdict]}.`,
     noInstruments: 'There are no instruments whose cost and effect could be related.',
     withoutCost: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} ${count === 1 ? 'has' : 'have'} no attributed cost.`,
     noJudgement: (ids: string) => `No evaluation states efficiency (findings ${ids} make no judgement).`,
@@ -109,8 +96,8 @@ export const en = {
   // ---- evidence and coverage (evidence.ts) ----------------------------------------------------
   instrumentEvidence: {
     strongest: (strength: EvidenceStrength, aspects: readonly Aspect[], ids: string) =>
-      `Strongest evidence is ${STRENGTH[strength]}, on ${aspects.join(', ')} (${ids}).`,
-    onlyRealisation: (status: RealisationStatus) => `Only its realisation is documented (status ${status}); no finding speaks to its effects.`,
+      `Strongest evidence is ${STRENGTH[strength]}, on ${aspectList(aspects)} (${ids}).`,
+    onlyRealisation: (status: RealisationStatus) => `Only its realisation is documented (status: ${STATUS[status]}); no finding speaks to its effects.`,
     nothing: 'Nothing in the review documents its realisation or its effects.',
     notEvaluated: 'No evaluation covers it.',
   },

@@ -2,6 +2,7 @@ import type { Aspect, EvidenceStrength, RealisationStatus, Verdict } from '../..
 import { eurosNl, pct } from '../numbers.js';
 import type { EffectivenessValue, RealisationValue, ScopeKind } from '../types.js';
 import type { Messages } from './en.js';
+import { termsFor } from './terms.js';
 
 /**
  * De Nederlandse berichtencatalogus van de analyse. Zij moet `Messages` (afgeleid van de Engelse
@@ -9,65 +10,15 @@ import type { Messages } from './en.js';
  * woorden als "€ 1,2 miljoen", aandelen als "69%", opsommingen met "en".
  */
 
-/** Na "bestaat uit" en "berust op". */
-const STRENGTH: Record<EvidenceStrength, string> = {
-  none: 'geen bewijs',
-  realisation: 'informatie over alleen de output of realisatie',
-  plausibility: 'aanwijzingen voor plausibiliteit',
-  process: 'een procesevaluatie',
-  effect: 'een effectevaluatie',
-};
-
-/** Kort, als waarde: "Bewijs van doeltreffendheid: plausibiliteit". */
-const STRENGTH_SHORT: Record<EvidenceStrength, string> = {
-  none: 'geen',
-  realisation: 'alleen realisatie',
-  plausibility: 'plausibiliteit',
-  process: 'procesevaluatie',
-  effect: 'effectevaluatie',
-};
-
-const ASPECT: Record<Aspect, string> = {
-  'goal-achievement': 'doelbereiking',
-  realisation: 'realisatie',
-  effectiveness: 'doeltreffendheid',
-  efficiency: 'doelmatigheid',
-  'side-effects': 'neveneffecten',
-};
-
-const STATUS: Record<RealisationStatus, string> = {
-  realised: 'gerealiseerd',
-  partly: 'deels gerealiseerd',
-  'not-realised': 'niet gerealiseerd',
-  'realised-after-period': 'na de periode gerealiseerd',
-  pilot: 'pilot',
-  ongoing: 'lopend',
-  unknown: 'onbekend',
-};
-
-const VERDICT: Record<Verdict, string> = {
-  positive: 'positief',
-  partly: 'deels positief',
-  negative: 'negatief',
-  inconclusive: 'niet eenduidig',
-  'not-assessed': 'niet beoordeeld',
-};
-
-const REALISATION: Record<RealisationValue, string> = {
-  realised: 'gerealiseerd',
-  'mostly-realised': 'grotendeels gerealiseerd',
-  'partly-realised': 'deels gerealiseerd',
-  'not-realised': 'niet gerealiseerd',
-  unknown: 'onbekend',
-  'no-instruments': 'geen instrumenten',
-};
-
-const EFFECTIVENESS: Record<EffectivenessValue, string> = {
-  demonstrated: 'aangetoond',
-  plausible: 'plausibel',
-  'not-determinable': 'niet vast te stellen',
-  negative: 'negatief',
-};
+const {
+  strengthPhrase: STRENGTH,
+  strength: STRENGTH_SHORT,
+  aspect: ASPECT,
+  realisationStatus: STATUS,
+  verdict: VERDICT,
+  realisation: REALISATION,
+  effectiveness: EFFECTIVENESS,
+} = termsFor('nl');
 
 const n1 = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
