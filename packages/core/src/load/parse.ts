@@ -18,16 +18,16 @@ export type ParseResult =
 
 /**
  * Parses a review from YAML or JSON text (both read as YAML 1.2 with the core schema, of which
- * JSON is a subset, so both get line numbers). Returns the typed review, or every problem found: syntax, schema and
- * cross-references together, sorted by position.
+ * JSON is a subset, so both get line numbers). Returns the typed review, or every problem found:
+ * syntax, schema and cross-references together, sorted by position.
  */
 export function parseReview(text: string, options: ParseOptions = {}): ParseResult {
   const file = options.file ?? '<input>';
   // Fast path: js-yaml reads a valid file several times faster than a parser that keeps the
   // positions of every node. Positions are only needed for problems, so the document is parsed
-  // again, with positions, only when there is something to report.
-  // A file with anchors always takes the careful path, which limits how often an alias may be
-  // expanded: the fast parser does not, and a few nested aliases can blow up to billions of nodes.
+  // again, with positions, only when there is something to report. A file with anchors always
+  // takes the careful path, which limits alias expansion: a few nested aliases can otherwise
+  // blow up to billions of nodes.
   const data = HAS_ANCHOR.test(text) ? FAILED : fastLoad(text);
   if (data !== FAILED) {
     if (data === null || data === undefined) return { ok: false, problems: [emptyFile(file)] };
