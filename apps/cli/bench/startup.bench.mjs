@@ -7,23 +7,29 @@ import { fileURLToPath } from 'node:url';
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const example = fileURLToPath(new URL('../../../examples/nctv-36-2/review.yaml', import.meta.url));
 const RUNS = 21;
+const WARMUP = 2; // rounds whose times are dropped: they warm the OS file cache
 
-function median(args) {
-  const times = [];
-  for (let i = 0; i < RUNS + 2; i++) {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
-    const ms = performance.now() - t;
-    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
-    if (i >= 2) times.push(ms); // the first two warm the OS file cache
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+const cases = { 'node -e 0': ['-e', '0'], 'polev --version': [bin, '--version'], 'polev validate example': [bin, 'validate', example] };
+
+function time(args) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
+  return ms;
 }
 
-// Interleave so that a change in machine load hits every command alike.
-const cases = { 'node -e 0': ['-e', '0'], 'polev --version': [bin, '--version'], 'polev validate example': [bin, 'validate', example] };
-const results = Object.fromEntries(Object.entries(cases).map(([name, args]) => [name, median(args)]));
+// Round-robin (A, B, C, A, B, C, …) rather than all runs of one case in a row, so that a change in
+// machine load during the run hits every case alike and the ratios stay fair.
+const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+for (let round = 0; round < RUNS + WARMUP; round++) {
+  for (const [name, args] of Object.entries(cases)) {
+    const ms = time(args);
+    if (round >= WARMUP) times[name].push(ms);
+  }
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const results = Object.fromEntries(Object.entries(times).map(([name, xs]) => [name, median(xs)]));
 const base = results['node -e 0'];
 const targets = { 'polev --version': 1.5, 'polev validate example': 3 };
 for (const [name, ms] of Object.entries(results)) {
@@ -31,4 +37,4 @@ for (const [name, ms] of Object.entries(results)) {
   const target = targets[name];
   console.log(`${name.padEnd(24)} ${ms.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}× node${target ? `  (target ≤ ${target}×: ${ratio <= target ? 'met' : 'NOT met'})` : ''}`);
 }
-console.log(`median of ${RUNS} runs each`);
+console.log(`median of ${RUNS} interleaved runs each`);
