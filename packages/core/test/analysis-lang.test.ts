@@ -3,7 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { en, type Messages } from '../src/analysis/messages/en.js';
 import { messagesFor, type CatalogueMismatches } from '../src/analysis/messages/index.js';
 import { nl } from '../src/analysis/messages/nl.js';
-import { listIds } from '../src/analysis/numbers.js';
+import { listIds } from '../src/analysis/ids.js';
 import { analyze, compare, parseReviewOrThrow, Review, type Assessment } from '../src/index.js';
 import { syntheticReview } from '../src/testing/index.js';
 import { instrument, makeReview, source } from './builders.js';

@@ -1,6 +1,6 @@
 import type { Review } from '../model/review.js';
 import { analyseCoverage, gapMap, instrumentEvidence, rolledUpStrength } from './evidence.js';
-import { analyseExpenditure, attributeCost } from './expenditure.js';
+import { analyseExpenditure, attributeCost, instrumentCosts } from './expenditure.js';
 import { summariseRealisation } from './realisation.js';
 import { deriveRecommendations } from './recommendations.js';
 import { messagesFor } from './messages/index.js';
@@ -8,7 +8,7 @@ import { indexReview } from './review-index.js';
 import { rpeChecklist } from './rpe.js';
 import { checkSavingsOptions, savingsVariant } from './savings.js';
 import { smartCheck } from './smart.js';
-import type { AnalyzeOptions, Assessment, EffectivenessValue, ScopeRef } from './types.js';
+import type { AnalyzeOptions, Assessment, ScopeRef } from './types.js';
 import { effectivenessOf, steppedVerdicts, type ScopeInput, type VerdictContext } from './verdicts.js';
 
 /**
@@ -30,14 +30,12 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
   const domainScopes: ScopeRef[] = review.policyTree.domains.map((d) => ({ kind: 'domain', id: d.id, label: d.name }));
   const objectiveScopes: ScopeRef[] = ix.objectiveOrder.map(({ objective }) => ({ kind: 'objective', id: objective.id, label: objective.text }));
 
-  const evidenceList = instrumentEvidence(ix, M);
-  const evidence = new Map(evidenceList.map((e) => [e.instrument, e]));
-  const cost = attributeCost(ix);
+  // Per-instrument results, by node index.
+  const evidence = instrumentEvidence(ix, M);
+  const costs = instrumentCosts(ix);
+  const instrumentEffectiveness = ix.nodes.map((n) => effectivenessOf(n.findings.filter((f) => f.aspect === 'effectiveness')));
   const smart = ix.objectiveOrder.map(({ objective }) => smartCheck(ix, objective, M));
-  const instrumentEffectiveness = new Map<string, EffectivenessValue>(
-    review.instruments.map((i) => [i.id, effectivenessOf((ix.findingsAbout.get(i.id) ?? []).filter((f) => f.aspect === 'effectiveness'))]),
-  );
-  const ctx: VerdictContext = { ix, evidence, cost, smart: new Map(smart.map((s) => [s.objective, s])), instrumentEffectiveness, M };
+  const ctx: VerdictContext = { ix, evidence, cost: costs, smart: new Map(smart.map((s) => [s.objective, s])), instrumentEffectiveness, M };
 
   const roots = ix.objectiveOrder.filter((o) => o.depth === 0).map((o) => o.objective);
 
@@ -47,9 +45,9 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
   const articleInput: ScopeInput = {
     scope: article,
     objectives: roots,
-    instruments: review.instruments,
+    instruments: ix.nodes,
     ownIds: review.policyTree.domains.flatMap((d) => domainOwnIds(d.id)),
-    realisation: summariseRealisation(article, review.instruments),
+    realisation: summariseRealisation(article, ix.nodes),
   };
   const domainInputs: ScopeInput[] = domainScopes.map((scope) => {
     const instruments = ix.instrumentsOfDomain.get(scope.id) ?? [];
@@ -65,9 +63,9 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
     review: { id: review.id, title: review.title, period: review.period, rpeVersion: review.rpeVersion },
     realisation: { article: articleInput.realisation, domains: domainInputs.map((d) => d.realisation), objectives: objectiveInputs.map((o) => o.realisation) },
     expenditure: analyseExpenditure(ix, M),
-    costAttribution: cost,
+    costAttribution: attributeCost(ix, costs),
     evidence: {
-      instruments: evidenceList,
+      instruments: evidence,
       objectives: objectiveInputs.map((o) => ({ id: o.scope.id, strength: rolledUpStrength(ix, o.ownIds, o.instruments, evidence) })),
       domains: domainInputs.map((d) => ({ id: d.scope.id, strength: rolledUpStrength(ix, d.ownIds, d.instruments, evidence) })),
     },

@@ -1,7 +1,8 @@
 import { ASPECTS, EVIDENCE_STRENGTHS, VERDICTS, type Aspect, type EvidenceStrength, type Finding, type Instrument } from '../model/review.js';
 import type { Messages } from './messages/index.js';
-import { listIds, ratio, share, sortIds as sorted, sum } from './numbers.js';
-import type { ReviewIndex } from './review-index.js';
+import { listIds, sortIds as sorted } from './ids.js';
+import { ratio, share, sum } from './numbers.js';
+import type { InstrumentNode, ReviewIndex } from './review-index.js';
 import type {
   AspectEvidence,
   CoverageAnalysis,
@@ -14,7 +15,8 @@ import type {
   ScopeRef,
 } from './types.js';
 
-export const strengthRank = (s: EvidenceStrength): number => EVIDENCE_STRENGTHS.indexOf(s);
+const RANK = Object.fromEntries(EVIDENCE_STRENGTHS.map((s, i) => [s, i])) as Record<EvidenceStrength, number>;
+export const strengthRank = (s: EvidenceStrength): number => RANK[s];
 export const maxStrength = (a: EvidenceStrength, b: EvidenceStrength): EvidenceStrength =>
   strengthRank(a) >= strengthRank(b) ? a : b;
 
@@ -39,10 +41,12 @@ export function aspectEvidence(findings: readonly Finding[]): AspectEvidence {
       best = f;
     }
   }
+  const sources: string[] = [];
+  for (const f of findings) if (f.source) sources.push(f.source);
   return {
     strength: best?.strength ?? 'none',
     findings: sorted(findings.map((f) => f.id)),
-    sources: sorted(findings.flatMap((f) => (f.source ? [f.source] : []))),
+    sources: sorted(sources),
     verdict: best?.verdict ?? null,
   };
 }
@@ -68,16 +72,16 @@ function aspectsOf(findings: readonly Finding[]): Record<Aspect, AspectEvidence>
 const hasRealisationEvidence = (i: Instrument) =>
   i.realisation.status !== 'unknown' && (/\S/.test(i.realisation.evidence ?? '') || i.realisation.citation !== undefined);
 
+/** Evidence per instrument, by node index. */
 export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvidence[] {
-  return ix.review.instruments.map((ins) => {
-    const about = ix.findingsAbout.get(ins.id) ?? [];
+  const classified = (f: Finding) => f.classification !== 'public' || ix.sources.get(f.source ?? '')?.classification !== 'public';
+  return ix.nodes.map(({ instrument: ins, findings: about }) => {
     const aspects = aspectsOf(about);
     let strength: EvidenceStrength = hasRealisationEvidence(ins) ? 'realisation' : 'none';
     for (const a of ASPECTS) strength = maxStrength(strength, aspects[a].strength);
-    const evaluations = about.filter(ix.isEvaluationFinding);
-    const classified = (f: Finding) => f.classification !== 'public' || ix.sources.get(f.source ?? '')?.classification !== 'public';
+    const evaluations = about.length ? about.filter(ix.isEvaluationFinding) : about;
     const reasons: string[] = [];
-    const strongest = ASPECTS.filter((a) => aspects[a].strength === strength && strength !== 'none' && aspects[a].findings.length);
+    const strongest = strength === 'none' ? [] : ASPECTS.filter((a) => aspects[a].strength === strength && aspects[a].findings.length);
     if (strongest.length) {
       reasons.push(M.instrumentEvidence.strongest(strength, strongest, listIds(strongest.flatMap((a) => aspects[a].findings), M)));
     } else if (strength === 'realisation') {
@@ -86,6 +90,11 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
       reasons.push(M.instrumentEvidence.nothing);
     }
     if (evaluations.length === 0) reasons.push(M.instrumentEvidence.notEvaluated);
+    const evidence: string[] = [];
+    for (const f of about) {
+      evidence.push(f.id);
+      if (f.source) evidence.push(f.source);
+    }
     return {
       instrument: ins.id,
       strength,
@@ -93,61 +102,95 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
       evaluated: evaluations.length > 0,
       classifiedOnly: evaluations.length > 0 && evaluations.every(classified),
       reasons,
-      evidence: sorted(about.flatMap((f) => [f.id, ...(f.source ? [f.source] : [])])),
+      evidence: sorted(evidence),
     };
   });
 }
 
 /** Evidence of an objective or domain: its own findings and those of every instrument under it. */
-export function rolledUpStrength(ix: ReviewIndex, ownIds: readonly string[], instruments: readonly Instrument[], byInstrument: Map<string, InstrumentEvidence>): EvidenceStrength {
+export function rolledUpStrength(ix: ReviewIndex, ownIds: readonly string[], instruments: readonly InstrumentNode[], evidence: readonly InstrumentEvidence[]): EvidenceStrength {
   let s: EvidenceStrength = 'none';
   for (const id of ownIds) for (const f of ix.findingsAbout.get(id) ?? []) s = maxStrength(s, f.strength);
-  for (const i of instruments) s = maxStrength(s, byInstrument.get(i.id)?.strength ?? 'none');
+  for (const i of instruments) s = maxStrength(s, evidence[i.index]!.strength);
   return s;
 }
 
 const statesAspect = (ix: ReviewIndex, f: Finding, aspect: Aspect) =>
   f.aspect === aspect && f.verdict !== 'not-assessed' && ix.isEvaluationFinding(f);
 
+/** Coverage per instrument, by node index. */
 export function coverageRows(ix: ReviewIndex): CoverageRow[] {
-  return ix.review.instruments.map((ins) => {
-    const about = ix.findingsAbout.get(ins.id) ?? [];
-    return {
-      id: ins.id,
-      evaluated: about.some(ix.isEvaluationFinding),
-      effectiveness: about.some((f) => statesAspect(ix, f, 'effectiveness')),
-      efficiency: about.some((f) => statesAspect(ix, f, 'efficiency')),
-      sideEffects: about.some((f) => statesAspect(ix, f, 'side-effects')),
-    };
-  });
+  return ix.nodes.map(({ instrument, findings }) => ({
+    id: instrument.id,
+    evaluated: findings.some(ix.isEvaluationFinding),
+    effectiveness: findings.some((f) => statesAspect(ix, f, 'effectiveness')),
+    efficiency: findings.some((f) => statesAspect(ix, f, 'efficiency')),
+    sideEffects: findings.some((f) => statesAspect(ix, f, 'side-effects')),
+  }));
 }
 
-function coverageSummary(ix: ReviewIndex, scope: ScopeRef, instruments: readonly Instrument[], rows: Map<string, CoverageRow>): CoverageSummary {
-  const inScope = instruments.map((i) => rows.get(i.id)!);
-  const count = (key: 'evaluated' | 'effectiveness' | 'efficiency' | 'sideEffects') => share(inScope.filter((r) => r[key]).length, inScope.length);
+/** A programme line's known money, and whether every instrument it finances is covered. */
+interface LineCoverage {
+  known: number;
+  unknownParts: number;
+  evaluated: boolean;
+  effectiveness: boolean;
+  efficiency: boolean;
+}
 
-  // Money: a programme line counts as covered when every instrument it finances is. At article
-  // level every programme line counts, including those linked to no instrument (never covered).
-  const lineIds = scope.kind === 'article' ? null : new Set(instruments.flatMap((i) => ix.linesOf.get(i.id) ?? []));
-  const lines = (lineIds ? [...lineIds].map((id) => ix.lines.get(id)!) : ix.review.budgetLines).filter((l) => l.kind === 'programme');
-  const money = { evaluated: 0, effectiveness: 0, efficiency: 0, total: 0, unknownParts: 0 };
-  for (const l of lines) {
+// A programme line counts as covered when every instrument it finances is.
+function lineCoverage(ix: ReviewIndex, rows: readonly CoverageRow[]): Map<string, LineCoverage> {
+  const out = new Map<string, LineCoverage>();
+  for (const l of ix.review.budgetLines) {
+    if (l.kind !== 'programme') continue;
     const s = sum(l.expenditures.map((e) => e.amount));
-    money.total += s.known;
-    money.unknownParts += s.unknownParts;
-    const linked = l.instruments.map((i) => rows.get(i)).filter((r): r is CoverageRow => r !== undefined);
+    const linked = l.instruments.flatMap((id) => {
+      const node = ix.nodeOf.get(id);
+      return node ? [rows[node.index]!] : [];
+    });
     const all = (key: 'evaluated' | 'effectiveness' | 'efficiency') => linked.length > 0 && linked.every((r) => r[key]);
-    if (all('evaluated')) money.evaluated += s.known;
-    if (all('effectiveness')) money.effectiveness += s.known;
-    if (all('efficiency')) money.efficiency += s.known;
+    out.set(l.id, { known: s.known, unknownParts: s.unknownParts, evaluated: all('evaluated'), effectiveness: all('effectiveness'), efficiency: all('efficiency') });
+  }
+  return out;
+}
+
+function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[], rows: readonly CoverageRow[], lines: Map<string, LineCoverage>): CoverageSummary {
+  let evaluated = 0;
+  let effectiveness = 0;
+  let efficiency = 0;
+  let sideEffects = 0;
+  for (const { index } of instruments) {
+    const r = rows[index]!;
+    if (r.evaluated) evaluated++;
+    if (r.effectiveness) effectiveness++;
+    if (r.efficiency) efficiency++;
+    if (r.sideEffects) sideEffects++;
+  }
+  const n = instruments.length;
+
+  // Money: at article level every programme line counts, including those linked to no instrument
+  // (never covered); below it, the programme lines financing the scope's instruments.
+  let inScope: Iterable<LineCoverage> = lines.values();
+  if (scope.kind !== 'article') {
+    const ids = new Set<string>();
+    for (const i of instruments) for (const id of i.lines) ids.add(id);
+    inScope = [...ids].flatMap((id) => lines.get(id) ?? []);
+  }
+  const money = { evaluated: 0, effectiveness: 0, efficiency: 0, total: 0, unknownParts: 0 };
+  for (const l of inScope) {
+    money.total += l.known;
+    money.unknownParts += l.unknownParts;
+    if (l.evaluated) money.evaluated += l.known;
+    if (l.effectiveness) money.effectiveness += l.known;
+    if (l.efficiency) money.efficiency += l.known;
   }
   return {
     scope,
-    instruments: inScope.length,
-    evaluated: count('evaluated'),
-    effectiveness: count('effectiveness'),
-    efficiency: count('efficiency'),
-    sideEffects: count('sideEffects'),
+    instruments: n,
+    evaluated: share(evaluated, n),
+    effectiveness: share(effectiveness, n),
+    efficiency: share(efficiency, n),
+    sideEffects: share(sideEffects, n),
     money: {
       ...money,
       // Shares of money are only known when every amount is: otherwise null, with the parts kept.
@@ -160,40 +203,38 @@ function coverageSummary(ix: ReviewIndex, scope: ScopeRef, instruments: readonly
 
 export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; domains: ScopeRef[]; objectives: ScopeRef[] }, M: Messages): CoverageAnalysis {
   const rows = coverageRows(ix);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const lines = lineCoverage(ix, rows);
   const notEvaluated: NotEvaluated[] = [];
 
-  for (const ins of ix.review.instruments) {
-    if (byId.get(ins.id)!.evaluated) continue;
-    const about = ix.findingsAbout.get(ins.id) ?? [];
+  for (const { instrument: ins, index, findings, lines: financing } of ix.nodes) {
+    if (rows[index]!.evaluated) continue;
     const reasons = [M.notEvaluated.instrument];
     const status = ins.realisation.status;
     if (status === 'not-realised' || status === 'pilot' || status === 'realised-after-period') reasons.push(M.notEvaluated.status(status));
-    const other = about.filter((f) => !ix.isEvaluationFinding(f));
+    const other = findings.filter((f) => !ix.isEvaluationFinding(f));
     if (other.length) reasons.push(M.notEvaluated.nonEvaluative(listIds(other.map((f) => f.id), M)));
-    if ((ix.linesOf.get(ins.id) ?? []).length === 0) reasons.push(M.notEvaluated.noExpenditure);
+    if (financing.length === 0) reasons.push(M.notEvaluated.noExpenditure);
     notEvaluated.push({ kind: 'instrument', id: ins.id, label: ins.name, reasons, evidence: sorted([ins.id, ...other.map((f) => f.id)]) });
   }
 
   for (const { objective } of ix.objectiveOrder) {
     const instruments = ix.instrumentsUnder.get(objective.id) ?? [];
-    const direct = [objective.id, ...ix.descendantsOf(objective.id)].flatMap((id) => (ix.findingsAbout.get(id) ?? []).filter(ix.isEvaluationFinding));
-    const evaluated = instruments.filter((i) => byId.get(i.id)!.evaluated);
-    if (direct.length > 0 || evaluated.length > 0) continue;
+    const direct = [objective.id, ...ix.descendantsOf(objective.id)].some((id) => (ix.findingsAbout.get(id) ?? []).some(ix.isEvaluationFinding));
+    if (direct || instruments.some((i) => rows[i.index]!.evaluated)) continue;
     notEvaluated.push({
       kind: 'objective',
       id: objective.id,
       label: objective.text,
       reasons: [instruments.length === 0 ? M.notEvaluated.objectiveWithoutInstruments : M.notEvaluated.objective(instruments.length)],
-      evidence: sorted([objective.id, ...instruments.map((i) => i.id)]),
+      evidence: sorted([objective.id, ...instruments.map((i) => i.instrument.id)]),
     });
   }
 
   return {
     instruments: rows,
-    article: coverageSummary(ix, scopes.article, ix.review.instruments, byId),
-    domains: scopes.domains.map((d) => coverageSummary(ix, d, ix.instrumentsOfDomain.get(d.id) ?? [], byId)),
-    objectives: scopes.objectives.map((o) => coverageSummary(ix, o, ix.instrumentsUnder.get(o.id) ?? [], byId)),
+    article: coverageSummary(scopes.article, ix.nodes, rows, lines),
+    domains: scopes.domains.map((d) => coverageSummary(d, ix.instrumentsOfDomain.get(d.id) ?? [], rows, lines)),
+    objectives: scopes.objectives.map((o) => coverageSummary(o, ix.instrumentsUnder.get(o.id) ?? [], rows, lines)),
     notEvaluated,
   };
 }
@@ -202,30 +243,36 @@ const NO_CELL: GapCell = Object.freeze({ strength: 'none', sources: NO_EVIDENCE.
 const cell = (e: AspectEvidence): GapCell => (e === NO_EVIDENCE ? NO_CELL : { strength: e.strength, sources: e.sources, findings: e.findings });
 
 /** Objectives (rolled up over their subtree) and their instruments × effectiveness, efficiency, side effects. */
-export function gapMap(ix: ReviewIndex, evidence: Map<string, InstrumentEvidence>): GapRow[] {
+export function gapMap(ix: ReviewIndex, evidence: readonly InstrumentEvidence[]): GapRow[] {
   const rows: GapRow[] = [];
-  const cells = (a: Record<Aspect, AspectEvidence>) => ({
-    effectiveness: cell(a.effectiveness),
-    efficiency: cell(a.efficiency),
-    sideEffects: cell(a['side-effects']),
-  });
   for (const { objective, depth } of ix.objectiveOrder) {
-    const subtree = [objective.id, ...(ix.instrumentsUnder.get(objective.id) ?? []).map((i) => i.id)];
-    const findings = [...new Set([...subtree, ...ix.descendantsOf(objective.id)].flatMap((id) => ix.findingsAbout.get(id) ?? []))];
+    const findings = new Set<Finding>();
+    for (const id of [objective.id, ...ix.descendantsOf(objective.id)]) for (const f of ix.findingsAbout.get(id) ?? []) findings.add(f);
+    for (const i of ix.instrumentsUnder.get(objective.id) ?? []) for (const f of i.findings) findings.add(f);
+    const byAspect = aspectsOf([...findings]);
     rows.push({
       kind: 'objective',
       id: objective.id,
       label: objective.text,
       depth,
       domain: objective.domain,
-      effectiveness: cell(aspectEvidence(findings.filter((f) => f.aspect === 'effectiveness'))),
-      efficiency: cell(aspectEvidence(findings.filter((f) => f.aspect === 'efficiency'))),
-      sideEffects: cell(aspectEvidence(findings.filter((f) => f.aspect === 'side-effects'))),
+      effectiveness: cell(byAspect.effectiveness),
+      efficiency: cell(byAspect.efficiency),
+      sideEffects: cell(byAspect['side-effects']),
     });
-    for (const ins of ix.instrumentsOf.get(objective.id) ?? []) {
-      rows.push({ kind: 'instrument', id: ins.id, label: ins.name, depth: depth + 1, domain: objective.domain, ...cells(evidence.get(ins.id)!.aspects) });
+    for (const { instrument: ins, index } of ix.instrumentsOf.get(objective.id) ?? []) {
+      const a = evidence[index]!.aspects;
+      rows.push({
+        kind: 'instrument',
+        id: ins.id,
+        label: ins.name,
+        depth: depth + 1,
+        domain: objective.domain,
+        effectiveness: cell(a.effectiveness),
+        efficiency: cell(a.efficiency),
+        sideEffects: cell(a['side-effects']),
+      });
     }
   }
   return rows;
 }
-

@@ -2,7 +2,7 @@ import { BUDGET_KINDS, type BudgetKind, type BudgetLine } from '../model/review.
 import type { Messages } from './messages/index.js';
 import { ratio, round, share, sum } from './numbers.js';
 import type { ReviewIndex } from './review-index.js';
-import type { CostAttribution, CostStatus, ExpenditureAnalysis, KindYear, LineExpenditure, LineYear, Sum } from './types.js';
+import type { CostAttribution, ExpenditureAnalysis, InstrumentCost, KindYear, LineExpenditure, LineYear, Sum } from './types.js';
 
 /**
  * Expenditure per year, line and kind. A line without an entry for a year is not part of that
@@ -110,27 +110,27 @@ function dominantLine(ix: ReviewIndex, lines: LineExpenditure[], programme: Sum,
   };
 }
 
+/** The programme money linked to each instrument, by node index. */
+export function instrumentCosts(ix: ReviewIndex): InstrumentCost[] {
+  return ix.nodes.map(({ lines: ids }) => {
+    const lines = ids.map((id) => ix.lines.get(id)!).filter((l) => l.kind === 'programme');
+    if (lines.length === 0) return { status: 'none', lines: [], amount: null };
+    const amount = sum(lines.flatMap((l) => l.expenditures.map((e) => e.amount)));
+    const hasKnown = lines.some((l) => l.expenditures.some((e) => e.amount !== null));
+    return { status: hasKnown ? 'amount' : 'line-without-amount', lines: lines.map((l) => l.id), amount };
+  });
+}
+
 /** Which instruments have programme money linked to them, and how much of the money can be attributed. */
-export function attributeCost(ix: ReviewIndex): CostAttribution {
+export function attributeCost(ix: ReviewIndex, costs: readonly InstrumentCost[]): CostAttribution {
   const { review } = ix;
   const programme = review.budgetLines.filter((l) => l.kind === 'programme');
-  const linesOfInstrument = new Map<string, BudgetLine[]>();
-  for (const l of programme) {
-    for (const i of new Set(l.instruments)) {
-      const list = linesOfInstrument.get(i);
-      if (list) list.push(l);
-      else linesOfInstrument.set(i, [l]);
-    }
-  }
   const instruments: CostAttribution['instruments'] = {};
   const withoutCost: string[] = [];
-  for (const ins of review.instruments) {
-    const lines = linesOfInstrument.get(ins.id) ?? [];
-    const amount = lines.length ? sum(lines.flatMap((l) => l.expenditures.map((e) => e.amount))) : null;
-    const hasKnown = lines.some((l) => l.expenditures.some((e) => e.amount !== null));
-    const status: CostStatus = lines.length === 0 ? 'none' : hasKnown ? 'amount' : 'line-without-amount';
-    instruments[ins.id] = { status, lines: lines.map((l) => l.id), amount };
-    if (status !== 'amount') withoutCost.push(ins.id);
+  for (const { instrument, index } of ix.nodes) {
+    const cost = costs[index]!;
+    instruments[instrument.id] = cost;
+    if (cost.status !== 'amount') withoutCost.push(instrument.id);
   }
   let attributable = 0;
   let total = 0;

@@ -1,5 +1,5 @@
 import type { Messages } from './messages/index.js';
-import { listIds, sortIds } from './numbers.js';
+import { listIds, sortIds } from './ids.js';
 import type { ReviewIndex } from './review-index.js';
 import type { Assessment, DerivedRecommendation, RecommendationRule } from './types.js';
 
@@ -41,8 +41,10 @@ export function deriveRecommendations(ix: ReviewIndex, a: Omit<Assessment, 'reco
   const dominant = a.expenditure.dominantLine;
   if (dominant) {
     const line = ix.lines.get(dominant.line);
-    const byInstrument = new Map(a.evidence.instruments.map((e) => [e.instrument, e]));
-    const effect = (line?.instruments ?? []).some((i) => byInstrument.get(i)?.aspects.effectiveness.strength === 'effect');
+    const effect = (line?.instruments ?? []).some((id) => {
+      const node = ix.nodeOf.get(id);
+      return node !== undefined && a.evidence.instruments[node.index]!.aspects.effectiveness.strength === 'effect';
+    });
     if (!effect) {
       add('dominant-line-without-effect-evaluation', 1, M.recommendations.evaluateDominant(dominant.name), [dominant.line], [
         ...dominant.reasons,

@@ -4,13 +4,30 @@ import { EVALUATION_SOURCE_TYPES, type BudgetLine, type Finding, type Instrument
 export const EVALUATION_TYPES: ReadonlySet<SourceType> = new Set<SourceType>(EVALUATION_SOURCE_TYPES);
 
 /**
+ * An instrument with what the analysis reads of it. Scopes hold these and per-instrument results
+ * live in arrays by `index`: at 100,000 instruments, looking instruments up by id in maps cost more
+ * than the analysis itself (each lookup a cache miss in a large table).
+ */
+export interface InstrumentNode {
+  instrument: Instrument;
+  /** Its position in `review.instruments`. */
+  index: number;
+  /** The findings about it, each once, in input order. */
+  findings: readonly Finding[];
+  /** The ids of the budget lines (of any kind) financing it. */
+  lines: readonly string[];
+}
+
+/**
  * Lookups built once per analysis so that every rule runs in linear time: by id, children per
  * objective, instruments per objective subtree, findings per subject.
  */
 export interface ReviewIndex {
   review: Review;
   objectives: Map<string, Objective>;
-  instruments: Map<string, Instrument>;
+  /** One node per instrument, in input order (`nodes[i].index === i`). */
+  nodes: InstrumentNode[];
+  nodeOf: Map<string, InstrumentNode>;
   sources: Map<string, Source>;
   lines: Map<string, BudgetLine>;
   /** Objectives in policy-tree order (parents before children), with depth. */
@@ -19,18 +36,15 @@ export interface ReviewIndex {
   /** The ids of every objective below an objective in the policy tree. */
   descendantsOf: (id: string) => string[];
   /** Instruments serving exactly this objective, in input order. */
-  instrumentsOf: Map<string, Instrument[]>;
+  instrumentsOf: Map<string, InstrumentNode[]>;
   /** Instruments serving an objective or any of its descendants, in input order. */
-  instrumentsUnder: Map<string, Instrument[]>;
-  instrumentsOfDomain: Map<string, Instrument[]>;
+  instrumentsUnder: Map<string, InstrumentNode[]>;
+  /** Instruments of a domain (through their objective), in input order. */
+  instrumentsOfDomain: Map<string, InstrumentNode[]>;
   objectivesOfDomain: Map<string, Objective[]>;
-  /** The domain an instrument belongs to, through its objective. */
-  domainOf: Map<string, string>;
   findingsAbout: Map<string, Finding[]>;
   /** Whether a finding counts as evaluation evidence (its source is an evaluation). */
   isEvaluationFinding: (f: Finding) => boolean;
-  /** Programme and other lines financing an instrument. */
-  linesOf: Map<string, string[]>;
   /** Indicators with a known value, per subject. */
   indicatorsAbout: Map<string, string[]>;
   label: (id: string) => string;
@@ -44,7 +58,6 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 
 export function indexReview(review: Review): ReviewIndex {
   const objectives = new Map(review.policyTree.objectives.map((o) => [o.id, o]));
-  const instruments = new Map(review.instruments.map((i) => [i.id, i]));
   const sources = new Map(review.sources.map((s) => [s.id, s]));
 
   const childrenOf = new Map<string, Objective[]>();
@@ -64,31 +77,37 @@ export function indexReview(review: Review): ReviewIndex {
   for (const d of review.policyTree.domains) for (const o of roots) if (o.domain === d.id) visit(o, 0, seen);
   for (const o of roots) visit(o, 0, seen);
 
-  const instrumentsUnder = new Map<string, Instrument[]>();
-  const instrumentsOf = new Map<string, Instrument[]>();
-  const instrumentsOfDomain = new Map<string, Instrument[]>();
-  const domainOf = new Map<string, string>();
+  const findingsAbout = new Map<string, Finding[]>();
+  for (const f of review.findings) for (const s of new Set(f.subjects)) push(findingsAbout, s, f);
+  const linesOf = new Map<string, string[]>();
+  for (const line of review.budgetLines) for (const i of new Set(line.instruments)) push(linesOf, i, line.id);
+
+  const nodes: InstrumentNode[] = [];
+  const nodeOf = new Map<string, InstrumentNode>();
+  const instrumentsUnder = new Map<string, InstrumentNode[]>();
+  const instrumentsOf = new Map<string, InstrumentNode[]>();
+  const instrumentsOfDomain = new Map<string, InstrumentNode[]>();
   for (const ins of review.instruments) {
-    push(instrumentsOf, ins.objective, ins);
+    const node: InstrumentNode = { instrument: ins, index: nodes.length, findings: findingsAbout.get(ins.id) ?? [], lines: linesOf.get(ins.id) ?? [] };
+    nodes.push(node);
+    nodeOf.set(ins.id, node);
+    push(instrumentsOf, ins.objective, node);
     const chain = new Set<string>();
     for (let o = objectives.get(ins.objective); o && !chain.has(o.id); o = o.parent ? objectives.get(o.parent) : undefined) {
       chain.add(o.id);
-      push(instrumentsUnder, o.id, ins);
+      push(instrumentsUnder, o.id, node);
     }
     const domain = objectives.get(ins.objective)?.domain;
-    if (domain) {
-      domainOf.set(ins.id, domain);
-      push(instrumentsOfDomain, domain, ins);
-    }
+    if (domain) push(instrumentsOfDomain, domain, node);
   }
   const objectivesOfDomain = new Map<string, Objective[]>();
   for (const { objective } of objectiveOrder) push(objectivesOfDomain, objective.domain, objective);
 
-  const findingsAbout = new Map<string, Finding[]>();
-  for (const f of review.findings) for (const s of new Set(f.subjects)) push(findingsAbout, s, f);
-
-  const linesOf = new Map<string, string[]>();
-  for (const line of review.budgetLines) for (const i of new Set(line.instruments)) push(linesOf, i, line.id);
+  const evaluationFindings = new Set<Finding>();
+  for (const f of review.findings) {
+    const s = f.source ? sources.get(f.source) : undefined;
+    if (s !== undefined && EVALUATION_TYPES.has(s.type)) evaluationFindings.add(f);
+  }
 
   const indicatorsAbout = new Map<string, string[]>();
   for (const ind of review.indicators) if (ind.value !== null) for (const s of new Set(ind.subjects)) push(indicatorsAbout, s, ind.id);
@@ -115,7 +134,8 @@ export function indexReview(review: Review): ReviewIndex {
     review,
     descendantsOf,
     objectives,
-    instruments,
+    nodes,
+    nodeOf,
     sources,
     lines: new Map(review.budgetLines.map((l) => [l.id, l])),
     objectiveOrder,
@@ -124,13 +144,8 @@ export function indexReview(review: Review): ReviewIndex {
     instrumentsUnder,
     instrumentsOfDomain,
     objectivesOfDomain,
-    domainOf,
     findingsAbout,
-    isEvaluationFinding: (f) => {
-      const s = f.source ? sources.get(f.source) : undefined;
-      return s !== undefined && EVALUATION_TYPES.has(s.type);
-    },
-    linesOf,
+    isEvaluationFinding: (f) => evaluationFindings.has(f),
     indicatorsAbout,
     label: (id) => names.get(id) ?? id,
   };

@@ -1,5 +1,6 @@
 import type { Messages } from './messages/index.js';
-import { listIds, round, sortIds } from './numbers.js';
+import { listIds, sortIds } from './ids.js';
+import { round } from './numbers.js';
 import { maxStrength, strengthRank } from './evidence.js';
 import type { ReviewIndex } from './review-index.js';
 import type { InstrumentEvidence, SavingsCut, SavingsOption, SavingsOptions, SavingsVariant } from './types.js';
@@ -51,7 +52,7 @@ export function checkSavingsOptions(review: Review, options: SavingsOptions): In
  * of the period with programme figures. Two options: the same share off every unprotected line,
  * or lines with the least evidence of effectiveness cut first.
  */
-export function savingsVariant(ix: ReviewIndex, evidence: Map<string, InstrumentEvidence>, options: SavingsOptions = {}, M: Messages): SavingsVariant {
+export function savingsVariant(ix: ReviewIndex, evidence: readonly InstrumentEvidence[], options: SavingsOptions = {}, M: Messages): SavingsVariant {
   const { review } = ix;
   const percent = options.percent ?? 20;
   const protect = new Set(options.protect ?? []);
@@ -77,7 +78,10 @@ export function savingsVariant(ix: ReviewIndex, evidence: Map<string, Instrument
       continue;
     }
     let strength: EvidenceStrength = 'none';
-    for (const i of l.instruments) strength = maxStrength(strength, evidence.get(i)?.aspects.effectiveness.strength ?? 'none');
+    for (const id of l.instruments) {
+      const node = ix.nodeOf.get(id);
+      if (node) strength = maxStrength(strength, evidence[node.index]!.aspects.effectiveness.strength);
+    }
     candidates.push({ line: l.id, name: l.name, base: entry.amount, instruments: sortIds(l.instruments), strength });
   }
   base = round(base);

@@ -100,10 +100,17 @@ export interface ExpenditureAnalysis {
 
 export type CostStatus = 'amount' | 'line-without-amount' | 'none';
 
+/** Whether programme money with a known amount is linked to an instrument. */
+export interface InstrumentCost {
+  status: CostStatus;
+  lines: string[];
+  /** Null when no budget line is linked: the instrument's cost is unknown, not 0. */
+  amount: Sum | null;
+}
+
 export interface CostAttribution {
-  /** Per instrument: whether programme money with a known amount is linked to it. */
-  /** `amount` is null when no budget line is linked: the instrument's cost is unknown, not 0. */
-  instruments: Record<string, { status: CostStatus; lines: string[]; amount: Sum | null }>;
+  /** Per instrument id. */
+  instruments: Record<string, InstrumentCost>;
   /** Instruments with a known linked amount, of all instruments. */
   withCost: Share;
   withoutCost: string[];

@@ -1,11 +1,12 @@
-import type { Finding, Instrument, Objective } from '../model/review.js';
+import type { Finding, Objective } from '../model/review.js';
 import { aspectEvidence, strengthRank } from './evidence.js';
 import type { Messages } from './messages/index.js';
-import { listIds, sortIds, sum } from './numbers.js';
-import type { ReviewIndex } from './review-index.js';
+import { listIds, sortIds } from './ids.js';
+import { sum } from './numbers.js';
+import type { InstrumentNode, ReviewIndex } from './review-index.js';
 import type {
-  CostAttribution,
   EffectivenessValue,
+  InstrumentCost,
   InstrumentEvidence,
   RealisationSummary,
   RealisationValue,
@@ -19,19 +20,19 @@ export interface ScopeInput {
   scope: ScopeRef;
   /** The objectives whose goal achievement the scope answers for. */
   objectives: readonly Objective[];
-  instruments: readonly Instrument[];
+  instruments: readonly InstrumentNode[];
   /** ids whose own findings count for the scope (the objective and its descendants, the domain). */
   ownIds: readonly string[];
   realisation: RealisationSummary;
 }
 
+/** Per-instrument results are arrays by node index, computed once for all scopes. */
 export interface VerdictContext {
   ix: ReviewIndex;
-  evidence: Map<string, InstrumentEvidence>;
-  cost: CostAttribution;
+  evidence: readonly InstrumentEvidence[];
+  cost: readonly InstrumentCost[];
   smart: Map<string, SmartCheck>;
-  /** Effectiveness per instrument, computed once for all scopes. */
-  instrumentEffectiveness: Map<string, EffectivenessValue>;
+  instrumentEffectiveness: readonly EffectivenessValue[];
   /** The message catalogue of the analysis language. */
   M: Messages;
 }
@@ -105,7 +106,8 @@ function goalAchievement({ ix, smart, M }: VerdictContext, { objectives }: Scope
 }
 
 function realisation({ ix, cost, M }: VerdictContext, { instruments, realisation: r }: ScopeInput): SteppedVerdicts['realisation'] {
-  const lines = new Set(instruments.flatMap((i) => cost.instruments[i.id]?.lines ?? []));
+  const lines = new Set<string>();
+  for (const i of instruments) for (const id of cost[i.index]!.lines) lines.add(id);
   const total = r.realised.total;
   if (total === 0) {
     return { value: 'no-instruments', money: sum([]), reasons: [M.realisation.noInstruments], evidence: [] };
@@ -134,22 +136,25 @@ function effectiveness({ ix, evidence, instrumentEffectiveness, M }: VerdictCont
   const counts: Record<EffectivenessValue, number> = { demonstrated: 0, plausible: 0, 'not-determinable': 0, negative: 0 };
   const byValue: Record<EffectivenessValue, string[]> = { demonstrated: [], plausible: [], 'not-determinable': [], negative: [] };
   const used = new Set<string>();
+  // The scope is judged on all its evidence together, not on its best instrument.
+  const all = new Set<Finding>();
+  let noEffect = true;
   for (const i of instruments) {
-    const e = evidence.get(i.id)!.aspects.effectiveness;
-    const v = instrumentEffectiveness.get(i.id)!;
+    const e = evidence[i.index]!.aspects.effectiveness;
+    const v = instrumentEffectiveness[i.index]!;
     counts[v]++;
-    byValue[v].push(i.id);
-    if (v !== 'not-determinable') e.findings.forEach((f) => used.add(f));
+    byValue[v].push(i.instrument.id);
+    if (v !== 'not-determinable') for (const f of e.findings) used.add(f);
+    if (e.strength === 'effect') noEffect = false;
+    for (const f of i.findings) if (f.aspect === 'effectiveness') all.add(f);
   }
   const own = ownIds.flatMap((id) => (ix.findingsAbout.get(id) ?? []).filter((f) => f.aspect === 'effectiveness'));
   const ownValue = effectivenessOf(own);
-  own.filter(judged).forEach((f) => used.add(f.id));
-
-  // The scope is judged on all its evidence together, not on its best instrument.
-  const all = new Map<string, Finding>();
-  for (const i of instruments) for (const f of ix.findingsAbout.get(i.id) ?? []) if (f.aspect === 'effectiveness') all.set(f.id, f);
-  for (const f of own) all.set(f.id, f);
-  const value = effectivenessOf([...all.values()]);
+  for (const f of own) {
+    if (judged(f)) used.add(f.id);
+    all.add(f);
+  }
+  const value = effectivenessOf([...all]);
   const total = instruments.length;
   const reasons: string[] = [];
   if (total > 0) reasons.push(M.effectiveness.counts(total, counts.demonstrated, counts.plausible, counts.negative, counts['not-determinable']));
@@ -158,7 +163,6 @@ function effectiveness({ ix, evidence, instrumentEffectiveness, M }: VerdictCont
   if (byValue.negative.length) reasons.push(M.effectiveness.negative(listIds(byValue.negative, M)));
   if (own.length) reasons.push(M.effectiveness.own(scope.kind, ownValue, listIds(own.map((f) => f.id), M)));
   if (value === 'not-determinable') reasons.push(M.effectiveness.noFinding);
-  const noEffect = instruments.every((i) => evidence.get(i.id)!.aspects.effectiveness.strength !== 'effect');
   if (value !== 'demonstrated' && total > 0 && noEffect) reasons.push(M.effectiveness.noEffectEvaluation);
   return { value, counts, reasons, evidence: sortIds(used) };
 }
@@ -166,21 +170,21 @@ function effectiveness({ ix, evidence, instrumentEffectiveness, M }: VerdictCont
 function efficiency({ ix, cost, instrumentEffectiveness, M }: VerdictContext, { instruments, ownIds }: ScopeInput): SteppedVerdicts['efficiency'] {
   // One pass over the scope: this runs for every objective, domain and the article.
   const unique = new Map<string, Finding>();
-  const collect = (id: string) => {
-    for (const f of ix.findingsAbout.get(id) ?? []) if (f.aspect === 'efficiency') unique.set(f.id, f);
+  const collect = (findings: readonly Finding[]) => {
+    for (const f of findings) if (f.aspect === 'efficiency') unique.set(f.id, f);
   };
-  ownIds.forEach(collect);
+  for (const id of ownIds) collect(ix.findingsAbout.get(id) ?? []);
   const withoutCost: string[] = [];
   const withBoth: string[] = [];
   let effective = 0;
   for (const i of instruments) {
-    collect(i.id);
-    const costed = cost.instruments[i.id]?.status === 'amount';
-    if (!costed) withoutCost.push(i.id);
-    const v = instrumentEffectiveness.get(i.id);
+    collect(i.findings);
+    const costed = cost[i.index]!.status === 'amount';
+    if (!costed) withoutCost.push(i.instrument.id);
+    const v = instrumentEffectiveness[i.index];
     if (v === 'demonstrated' || v === 'plausible') {
       effective++;
-      if (costed) withBoth.push(i.id);
+      if (costed) withBoth.push(i.instrument.id);
     }
   }
   const judgedFindings = [...unique.values()].filter((f) => judged(f) && ix.isEvaluationFinding(f));

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { listIds, sortIds } from '../src/analysis/ids.js';
+
+/** The definition of the natural order: digit runs padded to 16 places, then the id itself. */
+const reference = (ids: string[]) => {
+  const key = (id: string) => `${id.replace(/\d+/g, (d) => (d.length < 16 ? d.padStart(16, '0') : d))}\u0000${id}`;
+  return [...new Set(ids)].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+};
+
+// Ids from a small alphabet, so that prefixes, digit runs and ties meet often.
+const idArb = fc.oneof(
+  fc.tuple(fc.constantFrom('i', 'ct-i', 'c', 'ct', 'x', 'i-', 'i.', ''), fc.integer({ min: 0, max: 3000 })).map(([p, n]) => `${p}${n}`),
+  fc.stringMatching(/^[a-c0-2.\- ]{0,6}$/),
+  fc.constantFrom('i', 'i-a', 'i007', 'i7', 'i07', 'o1.2', 'o1.10', '1234567890123456', '123456789012345', 'i9007199254740993', 'a\u0000b', 'i4294967296'),
+);
+
+describe('sortIds', () => {
+  it('gives the natural order: numbers by value, ties by the id', () => {
+    expect(sortIds(['i10', 'i2', 'i1', 'i2'])).toEqual(['i1', 'i2', 'i10']);
+    expect(sortIds(['i-a', 'i1', 'i'])).toEqual(['i', 'i-a', 'i1']);
+    expect(sortIds(['i2', 'i02', 'i1'])).toEqual(['i1', 'i02', 'i2']);
+    expect(sortIds(['o1.10', 'o1.2', 'o1'])).toEqual(['o1', 'o1.2', 'o1.10']);
+    expect(sortIds(['ct-i10', 'nvc-i2', 'ct-i9', 'cs-i1'])).toEqual(['cs-i1', 'ct-i9', 'ct-i10', 'nvc-i2']);
+  });
+
+  it('agrees with the padded-key definition on any list', () => {
+    fc.assert(
+      fc.property(
+        fc.array(idArb, { maxLength: 60 }),
+        (ids) => {
+          expect(sortIds(ids)).toEqual(reference(ids));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('orders long lists of simple ids by number, across prefixes', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `${['i', 'f', 'ct-i'][i % 3]}${(i * 7919) % 100003}`);
+    expect(sortIds(ids)).toEqual(reference(ids));
+  });
+});
+
+describe('listIds', () => {
+  const en = { more: (shown: string, rest: number) => `${shown} and ${rest} more` };
+  it('shows the first ids in order and counts the rest once each', () => {
+    expect(listIds(['i10', 'i2', 'i2', 'i1'], en)).toBe('i1, i2, i10');
+    expect(listIds(Array.from({ length: 12 }, (_, i) => `i${12 - i}`), en)).toBe('i1, i2, i3, i4, i5, i6, i7, i8 and 4 more');
+  });
+});
