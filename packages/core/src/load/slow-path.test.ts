@@ -1,0 +1,57 @@
+// The careful path (the `yaml` library, loaded on first use) must still give exact positions: these
+// pin line:column for each reason the fast path hands over to it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReview } from './parse.js';
+
+const mini = readFileSync(new URL('../__fixtures__/mini.yaml', import.meta.url), 'utf8');
+
+/** 1-based line and column of the first occurrence of `needle` (plus `skip` characters into it). */
+function at(text: string, needle: string, skip = 0): { line: number; column: number } {
+  const offset = text.indexOf(needle);
+  if (offset < 0) throw new Error(`no ${needle}`);
+  const before = text.slice(0, offset + skip).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+describe('parseReview: the careful path', () => {
+  it('locates a syntax error at its line and column', () => {
+    const text = 'schemaVersion: 1\ntitle: [unclosed\nid: x\n';
+    const r = parseReview(text, { file: 's.yaml' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([expect.objectContaining({ file: 's.yaml', code: 'syntax', line: 3, column: 1 })]);
+  });
+
+  it('locates a duplicate key at the key', () => {
+    const text = mini.replace('title: A small review', 'title: A small review\ntitle: Again');
+    const r = parseReview(text, { file: 'd.yaml' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'syntax', ...at(text, 'title: Again'), message: expect.stringContaining('unique') })]);
+  });
+
+  it('locates schema problems in a file with anchors and aliases, the alias itself included', () => {
+    const text = mini
+      .replace('ministry: { name: Ministry of Examples, abbreviation: MinEx }', 'ministry: &m { name: Ministry of Examples, abbreviation: MinEx }\nextra: *m')
+      .replace('kind: financial', 'kind: cash');
+    const r = parseReview(text, { file: 'a.yaml' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => ({ path: p.path, line: p.line, column: p.column }))).toEqual([
+      { path: 'extra', ...at(text, 'extra: *m') },
+      { path: 'instruments[0].kind', ...at(text, 'kind: cash', 'kind: '.length) },
+    ]);
+  });
+
+  it('locates schema and reference problems of an anchor-free file, found first by the fast path', () => {
+    const text = mini.replace('kind: financial', 'kind: cash').replace('source: s1', 'source: s9');
+    const r = parseReview(text, { file: 'm.yaml' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => [p.path, p.line, p.column])).toEqual([
+      ['instruments[0].kind', at(text, 'kind: cash').line, at(text, 'kind: cash', 'kind: '.length).column],
+      ['findings[0].source', at(text, 'source: s9').line, at(text, 'source: s9', 'source: '.length).column],
+    ]);
+  });
+});
