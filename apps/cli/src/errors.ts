@@ -1,4 +1,4 @@
-import { formatProblem, InvalidOptionsError, InvalidReviewError, PolevError } from '@polev/core';
+import { formatProblem, InvalidOptionsError, InvalidReviewError, PolevError } from '@polev/core/load';
 import { CliError, EXIT, style, type Io } from './io.js';
 
 /** Hints for the typed errors of the polev packages, by their code; others get a generic one. */

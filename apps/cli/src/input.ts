@@ -1,4 +1,4 @@
-import { formatProblem, parseReview, type ParseResult, type Review } from '@polev/core';
+import { formatProblem, parseReview, type ParseResult, type Review } from '@polev/core/load';
 import { loadReviewFile, ReviewFileError } from '@polev/core/node';
 import { CliError, EXIT, style, type Io } from './io.js';
 

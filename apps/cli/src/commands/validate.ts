@@ -1,4 +1,4 @@
-import { formatProblem, type Problem } from '@polev/core';
+import { formatProblem, type Problem } from '@polev/core/load';
 import { CliError, EXIT, style, type Io } from '../io.js';
 import { loadInput } from '../input.js';
 
