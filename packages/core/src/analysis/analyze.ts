@@ -3,13 +3,14 @@ import { analyseCoverage, gapMap, instrumentEvidence, rolledUpStrength } from '.
 import { analyseExpenditure, attributeCost, instrumentCosts } from './expenditure.js';
 import { summariseRealisation } from './realisation.js';
 import { deriveRecommendations } from './recommendations.js';
+import { Marks } from './marks.js';
 import { messagesFor } from './messages/index.js';
 import { indexReview } from './review-index.js';
 import { rpeChecklist } from './rpe.js';
 import { checkSavingsOptions, savingsVariant } from './savings.js';
 import { smartCheck } from './smart.js';
 import type { AnalyzeOptions, Assessment, ScopeRef } from './types.js';
-import { effectivenessOf, steppedVerdicts, type ScopeInput, type VerdictContext } from './verdicts.js';
+import { effectivenessOf, instrumentFlags, steppedVerdicts, type ScopeInput, type VerdictContext } from './verdicts.js';
 
 /**
  * Answers the RPE's questions from a review: realisation, expenditure, cost attribution,
@@ -35,7 +36,16 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
   const costs = instrumentCosts(ix);
   const instrumentEffectiveness = ix.nodes.map((n) => effectivenessOf(n.findings.filter((f) => f.aspect === 'effectiveness')));
   const smart = ix.objectiveOrder.map(({ objective }) => smartCheck(ix, objective, M));
-  const ctx: VerdictContext = { ix, evidence, cost: costs, smart: new Map(smart.map((s) => [s.objective, s])), instrumentEffectiveness, M };
+  const marks: [Marks, Marks] = [new Marks(review.findings.length), new Marks(review.findings.length)];
+  const ctx: VerdictContext = {
+    ix,
+    cost: costs,
+    smart: new Map(smart.map((s) => [s.objective, s])),
+    instrumentEffectiveness,
+    flags: instrumentFlags(ix.nodes, evidence, costs),
+    marks,
+    M,
+  };
 
   const roots = ix.objectiveOrder.filter((o) => o.depth === 0).map((o) => o.objective);
 

@@ -1,4 +1,4 @@
-import { ASPECTS, EVIDENCE_STRENGTHS, VERDICTS, type Aspect, type EvidenceStrength, type Finding, type Instrument } from '../model/review.js';
+import { ASPECTS, EVIDENCE_STRENGTHS, VERDICTS, type Aspect, type EvidenceStrength, type Finding, type Instrument, type RealisationStatus } from '../model/review.js';
 import type { Messages } from './messages/index.js';
 import { listIds, sortIds as sorted } from './ids.js';
 import { ratio, share, sum } from './numbers.js';
@@ -75,17 +75,36 @@ const hasRealisationEvidence = (i: Instrument) =>
 /** Evidence per instrument, by node index. */
 export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvidence[] {
   const classified = (f: Finding) => f.classification !== 'public' || ix.sources.get(f.source ?? '')?.classification !== 'public';
+  // One sentence per status, shared: most instruments have no finding and say the same.
+  const onlyRealisation = new Map<RealisationStatus, string>();
+  const onlyRealisationOf = (status: RealisationStatus) => {
+    let sentence = onlyRealisation.get(status);
+    if (sentence === undefined) onlyRealisation.set(status, (sentence = M.instrumentEvidence.onlyRealisation(status)));
+    return sentence;
+  };
   return ix.nodes.map(({ instrument: ins, findings: about }) => {
+    const realisation = hasRealisationEvidence(ins);
+    if (about.length === 0) {
+      return {
+        instrument: ins.id,
+        strength: realisation ? 'realisation' : 'none',
+        aspects: NO_ASPECTS,
+        evaluated: false,
+        classifiedOnly: false,
+        reasons: [realisation ? onlyRealisationOf(ins.realisation.status) : M.instrumentEvidence.nothing, M.instrumentEvidence.notEvaluated],
+        evidence: [],
+      };
+    }
     const aspects = aspectsOf(about);
-    let strength: EvidenceStrength = hasRealisationEvidence(ins) ? 'realisation' : 'none';
+    let strength: EvidenceStrength = realisation ? 'realisation' : 'none';
     for (const a of ASPECTS) strength = maxStrength(strength, aspects[a].strength);
-    const evaluations = about.length ? about.filter(ix.isEvaluationFinding) : about;
+    const evaluations = about.filter(ix.isEvaluationFinding);
     const reasons: string[] = [];
     const strongest = strength === 'none' ? [] : ASPECTS.filter((a) => aspects[a].strength === strength && aspects[a].findings.length);
     if (strongest.length) {
       reasons.push(M.instrumentEvidence.strongest(strength, strongest, listIds(strongest.flatMap((a) => aspects[a].findings), M)));
     } else if (strength === 'realisation') {
-      reasons.push(M.instrumentEvidence.onlyRealisation(ins.realisation.status));
+      reasons.push(onlyRealisationOf(ins.realisation.status));
     } else {
       reasons.push(M.instrumentEvidence.nothing);
     }

@@ -28,22 +28,36 @@ function naturalKey(id: string): string {
 }
 
 /**
- * The group of a simple id and its number: "ct-i7" → ["ct-i0", 7], "x" → ["x\0", -1]; null for
- * any other id. All members of a group sit together in the natural order (their keys share the
+ * Where the digits of a simple id start (its length when it has none), or -1 for any other id.
+ * A simple id belongs to a group: its prefix followed by "\0" when it has no digits, by "0"
+ * when it has. All members of a group sit together in the natural order (their keys share the
  * group as a prefix, and no group is a prefix of another), so groups are ordered by that string
  * and members by number.
  */
-function simple(id: string): [group: string, n: number] | null {
+function digitsStart(id: string): number {
   let end = id.length;
   while (end > 0 && isDigit(id.charCodeAt(end - 1))) end--;
   for (let i = 0; i < end; i++) {
     const c = id.charCodeAt(i);
-    if (isDigit(c) || c === 0) return null;
+    if (isDigit(c) || c === 0) return -1;
   }
   const digits = id.length - end;
-  if (digits === 0) return [`${id}\u0000`, -1];
-  if (digits > 15 || (digits > 1 && id.charCodeAt(end) === 48)) return null;
-  return [`${id.slice(0, end)}0`, Number(id.slice(end))];
+  return digits > 15 || (digits > 1 && id.charCodeAt(end) === 48) ? -1 : end;
+}
+
+/** The number of a simple id whose digits start at `end`; -1 when it has none. */
+function numberOf(id: string, end: number): number {
+  if (end === id.length) return -1;
+  let n = 0;
+  for (let i = end; i < id.length; i++) n = n * 10 + id.charCodeAt(i) - 48;
+  return n;
+}
+
+/** Whether two simple ids are in the same group (`end`: where the digits of `a` start). */
+function sameGroup(a: string, end: number, b: string): boolean {
+  if (digitsStart(b) !== end || (end === a.length) !== (end === b.length)) return false;
+  for (let i = 0; i < end; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -65,7 +79,7 @@ function orderGroup(ids: string[], numbers: number[]): string[] {
   return ids.map((id, i) => [numbers[i]!, id] as const).sort((a, b) => a[0] - b[0]).map((p) => p[1]);
 }
 
-/** The order of two simple ids (see `simple`), compared in place: no key is built. */
+/** The order of two simple ids (see `digitsStart`), compared in place: no key is built. */
 function compareSimple(a: string, b: string): number {
   let ea = a.length;
   while (ea > 0 && isDigit(a.charCodeAt(ea - 1))) ea--;
@@ -88,7 +102,7 @@ function compareSimple(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const isSimple = (id: string) => simple(id) !== null;
+const isSimple = (id: string) => digitsStart(id) >= 0;
 
 /** ids in natural order, without duplicates. */
 export function sortIds(ids: Iterable<string>): string[] {
@@ -98,16 +112,28 @@ export function sortIds(ids: Iterable<string>): string[] {
   else if (!list.every(isSimple)) {
     out = list.map(naturalKey).map((key, i) => [key, list[i]!] as const).sort(byKey).map((p) => p[1]);
   } else if (list.length <= 32) {
-    out = list.slice().sort(compareSimple);
+    // Insertion sort: most lists are this short, and it allocates nothing but the copy.
+    out = list.slice();
+    for (let i = 1; i < out.length; i++) {
+      const id = out[i]!;
+      let j = i;
+      for (; j > 0 && compareSimple(out[j - 1]!, id) > 0; j--) out[j] = out[j - 1]!;
+      out[j] = id;
+    }
   } else {
     const groups = new Map<string, { ids: string[]; numbers: number[] }>();
+    let last: { id: string; end: number; group: { ids: string[]; numbers: number[] } } | undefined;
     for (const id of list) {
-      const [key, n] = simple(id)!;
-      const g = groups.get(key);
-      if (g) {
-        g.ids.push(id);
-        g.numbers.push(n);
-      } else groups.set(key, { ids: [id], numbers: [n] });
+      // Runs of ids with one prefix are the rule: the group's key is only built when it changes.
+      if (!last || !sameGroup(last.id, last.end, id)) {
+        const end = digitsStart(id);
+        const key = end === id.length ? `${id}\u0000` : `${id.slice(0, end)}0`;
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { ids: [], numbers: [] }));
+        last = { id, end, group };
+      }
+      last.group.ids.push(id);
+      last.group.numbers.push(numberOf(id, last.end));
     }
     out = [...groups.keys()].sort(byString).flatMap((k) => orderGroup(groups.get(k)!.ids, groups.get(k)!.numbers));
   }

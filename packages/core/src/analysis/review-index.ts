@@ -14,6 +14,8 @@ export interface InstrumentNode {
   index: number;
   /** The findings about it, each once, in input order. */
   findings: readonly Finding[];
+  /** Their positions in `review.findings` (see `ReviewIndex.findingOrdinal`). */
+  findingOrdinals: readonly number[];
   /** The ids of the budget lines (of any kind) financing it. */
   lines: readonly string[];
 }
@@ -42,13 +44,25 @@ export interface ReviewIndex {
   /** Instruments of a domain (through their objective), in input order. */
   instrumentsOfDomain: Map<string, InstrumentNode[]>;
   objectivesOfDomain: Map<string, Objective[]>;
+  /** Findings per subject other than an instrument (those are on its node). */
   findingsAbout: Map<string, Finding[]>;
+  /** A finding's position in `review.findings`: numbers findings for `Marks`. */
+  findingOrdinal: Map<Finding, number>;
   /** Whether a finding counts as evaluation evidence (its source is an evaluation). */
   isEvaluationFinding: (f: Finding) => boolean;
   /** Indicators with a known value, per subject. */
   indicatorsAbout: Map<string, string[]>;
-  label: (id: string) => string;
 }
+
+/** A node while the index is built; shared empty lists until a first entry. */
+type MutableNode = { -readonly [K in keyof InstrumentNode]: InstrumentNode[K] extends readonly (infer T)[] ? T[] : InstrumentNode[K] };
+const NONE = Object.freeze([]) as unknown as never[];
+
+const listIn = <K, V>(map: Map<K, V[]>, key: K): V[] => {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+};
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   const list = map.get(key);
@@ -77,29 +91,62 @@ export function indexReview(review: Review): ReviewIndex {
   for (const d of review.policyTree.domains) for (const o of roots) if (o.domain === d.id) visit(o, 0, seen);
   for (const o of roots) visit(o, 0, seen);
 
-  const findingsAbout = new Map<string, Finding[]>();
-  for (const f of review.findings) for (const s of new Set(f.subjects)) push(findingsAbout, s, f);
-  const linesOf = new Map<string, string[]>();
-  for (const line of review.budgetLines) for (const i of new Set(line.instruments)) push(linesOf, i, line.id);
-
-  const nodes: InstrumentNode[] = [];
-  const nodeOf = new Map<string, InstrumentNode>();
+  // Instruments are many and objectives few: the lists an instrument joins (its objective's, its
+  // ancestors' and its domain's) are found once per objective, not once per instrument.
   const instrumentsUnder = new Map<string, InstrumentNode[]>();
   const instrumentsOf = new Map<string, InstrumentNode[]>();
   const instrumentsOfDomain = new Map<string, InstrumentNode[]>();
+  const listsOf = new Map<string, InstrumentNode[][]>();
+  const listsFor = (objectiveId: string): InstrumentNode[][] => {
+    let lists = listsOf.get(objectiveId);
+    if (lists) return lists;
+    lists = [listIn(instrumentsOf, objectiveId)];
+    const chain = new Set<string>();
+    for (let o = objectives.get(objectiveId); o && !chain.has(o.id); o = o.parent ? objectives.get(o.parent) : undefined) {
+      chain.add(o.id);
+      lists.push(listIn(instrumentsUnder, o.id));
+    }
+    const domain = objectives.get(objectiveId)?.domain;
+    if (domain) lists.push(listIn(instrumentsOfDomain, domain));
+    listsOf.set(objectiveId, lists);
+    return lists;
+  };
+  const nodes: MutableNode[] = [];
+  const nodeOf = new Map<string, MutableNode>();
   for (const ins of review.instruments) {
-    const node: InstrumentNode = { instrument: ins, index: nodes.length, findings: findingsAbout.get(ins.id) ?? [], lines: linesOf.get(ins.id) ?? [] };
+    const node: MutableNode = { instrument: ins, index: nodes.length, findings: NONE, findingOrdinals: NONE, lines: NONE };
     nodes.push(node);
     nodeOf.set(ins.id, node);
-    push(instrumentsOf, ins.objective, node);
-    const chain = new Set<string>();
-    for (let o = objectives.get(ins.objective); o && !chain.has(o.id); o = o.parent ? objectives.get(o.parent) : undefined) {
-      chain.add(o.id);
-      push(instrumentsUnder, o.id, node);
-    }
-    const domain = objectives.get(ins.objective)?.domain;
-    if (domain) push(instrumentsOfDomain, domain, node);
+    for (const list of listsFor(ins.objective)) list.push(node);
   }
+
+  // Findings and lines about an instrument go to its node; the rest by subject.
+  const findingsAbout = new Map<string, Finding[]>();
+  const findingOrdinal = new Map<Finding, number>();
+  review.findings.forEach((f, k) => {
+    findingOrdinal.set(f, k);
+    f.subjects.forEach((subject, j) => {
+      if (f.subjects.indexOf(subject) !== j) return;
+      const node = nodeOf.get(subject);
+      if (!node) return push(findingsAbout, subject, f);
+      if (node.findings === NONE) {
+        node.findings = [f];
+        node.findingOrdinals = [k];
+      } else {
+        node.findings.push(f);
+        node.findingOrdinals.push(k);
+      }
+    });
+  });
+  for (const line of review.budgetLines) {
+    line.instruments.forEach((id, j) => {
+      const node = nodeOf.get(id);
+      if (!node || line.instruments.indexOf(id) !== j) return;
+      if (node.lines === NONE) node.lines = [line.id];
+      else node.lines.push(line.id);
+    });
+  }
+
   const objectivesOfDomain = new Map<string, Objective[]>();
   for (const { objective } of objectiveOrder) push(objectivesOfDomain, objective.domain, objective);
 
@@ -111,13 +158,6 @@ export function indexReview(review: Review): ReviewIndex {
 
   const indicatorsAbout = new Map<string, string[]>();
   for (const ind of review.indicators) if (ind.value !== null) for (const s of new Set(ind.subjects)) push(indicatorsAbout, s, ind.id);
-
-  const names = new Map<string, string>();
-  for (const d of review.policyTree.domains) names.set(d.id, d.name);
-  for (const o of review.policyTree.objectives) names.set(o.id, o.text);
-  for (const i of review.instruments) names.set(i.id, i.name);
-  for (const l of review.budgetLines) names.set(l.id, l.name);
-  for (const s of review.sources) names.set(s.id, s.title);
 
   const descendantsOf = (id: string): string[] => {
     const out: string[] = [];
@@ -145,8 +185,8 @@ export function indexReview(review: Review): ReviewIndex {
     instrumentsOfDomain,
     objectivesOfDomain,
     findingsAbout,
+    findingOrdinal,
     isEvaluationFinding: (f) => evaluationFindings.has(f),
     indicatorsAbout,
-    label: (id) => names.get(id) ?? id,
   };
 }

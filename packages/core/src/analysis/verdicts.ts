@@ -2,6 +2,7 @@ import type { Finding, Objective } from '../model/review.js';
 import { aspectEvidence, strengthRank } from './evidence.js';
 import type { Messages } from './messages/index.js';
 import { listIds, sortIds } from './ids.js';
+import type { Marks } from './marks.js';
 import { sum } from './numbers.js';
 import type { InstrumentNode, ReviewIndex } from './review-index.js';
 import type {
@@ -29,12 +30,42 @@ export interface ScopeInput {
 /** Per-instrument results are arrays by node index, computed once for all scopes. */
 export interface VerdictContext {
   ix: ReviewIndex;
-  evidence: readonly InstrumentEvidence[];
   cost: readonly InstrumentCost[];
   smart: Map<string, SmartCheck>;
   instrumentEffectiveness: readonly EffectivenessValue[];
+  /** What every scope asks of each instrument, as bits by node index (see `instrumentFlags`). */
+  flags: Uint8Array;
+  /** Two sets of marks over the findings, for the passes of one verdict. */
+  marks: [Marks, Marks];
   /** The message catalogue of the analysis language. */
   M: Messages;
+}
+
+const EFFECT_EVALUATION = 1;
+const COSTED = 2;
+const PROGRAMME_LINES = 4;
+const EFFECTIVENESS_FINDINGS = 8;
+const EFFICIENCY_FINDINGS = 16;
+
+/**
+ * Per instrument, the facts the scope verdicts read for every instrument of every scope (the
+ * article and each domain meet them all), packed in one byte: read through the evidence and cost
+ * objects, each cost a cache miss.
+ */
+export function instrumentFlags(nodes: readonly InstrumentNode[], evidence: readonly InstrumentEvidence[], cost: readonly InstrumentCost[]): Uint8Array {
+  const flags = new Uint8Array(nodes.length);
+  for (const { index, findings } of nodes) {
+    let bits = 0;
+    if (evidence[index]!.aspects.effectiveness.strength === 'effect') bits |= EFFECT_EVALUATION;
+    if (cost[index]!.status === 'amount') bits |= COSTED;
+    if (cost[index]!.lines.length) bits |= PROGRAMME_LINES;
+    for (const f of findings) {
+      if (f.aspect === 'effectiveness') bits |= EFFECTIVENESS_FINDINGS;
+      else if (f.aspect === 'efficiency') bits |= EFFICIENCY_FINDINGS;
+    }
+    flags[index] = bits;
+  }
+  return flags;
 }
 
 const judged = (f: Finding) => f.verdict === 'positive' || f.verdict === 'partly' || f.verdict === 'negative';
@@ -105,9 +136,9 @@ function goalAchievement({ ix, smart, M }: VerdictContext, { objectives }: Scope
   return { value, reasons, evidence: sortIds([...notMeasurable, ...noInformation, ...evidence]) };
 }
 
-function realisation({ ix, cost, M }: VerdictContext, { instruments, realisation: r }: ScopeInput): SteppedVerdicts['realisation'] {
+function realisation({ ix, cost, flags, M }: VerdictContext, { instruments, realisation: r }: ScopeInput): SteppedVerdicts['realisation'] {
   const lines = new Set<string>();
-  for (const i of instruments) for (const id of cost[i.index]!.lines) lines.add(id);
+  for (const { index } of instruments) if (flags[index]! & PROGRAMME_LINES) for (const id of cost[index]!.lines) lines.add(id);
   const total = r.realised.total;
   if (total === 0) {
     return { value: 'no-instruments', money: sum([]), reasons: [M.realisation.noInstruments], evidence: [] };
@@ -132,29 +163,39 @@ function realisation({ ix, cost, M }: VerdictContext, { instruments, realisation
   return { value, money: linkedMoney, reasons, evidence: sortIds([...r.instruments, ...lineIds]) };
 }
 
-function effectiveness({ ix, evidence, instrumentEffectiveness, M }: VerdictContext, { scope, instruments, ownIds }: ScopeInput): SteppedVerdicts['effectiveness'] {
+function effectiveness({ ix, flags, instrumentEffectiveness, marks: [all, used], M }: VerdictContext, { scope, instruments, ownIds }: ScopeInput): SteppedVerdicts['effectiveness'] {
   const counts: Record<EffectivenessValue, number> = { demonstrated: 0, plausible: 0, 'not-determinable': 0, negative: 0 };
   const byValue: Record<EffectivenessValue, string[]> = { demonstrated: [], plausible: [], 'not-determinable': [], negative: [] };
-  const used = new Set<string>();
-  // The scope is judged on all its evidence together, not on its best instrument.
-  const all = new Set<Finding>();
+  // The scope is judged on all its evidence together, not on its best instrument; the evidence
+  // cited is that of instruments with a judgement and the scope's own judging findings.
+  const findings: Finding[] = [];
+  const cited: string[] = [];
+  all.reset();
+  used.reset();
   let noEffect = true;
   for (const i of instruments) {
-    const e = evidence[i.index]!.aspects.effectiveness;
     const v = instrumentEffectiveness[i.index]!;
     counts[v]++;
     byValue[v].push(i.instrument.id);
-    if (v !== 'not-determinable') for (const f of e.findings) used.add(f);
-    if (e.strength === 'effect') noEffect = false;
-    for (const f of i.findings) if (f.aspect === 'effectiveness') all.add(f);
+    const bits = flags[i.index]!;
+    if (bits & EFFECT_EVALUATION) noEffect = false;
+    if (!(bits & EFFECTIVENESS_FINDINGS)) continue;
+    for (let j = 0; j < i.findings.length; j++) {
+      const f = i.findings[j]!;
+      if (f.aspect !== 'effectiveness') continue;
+      const k = i.findingOrdinals[j]!;
+      if (all.add(k)) findings.push(f);
+      if (v !== 'not-determinable' && used.add(k)) cited.push(f.id);
+    }
   }
   const own = ownIds.flatMap((id) => (ix.findingsAbout.get(id) ?? []).filter((f) => f.aspect === 'effectiveness'));
   const ownValue = effectivenessOf(own);
   for (const f of own) {
-    if (judged(f)) used.add(f.id);
-    all.add(f);
+    const k = ix.findingOrdinal.get(f)!;
+    if (all.add(k)) findings.push(f);
+    if (judged(f) && used.add(k)) cited.push(f.id);
   }
-  const value = effectivenessOf([...all]);
+  const value = effectivenessOf(findings);
   const total = instruments.length;
   const reasons: string[] = [];
   if (total > 0) reasons.push(M.effectiveness.counts(total, counts.demonstrated, counts.plausible, counts.negative, counts['not-determinable']));
@@ -164,22 +205,23 @@ function effectiveness({ ix, evidence, instrumentEffectiveness, M }: VerdictCont
   if (own.length) reasons.push(M.effectiveness.own(scope.kind, ownValue, listIds(own.map((f) => f.id), M)));
   if (value === 'not-determinable') reasons.push(M.effectiveness.noFinding);
   if (value !== 'demonstrated' && total > 0 && noEffect) reasons.push(M.effectiveness.noEffectEvaluation);
-  return { value, counts, reasons, evidence: sortIds(used) };
+  return { value, counts, reasons, evidence: sortIds(cited) };
 }
 
-function efficiency({ ix, cost, instrumentEffectiveness, M }: VerdictContext, { instruments, ownIds }: ScopeInput): SteppedVerdicts['efficiency'] {
+function efficiency({ ix, flags, instrumentEffectiveness, marks: [seen], M }: VerdictContext, { instruments, ownIds }: ScopeInput): SteppedVerdicts['efficiency'] {
   // One pass over the scope: this runs for every objective, domain and the article.
-  const unique = new Map<string, Finding>();
-  const collect = (findings: readonly Finding[]) => {
-    for (const f of findings) if (f.aspect === 'efficiency') unique.set(f.id, f);
-  };
-  for (const id of ownIds) collect(ix.findingsAbout.get(id) ?? []);
+  const unique: Finding[] = [];
+  seen.reset();
+  for (const id of ownIds) for (const f of ix.findingsAbout.get(id) ?? []) if (f.aspect === 'efficiency' && seen.add(ix.findingOrdinal.get(f)!)) unique.push(f);
   const withoutCost: string[] = [];
   const withBoth: string[] = [];
   let effective = 0;
   for (const i of instruments) {
-    collect(i.findings);
-    const costed = cost[i.index]!.status === 'amount';
+    const bits = flags[i.index]!;
+    if (bits & EFFICIENCY_FINDINGS) {
+      for (let j = 0; j < i.findings.length; j++) if (i.findings[j]!.aspect === 'efficiency' && seen.add(i.findingOrdinals[j]!)) unique.push(i.findings[j]!);
+    }
+    const costed = (bits & COSTED) !== 0;
     if (!costed) withoutCost.push(i.instrument.id);
     const v = instrumentEffectiveness[i.index];
     if (v === 'demonstrated' || v === 'plausible') {
@@ -187,7 +229,7 @@ function efficiency({ ix, cost, instrumentEffectiveness, M }: VerdictContext, { 
       if (costed) withBoth.push(i.instrument.id);
     }
   }
-  const judgedFindings = [...unique.values()].filter((f) => judged(f) && ix.isEvaluationFinding(f));
+  const judgedFindings = unique.filter((f) => judged(f) && ix.isEvaluationFinding(f));
 
   if (judgedFindings.length > 0) {
     const best = aspectEvidence(judgedFindings);
@@ -202,9 +244,9 @@ function efficiency({ ix, cost, instrumentEffectiveness, M }: VerdictContext, { 
   const total = instruments.length;
   if (total === 0) reasons.push(M.efficiency.noInstruments);
   else if (withoutCost.length) reasons.push(M.efficiency.withoutCost(withoutCost.length, total));
-  reasons.push(unique.size ? M.efficiency.noJudgement(listIds(unique.keys(), M)) : M.efficiency.noEvaluation);
+  reasons.push(unique.length ? M.efficiency.noJudgement(listIds(unique.map((f) => f.id), M)) : M.efficiency.noEvaluation);
   if (total > 0 && effective === 0) reasons.push(M.efficiency.noEffect);
   else if (total > 0 && withBoth.length === 0) reasons.push(M.efficiency.noCostAndEffect);
   else if (withBoth.length) reasons.push(M.efficiency.notRelated(listIds(withBoth, M)));
-  return { value: 'not-determinable', verdict: null, reasons, evidence: sortIds([...withoutCost, ...unique.keys()]) };
+  return { value: 'not-determinable', verdict: null, reasons, evidence: sortIds([...withoutCost, ...unique.map((f) => f.id)]) };
 }
