@@ -1,5 +1,7 @@
 // Benchmark of load+validate and analyze on synthetic reviews of 1k, 10k and 100k instruments.
-// Each measurement runs in a fresh process so that its peak memory is its own.
+// Each measurement runs in a fresh process so that its peak memory is its own, and each timed phase
+// starts from a collected heap: otherwise analyze would pay for collecting the hundreds of
+// megabytes of garbage the loader leaves (at 100k a full collection of ~0.4 s lands in analyze).
 // Usage: node packages/core/bench/analyze.bench.mjs [sizes…]   (run `pnpm build` first)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ if (process.argv[2] === '--child') {
   const { parseReview, analyze } = await import(dist('index.js'));
   const text = readFileSync(file, 'utf8');
   const rssBefore = process.memoryUsage().rss;
+  globalThis.gc();
   let t = performance.now();
   const r = parseReview(text, { file });
   const load = performance.now() - t;
@@ -25,6 +28,7 @@ if (process.argv[2] === '--child') {
   }
   let analyzeMs = null;
   if (phase === 'analyze') {
+    globalThis.gc();
     t = performance.now();
     const a = analyze(r.review);
     analyzeMs = performance.now() - t;
@@ -38,7 +42,7 @@ const { syntheticReview } = await import(dist('testing/index.js'));
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const dir = mkdtempSync(join(tmpdir(), 'polev-bench-'));
 const child = (phase, file) => {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', join(here, 'analyze.bench.mjs'), '--child', phase, file], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', join(here, 'analyze.bench.mjs'), '--child', phase, file], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${phase} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 };

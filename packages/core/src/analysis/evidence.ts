@@ -31,6 +31,10 @@ const NO_EVIDENCE: AspectEvidence = Object.freeze({ strength: 'none', findings: 
 
 export function aspectEvidence(findings: readonly Finding[]): AspectEvidence {
   if (findings.length === 0) return NO_EVIDENCE;
+  if (findings.length === 1) {
+    const [f] = findings as [Finding];
+    return { strength: f.strength, findings: [f.id], sources: f.source ? [f.source] : [], verdict: f.verdict };
+  }
   let best: Finding | undefined;
   for (const f of findings) {
     if (
@@ -55,17 +59,16 @@ const NO_ASPECTS: Record<Aspect, AspectEvidence> = Object.freeze(
   Object.fromEntries(ASPECTS.map((a) => [a, NO_EVIDENCE])) as Record<Aspect, AspectEvidence>,
 );
 
-/** Evidence per aspect, from one pass over the findings. */
+/** Evidence per aspect. Lists of findings are short: one filter per aspect present. */
 function aspectsOf(findings: readonly Finding[]): Record<Aspect, AspectEvidence> {
   if (findings.length === 0) return NO_ASPECTS;
-  const byAspect: Record<Aspect, Finding[]> = { 'goal-achievement': [], realisation: [], effectiveness: [], efficiency: [], 'side-effects': [] };
-  for (const f of findings) byAspect[f.aspect].push(f);
+  const of = (aspect: Aspect) => (findings.some((f) => f.aspect === aspect) ? aspectEvidence(findings.filter((f) => f.aspect === aspect)) : NO_EVIDENCE);
   return {
-    'goal-achievement': aspectEvidence(byAspect['goal-achievement']),
-    realisation: aspectEvidence(byAspect.realisation),
-    effectiveness: aspectEvidence(byAspect.effectiveness),
-    efficiency: aspectEvidence(byAspect.efficiency),
-    'side-effects': aspectEvidence(byAspect['side-effects']),
+    'goal-achievement': of('goal-achievement'),
+    realisation: of('realisation'),
+    effectiveness: of('effectiveness'),
+    efficiency: of('efficiency'),
+    'side-effects': of('side-effects'),
   };
 }
 
@@ -98,7 +101,13 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
     const aspects = aspectsOf(about);
     let strength: EvidenceStrength = realisation ? 'realisation' : 'none';
     for (const a of ASPECTS) strength = maxStrength(strength, aspects[a].strength);
-    const evaluations = about.filter(ix.isEvaluationFinding);
+    let evaluations = 0;
+    let classifiedEvaluations = 0;
+    for (let j = 0; j < about.length; j++) {
+      if (!ix.isEvaluationFinding(about[j]!)) continue;
+      evaluations++;
+      if (classified(about[j]!)) classifiedEvaluations++;
+    }
     const reasons: string[] = [];
     const strongest = strength === 'none' ? [] : ASPECTS.filter((a) => aspects[a].strength === strength && aspects[a].findings.length);
     if (strongest.length) {
@@ -108,7 +117,7 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
     } else {
       reasons.push(M.instrumentEvidence.nothing);
     }
-    if (evaluations.length === 0) reasons.push(M.instrumentEvidence.notEvaluated);
+    if (evaluations === 0) reasons.push(M.instrumentEvidence.notEvaluated);
     const evidence: string[] = [];
     for (const f of about) {
       evidence.push(f.id);
@@ -118,8 +127,8 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
       instrument: ins.id,
       strength,
       aspects,
-      evaluated: evaluations.length > 0,
-      classifiedOnly: evaluations.length > 0 && evaluations.every(classified),
+      evaluated: evaluations > 0,
+      classifiedOnly: evaluations > 0 && classifiedEvaluations === evaluations,
       reasons,
       evidence: sorted(evidence),
     };
@@ -130,7 +139,7 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
 export function rolledUpStrength(ix: ReviewIndex, ownIds: readonly string[], instruments: readonly InstrumentNode[], evidence: readonly InstrumentEvidence[]): EvidenceStrength {
   let s: EvidenceStrength = 'none';
   for (const id of ownIds) for (const f of ix.findingsAbout.get(id) ?? []) s = maxStrength(s, f.strength);
-  for (const i of instruments) s = maxStrength(s, evidence[i.index]!.strength);
+  for (let k = 0; k < instruments.length; k++) s = maxStrength(s, evidence[instruments[k]!.index]!.strength);
   return s;
 }
 
@@ -178,8 +187,8 @@ function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[]
   let effectiveness = 0;
   let efficiency = 0;
   let sideEffects = 0;
-  for (const { index } of instruments) {
-    const r = rows[index]!;
+  for (let k = 0; k < instruments.length; k++) {
+    const r = rows[instruments[k]!.index]!;
     if (r.evaluated) evaluated++;
     if (r.effectiveness) effectiveness++;
     if (r.efficiency) efficiency++;
@@ -192,7 +201,10 @@ function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[]
   let inScope: Iterable<LineCoverage> = lines.values();
   if (scope.kind !== 'article') {
     const ids = new Set<string>();
-    for (const i of instruments) for (const id of i.lines) ids.add(id);
+    for (let k = 0; k < instruments.length; k++) {
+      const { lines: financing } = instruments[k]!;
+      for (let j = 0; j < financing.length; j++) ids.add(financing[j]!);
+    }
     inScope = [...ids].flatMap((id) => lines.get(id) ?? []);
   }
   const money = { evaluated: 0, effectiveness: 0, efficiency: 0, total: 0, unknownParts: 0 };
@@ -267,7 +279,11 @@ export function gapMap(ix: ReviewIndex, evidence: readonly InstrumentEvidence[])
   for (const { objective, depth } of ix.objectiveOrder) {
     const findings = new Set<Finding>();
     for (const id of [objective.id, ...ix.descendantsOf(objective.id)]) for (const f of ix.findingsAbout.get(id) ?? []) findings.add(f);
-    for (const i of ix.instrumentsUnder.get(objective.id) ?? []) for (const f of i.findings) findings.add(f);
+    const under = ix.instrumentsUnder.get(objective.id) ?? [];
+    for (let k = 0; k < under.length; k++) {
+      const about = under[k]!.findings;
+      for (let j = 0; j < about.length; j++) findings.add(about[j]!);
+    }
     const byAspect = aspectsOf([...findings]);
     rows.push({
       kind: 'objective',

@@ -123,7 +123,8 @@ export function sortIds(ids: Iterable<string>): string[] {
   } else {
     const groups = new Map<string, { ids: string[]; numbers: number[] }>();
     let last: { id: string; end: number; group: { ids: string[]; numbers: number[] } } | undefined;
-    for (const id of list) {
+    for (let k = 0; k < list.length; k++) {
+      const id = list[k]!;
       // Runs of ids with one prefix are the rule: the group's key is only built when it changes.
       if (!last || !sameGroup(last.id, last.end, id)) {
         const end = digitsStart(id);

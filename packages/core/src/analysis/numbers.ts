@@ -4,10 +4,12 @@ import type { Share, Sum } from './types.js';
 export function sum(amounts: Iterable<number | null>): Sum {
   let known = 0;
   let unknownParts = 0;
-  for (const a of amounts) {
+  const add = (a: number | null) => {
     if (a === null) unknownParts++;
     else known += a;
-  }
+  };
+  if (Array.isArray(amounts)) for (let k = 0; k < amounts.length; k++) add(amounts[k]);
+  else for (const a of amounts) add(a);
   return { amount: unknownParts ? null : round(known), known: round(known), unknownParts };
 }
 

@@ -9,7 +9,8 @@ export function summariseRealisation(scope: ScopeRef, nodes: readonly Instrument
   const realisedAfterPeriod: string[] = [];
   const instruments: string[] = [];
   let deployed = 0;
-  for (const { instrument: i } of nodes) {
+  for (let k = 0; k < nodes.length; k++) {
+    const i = nodes[k]!.instrument;
     const status = i.realisation.status;
     byStatus[status]++;
     if (status === 'realised-after-period') realisedAfterPeriod.push(i.id);

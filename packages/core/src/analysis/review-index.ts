@@ -6,7 +6,9 @@ export const EVALUATION_TYPES: ReadonlySet<SourceType> = new Set<SourceType>(EVA
 /**
  * An instrument with what the analysis reads of it. Scopes hold these and per-instrument results
  * live in arrays by `index`: at 100,000 instruments, looking instruments up by id in maps cost more
- * than the analysis itself (each lookup a cache miss in a large table).
+ * than the analysis itself (each lookup a cache miss in a large table). Loops over the instruments
+ * of a scope are indexed rather than `for…of`, which allocates a result object per element until
+ * the optimising compiler takes the loop over: the scopes meet every instrument several times.
  */
 export interface InstrumentNode {
   instrument: Instrument;
@@ -113,11 +115,13 @@ export function indexReview(review: Review): ReviewIndex {
   };
   const nodes: MutableNode[] = [];
   const nodeOf = new Map<string, MutableNode>();
-  for (const ins of review.instruments) {
-    const node: MutableNode = { instrument: ins, index: nodes.length, findings: NONE, findingOrdinals: NONE, lines: NONE };
+  for (let index = 0; index < review.instruments.length; index++) {
+    const ins = review.instruments[index]!;
+    const node: MutableNode = { instrument: ins, index, findings: NONE, findingOrdinals: NONE, lines: NONE };
     nodes.push(node);
     nodeOf.set(ins.id, node);
-    for (const list of listsFor(ins.objective)) list.push(node);
+    const lists = listsFor(ins.objective);
+    for (let k = 0; k < lists.length; k++) lists[k]!.push(node);
   }
 
   // Findings and lines about an instrument go to its node; the rest by subject.

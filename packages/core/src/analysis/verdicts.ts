@@ -54,14 +54,16 @@ const EFFICIENCY_FINDINGS = 16;
  */
 export function instrumentFlags(nodes: readonly InstrumentNode[], evidence: readonly InstrumentEvidence[], cost: readonly InstrumentCost[]): Uint8Array {
   const flags = new Uint8Array(nodes.length);
-  for (const { index, findings } of nodes) {
+  for (let index = 0; index < nodes.length; index++) {
+    const { findings } = nodes[index]!;
     let bits = 0;
     if (evidence[index]!.aspects.effectiveness.strength === 'effect') bits |= EFFECT_EVALUATION;
     if (cost[index]!.status === 'amount') bits |= COSTED;
     if (cost[index]!.lines.length) bits |= PROGRAMME_LINES;
-    for (const f of findings) {
-      if (f.aspect === 'effectiveness') bits |= EFFECTIVENESS_FINDINGS;
-      else if (f.aspect === 'efficiency') bits |= EFFICIENCY_FINDINGS;
+    for (let j = 0; j < findings.length; j++) {
+      const { aspect } = findings[j]!;
+      if (aspect === 'effectiveness') bits |= EFFECTIVENESS_FINDINGS;
+      else if (aspect === 'efficiency') bits |= EFFICIENCY_FINDINGS;
     }
     flags[index] = bits;
   }
@@ -138,7 +140,10 @@ function goalAchievement({ ix, smart, M }: VerdictContext, { objectives }: Scope
 
 function realisation({ ix, cost, flags, M }: VerdictContext, { instruments, realisation: r }: ScopeInput): SteppedVerdicts['realisation'] {
   const lines = new Set<string>();
-  for (const { index } of instruments) if (flags[index]! & PROGRAMME_LINES) for (const id of cost[index]!.lines) lines.add(id);
+  for (let k = 0; k < instruments.length; k++) {
+    const { index } = instruments[k]!;
+    if (flags[index]! & PROGRAMME_LINES) for (const id of cost[index]!.lines) lines.add(id);
+  }
   const total = r.realised.total;
   if (total === 0) {
     return { value: 'no-instruments', money: sum([]), reasons: [M.realisation.noInstruments], evidence: [] };
@@ -173,7 +178,8 @@ function effectiveness({ ix, flags, instrumentEffectiveness, marks: [all, used],
   all.reset();
   used.reset();
   let noEffect = true;
-  for (const i of instruments) {
+  for (let k = 0; k < instruments.length; k++) {
+    const i = instruments[k]!;
     const v = instrumentEffectiveness[i.index]!;
     counts[v]++;
     byValue[v].push(i.instrument.id);
@@ -216,7 +222,8 @@ function efficiency({ ix, flags, instrumentEffectiveness, marks: [seen], M }: Ve
   const withoutCost: string[] = [];
   const withBoth: string[] = [];
   let effective = 0;
-  for (const i of instruments) {
+  for (let k = 0; k < instruments.length; k++) {
+    const i = instruments[k]!;
     const bits = flags[i.index]!;
     if (bits & EFFICIENCY_FINDINGS) {
       for (let j = 0; j < i.findings.length; j++) if (i.findings[j]!.aspect === 'efficiency' && seen.add(i.findingOrdinals[j]!)) unique.push(i.findings[j]!);
