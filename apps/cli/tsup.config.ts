@@ -1,16 +1,57 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { createRequire } from 'node:module';
+import { dirname, sep } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const coreDir = dirname(createRequire(import.meta.url).resolve('@polev/core/package.json')) + sep;
 
-export default defineConfig({
-  entry: { bin: 'src/bin.ts', index: 'src/index.ts' },
-  format: ['esm'],
-  dts: { entry: { index: 'src/index.ts' } },
-  clean: true,
-  sourcemap: true,
+const common: Options = {
   target: 'node20',
-  // Commands are split into chunks and imported lazily, so `polev --version` loads almost nothing.
-  splitting: true,
+  sourcemap: true,
   define: { __POLEV_VERSION__: JSON.stringify(version) },
-});
+};
+
+/**
+ * @polev/core's code inside the validate bundle keeps resolving its own dependencies from
+ * @polev/core's folder: its `yaml`, which it requires only on the careful path, is not a
+ * dependency of the CLI and so not resolvable from the CLI's dist.
+ */
+const coreImportMetaUrl: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'core-import-meta-url',
+  setup(build) {
+    build.onLoad({ filter: /\.js$/ }, ({ path }) => {
+      if (!path.startsWith(coreDir)) return undefined;
+      return { contents: readFileSync(path, 'utf8').replaceAll('import.meta.url', '__polevCoreUrl()'), loader: 'js' };
+    });
+  },
+};
+
+export default defineConfig([
+  {
+    ...common,
+    entry: { bin: 'src/bin.ts', index: 'src/index.ts' },
+    format: ['esm'],
+    dts: { entry: { index: 'src/index.ts' } },
+    // Everything but the validate bundle, which the second build writes at the same time.
+    clean: ['!validate.cjs', '!validate.cjs.map'],
+    // Commands are split into chunks and imported lazily, so `polev --version` loads almost nothing.
+    splitting: true,
+  },
+  {
+    ...common,
+    // `polev validate` as one CommonJS file with its dependencies (see src/validate-loader.ts).
+    entry: { validate: 'src/commands/validate.ts' },
+    format: ['cjs'],
+    outExtension: () => ({ js: '.cjs' }),
+    platform: 'node',
+    noExternal: [/./],
+    clean: false,
+    // Smaller to read, hash and compile; identifiers are kept, so --debug stacks stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // A hoisted declaration at the end, so that the bundle's "use strict" stays its first statement.
+    footer: { js: `function __polevCoreUrl() { return require('node:url').pathToFileURL(require.resolve('@polev/core/package.json')).href; }` },
+    esbuildPlugins: [coreImportMetaUrl],
+  },
+]);

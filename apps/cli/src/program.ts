@@ -87,8 +87,10 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', `${EXIT_HELP}\n\nExamples:\n  $ polev validate review.yaml\n  $ polev validate --format json review.yaml other.json\n  $ cat review.yaml | polev validate -`)
     .action(async (files: string[], o: { format: 'text' | 'json' }) => {
-      const { validate } = await import('./commands/validate.js');
+      const { loadValidate } = await import('./validate-loader.js');
+      const { validate, saveCache } = await loadValidate(io);
       set(await validate(io, files, o));
+      saveCache();
     });
 
   addSavingsOptions(

@@ -17,9 +17,12 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'polev-cli-'));
 });
 
+// The validate bundle's code cache goes here rather than into the user's own cache folder.
+const cacheHome = mkdtempSync(join(tmpdir(), 'polev-cli-cache-'));
+
 /** The built binary as a real process, without a terminal; `nodeArgs` go to node itself (e.g. --import). */
 function polev(args: string[], options: { input?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}) {
-  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), bin, ...args], { encoding: 'utf8', input: options.input ?? '', env: { ...process.env, NO_COLOR: '', ...options.env }, cwd: dir });
+  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), bin, ...args], { encoding: 'utf8', input: options.input ?? '', env: { ...process.env, NO_COLOR: '', XDG_CACHE_HOME: cacheHome, ...options.env }, cwd: dir });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);

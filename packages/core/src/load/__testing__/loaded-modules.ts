@@ -48,14 +48,14 @@ process.on('exit', () => appendFileSync(log, Object.keys(require.cache).map((p) 
 }
 
 /** Runs `node <args>` with the module log attached. */
-export function loadedModules(args: string[], options: { cwd?: string; input?: string } = {}): LoadedModules {
+export function loadedModules(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): LoadedModules {
   const log = join(mkdtempSync(join(tmpdir(), 'polev-loaded-log-')), 'modules.log');
   writeFileSync(log, '');
   const r = spawnSync(process.execPath, ['--import', preloadUrl(), ...args], {
     encoding: 'utf8',
     cwd: options.cwd,
     input: options.input ?? '',
-    env: { ...process.env, NO_COLOR: '1', POLEV_LOADED_LOG: log },
+    env: { ...process.env, NO_COLOR: '1', ...options.env, POLEV_LOADED_LOG: log },
   });
   const files = [...new Set(readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)))];
   const sources = files.flatMap((file) => {
