@@ -36,6 +36,16 @@ describe('sortIds', () => {
     );
   });
 
+  it('merges lists made of runs already in order, as the lists of a review often are', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(idArb, { maxLength: 80 }), { minLength: 1, maxLength: 5 }), (parts) => {
+        const joined = parts.flatMap((p) => reference(p));
+        expect(sortIds(joined)).toEqual(reference(joined));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('orders long lists of simple ids by number, across prefixes', () => {
     const ids = Array.from({ length: 5000 }, (_, i) => `${['i', 'f', 'ct-i'][i % 3]}${(i * 7919) % 100003}`);
     expect(sortIds(ids)).toEqual(reference(ids));

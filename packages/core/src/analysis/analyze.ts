@@ -49,9 +49,21 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
 
   const roots = ix.objectiveOrder.filter((o) => o.depth === 0).map((o) => o.objective);
 
+  // Every per-scope step runs for the objectives first, then the domains, then the article: the
+  // small scopes teach the engine the code's types before the large ones. The other way round,
+  // the article's long loops get compiled on the spot without knowing the code after them, and
+  // every later scope falls back out of that compiled loop (thousands of deoptimisations at 100k).
+  const objectiveInputs: ScopeInput[] = objectiveScopes.map((scope) => {
+    const instruments = ix.instrumentsUnder.get(scope.id) ?? [];
+    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments) };
+  });
   // A scope answers for its own findings and those on everything in the tree below it: the
   // domain for its objectives, the article for every domain and objective.
   const domainOwnIds = (id: string) => [id, ...(ix.objectivesOfDomain.get(id) ?? []).map((o) => o.id)];
+  const domainInputs: ScopeInput[] = domainScopes.map((scope) => {
+    const instruments = ix.instrumentsOfDomain.get(scope.id) ?? [];
+    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments) };
+  });
   const articleInput: ScopeInput = {
     scope: article,
     objectives: roots,
@@ -59,14 +71,8 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
     ownIds: review.policyTree.domains.flatMap((d) => domainOwnIds(d.id)),
     realisation: summariseRealisation(article, ix.nodes),
   };
-  const domainInputs: ScopeInput[] = domainScopes.map((scope) => {
-    const instruments = ix.instrumentsOfDomain.get(scope.id) ?? [];
-    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments) };
-  });
-  const objectiveInputs: ScopeInput[] = objectiveScopes.map((scope) => {
-    const instruments = ix.instrumentsUnder.get(scope.id) ?? [];
-    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments) };
-  });
+  const objectiveVerdicts = objectiveInputs.map((o) => steppedVerdicts(ctx, o));
+  const domainVerdicts = domainInputs.map((d) => steppedVerdicts(ctx, d));
 
   const partial: Omit<Assessment, 'recommendations'> = {
     lang,
@@ -80,11 +86,7 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
       domains: domainInputs.map((d) => ({ id: d.scope.id, strength: rolledUpStrength(ix, d.ownIds, d.instruments, evidence) })),
     },
     coverage: analyseCoverage(ix, { article, domains: domainScopes, objectives: objectiveScopes }, M),
-    verdicts: {
-      article: steppedVerdicts(ctx, articleInput),
-      domains: domainInputs.map((d) => steppedVerdicts(ctx, d)),
-      objectives: objectiveInputs.map((o) => steppedVerdicts(ctx, o)),
-    },
+    verdicts: { article: steppedVerdicts(ctx, articleInput), domains: domainVerdicts, objectives: objectiveVerdicts },
     gapMap: gapMap(ix, evidence),
     smart,
     rpe: rpeChecklist(ix, M),

@@ -261,13 +261,10 @@ export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; do
     });
   }
 
-  return {
-    instruments: rows,
-    article: coverageSummary(scopes.article, ix.nodes, rows, lines),
-    domains: scopes.domains.map((d) => coverageSummary(d, ix.instrumentsOfDomain.get(d.id) ?? [], rows, lines)),
-    objectives: scopes.objectives.map((o) => coverageSummary(o, ix.instrumentsUnder.get(o.id) ?? [], rows, lines)),
-    notEvaluated,
-  };
+  // Small scopes first (see analyze).
+  const objectives = scopes.objectives.map((o) => coverageSummary(o, ix.instrumentsUnder.get(o.id) ?? [], rows, lines));
+  const domains = scopes.domains.map((d) => coverageSummary(d, ix.instrumentsOfDomain.get(d.id) ?? [], rows, lines));
+  return { instruments: rows, article: coverageSummary(scopes.article, ix.nodes, rows, lines), domains, objectives, notEvaluated };
 }
 
 const NO_CELL: GapCell = Object.freeze({ strength: 'none', sources: NO_EVIDENCE.sources, findings: NO_EVIDENCE.findings });

@@ -104,13 +104,45 @@ function compareSimple(a: string, b: string): number {
 
 const isSimple = (id: string) => digitsStart(id) >= 0;
 
+/** Two lists of simple ids, each in order, as one list in order. */
+function merge(a: readonly string[], b: readonly string[]): string[] {
+  const out = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareSimple(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/**
+ * The list as its runs already in order, or null when it has more than `max`. Reviews mostly list
+ * their parts in order, and many lists are two such runs joined (instruments, then lines): those
+ * are merged in one pass instead of sorted.
+ */
+function runsOf(list: readonly string[], max: number): string[][] | null {
+  const runs: string[][] = [];
+  let start = 0;
+  for (let k = 1; k <= list.length; k++) {
+    if (k < list.length && compareSimple(list[k - 1]!, list[k]!) <= 0) continue;
+    if (runs.length === max) return null;
+    runs.push(list.slice(start, k));
+    start = k;
+  }
+  return runs;
+}
+
 /** ids in natural order, without duplicates. */
 export function sortIds(ids: Iterable<string>): string[] {
   const list = Array.isArray(ids) ? (ids as string[]) : [...ids];
   let out: string[];
+  let runs: string[][] | null;
   if (list.length < 2) out = list.slice();
   else if (!list.every(isSimple)) {
     out = list.map(naturalKey).map((key, i) => [key, list[i]!] as const).sort(byKey).map((p) => p[1]);
+  } else if ((runs = runsOf(list, 4)) !== null) {
+    out = runs.reduce(merge);
   } else if (list.length <= 32) {
     // Insertion sort: most lists are this short, and it allocates nothing but the copy.
     out = list.slice();
