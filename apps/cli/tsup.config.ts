@@ -27,6 +27,21 @@ const coreImportMetaUrl: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+/**
+ * zod's `z.locales` namespace keeps all of its ~60 message locales in any bundle, and validation
+ * uses only the English one, which zod installs itself; the others are almost half the bundle.
+ */
+const zodEnglishOnly: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, ({ path }) => ({
+      contents: `export { default as en } from './en.js';`,
+      resolveDir: dirname(path),
+      loader: 'js',
+    }));
+  },
+};
+
 export default defineConfig([
   {
     ...common,
@@ -52,6 +67,6 @@ export default defineConfig([
     minifySyntax: true,
     // A hoisted declaration at the end, so that the bundle's "use strict" stays its first statement.
     footer: { js: `function __polevCoreUrl() { return require('node:url').pathToFileURL(require.resolve('@polev/core/package.json')).href; }` },
-    esbuildPlugins: [coreImportMetaUrl],
+    esbuildPlugins: [coreImportMetaUrl, zodEnglishOnly],
   },
 ]);

@@ -47,7 +47,7 @@ describe('start-up: what each path loads', () => {
     expect(r.yaml).toEqual([]);
   });
 
-  it('the validate bundle holds the command, core\'s loader, zod and js-yaml: no analysis, report, summary or yaml', () => {
+  it('the validate bundle holds the command, core\'s loader, zod (English messages only) and js-yaml: no analysis, report, summary or yaml', () => {
     const map = JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as { sources: string[] };
     const sources = map.sources.map((s) => resolve(dirname(bundle), s));
     expect(under(join(root, 'apps/cli/src/'), sources)).toEqual(['commands/validate.ts', 'input.ts', 'io.ts']);
@@ -56,6 +56,7 @@ describe('start-up: what each path loads', () => {
     expect(core.filter((s) => !/^(load|model|node|rpe|util)\/|^errors\.ts$/.test(s))).toEqual([]);
     const packages = new Set(sources.filter((s) => s.includes(`node_modules`)).map((s) => s.replace(/^.*[\\/]node_modules[\\/]/, '').split(/[\\/]/)[0]));
     expect([...packages].sort()).toEqual(['js-yaml', 'zod']);
+    expect(sources.filter((s) => /[\\/]zod[\\/]v4[\\/]locales[\\/]/.test(s)).map((s) => s.replace(/^.*[\\/]/, '')).sort()).toEqual(['en.js', 'index.js']);
   });
 
   it('polev analyze does load the analysis and the summary (so the checks above can fail)', () => {
@@ -90,9 +91,12 @@ describe('the validate bundle and its code cache', () => {
     writeFileSync(broken, brokenCopies(text)[0]!.text);
     const anchors = join(dir, 'anchors.yaml');
     writeFileSync(anchors, text.replace('\nministry:', '\nministry: &m').replace('\nschemaVersion: 1', '\nschemaVersion: 1\nextra: *m'));
+    // A message of zod's own (English) locale: "Too small: expected number to be >=1800".
+    const tooSmall = join(dir, 'too-small.yaml');
+    writeFileSync(tooSmall, text.replace('period: { start: 2011, end: 2015 }', 'period: { start: 1011, end: 2015 }'));
     const syntax = join(dir, 'syntax.yaml');
     writeFileSync(syntax, 'schemaVersion: 1\ntitle: [unclosed\nid: x\n');
-    return [example, broken, anchors, syntax, join(dir, 'missing.yaml')];
+    return [example, broken, anchors, tooSmall, syntax, join(dir, 'missing.yaml')];
   })();
   const cases = files.flatMap((f) => [['validate', f], ['validate', '--format', 'json', f]]);
 
