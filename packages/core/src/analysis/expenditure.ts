@@ -1,5 +1,6 @@
 import { BUDGET_KINDS, type BudgetKind, type BudgetLine } from '../model/review.js';
 import type { Messages } from './messages/index.js';
+import { compareIds } from './ids.js';
 import { ratio, round, share, sum } from './numbers.js';
 import type { ReviewIndex } from './review-index.js';
 import type { CostAttribution, ExpenditureAnalysis, InstrumentCost, KindYear, LineExpenditure, LineYear, Sum } from './types.js';
@@ -17,14 +18,30 @@ export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAna
 
   const lines: LineExpenditure[] = review.budgetLines.map((l) => lineExpenditure(l));
 
+  // One pass over the lines: the amounts per kind, and per kind and year, in line order.
+  const ofKind = new Map<BudgetKind, (number | null)[]>();
+  const ofKindAndYear = new Map<BudgetKind, Map<number, (number | null)[]>>();
+  for (const l of lines) {
+    let all = ofKind.get(l.kind);
+    if (!all) ofKind.set(l.kind, (all = []));
+    let perYear = ofKindAndYear.get(l.kind);
+    if (!perYear) ofKindAndYear.set(l.kind, (perYear = new Map()));
+    for (const y of l.years) {
+      all.push(y.amount);
+      const amounts = perYear.get(y.year);
+      if (amounts) amounts.push(y.amount);
+      else perYear.set(y.year, [y.amount]);
+    }
+  }
+
   const byKindAndYear: KindYear[] = [];
   for (const kind of BUDGET_KINDS) {
-    const ofKind = lines.filter((l) => l.kind === kind);
-    if (ofKind.length === 0) continue;
+    const perYear = ofKindAndYear.get(kind);
+    if (!perYear) continue;
     let prev: Sum | undefined;
     let prevYear: number | undefined;
     for (const year of years) {
-      const amounts = ofKind.flatMap((l) => l.years.filter((y) => y.year === year).map((y) => y.amount));
+      const amounts = perYear.get(year) ?? [];
       if (amounts.length === 0) {
         prev = undefined;
         continue;
@@ -38,9 +55,7 @@ export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAna
     }
   }
 
-  const byKind = Object.fromEntries(
-    BUDGET_KINDS.map((k) => [k, sum(lines.filter((l) => l.kind === k).flatMap((l) => l.years.map((y) => y.amount)))]),
-  ) as Record<BudgetKind, Sum>;
+  const byKind = Object.fromEntries(BUDGET_KINDS.map((k) => [k, sum(ofKind.get(k) ?? [])])) as Record<BudgetKind, Sum>;
 
   const programmeByYear = byKindAndYear.filter((k) => k.kind === 'programme').map((k) => ({ year: k.year, total: k.total }));
 
@@ -59,7 +74,8 @@ export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAna
 }
 
 function lineExpenditure(l: BudgetLine): LineExpenditure {
-  const sorted = [...l.expenditures].sort((a, b) => a.year - b.year);
+  const inOrder = l.expenditures.every((e, i) => i === 0 || l.expenditures[i - 1]!.year <= e.year);
+  const sorted = inOrder ? l.expenditures : [...l.expenditures].sort((a, b) => a.year - b.year);
   const years: LineYear[] = sorted.map((e, i) => {
     const prev = sorted[i - 1];
     const { change, changeShare } = prev && prev.year === e.year - 1 ? changeOf(prev.amount, e.amount) : { change: null, changeShare: null };
@@ -87,9 +103,12 @@ function changeOf(before: number | null, after: number | null): { change: number
  * gives them; otherwise from what the review states about a line's share, said as such.
  */
 function dominantLine(ix: ReviewIndex, lines: LineExpenditure[], programme: Sum, M: Messages): ExpenditureAnalysis['dominantLine'] {
-  const programmeLines = lines.filter((l) => l.kind === 'programme');
-  const withMoney = programmeLines.filter((l) => l.total.known > 0).sort((a, b) => b.total.known - a.total.known || a.line.localeCompare(b.line));
-  const top = withMoney[0];
+  // The largest; on equal amounts the first id in natural order, whatever the input order.
+  let top: LineExpenditure | undefined;
+  for (const l of lines) {
+    if (l.kind !== 'programme' || l.total.known <= 0) continue;
+    if (!top || l.total.known > top.total.known || (l.total.known === top.total.known && compareIds(l.line, top.line) < 0)) top = l;
+  }
   if (top && programme.known > 0) {
     const s = top.total.known / programme.known;
     const reasons = [M.dominantLine.share(top.name, s, top.total.known, programme.known)];
@@ -98,7 +117,7 @@ function dominantLine(ix: ReviewIndex, lines: LineExpenditure[], programme: Sum,
   }
   const stated = ix.review.budgetLines
     .filter((l) => l.kind === 'programme' && l.statedShare)
-    .sort((a, b) => (b.statedShare?.share ?? -1) - (a.statedShare?.share ?? -1) || a.id.localeCompare(b.id))[0];
+    .sort((a, b) => (b.statedShare?.share ?? -1) - (a.statedShare?.share ?? -1) || compareIds(a.id, b.id))[0];
   if (!stated?.statedShare) return null;
   return {
     line: stated.id,
@@ -110,11 +129,14 @@ function dominantLine(ix: ReviewIndex, lines: LineExpenditure[], programme: Sum,
   };
 }
 
+// Most instruments have no line of their own: they share one value.
+const NO_COST: InstrumentCost = Object.freeze({ status: 'none', lines: Object.freeze([]) as unknown as string[], amount: null });
+
 /** The programme money linked to each instrument, by node index. */
 export function instrumentCosts(ix: ReviewIndex): InstrumentCost[] {
   return ix.nodes.map(({ lines: ids }) => {
     const lines = ids.map((id) => ix.lines.get(id)!).filter((l) => l.kind === 'programme');
-    if (lines.length === 0) return { status: 'none', lines: [], amount: null };
+    if (lines.length === 0) return NO_COST;
     const amount = sum(lines.flatMap((l) => l.expenditures.map((e) => e.amount)));
     const hasKnown = lines.some((l) => l.expenditures.some((e) => e.amount !== null));
     return { status: hasKnown ? 'amount' : 'line-without-amount', lines: lines.map((l) => l.id), amount };

@@ -133,6 +133,14 @@ function runsOf(list: readonly string[], max: number): string[][] | null {
   return runs;
 }
 
+/** The natural order of two ids, as a comparator. */
+export function compareIds(a: string, b: string): number {
+  if (isSimple(a) && isSimple(b)) return compareSimple(a, b);
+  const ka = naturalKey(a);
+  const kb = naturalKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
 /** ids in natural order, without duplicates. */
 export function sortIds(ids: Iterable<string>): string[] {
   const list = Array.isArray(ids) ? (ids as string[]) : [...ids];

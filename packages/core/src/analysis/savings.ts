@@ -1,5 +1,5 @@
 import type { Messages } from './messages/index.js';
-import { listIds, sortIds } from './ids.js';
+import { compareIds, listIds, sortIds } from './ids.js';
 import { round } from './numbers.js';
 import { maxStrength, strengthRank } from './evidence.js';
 import type { ReviewIndex } from './review-index.js';
@@ -96,7 +96,7 @@ export function savingsVariant(ix: ReviewIndex, evidence: readonly InstrumentEvi
 
   // Ties in evidence fall back to the larger line first, then the id, so the order never depends on input order.
   const ranked = [...candidates].sort(
-    (a, b) => strengthRank(a.strength) - strengthRank(b.strength) || b.base - a.base || a.line.localeCompare(b.line),
+    (a, b) => strengthRank(a.strength) - strengthRank(b.strength) || b.base - a.base || compareIds(a.line, b.line),
   );
   // Every line gives up the same share, so every line has the same reason: written once.
   const sameShare = M.savings.acrossTheBoardCut(cuttable > 0 ? Math.min(target, cuttable) / cuttable : 0);
