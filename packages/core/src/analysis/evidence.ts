@@ -59,10 +59,18 @@ const NO_ASPECTS: Record<Aspect, AspectEvidence> = Object.freeze(
   Object.fromEntries(ASPECTS.map((a) => [a, NO_EVIDENCE])) as Record<Aspect, AspectEvidence>,
 );
 
-/** Evidence per aspect. Lists of findings are short: one filter per aspect present. */
+/** Evidence per aspect. */
 function aspectsOf(findings: readonly Finding[]): Record<Aspect, AspectEvidence> {
   if (findings.length === 0) return NO_ASPECTS;
-  const of = (aspect: Aspect) => (findings.some((f) => f.aspect === aspect) ? aspectEvidence(findings.filter((f) => f.aspect === aspect)) : NO_EVIDENCE);
+  if (findings.length === 1) {
+    // The common case: one finding, one aspect with evidence.
+    const aspects = { ...NO_ASPECTS };
+    aspects[findings[0]!.aspect] = aspectEvidence(findings);
+    return aspects;
+  }
+  const byAspect: Partial<Record<Aspect, Finding[]>> = {};
+  for (let j = 0; j < findings.length; j++) (byAspect[findings[j]!.aspect] ??= []).push(findings[j]!);
+  const of = (aspect: Aspect) => (byAspect[aspect] ? aspectEvidence(byAspect[aspect]) : NO_EVIDENCE);
   return {
     'goal-achievement': of('goal-achievement'),
     realisation: of('realisation'),
@@ -143,18 +151,22 @@ export function rolledUpStrength(ix: ReviewIndex, ownIds: readonly string[], ins
   return s;
 }
 
-const statesAspect = (ix: ReviewIndex, f: Finding, aspect: Aspect) =>
-  f.aspect === aspect && f.verdict !== 'not-assessed' && ix.isEvaluationFinding(f);
-
 /** Coverage per instrument, by node index. */
 export function coverageRows(ix: ReviewIndex): CoverageRow[] {
-  return ix.nodes.map(({ instrument, findings }) => ({
-    id: instrument.id,
-    evaluated: findings.some(ix.isEvaluationFinding),
-    effectiveness: findings.some((f) => statesAspect(ix, f, 'effectiveness')),
-    efficiency: findings.some((f) => statesAspect(ix, f, 'efficiency')),
-    sideEffects: findings.some((f) => statesAspect(ix, f, 'side-effects')),
-  }));
+  return ix.nodes.map(({ instrument, findings }) => {
+    const row = { id: instrument.id, evaluated: false, effectiveness: false, efficiency: false, sideEffects: false };
+    for (let j = 0; j < findings.length; j++) {
+      const f = findings[j]!;
+      if (!ix.isEvaluationFinding(f)) continue;
+      row.evaluated = true;
+      // An evaluation states an aspect when it gives a verdict on it.
+      if (f.verdict === 'not-assessed') continue;
+      if (f.aspect === 'effectiveness') row.effectiveness = true;
+      else if (f.aspect === 'efficiency') row.efficiency = true;
+      else if (f.aspect === 'side-effects') row.sideEffects = true;
+    }
+    return row;
+  });
 }
 
 /** A programme line's known money, and whether every instrument it finances is covered. */

@@ -135,6 +135,7 @@ const NO_COST: InstrumentCost = Object.freeze({ status: 'none', lines: Object.fr
 /** The programme money linked to each instrument, by node index. */
 export function instrumentCosts(ix: ReviewIndex): InstrumentCost[] {
   return ix.nodes.map(({ lines: ids }) => {
+    if (ids.length === 0) return NO_COST;
     const lines = ids.map((id) => ix.lines.get(id)!).filter((l) => l.kind === 'programme');
     if (lines.length === 0) return NO_COST;
     const amount = sum(lines.flatMap((l) => l.expenditures.map((e) => e.amount)));
