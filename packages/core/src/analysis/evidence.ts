@@ -2,6 +2,7 @@ import { ASPECTS, EVIDENCE_STRENGTHS, VERDICTS, type Aspect, type EvidenceStreng
 import type { Messages } from './messages/index.js';
 import { listIds, sortIds as sorted } from './ids.js';
 import { ratio, share, sum } from './numbers.js';
+import { Marks } from './marks.js';
 import type { InstrumentNode, ReviewIndex } from './review-index.js';
 import type {
   AspectEvidence,
@@ -285,24 +286,33 @@ const cell = (e: AspectEvidence): GapCell => (e === NO_EVIDENCE ? NO_CELL : { st
 /** Objectives (rolled up over their subtree) and their instruments × effectiveness, efficiency, side effects. */
 export function gapMap(ix: ReviewIndex, evidence: readonly InstrumentEvidence[]): GapRow[] {
   const rows: GapRow[] = [];
+  const seen = new Marks(ix.review.findings.length);
   for (const { objective, depth } of ix.objectiveOrder) {
-    const findings = new Set<Finding>();
-    for (const id of [objective.id, ...ix.descendantsOf(objective.id)]) for (const f of ix.findingsAbout.get(id) ?? []) findings.add(f);
+    // The findings on the objective's subtree, each once, for the three aspects of the map.
+    const effectiveness: Finding[] = [];
+    const efficiency: Finding[] = [];
+    const sideEffects: Finding[] = [];
+    const add = (f: Finding, k: number) => {
+      if (f.aspect === 'effectiveness' || f.aspect === 'efficiency' || f.aspect === 'side-effects') {
+        if (seen.add(k)) (f.aspect === 'effectiveness' ? effectiveness : f.aspect === 'efficiency' ? efficiency : sideEffects).push(f);
+      }
+    };
+    seen.reset();
+    for (const id of [objective.id, ...ix.descendantsOf(objective.id)]) for (const f of ix.findingsAbout.get(id) ?? []) add(f, ix.findingOrdinal.get(f)!);
     const under = ix.instrumentsUnder.get(objective.id) ?? [];
     for (let k = 0; k < under.length; k++) {
-      const about = under[k]!.findings;
-      for (let j = 0; j < about.length; j++) findings.add(about[j]!);
+      const { findings, findingOrdinals } = under[k]!;
+      for (let j = 0; j < findings.length; j++) add(findings[j]!, findingOrdinals[j]!);
     }
-    const byAspect = aspectsOf([...findings]);
     rows.push({
       kind: 'objective',
       id: objective.id,
       label: objective.text,
       depth,
       domain: objective.domain,
-      effectiveness: cell(byAspect.effectiveness),
-      efficiency: cell(byAspect.efficiency),
-      sideEffects: cell(byAspect['side-effects']),
+      effectiveness: cell(aspectEvidence(effectiveness)),
+      efficiency: cell(aspectEvidence(efficiency)),
+      sideEffects: cell(aspectEvidence(sideEffects)),
     });
     for (const { instrument: ins, index } of ix.instrumentsOf.get(objective.id) ?? []) {
       const a = evidence[index]!.aspects;

@@ -1,8 +1,8 @@
 /**
  * Which of n numbered items one pass has already met, without a Set: a pass takes a new stamp, so
- * starting one costs nothing. The stepped verdicts pass over the findings of every scope (the
- * article and each domain meet every finding); a Set of tens of thousands of findings per pass
- * cost more than the verdicts themselves.
+ * starting one costs nothing. The stepped verdicts and the gap map pass over the findings of every
+ * scope (the article and each domain meet every finding); a Set of tens of thousands of findings
+ * per pass cost more than the verdicts themselves.
  */
 export class Marks {
   private readonly stamps: Int32Array;
