@@ -96,6 +96,9 @@ for (const p of PACKAGES) {
 const cliVersion = PACKAGES.find((p) => p.name === "@polev/cli").version;
 
 tmp = realpathSync(mkdtempSync(join(tmpdir(), 'polev-pack-smoke-')));
+// The installed CLI keeps its code cache under the user's cache folder: here, inside tmp, so that
+// the test suite writes nothing into the home folder of whoever runs it.
+for (const env of [baseEnv, cleanEnv]) env.XDG_CACHE_HOME = join(tmp, 'cache');
 process.on('SIGINT', () => fail('interrupted'));
 const tarballDir = join(tmp, 'tarballs');
 const installDir = join(tmp, 'install');

@@ -25,6 +25,12 @@ export class CliError extends Error {
 }
 
 export function processIo(): Io {
+  // A reader that stops early (`polev schema | head`) closes the pipe: that is not an error of
+  // polev's, so it stops writing quietly instead of dying on an unhandled EPIPE.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),

@@ -58,6 +58,18 @@ describe('polev as a process: conventions', () => {
     }
   });
 
+  it('stops quietly when the reader of its output stops early', () => {
+    // `head -c 1` closes the pipe after one byte, long before polev has written its JSON.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" analyze "${example}" --format json | head -c 1 >/dev/null`], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '', XDG_CACHE_HOME: cacheHome },
+      cwd: dir,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    noStack(r.stderr);
+  });
+
   it('documents exit 70 for internal errors', () => {
     expect(polev(['--help']).stdout).toMatch(/70 internal error/);
     expect(polev(['analyze', '--help']).stdout).toMatch(/70 internal error/);
