@@ -34,7 +34,7 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
   // Per-instrument results, by node index.
   const evidence = instrumentEvidence(ix, M);
   const costs = instrumentCosts(ix);
-  const instrumentEffectiveness = ix.nodes.map((n) => effectivenessOf(n.findings.filter((f) => f.aspect === 'effectiveness')));
+  const instrumentEffectiveness = ix.nodes.map((n) => effectivenessOf(n.findings));
   const smart = ix.objectiveOrder.map(({ objective }) => smartCheck(ix, objective, M));
   const marks: [Marks, Marks] = [new Marks(review.findings.length), new Marks(review.findings.length)];
   const ctx: VerdictContext = {

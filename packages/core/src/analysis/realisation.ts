@@ -3,9 +3,11 @@ import type { InstrumentNode } from './review-index.js';
 import { share } from './numbers.js';
 import type { RealisationSummary, ScopeRef } from './types.js';
 
+const NO_STATUSES = Object.freeze(Object.fromEntries(REALISATION_STATUSES.map((s) => [s, 0])) as Record<RealisationStatus, number>);
+
 /** Step 2 of the stepped approach: were the intended instruments deployed? */
 export function summariseRealisation(scope: ScopeRef, nodes: readonly InstrumentNode[]): RealisationSummary {
-  const byStatus = Object.fromEntries(REALISATION_STATUSES.map((s) => [s, 0])) as Record<RealisationStatus, number>;
+  const byStatus = { ...NO_STATUSES };
   const realisedAfterPeriod: string[] = [];
   const instruments: string[] = [];
   let deployed = 0;

@@ -73,17 +73,19 @@ export function instrumentFlags(nodes: readonly InstrumentNode[], evidence: read
 const judged = (f: Finding) => f.verdict === 'positive' || f.verdict === 'partly' || f.verdict === 'negative';
 
 /**
- * Effectiveness from a body of findings: the strongest evidence that judges (plausibility or
- * stronger) decides; at that strength, negative findings win unless positive ones outnumber them,
- * so that a single favourable study cannot outweigh equally strong unfavourable ones.
+ * Effectiveness from a body of findings (those on other aspects are passed over): the strongest
+ * evidence that judges (plausibility or stronger) decides; at that strength, negative findings win
+ * unless positive ones outnumber them, so that a single favourable study cannot outweigh equally
+ * strong unfavourable ones.
  */
 export function effectivenessOf(findings: readonly Finding[]): EffectivenessValue {
   const floor = strengthRank('plausibility');
   let top = -1;
   let positive = 0;
   let negative = 0;
-  for (const f of findings) {
-    if (!judged(f)) continue;
+  for (let j = 0; j < findings.length; j++) {
+    const f = findings[j]!;
+    if (f.aspect !== 'effectiveness' || !judged(f)) continue;
     const r = strengthRank(f.strength);
     if (r < floor || r < top) continue;
     if (r > top) {
@@ -189,17 +191,17 @@ function effectiveness({ ix, flags, instrumentEffectiveness, marks: [all, used],
     for (let j = 0; j < i.findings.length; j++) {
       const f = i.findings[j]!;
       if (f.aspect !== 'effectiveness') continue;
-      const k = i.findingOrdinals[j]!;
-      if (all.add(k)) findings.push(f);
-      if (v !== 'not-determinable' && used.add(k)) cited.push(f.id);
+      const ordinal = i.findingOrdinals[j]!;
+      if (all.add(ordinal)) findings.push(f);
+      if (v !== 'not-determinable' && used.add(ordinal)) cited.push(f.id);
     }
   }
   const own = ownIds.flatMap((id) => (ix.findingsAbout.get(id) ?? []).filter((f) => f.aspect === 'effectiveness'));
   const ownValue = effectivenessOf(own);
   for (const f of own) {
-    const k = ix.findingOrdinal.get(f)!;
-    if (all.add(k)) findings.push(f);
-    if (judged(f) && used.add(k)) cited.push(f.id);
+    const ordinal = ix.findingOrdinal.get(f)!;
+    if (all.add(ordinal)) findings.push(f);
+    if (judged(f) && used.add(ordinal)) cited.push(f.id);
   }
   const value = effectivenessOf(findings);
   const total = instruments.length;
