@@ -149,10 +149,9 @@ export function sortIds(ids: Iterable<string>): string[] {
   if (list.length < 2) out = list.slice();
   else if (!list.every(isSimple)) {
     out = list.map(naturalKey).map((key, i) => [key, list[i]!] as const).sort(byKey).map((p) => p[1]);
-  } else if ((runs = runsOf(list, 4)) !== null) {
-    out = runs.reduce(merge);
   } else if (list.length <= 32) {
-    // Insertion sort: most lists are this short, and it allocates nothing but the copy.
+    // Insertion sort: most lists are this short, often already in order (then it only compares
+    // neighbours), and it allocates nothing but the copy.
     out = list.slice();
     for (let i = 1; i < out.length; i++) {
       const id = out[i]!;
@@ -160,6 +159,8 @@ export function sortIds(ids: Iterable<string>): string[] {
       for (; j > 0 && compareSimple(out[j - 1]!, id) > 0; j--) out[j] = out[j - 1]!;
       out[j] = id;
     }
+  } else if ((runs = runsOf(list, 4)) !== null) {
+    out = runs.reduce(merge);
   } else {
     const groups = new Map<string, { ids: string[]; numbers: number[] }>();
     let last: { id: string; end: number; group: { ids: string[]; numbers: number[] } } | undefined;
