@@ -363,6 +363,49 @@ describe('polev analyze --format md: review text is inert', () => {
   });
 });
 
+describe('review text with control characters', () => {
+  // An escape sequence that would clear the screen, and a right-to-left override.
+  const clear = '\u001b[2J\u001b[H';
+  const rlo = '\u202e';
+  const hostile = (file: string) => {
+    writeFileSync(
+      file,
+      exampleText
+        .replace('name: Contraterrorisme', `name: ${JSON.stringify(`Contra${clear}terrorisme`)}`)
+        .replace('text: Verstoren van dreigingen en verijdelen van aanslagen', `text: ${JSON.stringify(`Verstoren${rlo} van dreigingen`)}`),
+    );
+    return file;
+  };
+  const raw = /[\u001b\u202e]/;
+
+  it('reaches the terminal as visible escapes in the summary, --explain and diff, in text and Markdown', () => {
+    const file = hostile(join(dir, 'control.yaml'));
+    for (const args of [['analyze', file], ['analyze', file, '--format', 'md'], ['analyze', file, '--explain', 'ct'], ['diff', example, file]]) {
+      const r = polev(args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, args.join(' ')).not.toMatch(raw);
+    }
+    expect(polev(['analyze', file]).stdout).toContain('Contra\\u001b[2J\\u001b[Hterrorisme');
+    expect(polev(['analyze', file, '--explain', 'ct-1']).stdout).toContain('Verstoren\\u202e van dreigingen');
+  });
+
+  it('is kept as it is in JSON, which escapes control characters itself', () => {
+    const file = hostile(join(dir, 'control.yaml'));
+    const r = polev(['analyze', file, '--format', 'json']);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(JSON.stringify(JSON.parse(r.stdout))).toContain('Contra\\u001b[2J\\u001b[Hterrorisme');
+  });
+
+  it('is shown as escapes in the problems of validate', () => {
+    const file = join(dir, 'control-key.yaml');
+    writeFileSync(file, exampleText.replace('title:', `${JSON.stringify(`evil${clear}`)}: 1\ntitle:`));
+    const r = polev(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(raw);
+    expect(r.stdout).toContain('evil\\u001b[2J');
+  });
+});
+
 describe('polev analyze --explain: enum values in words', () => {
   it('names the aspect "realisation" as an aspect and its strength as a strength, in Dutch and English', () => {
     const nl = polev(['analyze', example, '--explain', 'nvc-i28', '--lang', 'nl']);

@@ -50,7 +50,7 @@ describe('start-up: what each path loads', () => {
   it('the validate bundle holds the command, core\'s loader, zod (English messages only) and js-yaml: no analysis, report, summary or yaml', () => {
     const map = JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as { sources: string[] };
     const sources = map.sources.map((s) => resolve(dirname(bundle), s));
-    expect(under(join(root, 'apps/cli/src/'), sources)).toEqual(['commands/validate.ts', 'input.ts', 'io.ts']);
+    expect(under(join(root, 'apps/cli/src/'), sources)).toEqual(['commands/validate.ts', 'inert.ts', 'input.ts', 'io.ts']);
     const core = under(join(root, 'packages/core/src/'), sources);
     expect(core).toContain('load/parse.ts');
     expect(core.filter((s) => !/^(load|model|node|rpe|util)\/|^errors\.ts$/.test(s))).toEqual([]);

@@ -1,4 +1,5 @@
 import { compare, type AnalysisLang, type ReviewComparison } from '@polev/core';
+import { inertDeep } from '../inert.js';
 import { EXIT, plainStyle, style, type Io, type Style } from '../io.js';
 import { loadValidReview } from '../input.js';
 import { markdownLine } from '../markdown.js';
@@ -16,7 +17,7 @@ export async function diffCommand(io: Io, before: string, after: string, opts: D
   const lang = opts.lang ?? 'en';
   const c = compare(a, b, { lang });
   if (opts.format === 'json') io.stdout(`${JSON.stringify(c, null, 2)}\n`);
-  else io.stdout(renderDiff(c, opts.format, opts.format === 'md' ? plainStyle : style(io, 'stdout'), DIFF_WORDS[lang], lang));
+  else io.stdout(renderDiff(inertDeep(c), opts.format, opts.format === 'md' ? plainStyle : style(io, 'stdout'), DIFF_WORDS[lang], lang));
   return EXIT.ok;
 }
 

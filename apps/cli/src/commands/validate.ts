@@ -1,4 +1,5 @@
 import { formatProblem, type Problem } from '@polev/core/load';
+import { inert } from '../inert.js';
 import { CliError, EXIT, style, type Io } from '../io.js';
 import { loadInput } from '../input.js';
 
@@ -35,7 +36,7 @@ export async function validate(io: Io, files: string[], options: ValidateOptions
       continue;
     }
     for (const p of r.problems) {
-      const line = formatProblem(p);
+      const line = inert(formatProblem(p));
       io.stdout(`${p.severity === 'error' ? out.red(line) : out.yellow(line)}\n`);
     }
     const errors = r.problems.filter((p) => p.severity === 'error').length;
