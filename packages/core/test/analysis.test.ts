@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, compare, explain, InvalidOptionsError } from '../src/index.js';
+import { analyze, compare, EVIDENCE_STRENGTHS, explain, InvalidOptionsError, REALISATION_STATUSES } from '../src/index.js';
+import { strengthRank } from '../src/analysis/evidence.js';
 import { finding, instrument, makeReview, source } from './builders.js';
+
+describe('enum orders written out for speed', () => {
+  it('ranks strengths in the order of EVIDENCE_STRENGTHS', () => {
+    expect(EVIDENCE_STRENGTHS.map(strengthRank)).toEqual(EVIDENCE_STRENGTHS.map((_, i) => i));
+  });
+
+  it('counts every status of REALISATION_STATUSES, in that order', () => {
+    const a = analyze(makeReview({ instruments: REALISATION_STATUSES.map((status, i) => instrument(`i${i + 1}`, 'o1', status)) }));
+    expect(Object.entries(a.realisation.article.byStatus)).toEqual(REALISATION_STATUSES.map((s) => [s, 1]));
+  });
+});
 
 describe('realisation', () => {
   it('counts statuses per scope and keeps after-period instruments apart', () => {

@@ -1,4 +1,4 @@
-import { ASPECTS, EVIDENCE_STRENGTHS, VERDICTS, type Aspect, type EvidenceStrength, type Finding, type Instrument, type RealisationStatus } from '../model/review.js';
+import { ASPECTS, VERDICTS, type Aspect, type EvidenceStrength, type Finding, type Instrument, type RealisationStatus } from '../model/review.js';
 import type { Messages } from './messages/index.js';
 import { listIds, sortIds as sorted } from './ids.js';
 import { ratio, share, sum } from './numbers.js';
@@ -16,8 +16,25 @@ import type {
   ScopeRef,
 } from './types.js';
 
-const RANK = Object.fromEntries(EVIDENCE_STRENGTHS.map((s, i) => [s, i])) as Record<EvidenceStrength, number>;
-export const strengthRank = (s: EvidenceStrength): number => RANK[s];
+/**
+ * The place of a strength on the ordered scale (EVIDENCE_STRENGTHS). Compared, not looked up as
+ * RANK[s]: strengths are strings read from the file, and a property key that is such a string costs
+ * a lookup in the engine's string table every time.
+ */
+export function strengthRank(s: EvidenceStrength): number {
+  switch (s) {
+    case 'none':
+      return 0;
+    case 'realisation':
+      return 1;
+    case 'plausibility':
+      return 2;
+    case 'process':
+      return 3;
+    case 'effect':
+      return 4;
+  }
+}
 export const maxStrength = (a: EvidenceStrength, b: EvidenceStrength): EvidenceStrength =>
   strengthRank(a) >= strengthRank(b) ? a : b;
 
