@@ -77,17 +77,23 @@ const NO_ASPECTS: Record<Aspect, AspectEvidence> = Object.freeze(
   Object.fromEntries(ASPECTS.map((a) => [a, NO_EVIDENCE])) as Record<Aspect, AspectEvidence>,
 );
 
+/**
+ * The aspect as the model's own string. An aspect read from the file is an equal but separate
+ * string, and as a property key it would cost a lookup in the engine's string table every time.
+ */
+const canonicalAspect = (aspect: Aspect): Aspect => ASPECTS[ASPECTS.indexOf(aspect)]!;
+
 /** Evidence per aspect. */
 function aspectsOf(findings: readonly Finding[]): Record<Aspect, AspectEvidence> {
   if (findings.length === 0) return NO_ASPECTS;
   if (findings.length === 1) {
     // The common case: one finding, one aspect with evidence.
     const aspects = { ...NO_ASPECTS };
-    aspects[findings[0]!.aspect] = aspectEvidence(findings);
+    aspects[canonicalAspect(findings[0]!.aspect)] = aspectEvidence(findings);
     return aspects;
   }
   const byAspect: Partial<Record<Aspect, Finding[]>> = {};
-  for (let j = 0; j < findings.length; j++) (byAspect[findings[j]!.aspect] ??= []).push(findings[j]!);
+  for (let j = 0; j < findings.length; j++) (byAspect[canonicalAspect(findings[j]!.aspect)] ??= []).push(findings[j]!);
   const of = (aspect: Aspect) => (byAspect[aspect] ? aspectEvidence(byAspect[aspect]) : NO_EVIDENCE);
   return {
     'goal-achievement': of('goal-achievement'),
