@@ -66,12 +66,6 @@ const listIn = <K, V>(map: Map<K, V[]>, key: K): V[] => {
   return list;
 };
 
-const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-};
-
 export function indexReview(review: Review): ReviewIndex {
   const objectives = new Map(review.policyTree.objectives.map((o) => [o.id, o]));
   const sources = new Map(review.sources.map((s) => [s.id, s]));
@@ -79,7 +73,7 @@ export function indexReview(review: Review): ReviewIndex {
   const childrenOf = new Map<string, Objective[]>();
   const roots: Objective[] = [];
   for (const o of review.policyTree.objectives) {
-    if (o.parent && objectives.has(o.parent)) push(childrenOf, o.parent, o);
+    if (o.parent && objectives.has(o.parent)) listIn(childrenOf, o.parent).push(o);
     else roots.push(o);
   }
   const objectiveOrder: { objective: Objective; depth: number }[] = [];
@@ -132,7 +126,10 @@ export function indexReview(review: Review): ReviewIndex {
     f.subjects.forEach((subject, j) => {
       if (f.subjects.indexOf(subject) !== j) return;
       const node = nodeOf.get(subject);
-      if (!node) return push(findingsAbout, subject, f);
+      if (!node) {
+        listIn(findingsAbout, subject).push(f);
+        return;
+      }
       if (node.findings === NONE) {
         node.findings = [f];
         node.findingOrdinals = [k];
@@ -152,7 +149,7 @@ export function indexReview(review: Review): ReviewIndex {
   }
 
   const objectivesOfDomain = new Map<string, Objective[]>();
-  for (const { objective } of objectiveOrder) push(objectivesOfDomain, objective.domain, objective);
+  for (const { objective } of objectiveOrder) listIn(objectivesOfDomain, objective.domain).push(objective);
 
   const evaluationFindings = new Set<Finding>();
   for (const f of review.findings) {
@@ -161,7 +158,7 @@ export function indexReview(review: Review): ReviewIndex {
   }
 
   const indicatorsAbout = new Map<string, string[]>();
-  for (const ind of review.indicators) if (ind.value !== null) for (const s of new Set(ind.subjects)) push(indicatorsAbout, s, ind.id);
+  for (const ind of review.indicators) if (ind.value !== null) for (const s of new Set(ind.subjects)) listIn(indicatorsAbout, s).push(ind.id);
 
   const descendantsOf = (id: string): string[] => {
     const out: string[] = [];
