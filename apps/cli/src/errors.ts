@@ -1,4 +1,5 @@
 import { formatProblem, InvalidOptionsError, InvalidReviewError, PolevError } from '@polev/core/load';
+import { inert } from './inert.js';
 import { CliError, EXIT, style, type Io } from './io.js';
 
 /** Hints for the typed errors of the polev packages, by their code; others get a generic one. */
@@ -32,7 +33,7 @@ export function reportError(io: Io, err: unknown, debug: boolean): number {
     return EXIT.usage;
   }
   if (err instanceof InvalidReviewError) {
-    for (const p of err.problems) io.stderr(`${s.red(formatProblem(p))}\n`);
+    for (const p of err.problems) io.stderr(`${s.red(inert(formatProblem(p)))}\n`);
     line(err.message, 'fix them first; `polev validate <file>` lists them');
     return EXIT.invalidInput;
   }

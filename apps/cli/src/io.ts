@@ -13,14 +13,26 @@ export interface Io {
 /** 70 is EX_SOFTWARE of sysexits(3): an unexpected internal error, i.e. a bug in polev. */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, internal: 70 } as const;
 
-/** The CLI's typed failure: one clear line, a hint, and the exit code. */
+const CLI_ERROR = Symbol.for('@polev/cli:CliError');
+
+/**
+ * The CLI's typed failure: one clear line, a hint, and the exit code. `polev validate` runs from a
+ * bundle with its own copy of this class (see validate-loader.ts), so `instanceof` goes by a brand
+ * that both copies share: a CliError from either is reported with its code, never as a bug.
+ */
 export class CliError extends Error {
+  readonly [CLI_ERROR] = true;
+
   constructor(
     message: string,
     readonly exitCode: number,
     readonly hint?: string,
   ) {
     super(message);
+  }
+
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === 'object' && x !== null && CLI_ERROR in x;
   }
 }
 
