@@ -13,17 +13,31 @@ const common: Options = {
 };
 
 /**
- * @polev/core's code inside the validate bundle keeps resolving its own dependencies from
- * @polev/core's folder: its `yaml`, which it requires only on the careful path, is not a
- * dependency of the CLI and so not resolvable from the CLI's dist.
+ * @polev/core reads a review with js-yaml, and needs the `yaml` library only on its careful path:
+ * to locate problems, syntax errors and anchors. Core imports it statically (it is a platform-neutral
+ * library); inside the validate bundle the import becomes this stand-in, which loads `yaml` on first
+ * use, from @polev/core's own folder (`yaml` is not a dependency of the CLI), so that validating a
+ * valid file never loads it.
  */
-const coreImportMetaUrl: NonNullable<Options['esbuildPlugins']>[number] = {
-  name: 'core-import-meta-url',
+const lazyYaml: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'lazy-yaml',
   setup(build) {
-    build.onLoad({ filter: /\.js$/ }, ({ path }) => {
-      if (!path.startsWith(coreDir)) return undefined;
-      return { contents: readFileSync(path, 'utf8').replaceAll('import.meta.url', '__polevCoreUrl()'), loader: 'js' };
-    });
+    build.onResolve({ filter: /^yaml$/ }, ({ importer }) => (importer.startsWith(coreDir) ? { path: 'yaml', namespace: 'lazy-yaml' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
+      // The package names are in variables so that esbuild leaves these requires to run time.
+      contents: `const core = '@polev/core/package.json';
+const name = 'yaml';
+let loaded;
+const yaml = () => (loaded ??= require(require.resolve(name, { paths: [require('node:path').dirname(require.resolve(core))] })));
+export const parseDocument = (...args) => yaml().parseDocument(...args);
+export function LineCounter() { return new (yaml().LineCounter)(); }
+export const isMap = (node) => yaml().isMap(node);
+export const isPair = (node) => yaml().isPair(node);
+export const isScalar = (node) => yaml().isScalar(node);
+export const isSeq = (node) => yaml().isSeq(node);
+`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -65,8 +79,6 @@ export default defineConfig([
     // Smaller to read, hash and compile; identifiers are kept, so --debug stacks stay readable.
     minifyWhitespace: true,
     minifySyntax: true,
-    // A hoisted declaration at the end, so that the bundle's "use strict" stays its first statement.
-    footer: { js: `function __polevCoreUrl() { return require('node:url').pathToFileURL(require.resolve('@polev/core/package.json')).href; }` },
-    esbuildPlugins: [coreImportMetaUrl, zodEnglishOnly],
+    esbuildPlugins: [lazyYaml, zodEnglishOnly],
   },
 ]);

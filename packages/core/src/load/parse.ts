@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
 import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
-import type * as Yaml from 'yaml';
-import type { Document, LineCounter, Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { Review } from '../model/review.js';
 import { InvalidReviewError } from '../errors.js';
@@ -39,16 +37,6 @@ export function parseReview(text: string, options: ParseOptions = {}): ParseResu
   return parseWithPositions(text, file);
 }
 
-/**
- * `yaml` takes about as long to load as js-yaml takes to read the whole bundled example, and only
- * the careful path needs it, so it is loaded on first use. It ships CommonJS, which a synchronous
- * require can load: parseReview stays synchronous.
- */
-let yamlModule: typeof Yaml | undefined;
-function yaml(): typeof Yaml {
-  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
-}
-
 const FAILED = Symbol('failed');
 const HAS_ANCHOR = /(?:^|[\s[{,:-])&[^\s[\]{},]+/m;
 const MAX_ALIASES = 1000;
@@ -71,7 +59,6 @@ function validateData(data: unknown): { found: UnlocatedProblem[]; review: Revie
 const emptyFile = (file: string): Problem => ({ file, line: 1, column: 1, path: '', message: 'the file is empty', hint: 'start from `polev init`', severity: 'error', code: 'schema' });
 
 function parseWithPositions(text: string, file: string): ParseResult {
-  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
 
@@ -202,7 +189,6 @@ function keysAt(schema: z.core.$ZodType, path: PathSegment[]): string[] {
 
 /** Finds the YAML node for a path: the deepest node that exists, and the key itself for unknown keys. */
 function locate(doc: Document, lc: LineCounter, file: string, p: UnlocatedProblem): Problem {
-  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let keyNode: Node | undefined;
   for (const seg of p.path) {

@@ -1,5 +1,5 @@
-// The careful path (the `yaml` library, loaded on first use) must still give exact positions: these
-// pin line:column for each reason the fast path hands over to it.
+// The careful path (the `yaml` library) must give exact positions: these pin line:column for each
+// reason the fast path (js-yaml) hands over to it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReview } from './parse.js';
