@@ -54,7 +54,10 @@ export function aspectEvidence(findings: readonly Finding[]): AspectEvidence {
     return { strength: f.strength, findings: [f.id], sources: f.source ? [f.source] : [], verdict: f.verdict };
   }
   let best: Finding | undefined;
-  for (const f of findings) {
+  const sources: string[] = [];
+  for (let j = 0; j < findings.length; j++) {
+    const f = findings[j]!;
+    if (f.source) sources.push(f.source);
     if (
       !best ||
       strengthRank(f.strength) > strengthRank(best.strength) ||
@@ -63,8 +66,6 @@ export function aspectEvidence(findings: readonly Finding[]): AspectEvidence {
       best = f;
     }
   }
-  const sources: string[] = [];
-  for (const f of findings) if (f.source) sources.push(f.source);
   return {
     strength: best?.strength ?? 'none',
     findings: sorted(findings.map((f) => f.id)),
@@ -151,9 +152,9 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
     }
     if (evaluations === 0) reasons.push(M.instrumentEvidence.notEvaluated);
     const evidence: string[] = [];
-    for (const f of about) {
-      evidence.push(f.id);
-      if (f.source) evidence.push(f.source);
+    for (let j = 0; j < about.length; j++) {
+      evidence.push(about[j]!.id);
+      if (about[j]!.source) evidence.push(about[j]!.source!);
     }
     return {
       instrument: ins.id,
@@ -273,8 +274,9 @@ export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; do
   const lines = lineCoverage(ix, rows);
   const notEvaluated: NotEvaluated[] = [];
 
-  for (const { instrument: ins, index, findings, lines: financing } of ix.nodes) {
+  for (let index = 0; index < ix.nodes.length; index++) {
     if (rows[index]!.evaluated) continue;
+    const { instrument: ins, findings, lines: financing } = ix.nodes[index]!;
     const reasons = [M.notEvaluated.instrument];
     const status = ins.realisation.status;
     if (status === 'not-realised' || status === 'pilot' || status === 'realised-after-period') reasons.push(M.notEvaluated.status(status));

@@ -150,7 +150,8 @@ export function attributeCost(ix: ReviewIndex, costs: readonly InstrumentCost[])
   const programme = review.budgetLines.filter((l) => l.kind === 'programme');
   const instruments: CostAttribution['instruments'] = {};
   const withoutCost: string[] = [];
-  for (const { instrument, index } of ix.nodes) {
+  for (let index = 0; index < ix.nodes.length; index++) {
+    const { instrument } = ix.nodes[index]!;
     const cost = costs[index]!;
     instruments[instrument.id] = cost;
     if (cost.status !== 'amount') withoutCost.push(instrument.id);
