@@ -2,3 +2,16 @@ export * from './load/index.js';
 export { reviewJsonSchema, SCHEMA_ID } from './model/json-schema.js';
 export { bundledRpeVersions, rpeQuestionSet, type RpeQuestion, type RpeQuestionSet, type RpeTopic } from './rpe/questions.js';
 export * from './analysis/index.js';
+export {
+  filterReviewForAudience,
+  scrubValue,
+  REDACTION,
+  AUDIENCE_LEVELS,
+  clearanceRank,
+  visibleAt,
+  isAudienceLevel,
+  type AudienceLevel,
+  type AudienceFilterResult,
+  type DroppedItem,
+  type DroppedKind,
+} from './audience/index.js';

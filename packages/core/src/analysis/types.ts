@@ -1,10 +1,10 @@
 import type {
   Aspect,
   BudgetKind,
+  Classification,
   EvidenceStrength,
   RealisationStatus,
   RpeVersion,
-  Verdict,
 } from '../model/review.js';
 import type { RpeTopic } from '../rpe/questions.js';
 
@@ -126,8 +126,10 @@ export interface AspectEvidence {
   findings: string[];
   /** Sources (evaluations) behind those findings. */
   sources: string[];
-  /** The verdict of the strongest finding, or null without findings. */
-  verdict: Verdict | null;
+  /** What the strongest judging findings say together (judgement.ts), or null without findings. */
+  verdict: Weighed | null;
+  /** The judging findings at the strongest strength: exactly the evidence for `verdict`. */
+  decisive: string[];
 }
 
 export interface InstrumentEvidence extends Explained {
@@ -175,7 +177,9 @@ export interface CoverageAnalysis {
 }
 
 export interface GapCell {
+  /** The strength of the judging evidence (see AspectEvidence). */
   strength: EvidenceStrength;
+  verdict: Weighed | null;
   sources: string[];
   findings: string[];
 }
@@ -194,17 +198,91 @@ export interface GapRow {
 
 // ---- stepped verdicts -------------------------------------------------------------------------
 
-export type GoalAchievementValue = 'determinable' | 'partly-determinable' | 'not-determinable';
+/** What the strongest judging findings say together (see judgement.ts). */
+export type Weighed = 'positive' | 'partly' | 'negative' | 'no-effect' | 'mixed' | 'none';
+
+/** Step 1: how far an objective was reached. `mixed`: findings of the same strength disagree. */
+export type GoalAchievementValue = 'reached' | 'partly' | 'not-reached' | 'mixed' | 'not-determinable';
 export type RealisationValue = 'realised' | 'mostly-realised' | 'partly-realised' | 'not-realised' | 'unknown' | 'no-instruments';
-export type EffectivenessValue = 'demonstrated' | 'plausible' | 'not-determinable' | 'negative';
-export type EfficiencyValue = 'determinable' | 'not-determinable';
+/**
+ * Steps 3 and 4 together: the contribution of an instrument (or, as a headline, of a scope).
+ * `not-demonstrated`: an effect study found no significant effect; `mixed`: favourable and
+ * unfavourable evidence of the same strength; `not-applicable`: not deployed in the period.
+ */
+export type EffectivenessValue = 'demonstrated' | 'plausible' | 'mixed' | 'not-demonstrated' | 'negative' | 'not-determinable' | 'not-applicable';
+/** Step 3 alone: what effect studies (evidence of effect strength) show. */
+export type EffectStudyValue = 'demonstrated' | 'mixed' | 'not-demonstrated' | 'negative' | 'no-effect-study' | 'not-applicable';
+/** Step 4: whether a contribution is at least plausible, on all the evidence (effect studies included). */
+export type PlausibilityValue = 'plausible' | 'mixed' | 'not-plausible' | 'not-determinable' | 'not-applicable';
+export type EfficiencyValue = 'determinable' | 'not-determinable' | 'not-applicable';
+/** The halves efficiency needs: (a) attributed cost, (b) an effect at least plausible, (c) a study relating the two. */
+export type EfficiencyCondition = 'cost' | 'effect' | 'study';
+
+/** Instruments per value of a step, by count and, where amounts are known, by money. */
+export interface Spread<V extends string> {
+  /** Instruments in scope. */
+  total: number;
+  /** Instruments the step applies to (deployed ones), the denominator of every share. */
+  applicable: number;
+  counts: Record<V, number>;
+  /** Share of the applicable instruments per value (null without applicable instruments). */
+  shares: Record<V, number | null>;
+  /** Known attributed money (euro x 1,000) per value, and the applicable instruments that have some. */
+  money: { byValue: Record<V, number>; known: number; instruments: number; shares: Record<V, number | null> };
+}
+
+/** The roll-up rule's verdict on a scope: the headline and how it follows from the spread. */
+export interface Headline {
+  /** The least share of the applicable instruments a headline value must hold for (default 2/3). */
+  threshold: number;
+  /** Whether the spread covered enough for a headline; otherwise the value is "not determinable as a whole". */
+  asAWhole: boolean;
+}
+
+export interface InstrumentVerdicts {
+  instrument: string;
+  /** Step 2 as the gate of steps 3–5. */
+  realisation: Explained & { status: RealisationStatus; deployed: boolean };
+  /** Step 3. */
+  effectiveness: Explained & { value: EffectStudyValue };
+  /** Step 4. */
+  plausibility: Explained & { value: PlausibilityValue };
+  /** Steps 3 and 4 together: the value the roll-ups, savings and the report use. */
+  contribution: Explained & { value: EffectivenessValue; strength: EvidenceStrength | null };
+  /** Step 5. */
+  efficiency: Explained & { value: EfficiencyValue; verdict: Weighed | null; missing: EfficiencyCondition[]; indications: string[] };
+}
 
 export interface SteppedVerdicts {
   scope: ScopeRef;
-  goalAchievement: Explained & { value: GoalAchievementValue };
+  goalAchievement: Explained & {
+    value: GoalAchievementValue;
+    /** Whether the objectives are measurable enough to judge (SMART "measurable" passes), of the objectives in scope. */
+    judgeable: Share;
+    spread: Spread<GoalAchievementValue>;
+    headline: Headline;
+  };
   realisation: Explained & { value: RealisationValue; money: Sum };
-  effectiveness: Explained & { value: EffectivenessValue; counts: Record<EffectivenessValue, number> };
-  efficiency: Explained & { value: EfficiencyValue; verdict: Verdict | null };
+  effectiveness: Explained & {
+    value: EffectivenessValue;
+    /** Instruments per value (the spread's counts). */
+    counts: Record<EffectivenessValue, number>;
+    spread: Spread<EffectivenessValue>;
+    headline: Headline;
+    /** What findings on the scope itself (and the objectives under it) say, apart from its instruments. */
+    own: { value: Weighed; findings: string[] };
+  };
+  efficiency: Explained & {
+    value: EfficiencyValue;
+    verdict: Weighed | null;
+    spread: Spread<EfficiencyValue>;
+    headline: Headline;
+    /** Which of (a)–(c) hold for the scope. */
+    conditions: Record<EfficiencyCondition, boolean>;
+    missing: EfficiencyCondition[];
+    /** Efficiency findings that are not enough for a verdict: indications only. */
+    indications: string[];
+  };
 }
 
 // ---- SMART ------------------------------------------------------------------------------------
@@ -319,7 +397,9 @@ export interface Assessment {
   costAttribution: CostAttribution;
   evidence: { instruments: InstrumentEvidence[]; objectives: { id: string; strength: EvidenceStrength }[]; domains: { id: string; strength: EvidenceStrength }[] };
   coverage: CoverageAnalysis;
-  verdicts: { article: SteppedVerdicts; domains: SteppedVerdicts[]; objectives: SteppedVerdicts[] };
+  verdicts: { article: SteppedVerdicts; domains: SteppedVerdicts[]; objectives: SteppedVerdicts[]; instruments: InstrumentVerdicts[] };
+  /** The view the assessment was made for, and what it left out (counts only). */
+  audience: AudienceView;
   gapMap: GapRow[];
   smart: SmartCheck[];
   rpe: RpeChecklist;
@@ -330,8 +410,28 @@ export interface Assessment {
 /** The languages the analysis writes its sentences in. */
 export type AnalysisLang = 'nl' | 'en';
 
+/** Which view an assessment is: `full` (everything in the file) or the evidence visible at a classification level. */
+export interface AudienceView {
+  level: Classification | 'full';
+  /** Whether the evidence it rests on includes classified material. */
+  containsClassified: boolean;
+  /** Items left out for this audience, per kind; no ids, no titles. */
+  leftOut: Record<LeftOutKind, number>;
+  leftOutTotal: number;
+}
+export type LeftOutKind = 'domain' | 'objective' | 'instrument' | 'source' | 'finding' | 'indicator' | 'conclusion' | 'recommendation';
+
 export interface AnalyzeOptions {
   savings?: SavingsOptions;
+  /**
+   * The clearance of the reader: verdicts rest only on the evidence visible at that level, and
+   * the assessment says how many items it left out. Default `full` (everything in the file).
+   */
+  audience?: Classification | 'full';
+  /** The roll-up rule's threshold: the least share of a scope's deployed instruments a headline must hold for. Default 2/3. */
+  headlineThreshold?: number;
+  /** The least strength of an evaluation that relates cost to effect for efficiency to be determinable. Default `process`. */
+  efficiencyMinimumStrength?: EvidenceStrength;
   /**
    * Language of every sentence the analysis writes (reasons, recommendation texts, SMART and
    * savings reasons, RPE hints); ids, values and the review's own text are never translated.
