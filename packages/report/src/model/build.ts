@@ -18,7 +18,7 @@ import { layoutPolicyTree, paginatePolicyTree, renderTreeSvg, type PolicyTreeNod
 import { renderExpenditureChart } from '../figures/expenditure.js';
 import { paginateGapRows, renderGapMap, type GapMapRowInput } from '../figures/gapmap.js';
 import { formatAmount, formatCount, formatNumber, formatShare, labelsFor, type Labels, type Lang } from '../labels/index.js';
-import { filterReviewForAudience, REDACTION, scrubValue } from './audience.js';
+import { audienceLevel, filterReviewForAudience } from './audience.js';
 import {
   para,
   t,
@@ -84,16 +84,16 @@ export const GAP_PAGE_HEIGHT = 860; // A4 portrait
  */
 export function buildReport(review: Review, assessment?: Assessment | null, options: ReportOptions = {}): ReportDocument {
   const opts = resolveOptions(options);
-  const filter = filterReviewForAudience(review, opts.audience);
+  const level = audienceLevel(opts.audience);
+  const filter = filterReviewForAudience(review, level);
   // The options of every re-analysis: the report's language, and the caller's savings options or
   // else those the assessment passed in was made with (the same variant in every version).
   const analyzeOptions: AnalyzeOptions =
     assessment && !opts.analyzeOptions.savings ? { ...opts.analyzeOptions, savings: savingsOptionsOf(assessment) } : opts.analyzeOptions;
   let a: Assessment;
   if (filter.dropped.length > 0) {
-    // Belt and braces: the analysis of the filtered review cannot name dropped records, and the
-    // scrub removes what still would (dropped ids in id lists, a dropped title quoted in text).
-    a = scrubValue(analyze(filter.review, analyzeOptions), filter.droppedIds, filter.droppedTexts, REDACTION) as Assessment;
+    // The same function as `polev analyze --audience public`: verdicts from the visible evidence only.
+    a = analyze(review, { ...analyzeOptions, audience: level });
   } else if (assessment && (assessment.lang ?? 'en') === opts.lang) {
     // (An assessment serialised before it recorded its language is English.)
     a = assessment;
