@@ -395,7 +395,7 @@ export function summary(review: Review, a: Assessment, format: SummaryFormat, s:
   b.push({ kind: 'h', level: 1, text: review.title });
   b.push({
     kind: 'p',
-    text: w.overview(review.budgetArticles.map((x) => x.number).join(', '), `${review.period.start}–${review.period.end}`, review.rpeVersion, review.instruments.length, review.sources.length, review.findings.length),
+    text: w.overview(review.budgetArticles.map((x) => x.number).join(', '), `${review.period?.start ?? w.unknown}–${review.period?.end ?? w.unknown}`, review.rpeVersion, review.instruments.length, review.sources.length, review.findings.length),
   });
 
   if (a.audience) b.push({ kind: 'p', text: s.bold(w.view(a.audience.level, a.audience.containsClassified, a.audience.leftOutTotal)) });

@@ -159,7 +159,7 @@ export function indexReview(review: Review): ReviewIndex {
 
   const evaluationFindings = new Set<Finding>();
   for (const f of review.findings) {
-    if (f.sources.some((x) => { const s = sources.get(x.source); return s !== undefined && EVALUATION_TYPES.has(s.type); })) evaluationFindings.add(f);
+    if (f.sources.some((r) => EVALUATION_TYPES.has(sources.get(r.source)?.type ?? 'unknown'))) evaluationFindings.add(f);
   }
 
   const findingStrengths = review.findings.map((f) => findingStrength(f, f.sources.map((s) => sources.get(s.source))));
