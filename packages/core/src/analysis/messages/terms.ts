@@ -85,7 +85,6 @@ const en: Terms = {
     'no-effect': 'no effect found',
     inconclusive: 'inconclusive',
     'not-assessed': 'not assessed',
-    'no-effect': 'no significant effect',
   },
   goalAchievement: {
     reached: 'reached',
@@ -181,7 +180,6 @@ const nl: Terms = {
     'no-effect': 'geen effect gevonden',
     inconclusive: 'niet eenduidig',
     'not-assessed': 'niet beoordeeld',
-    'no-effect': 'geen significant effect',
   },
   goalAchievement: {
     reached: 'bereikt',

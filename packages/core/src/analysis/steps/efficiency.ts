@@ -80,7 +80,7 @@ export function instrumentEfficiency(ctx: StepContext, node: InstrumentNode, con
   const reasons = missingReasons(ctx, missing, { cost: null, effect: contribution.value, minimum: strengthAt(ctx.efficiencyMinimum) });
   const indications = efficiencyFindings.map((f) => f.id);
   if (indications.length) reasons.push(M.efficiency.indications(listIds(indications, M)));
-  return { value: 'not-determinable', verdict: null, missing, indications: sortIds(indications), reasons, evidence: [] };
+  return { value: 'not-determinable', verdict: null, missing, indications: sortIds(indications), reasons, evidence: [node.instrument.id] };
 }
 
 function missingReasons(
@@ -105,6 +105,9 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: In
   const { instruments, ownIds } = input;
   const b = new SpreadBuilder(VALUES, 'not-applicable');
   let costed = 0;
+  let studiedInstruments = 0;
+  const withoutCost: string[] = [];
+  const withoutEffect: string[] = [];
   const indications: string[] = [];
   const studied: Finding[] = [];
   const [seen] = ctx.marks;
@@ -115,12 +118,19 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: In
     b.add(node.instrument.id, r.value, moneyOf(ctx, node.index));
     if (r.value === 'not-applicable') continue;
     if (costAttributed(ctx, node)) costed++;
+    else withoutCost.push(node.instrument.id);
+    if (!atLeastPlausible(results[node.index]!.contribution.value)) withoutEffect.push(node.instrument.id);
+    let studiedHere = false;
     for (let j = 0; j < node.findings.length; j++) {
       const f = node.findings[j]!;
-      if (f.aspect !== 'efficiency' || !seen.add(node.findingOrdinals[j]!)) continue;
-      if (r.value === 'determinable' && qualifying(ctx, [f], [node.findingOrdinals[j]!]).length) studied.push(f);
+      if (f.aspect !== 'efficiency') continue;
+      const relates = qualifying(ctx, [f], [node.findingOrdinals[j]!]).length > 0;
+      if (relates) studiedHere = true;
+      if (!seen.add(node.findingOrdinals[j]!)) continue;
+      if (r.value === 'determinable' && relates) studied.push(f);
       else indications.push(f.id);
     }
+    if (studiedHere) studiedInstruments++;
   }
   const spread = b.spread();
   const own: Finding[] = [];
@@ -141,9 +151,15 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: In
   const conditions: Record<EfficiencyCondition, boolean> = {
     cost: applicable > 0 && costed >= threshold * applicable - 1e-9,
     effect: effectiveness.value === 'demonstrated' || effectiveness.value === 'plausible',
-    study: headlineOf(spread, [{ value: 'determinable', members: ['determinable'] }], 'not-determinable', threshold).value === 'determinable' || ownStudies.length > 0,
+    study: (applicable > 0 && studiedInstruments >= threshold * applicable - 1e-9) || ownStudies.length > 0,
   };
   const missing = (['cost', 'effect', 'study'] as const).filter((c) => !conditions[c]);
+  // The halves must meet: enough instruments with all three, or a study of the scope itself.
+  const joined = headlineOf(spread, [{ value: 'determinable', members: ['determinable'] }], 'not-determinable', threshold).value === 'determinable' || ownStudies.length > 0;
+  if (missing.length === 0 && !joined) {
+    conditions.study = false;
+    missing.push('study');
+  }
   const headline = { threshold, asAWhole: missing.length === 0 };
   const reasons: string[] = [];
   if (spread.total === 0) {
@@ -164,5 +180,7 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: In
   // Without a verdict, every efficiency finding is an indication, studies included.
   for (const f of [...studied, ...ownStudies]) indications.push(f.id);
   if (indications.length) reasons.push(M.efficiency.indications(listIds(indications, M)));
-  return { value: 'not-determinable', verdict: null, spread, headline, conditions, missing, indications: sortIds(indications), reasons, evidence: [] };
+  // The evidence of "not determinable": the instruments that lack the first missing half.
+  const evidence = missing.includes('cost') ? withoutCost : missing.includes('effect') ? withoutEffect : [];
+  return { value: 'not-determinable', verdict: null, spread, headline, conditions, missing, indications: sortIds(indications), reasons, evidence: sortIds(evidence) };
 }
