@@ -1,6 +1,7 @@
 import type { Review } from '../model/review.js';
 import { analyseCoverage, gapMap, instrumentEvidence, rolledUpStrength } from './evidence.js';
-import { analyseExpenditure, attributeCost, instrumentCosts } from './expenditure.js';
+import { attributeCosts, costAttribution } from './attribution.js';
+import { analyseExpenditure } from './expenditure.js';
 import { summariseRealisation } from './realisation.js';
 import { deriveRecommendations } from './recommendations.js';
 import { Marks } from './marks.js';
@@ -33,7 +34,8 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
 
   // Per-instrument results, by node index.
   const evidence = instrumentEvidence(ix, M);
-  const costs = instrumentCosts(ix);
+  const attribution = attributeCosts(ix);
+  const costs = attribution.costs;
   const instrumentEffectiveness = ix.nodes.map((n) => effectivenessOf(n.findings));
   const smart = ix.objectiveOrder.map(({ objective }) => smartCheck(ix, objective, M));
   const marks: [Marks, Marks] = [new Marks(review.findings.length), new Marks(review.findings.length)];
@@ -79,7 +81,7 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
     review: { id: review.id, title: review.title, period: review.period, rpeVersion: review.rpeVersion },
     realisation: { article: articleInput.realisation, domains: domainInputs.map((d) => d.realisation), objectives: objectiveInputs.map((o) => o.realisation) },
     expenditure: analyseExpenditure(ix, M),
-    costAttribution: attributeCost(ix, costs),
+    costAttribution: costAttribution(ix, attribution, { article, domains: domainInputs.map((d) => ({ scope: d.scope, instruments: d.instruments })), objectives: objectiveInputs.map((o) => ({ scope: o.scope, instruments: o.instruments })) }),
     evidence: {
       instruments: evidence,
       objectives: objectiveInputs.map((o) => ({ id: o.scope.id, strength: rolledUpStrength(ix, o.ownIds, o.instruments, evidence) })),
@@ -90,7 +92,7 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
     gapMap: gapMap(ix, evidence),
     smart,
     rpe: rpeChecklist(ix, M),
-    savings: savingsVariant(ix, evidence, options.savings, M),
+    savings: savingsVariant(ix, options.savings, M),
   };
   return { ...partial, recommendations: deriveRecommendations(ix, partial, M) };
 }

@@ -4,3 +4,4 @@ export { explain, type Explanation } from './explain.js';
 export { EVALUATION_TYPES } from './review-index.js';
 export { termsFor, type Terms } from './messages/terms.js';
 export type * from './types.js';
+export { moneyWarnings, type MoneyWarning } from './money-scope.js';
