@@ -82,9 +82,9 @@ describe('shared lines: a line financing several instruments is never counted in
 
     const byAmount = line('a', 'programme', { 2020: 1000, 2021: 2000 }, { instruments: ['i1', 'i2'], shares: [{ instrument: 'i1', amount: 1000 }] });
     const d = analyze(makeReview({ ...twoDomains, budgetLines: [byAmount] })).costAttribution;
-    // i1 has its own 1,000; i2, without a share, has the remaining 2,000 to itself: its group is one.
+    // i1 has its own 1,000; i2, without a share, has the remaining 2,000 to itself.
     expect(d.instruments.i1!.amount!.amount).toBe(1000);
-    expect(d.instruments.i2).toMatchObject({ status: 'joint', joint: [{ with: ['i2'], amount: { amount: 2000 } }] });
+    expect(d.instruments.i2).toMatchObject({ status: 'amount', amount: { amount: 2000 }, joint: [] });
     expect(d.scopes.article.attributed.amount).toBe(3000);
   });
 
@@ -195,10 +195,10 @@ describe('the savings variant', () => {
     });
     const en = analyze(review).savings;
     expect(en).toMatchObject({ baseYear: 2022, base: 1000, baseLowerBound: true, target: 200, unknownLines: ['big'] });
-    expect(en.reasons[0]).toBe('Base: programme money in 2022 (the adopted budget where given, else the realisation), at least €1.0 million; 20% is at least €200 thousand.');
+    expect(en.reasons[0]).toBe('Base: programme money in 2022 (the adopted budget where given, else the realisation), at least €1 million; 20% is at least €200 thousand.');
     expect(en.reasons.join(' ')).toContain('Lines with no figure for 2022, so the base is a lower bound: big.');
     const nl = analyze(review, { lang: 'nl' }).savings;
-    expect(nl.reasons[0]).toContain('ten minste € 1,0 miljoen');
+    expect(nl.reasons[0]).toContain('ten minste € 1 miljoen');
     expect(nl.reasons.join(' ')).toContain('zodat de basis een ondergrens is: big');
     // The year in which every line has a figure can be asked for: then the base is whole.
     expect(analyze(review, { savings: { baseYear: 2021 } }).savings).toMatchObject({ base: 5000, baseLowerBound: false, unknownLines: [] });

@@ -75,14 +75,16 @@ export function attributeLine(line: BudgetLine, kind: LineAttribution['kind'], k
   }
   const withShare = new Set(direct.map((d) => d.instrument));
   const jointIds = sortIds([...financed].filter((id) => !withShare.has(id)));
-  const joint = jointIds.length ? { instruments: jointIds, amount: rest } : null;
+  // The rest of a line that only one instrument shares is that instrument's own.
+  if (jointIds.length === 1) direct.push({ instrument: jointIds[0]!, basis: 'remainder', amount: rest });
+  const joint = jointIds.length > 1 ? { instruments: jointIds, amount: rest } : null;
   return {
     line: line.id,
     kind,
     total,
     direct,
     joint,
-    unattributed: joint ? EMPTY_SUM : rest,
+    unattributed: jointIds.length ? EMPTY_SUM : rest,
     sharesIgnored: problem,
   };
 }
@@ -165,9 +167,10 @@ export function attributeCosts(ix: ReviewIndex): Attribution {
  */
 export function scopeCost(at: Attribution, scope: ScopeRef, instruments: readonly InstrumentNode[], stamp: Int32Array, count: Int32Array, epoch: number): ScopeCost {
   let attributed = EMPTY_SUM;
-  let programme = EMPTY_SUM;
-  let apparatus = EMPTY_SUM;
-  let joint = EMPTY_SUM;
+  let programme: Sum | null = null;
+  let apparatus: Sum | null = null;
+  let joint: Sum | null = null;
+  const add = (to: Sum | null, s: Sum) => (to === null ? s : addSum(to, s));
   let withCost = 0;
   const touched: number[] = [];
   for (let k = 0; k < instruments.length; k++) {
@@ -176,8 +179,8 @@ export function scopeCost(at: Attribution, scope: ScopeRef, instruments: readonl
     if (c === NO_COST) continue;
     if (c.status === 'amount') withCost++;
     if (c.amount) attributed = addSum(attributed, c.amount);
-    if (c.programme) programme = addSum(programme, c.programme);
-    if (c.apparatus) apparatus = addSum(apparatus, c.apparatus);
+    if (c.programme) programme = add(programme, c.programme);
+    if (c.apparatus) apparatus = add(apparatus, c.apparatus);
     const gs = at.groupsOf[index];
     if (!gs) continue;
     for (const g of gs) {
@@ -194,10 +197,10 @@ export function scopeCost(at: Attribution, scope: ScopeRef, instruments: readonl
   for (const g of touched) {
     const group = at.groups[g]!;
     if (count[g] === group.members.length) {
-      joint = addSum(joint, group.amount);
+      joint = add(joint, group.amount);
       attributed = addSum(attributed, group.amount);
-      if (group.kind === 'programme') programme = addSum(programme, group.amount);
-      else if (group.kind === 'apparatus') apparatus = addSum(apparatus, group.amount);
+      if (group.kind === 'programme') programme = add(programme, group.amount);
+      else if (group.kind === 'apparatus') apparatus = add(apparatus, group.amount);
     } else {
       shared.push(group.line);
       sharedAmount = addSum(sharedAmount, group.amount);

@@ -183,7 +183,8 @@ export interface LineAttribution {
   kind: 'programme' | 'apparatus' | 'unknown';
   /** All its years; for a line of unknown kind every figure is an unknown part. */
   total: Sum;
-  direct: { instrument: string; basis: 'fraction' | 'amount'; amount: Sum }[];
+  /** Each instrument's own part: its share (a fraction or an amount), or the rest of the line when it alone is left. */
+  direct: { instrument: string; basis: 'fraction' | 'amount' | 'remainder'; amount: Sum }[];
   joint: { instruments: string[]; amount: Sum } | null;
   /** Money no instrument is named for. */
   unattributed: Sum;
@@ -200,11 +201,12 @@ export interface ScopeCost {
   withCost: number;
   /** Direct costs of its instruments plus joint costs wholly inside it. */
   attributed: Sum;
-  programme: Sum;
-  /** Staff time (apparatus) linked to its instruments. */
-  apparatus: Sum;
-  /** The part of `attributed` that is joint. */
-  joint: Sum;
+  /** The programme part of `attributed`; null when no programme line contributes. */
+  programme: Sum | null;
+  /** Staff time (apparatus) linked to its instruments; null when none is linked (unknown, not 0). */
+  apparatus: Sum | null;
+  /** The part of `attributed` that is joint; null when there is none. */
+  joint: Sum | null;
   /** Joint costs shared with instruments outside the scope: not counted in `attributed`. */
   sharedWithOtherScopes: { amount: Sum; lines: string[] };
 }

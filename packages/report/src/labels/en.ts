@@ -128,6 +128,8 @@ export const en: Labels = {
       `Instruments with a known amount linked to them: ${withCost}. Programme expenditure on lines that name instruments: ${attributable} of the known programme expenditure.`,
     costTextUnknown: (withCost, attributable, total, n) =>
       `Instruments with a known amount linked to them: ${withCost}. The share of programme expenditure on lines that name instruments is unknown, as ${n} programme amount${n === 1 ? ' is' : 's are'} unknown; of the known amounts, ${attributable} of ${total} x €1,000 is on such lines.`,
+    costTextAllUnknown: (withCost, n) =>
+      `Instruments with a known amount linked to them: ${withCost}. How much programme expenditure is on lines that name instruments is unknown: ${n === 1 ? 'the only programme amount is not known' : `none of the ${n} programme amounts is known`}.`,
     withoutCostList: (n) => `${n} instrument${n === 1 ? ' has' : 's have'} no attributable expenditure.`,
     noExpenditure: 'The review states that it has no budget lines.',
     expenditureUnknown: 'The review data do not give the expenditure: it is unknown, not zero.',
@@ -138,13 +140,12 @@ export const en: Labels = {
     yearCol: 'Year',
     phaseCol: 'Budget',
     budgetCol: 'Budgeted',
-    realisationCol: 'Realised',
+    realisedCol: 'Realised',
     differenceCol: 'Difference',
     outsideArticleTitle: 'Expenditure on other articles',
     outsideArticleText: (n, articles) =>
       `${n} budget line${n === 1 ? ' is' : 's are'} booked on an article the review does not cover (it covers ${articles}); ${n === 1 ? 'its' : 'their'} money is kept out of every total, cost and savings base.`,
     articleCol: 'Article',
-    kindCol: 'Kind',
     staffTimeText: (attributable, total, share) => `Staff time (apparatus) linked to instruments: ${attributable} of ${total} x €1,000 (${share}).`,
     staffTimeNone: 'No staff time (apparatus expenditure) is linked to any instrument, so the cost of instruments realised by staff is unknown.',
     jointText: (n) => `${n} instrument${n === 1 ? ' has' : 's have'} only costs shared with other instruments on lines that give no shares; a joint cost is the cost of the group, never counted in full for each.`,
@@ -249,7 +250,6 @@ export const en: Labels = {
     },
     reviewChapterTitle: "The review's own savings chapter",
     reviewChapterIntro: (percent, base, author) => `The review's own savings chapter${author ? ` (by ${author})` : ''} looks for ${percent} of ${base}.`,
-    noReviewChapter: "The review data hold no savings chapter of the review's own.",
     optionCol: 'Option',
     amountCol: 'Amount',
     affectsCol: 'Affects (effectiveness)',

@@ -129,6 +129,8 @@ export const nl: Labels = {
       `Instrumenten waaraan een bekend bedrag is gekoppeld: ${withCost}. Programma-uitgaven op regels die instrumenten noemen: ${attributable} van de bekende programma-uitgaven.`,
     costTextUnknown: (withCost, attributable, total, n) =>
       `Instrumenten waaraan een bekend bedrag is gekoppeld: ${withCost}. Het aandeel van de programma-uitgaven op regels die instrumenten noemen is onbekend, omdat ${n} programmabedrag${n === 1 ? '' : 'en'} onbekend ${n === 1 ? 'is' : 'zijn'}; van de bekende bedragen staat ${attributable} van ${total} x €1.000 op zulke regels.`,
+    costTextAllUnknown: (withCost, n) =>
+      `Instrumenten waaraan een bekend bedrag is gekoppeld: ${withCost}. Hoeveel programma-uitgaven op regels staan die instrumenten noemen, is onbekend: ${n === 1 ? 'het enige bedrag aan programma-uitgaven is onbekend' : `geen van de ${n} bedragen aan programma-uitgaven is bekend`}.`,
     withoutCostList: (n) => `${n} instrument${n === 1 ? ' heeft' : 'en hebben'} geen toe te rekenen uitgaven.`,
     noExpenditure: 'De doorlichting stelt dat zij geen begrotingsregels heeft.',
     expenditureUnknown: 'De gegevens van de doorlichting geven de uitgaven niet: die zijn onbekend, niet nul.',
@@ -139,13 +141,12 @@ export const nl: Labels = {
     yearCol: 'Jaar',
     phaseCol: 'Begroting',
     budgetCol: 'Begroot',
-    realisationCol: 'Gerealiseerd',
+    realisedCol: 'Gerealiseerd',
     differenceCol: 'Verschil',
     outsideArticleTitle: 'Uitgaven op andere artikelen',
     outsideArticleText: (n, articles) =>
       `${n} ${n === 1 ? 'begrotingsregel staat' : 'begrotingsregels staan'} op een artikel dat de doorlichting niet betreft (zij betreft ${articles}); het geld blijft buiten alle totalen, kosten en de basis van de besparingsvariant.`,
     articleCol: 'Artikel',
-    kindCol: 'Soort',
     staffTimeText: (attributable, total, share) => `Personele inzet (apparaatsuitgaven) gekoppeld aan instrumenten: ${attributable} van ${total} x €1.000 (${share}).`,
     staffTimeNone: 'Geen personele inzet (apparaatsuitgaven) is aan een instrument gekoppeld; de kosten van instrumenten die met inzet van medewerkers worden gerealiseerd, zijn daarom onbekend.',
     jointText: (n) => `${n} ${n === 1 ? 'instrument heeft' : 'instrumenten hebben'} alleen kosten die zij delen met andere instrumenten op regels zonder verdeling; gezamenlijke kosten zijn de kosten van de groep en worden nooit bij elk instrument volledig meegeteld.`,
@@ -250,7 +251,6 @@ export const nl: Labels = {
     },
     reviewChapterTitle: 'Het eigen besparingshoofdstuk van de doorlichting',
     reviewChapterIntro: (percent, base, author) => `Het eigen besparingshoofdstuk van de doorlichting${author ? ` (door ${author})` : ''} zoekt ${percent} van ${base}.`,
-    noReviewChapter: 'De gegevens bevatten geen eigen besparingshoofdstuk van de doorlichting.',
     optionCol: 'Optie',
     amountCol: 'Bedrag',
     affectsCol: 'Raakt (doeltreffendheid)',

@@ -147,6 +147,8 @@ export interface Labels {
     costText: (withCost: string, attributable: string) => string;
     /** As costText, when programme amounts are unknown: the share is unknown, the known parts are given. */
     costTextUnknown: (withCost: string, attributable: string, total: string, unknownParts: number) => string;
+    /** As costText, when no programme amount is known at all. */
+    costTextAllUnknown: (withCost: string, unknownParts: number) => string;
     withoutCostList: (n: number) => string;
     /** The review states it has no budget lines. */
     noExpenditure: string;
@@ -160,12 +162,11 @@ export interface Labels {
     yearCol: string;
     phaseCol: string;
     budgetCol: string;
-    realisationCol: string;
+    realisedCol: string;
     differenceCol: string;
     outsideArticleTitle: string;
     outsideArticleText: (n: number, articles: string) => string;
     articleCol: string;
-    kindCol: string;
     staffTimeText: (attributable: string, total: string, share: string) => string;
     staffTimeNone: string;
     jointText: (n: number) => string;
@@ -251,7 +252,6 @@ export interface Labels {
     rank: Record<EffectivenessRank, string>;
     reviewChapterTitle: string;
     reviewChapterIntro: (percent: string, base: string, author: string | null) => string;
-    noReviewChapter: string;
     optionCol: string;
     amountCol: string;
     affectsCol: string;

@@ -13,7 +13,7 @@ import {
   type SavingsOptions,
   type Source,
 } from '@polev/core';
-import type { AnalyzeOptions, Assessment, CoverageSummary, Share, SteppedVerdicts } from '../assessment.js';
+import type { AnalyzeOptions, Assessment, CoverageSummary, Share, SteppedVerdicts, Sum } from '../assessment.js';
 import { layoutPolicyTree, paginatePolicyTree, renderTreeSvg, type PolicyTreeNode } from '../figures/tree.js';
 import { renderExpenditureChart } from '../figures/expenditure.js';
 import { paginateGapRows, renderGapMap, type GapMapRowInput } from '../figures/gapmap.js';
@@ -712,7 +712,9 @@ class Builder {
     const am = ca.attributableMoney;
     cost.blocks.push(
       para(
-        am.share === null && am.unknownParts > 0
+        am.share === null && am.unknownParts > 0 && am.total === 0
+          ? L.instruments.costTextAllUnknown(this.share(ca.withCost), am.unknownParts)
+          : am.share === null && am.unknownParts > 0
           ? L.instruments.costTextUnknown(this.share(ca.withCost), formatAmount(am.attributable, this.lang), formatAmount(am.total, this.lang), am.unknownParts)
           : L.instruments.costText(this.share(ca.withCost), formatShare(am.share, this.lang)),
       ),
@@ -743,6 +745,8 @@ class Builder {
         })),
       );
     }
+    // A part no line contributes to is left blank: nothing is linked, which is not a cost of 0.
+    const part = (x: Sum | null) => (x === null ? '' : formatSum(x, this.lang));
     const domainCosts = ca.scopes.domains.filter((d) => d.attributed.known > 0 || d.attributed.unknownParts > 0 || d.sharedWithOtherScopes.lines.length > 0);
     if (domainCosts.length > 0) {
       cost.blocks.push(
@@ -754,11 +758,11 @@ class Builder {
           { label: L.instruments.sharedCol, align: 'right', width: 1.8 },
         ], [
           ...domainCosts.map((d): Row => ({
-            cells: [this.c(this.name(d.scope)), this.c(formatSum(d.attributed, this.lang)), this.c(formatSum(d.apparatus, this.lang)), this.c(formatSum(d.joint, this.lang)), this.c(d.sharedWithOtherScopes.lines.length ? formatSum(d.sharedWithOtherScopes.amount, this.lang) : '')],
+            cells: [this.c(this.name(d.scope)), this.c(formatSum(d.attributed, this.lang)), this.c(part(d.apparatus)), this.c(part(d.joint)), this.c(d.sharedWithOtherScopes.lines.length ? formatSum(d.sharedWithOtherScopes.amount, this.lang) : '')],
           })),
           {
             kind: 'total',
-            cells: [this.c(L.total), this.c(formatSum(ca.scopes.article.attributed, this.lang)), this.c(formatSum(ca.scopes.article.apparatus, this.lang)), this.c(formatSum(ca.scopes.article.joint, this.lang)), this.c('')],
+            cells: [this.c(L.total), this.c(formatSum(ca.scopes.article.attributed, this.lang)), this.c(part(ca.scopes.article.apparatus)), this.c(part(ca.scopes.article.joint)), this.c('')],
           },
         ]),
       );
@@ -783,7 +787,7 @@ class Builder {
           { label: L.instruments.yearCol, width: 0.8 },
           { label: L.instruments.phaseCol, width: 2 },
           { label: L.instruments.budgetCol, align: 'right', width: 1.3 },
-          { label: L.instruments.realisationCol, align: 'right', width: 1.3 },
+          { label: L.instruments.realisedCol, align: 'right', width: 1.3 },
           { label: L.instruments.differenceCol, align: 'right', width: 1.6 },
         ], of.map((r) => ({
           cells: [
@@ -1159,8 +1163,8 @@ class Builder {
       }
     }
     const chapter = v.review;
-    if (!chapter) sv.blocks.push(para(L.options.noReviewChapter, 'note'));
-    else {
+    // Without a chapter in the file the reasons above say so.
+    if (chapter) {
       sv.blocks.push(para(L.options.reviewChapterIntro(chapter.percent === null ? L.unknown : `${formatNumber(chapter.percent, this.lang)}%`, chapter.base === null ? L.unknown : `${formatAmount(chapter.base, this.lang)} x ${this.lang === 'nl' ? '€1.000' : '€1,000'}`, chapter.author)));
       if (chapter.text) sv.blocks.push(para(chapter.text));
       if (chapter.options.length > 0) {
