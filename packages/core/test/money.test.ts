@@ -55,7 +55,7 @@ describe('shared lines: a line financing several instruments is never counted in
     const own3 = [c.instruments.i1, c.instruments.i2, c.instruments.i3].reduce((s, x) => s + (x!.amount?.known ?? 0), 0);
     expect(own3).toBe(1800);
     expect(c.scopes.article.attributed.amount).toBe(4800);
-    expect(c.scopes.article.joint.amount).toBe(3000);
+    expect(c.scopes.article.joint!.amount).toBe(3000);
     const [d1, d2] = c.scopes.domains;
     // The joint line crosses the domains' border: reported as shared, counted in neither.
     expect(d1).toMatchObject({ attributed: { amount: 1800 }, sharedWithOtherScopes: { amount: { amount: 3000 }, lines: ['a'] } });

@@ -1,3 +1,4 @@
+import { reviewPeriod } from '../model/completeness.js';
 import type { Review } from '../model/review.js';
 import { analyseCoverage, gapMap, instrumentEvidence, rolledUpStrength } from './evidence.js';
 import { attributeCosts, costAttribution } from './attribution.js';
@@ -78,7 +79,7 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
 
   const partial: Omit<Assessment, 'recommendations'> = {
     lang,
-    review: { id: review.id, title: review.title, period: review.period, rpeVersion: review.rpeVersion },
+    review: { id: review.id, title: review.title, period: reviewPeriod(review), rpeVersion: review.rpeVersion },
     realisation: { article: articleInput.realisation, domains: domainInputs.map((d) => d.realisation), objectives: objectiveInputs.map((o) => o.realisation) },
     expenditure: analyseExpenditure(ix, M),
     costAttribution: costAttribution(ix, attribution, { article, domains: domainInputs.map((d) => ({ scope: d.scope, instruments: d.instruments })), objectives: objectiveInputs.map((o) => ({ scope: o.scope, instruments: o.instruments })) }),
