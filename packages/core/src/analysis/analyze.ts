@@ -1,7 +1,8 @@
 import { reviewPeriod } from '../model/completeness.js';
 import type { Review } from '../model/review.js';
 import { analyseCoverage, gapMap, instrumentEvidence, rolledUpStrength } from './evidence.js';
-import { analyseExpenditure, attributeCost, instrumentCosts } from './expenditure.js';
+import { attributeCosts, costAttribution } from './attribution.js';
+import { analyseExpenditure } from './expenditure.js';
 import { summariseRealisation } from './realisation.js';
 import { deriveRecommendations } from './recommendations.js';
 import { messagesFor } from './messages/index.js';
@@ -49,7 +50,8 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
 
   // Per-instrument results, by node index.
   const evidence = instrumentEvidence(ix, M);
-  const costs = instrumentCosts(ix);
+  const attribution = attributeCosts(ix);
+  const costs = attribution.costs;
   const smart = ix.objectiveOrder.map(({ objective }) => smartCheck(ix, objective, M));
   const ctx = stepContext(ix, M, evidence, costs, new Map(smart.map((s) => [s.objective, s])), options);
   const instruments = instrumentVerdicts(ctx);
@@ -86,7 +88,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
     review: { id: review.id, title: review.title, period: reviewPeriod(review), rpeVersion: review.rpeVersion },
     realisation: { article: articleInput.realisation, domains: domainInputs.map((d) => d.realisation), objectives: objectiveInputs.map((o) => o.realisation) },
     expenditure: analyseExpenditure(ix, M),
-    costAttribution: attributeCost(ix, costs),
+    costAttribution: costAttribution(ix, attribution, { article, domains: domainInputs.map((d) => ({ scope: d.scope, instruments: d.instruments })), objectives: objectiveInputs.map((o) => ({ scope: o.scope, instruments: o.instruments })) }),
     evidence: {
       instruments: evidence,
       objectives: objectiveInputs.map((o) => ({ id: o.scope.id, strength: rolledUpStrength(ix, o.ownIds, o.instruments, evidence) })),
@@ -98,7 +100,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
     gapMap: gapMap(ix, evidence),
     smart,
     rpe: rpeChecklist(ix, M),
-    savings: savingsVariant(ix, evidence, options.savings, M),
+    savings: savingsVariant(ix, options.savings, M),
   };
   return { ...partial, recommendations: deriveRecommendations(ix, partial, M) };
 }

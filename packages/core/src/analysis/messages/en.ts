@@ -1,6 +1,6 @@
 import type { Aspect, EvidenceStrength, RealisationStatus, StudyDesign } from '../../model/review.js';
 import { euros, pct, plural } from '../numbers.js';
-import type { EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
+import type { EffectivenessRank, EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
 import { termsFor } from './terms.js';
 
 /**
@@ -38,6 +38,16 @@ function spreadList<V extends string>(counts: Record<V, number>, words: Record<V
   }
   return out || 'none';
 }
+
+/** The savings variant's verdict scale in words. */
+const RANK: Record<EffectivenessRank, string> = {
+  negative: 'shown not to work',
+  'not-demonstrated': 'an effect study found no effect',
+  'no-evidence': 'no evidence',
+  mixed: 'contested (mixed findings)',
+  plausible: 'plausible',
+  demonstrated: 'demonstrated',
+};
 
 /** "a, b, c" for aspects in words; written out so that no array is allocated. */
 function aspectList(aspects: readonly Aspect[]): string {
@@ -188,17 +198,38 @@ export const en = {
 
   // ---- savings variant (savings.ts) -----------------------------------------------------------
   savings: {
-    noBase: 'No programme line has a known amount, so there is no base to save on.',
-    base: (year: number, base: number, percent: number, target: number) =>
-      `Base: known programme expenditure in ${year}, ${euros(base)}; ${percent}% is ${euros(target)}.`,
+    noLines: 'The review has no programme lines on the article with expenditure by year, so there is no base to save on.',
+    allUnknown: (year: number, ids: string) =>
+      `No programme line has a known figure for ${year} (${ids}), so the base, the target and the shortfall are unknown; nothing is computed from figures the review does not give.`,
+    figuresWhere: (where: string) => `Where the figures would be: ${where}.`,
+    missing: (missing: string) => `The review states what is missing: ${missing}.`,
+    base: (year: number, base: number, percent: number, target: number, lowerBound: boolean, apparatus: boolean) =>
+      `Base: ${apparatus ? 'programme and apparatus' : 'programme'} money in ${year} (the adopted budget where given, else the realisation), ${lowerBound ? 'at least ' : ''}${euros(base)}; ${percent}% is ${lowerBound ? 'at least ' : ''}${euros(target)}.`,
     protectedLines: (ids: string, amount: number) => `Protected lines are not cut: ${ids} (${euros(amount)}).`,
-    unknownLines: (year: number | null, ids: string) => `Lines with no figure for ${year} are left out: ${ids}.`,
-    acrossTheBoard: 'Every unprotected line with a known amount gives up the same share.',
-    acrossTheBoardCut: (share: number) => `${pct(share)} off every unprotected line.`,
-    evidenceRanked: 'Lines are cut in order of least evidence of effectiveness of the instruments they finance; among equals, the larger line first.',
-    evidenceRankedCut: (strength: EvidenceStrength) => `Evidence of effectiveness: ${strength}; lines with less evidence are cut first.`,
+    fixedLines: (ids: string, amount: number) => `Lines fixed by law or contract are in the base but not cut: ${ids} (${euros(amount)} known).`,
+    unknownLines: (year: number | null, ids: string) => `Lines with no figure for ${year ?? 'the base year'}, so the base is a lower bound: ${ids}.`,
+    unknownKind: (ids: string) => `Lines whose kind the review does not give may be programme money; they are listed, not counted: ${ids}.`,
+    acrossTheBoard: 'Every line that is not protected or fixed and has a known amount gives up the same share.',
+    acrossTheBoardCut: (share: number) => `${pct(share)} off every line that is not protected or fixed.`,
+    evidenceRanked:
+      'Lines are cut in order of what the evidence says of the effectiveness of the instruments they finance: proven not to work first, then not demonstrated, no evidence, contested, plausible, and demonstrated last; a line counts as its best instrument; within a verdict the strength of the evidence decides, then the larger line.',
+    evidenceRankedCut: (verdict: EffectivenessRank, strength: EvidenceStrength, instruments: number) =>
+      instruments === 0
+        ? 'It finances no instrument the review names, so no evidence speaks for it.'
+        : `Effectiveness of ${instruments === 1 ? 'the instrument it finances' : 'the best of the instruments it finances'}: ${RANK[verdict]}${strength === 'none' ? '' : ` (${STRENGTH[strength]})`}.`,
+    unknownTarget: 'The target is unknown, so neither the saving nor the shortfall can be given.',
     shortfall: (cuttable: number, shortfall: number) =>
-      `Unprotected lines with known amounts hold only ${euros(cuttable)}: ${euros(shortfall)} of the target cannot be found.`,
+      `Lines that may be cut hold only ${euros(cuttable)}: ${euros(shortfall)} of the target cannot be found.`,
+    noChapter: "The file holds no savings chapter of the review's own to set beside these variants.",
+    chapter: (percent: number | null, base: number | null, year: number | null, author: string | null) =>
+      `The review's own savings chapter${author ? ` (by ${author})` : ''}: ${percent === null ? 'an unknown percentage' : `${percent}%`} of ${base === null ? 'a base it does not give' : euros(base)}${year === null ? '' : ` (${year})`}.`,
+    chapterNoOptions: 'The chapter describes no options the file records.',
+    chapterTotalUnknown: (known: number, unknownParts: number) =>
+      `Its options add up to ${known > 0 ? `at least ${euros(known)}` : 'an unknown amount'}: ${plural(unknownParts, 'option gives', 'options give')} no amount.`,
+    optionAmountUnknown: 'The option gives no amount.',
+    optionNoInstruments: 'It names no line or instrument, so polev cannot say what the evidence says of what it cuts.',
+    optionVerdict: (ids: string, verdict: EffectivenessRank, strength: EvidenceStrength) =>
+      `It affects ${ids}; the best of them: ${RANK[verdict]}${strength === 'none' ? '' : ` (${STRENGTH[strength]})`}.`,
   },
 
   // ---- recommendations (recommendations.ts) ---------------------------------------------------

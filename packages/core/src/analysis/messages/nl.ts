@@ -1,6 +1,6 @@
 import type { Aspect, EvidenceStrength, RealisationStatus, StudyDesign } from '../../model/review.js';
 import { eurosNl, pct } from '../numbers.js';
-import type { EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
+import type { EffectivenessRank, EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
 import type { Messages } from './en.js';
 import { termsFor } from './terms.js';
 
@@ -37,6 +37,16 @@ function spreadList<V extends string>(counts: Record<V, number>, words: Record<V
   }
   return parts.length ? andList(parts) : 'geen';
 }
+
+/** De oordelen van de besparingsvariant in woorden. */
+const RANK: Record<EffectivenessRank, string> = {
+  negative: 'aantoonbaar niet werkzaam',
+  'not-demonstrated': 'een effectonderzoek vond geen effect',
+  'no-evidence': 'geen bewijs',
+  mixed: 'omstreden (tegenstrijdige bevindingen)',
+  plausible: 'plausibel',
+  demonstrated: 'aangetoond',
+};
 
 const n1 = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
@@ -241,18 +251,38 @@ export const nl = {
 
   // ---- besparingsvariant ----------------------------------------------------------------------
   savings: {
-    noBase: 'Geen enkele programmaregel heeft een bekend bedrag; er is dus geen basis om op te besparen.',
-    base: (year: number, base: number, percent: number, target: number) =>
-      `Basis: de bekende programma-uitgaven in ${year}, ${eurosNl(base)}; ${percentNl(percent)} daarvan is ${eurosNl(target)}.`,
+    noLines: 'De doorlichting heeft geen programmaregels op het artikel met uitgaven per jaar; er is dus geen basis om op te besparen.',
+    allUnknown: (year: number, ids: string) =>
+      `Geen enkele programmaregel heeft een bekend bedrag voor ${year} (${ids}); de basis, de taakstelling en het tekort zijn daarom onbekend. Er wordt niets berekend uit bedragen die de doorlichting niet geeft.`,
+    figuresWhere: (where: string) => `Waar de bedragen zouden staan: ${where}.`,
+    missing: (missing: string) => `De doorlichting vermeldt wat ontbreekt: ${missing}.`,
+    base: (year: number, base: number, percent: number, target: number, lowerBound: boolean, apparatus: boolean) =>
+      `Basis: de ${apparatus ? 'programma- en apparaatsuitgaven' : 'programma-uitgaven'} in ${year} (de vastgestelde begroting waar die gegeven is, anders de realisatie), ${lowerBound ? 'ten minste ' : ''}${eurosNl(base)}; ${percentNl(percent)} daarvan is ${lowerBound ? 'ten minste ' : ''}${eurosNl(target)}.`,
     protectedLines: (ids: string, amount: number) => `Ontziene regels worden niet gekort: ${ids} (${eurosNl(amount)}).`,
-    unknownLines: (year: number | null, ids: string) => `Regels zonder bedrag voor ${year ?? 'het basisjaar'} blijven buiten beschouwing: ${ids}.`,
-    acrossTheBoard: 'Elke niet-ontziene regel met een bekend bedrag levert hetzelfde aandeel in.',
-    acrossTheBoardCut: (share: number) => `Elke niet-ontziene regel wordt met ${onbekend(share)} gekort.`,
+    fixedLines: (ids: string, amount: number) => `Wettelijk of contractueel vastgelegde regels tellen mee in de basis maar worden niet gekort: ${ids} (${eurosNl(amount)} bekend).`,
+    unknownLines: (year: number | null, ids: string) => `Regels zonder bedrag voor ${year ?? 'het basisjaar'}, zodat de basis een ondergrens is: ${ids}.`,
+    unknownKind: (ids: string) => `Regels waarvan de doorlichting de soort niet geeft, kunnen programma-uitgaven zijn; zij worden genoemd, niet meegeteld: ${ids}.`,
+    acrossTheBoard: 'Elke regel die niet ontzien of vastgelegd is en een bekend bedrag heeft, levert hetzelfde aandeel in.',
+    acrossTheBoardCut: (share: number) => `Elke regel die niet ontzien of vastgelegd is, wordt met ${onbekend(share)} gekort.`,
     evidenceRanked:
-      'Regels worden gekort in volgorde van het minste bewijs voor de doeltreffendheid van de instrumenten die zij financieren; bij gelijk bewijs gaat de grootste regel voor.',
-    evidenceRankedCut: (strength: EvidenceStrength) => `Bewijs van doeltreffendheid: ${STRENGTH_SHORT[strength]}; regels met minder bewijs worden eerst gekort.`,
+      'Regels worden gekort in volgorde van wat het bewijs zegt over de doeltreffendheid van de instrumenten die zij financieren: eerst wat aantoonbaar niet werkt, dan niet aangetoond, geen bewijs, omstreden, plausibel, en aangetoond als laatste; een regel telt als zijn beste instrument; binnen een oordeel beslist de sterkte van het bewijs, dan de grootte van de regel.',
+    evidenceRankedCut: (verdict: EffectivenessRank, strength: EvidenceStrength, instruments: number) =>
+      instruments === 0
+        ? 'De regel financiert geen instrument dat de doorlichting noemt; er is dus geen bewijs dat ervoor pleit.'
+        : `Doeltreffendheid van ${instruments === 1 ? 'het instrument dat de regel financiert' : 'het beste van de instrumenten die de regel financiert'}: ${RANK[verdict]}${strength === 'none' ? '' : ` (${STRENGTH[strength]})`}.`,
+    unknownTarget: 'De taakstelling is onbekend; de besparing en het tekort zijn daarom niet te geven.',
     shortfall: (cuttable: number, shortfall: number) =>
-      `De niet-ontziene regels met een bekend bedrag omvatten samen slechts ${eurosNl(cuttable)}: ${eurosNl(shortfall)} van de taakstelling kan niet worden ingevuld.`,
+      `De regels die gekort mogen worden, omvatten samen slechts ${eurosNl(cuttable)}: ${eurosNl(shortfall)} van de taakstelling kan niet worden ingevuld.`,
+    noChapter: 'Het bestand bevat geen eigen besparingshoofdstuk van de doorlichting om naast deze varianten te zetten.',
+    chapter: (percent: number | null, base: number | null, year: number | null, author: string | null) =>
+      `Het eigen besparingshoofdstuk van de doorlichting${author ? ` (door ${author})` : ''}: ${percent === null ? 'een onbekend percentage' : percentNl(percent)} van ${base === null ? 'een basis die het niet geeft' : eurosNl(base)}${year === null ? '' : ` (${year})`}.`,
+    chapterNoOptions: 'Het bestand legt geen opties uit het hoofdstuk vast.',
+    chapterTotalUnknown: (known: number, unknownParts: number) =>
+      `De opties tellen op tot ${known > 0 ? `ten minste ${eurosNl(known)}` : 'een onbekend bedrag'}: ${unknownParts} ${n1(unknownParts, 'optie geeft', 'opties geven')} geen bedrag.`,
+    optionAmountUnknown: 'De optie geeft geen bedrag.',
+    optionNoInstruments: 'De optie noemt geen regel of instrument; polev kan dus niet zeggen wat het bewijs zegt over wat zij kort.',
+    optionVerdict: (ids: string, verdict: EffectivenessRank, strength: EvidenceStrength) =>
+      `De optie raakt ${ids}; het beste daarvan: ${RANK[verdict]}${strength === 'none' ? '' : ` (${STRENGTH[strength]})`}.`,
   },
 
   // ---- aanbevelingen --------------------------------------------------------------------------
