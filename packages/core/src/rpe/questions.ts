@@ -1,3 +1,4 @@
+import type { QuestionSet } from '../model/review.js';
 import { RPE_TOPICS, SUBJECTS_OF_TOPIC, type EffectiveRpe, type RpeQuestion, type RpeRule, type RpeRules, type RpeSubject, type RpeTopic, type RpeVersionData } from './types.js';
 import { RPE_2013 } from './versions/rpe-2013.js';
 import { RPE_2015 } from './versions/rpe-2015.js';
@@ -37,14 +38,7 @@ export function rpeQuestionSet(version: string): RpeQuestionSet | undefined {
 }
 
 /** A review's own question set, as the model holds it (`review.questionSet`). */
-export interface OwnQuestionSet {
-  version: string;
-  title?: string | null | undefined;
-  questions: readonly { number: number; topic: string; text: string; origin?: string | null | undefined }[];
-  savingsVariantRequired?: boolean | null | undefined;
-  independentExpertRequired?: boolean | null | undefined;
-  reviewCycleYears?: { min?: number | undefined; max: number } | null | undefined;
-}
+export type OwnQuestionSet = QuestionSet;
 
 const UNKNOWN_RULES: RpeRules = {
   savingsVariantRequired: { value: null, origin: null },
@@ -95,7 +89,7 @@ export function effectiveRpe(review: { rpeVersion: string; questionSet?: OwnQues
     rules: {
       savingsVariantRequired: rule(own.savingsVariantRequired, base.savingsVariantRequired),
       independentExpertRequired: rule(own.independentExpertRequired, base.independentExpertRequired),
-      reviewCycleYears: rule(cycle === undefined ? undefined : cycle === null ? null : { ...(cycle.min !== undefined ? { min: cycle.min } : {}), max: cycle.max }, base.reviewCycleYears),
+      reviewCycleYears: rule(cycle === undefined ? undefined : cycle === null ? null : { ...(typeof cycle.min === 'number' ? { min: cycle.min } : {}), max: cycle.max }, base.reviewCycleYears),
     },
     bundled,
   };
@@ -106,4 +100,43 @@ const isTopic = (t: string): t is RpeTopic => (RPE_TOPICS as readonly string[]).
 /** The questions of a set that ask about a subject, in their order. */
 export function questionsAbout(questions: readonly RpeQuestion[] | null, subject: RpeSubject): RpeQuestion[] {
   return (questions ?? []).filter((q) => q.subjects.includes(subject));
+}
+
+/**
+ * The questions an RPE answer in raw (not yet validated) review data may refer to: the review's
+ * own question set where it gives a usable one, else the bundled set of its version; undefined
+ * where neither is known, so that any number is accepted.
+ */
+export function questionSetOfData(data: Record<string, unknown>): RpeQuestionSet | undefined {
+  const own = data.questionSet;
+  if (typeof own === 'object' && own !== null && Array.isArray((own as { questions?: unknown }).questions)) {
+    const { version, title, questions } = own as { version?: unknown; title?: unknown; questions: unknown[] };
+    const numbers = questions.flatMap((q) => (typeof q === 'object' && q !== null && typeof (q as { number?: unknown }).number === 'number' ? [(q as { number: number }).number] : []));
+    const v = typeof version === 'string' ? version : String(data.rpeVersion ?? '');
+    return { version: v, title: typeof title === 'string' ? title : v, questions: numbers.map((n) => ({ number: n, label: String(n), topic: '', nl: '', en: '', origin: '', subjects: [] })) };
+  }
+  return typeof data.rpeVersion === 'string' ? rpeQuestionSet(data.rpeVersion) : undefined;
+}
+
+/** The problem of an answer to a question its version does not have, in the version's own terms. */
+export function unknownQuestion(set: RpeQuestionSet, question: number): { message: string; hint: string } {
+  const part = BY_ID.get(set.version)?.questionNoun === 'part' && set.questions === BY_ID.get(set.version)?.questions;
+  const labels = set.questions.map((q) => (part ? `${q.number} (${q.label})` : String(q.number)));
+  return {
+    message: `RPE ${set.version} has no ${part ? 'part' : 'question'} ${question}`,
+    hint: part ? `its parts are numbered ${labels.join(', ')}` : `its questions are numbered ${compactRange(set.questions.map((q) => q.number))}`,
+  };
+}
+
+/** "1–15", or "1–3, 7" for a set with gaps. */
+function compactRange(numbers: number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j + 1;
+  }
+  return out.join(', ');
 }
