@@ -93,9 +93,13 @@ interface Phrases {
   answeredInReport: string;
   answeredElsewhere: string;
   notAnswered: string;
+  notRecorded: string;
+  /** How a version names its questions in a list: "questions 1, 2" or "parts a, c". */
+  questionRefs: (noun: 'question' | 'part', labels: string[]) => string;
   topRecommendations: (shown: number, total: number) => string;
   explainHint: string;
-  savingsTitle: string;
+  /** `question`: the RPE question that asks for the savings variant ("question 15"), where the version has one. */
+  savingsTitle: (question: string | null) => string;
   savingsBase: (year: number, base: string, percent: string, target: string) => string;
   savingsNoBase: (percent: string) => string;
   savingsProtected: (lines: string) => string;
@@ -189,9 +193,11 @@ const EN: Phrases = {
   answeredInReport: 'Answered in the report',
   answeredElsewhere: 'Answered elsewhere',
   notAnswered: 'Not answered',
+  notRecorded: 'Not recorded in the review data (unknown)',
+  questionRefs: (noun, labels) => (labels.length ? `${noun === 'part' ? (labels.length === 1 ? 'part' : 'parts') : labels.length === 1 ? 'question' : 'questions'} ${labels.join(', ')}` : 'none'),
   topRecommendations: (shown, total) => `Top recommendations (${shown} of ${total})`,
   explainHint: 'Run with --explain <id> for the reasons and evidence behind an objective, domain or instrument.',
-  savingsTitle: 'Savings variant (RPE question 15)',
+  savingsTitle: (question) => `Savings variant${question ? ` (RPE ${question})` : ''}`,
   savingsBase: (year, base, percent, target) => `Base year ${year}: programme expenditure ${base}; ${percent} of it is ${target}`,
   savingsNoBase: (percent) => `No base: the review gives no programme amounts, so the ${percent} savings variant cannot be worked out`,
   savingsProtected: (lines) => `Protected lines: ${lines}`,
@@ -278,9 +284,11 @@ const NL: Phrases = {
   answeredInReport: 'Beantwoord in het rapport',
   answeredElsewhere: 'Elders beantwoord',
   notAnswered: 'Niet beantwoord',
+  notRecorded: 'Niet vastgelegd in de gegevens (onbekend)',
+  questionRefs: (noun, labels) => (labels.length ? `${noun === 'part' ? (labels.length === 1 ? 'onderdeel' : 'onderdelen') : labels.length === 1 ? 'vraag' : 'vragen'} ${labels.join(', ')}` : 'geen'),
   topRecommendations: (shown, total) => `Belangrijkste aanbevelingen (${shown} van ${total})`,
   explainHint: 'Gebruik --explain <id> voor de onderbouwing en het bewijs achter een doelstelling, taakveld of instrument.',
-  savingsTitle: 'Besparingsvariant (RPE-vraag 15; x € 1.000)',
+  savingsTitle: (question) => `Besparingsvariant (${question ? `RPE-${question}; ` : ''}x € 1.000)`,
   savingsBase: (year, base, percent, target) => `Basisjaar ${year}: programma-uitgaven ${base}; ${percent} daarvan is ${target}`,
   savingsNoBase: (percent) => `Geen basis: de doorlichting geeft geen programmabedragen, dus de besparingsvariant van ${percent} is niet uit te werken`,
   savingsProtected: (lines) => `Ontziene regels: ${lines}`,
@@ -385,8 +393,8 @@ function verdictBlocks(v: SteppedVerdicts, s: Style, withReasons: boolean, w: Wo
 const list = (ids: string[], max = 12) => (ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} … (+${ids.length - max})`);
 
 /** The savings variant (RPE question 15): its base, protected lines, and per option the lines cut. */
-function savingsBlocks(v: SavingsVariant, s: Style, w: Words, maxCuts = 12): Block[] {
-  const b: Block[] = [{ kind: 'h', level: 2, text: w.savingsTitle }];
+function savingsBlocks(v: SavingsVariant, s: Style, w: Words, question: string | null, maxCuts = 12): Block[] {
+  const b: Block[] = [{ kind: 'h', level: 2, text: w.savingsTitle(question) }];
   const reasons = v.reasons.map((r) => ({ kind: 'li' as const, depth: 1, text: r }));
   const amount = (x: number | null) => (x === null ? w.unknown : w.kEur(x));
   if (v.baseYear === null || v.base === null) {
@@ -489,14 +497,18 @@ export function summary(review: Review, a: Assessment, format: SummaryFormat, s:
   b.push({ kind: 'p', text: s.bold(w.article) });
   b.push(...verdictBlocks(a.verdicts.article, s, false, w));
 
-  if (a.rpe.known) {
-    b.push({ kind: 'h', level: 2, text: w.checklist(a.rpe.version) });
-    b.push({ kind: 'li', depth: 0, text: `${w.answeredInReport}: ${a.rpe.answeredInReport.join(', ') || w.none}` });
-    b.push({ kind: 'li', depth: 0, text: `${w.answeredElsewhere}: ${a.rpe.answeredElsewhere.join(', ') || w.none}` });
-    b.push({ kind: 'li', depth: 0, text: `${w.notAnswered}: ${a.rpe.missing.join(', ') || w.none}` });
+  const rpe = a.rpe;
+  const refs = (numbers: number[]) => w.questionRefs(rpe.questionNoun, rpe.items.filter((i) => numbers.includes(i.question)).map((i) => i.label));
+  if (rpe.known) {
+    b.push({ kind: 'h', level: 2, text: w.checklist(rpe.version) });
+    b.push({ kind: 'li', depth: 0, text: `${w.answeredInReport}: ${refs(rpe.answeredInReport)}` });
+    b.push({ kind: 'li', depth: 0, text: `${w.answeredElsewhere}: ${refs(rpe.answeredElsewhere)}` });
+    // Known to be unanswered, and not recorded (unknown), are never one list.
+    if (rpe.notAnswered.length) b.push({ kind: 'li', depth: 0, text: `${w.notAnswered}: ${refs(rpe.notAnswered)}` });
+    if (rpe.notRecorded.length) b.push({ kind: 'li', depth: 0, text: `${w.notRecorded}: ${refs(rpe.notRecorded)}` });
   }
 
-  b.push(...savingsBlocks(a.savings, s, w));
+  b.push(...savingsBlocks(a.savings, s, w, rpe.savingsQuestions.length ? refs(rpe.savingsQuestions) : null));
 
   b.push({ kind: 'h', level: 2, text: w.topRecommendations(Math.min(top, a.recommendations.length), a.recommendations.length) });
   for (const r of a.recommendations.slice(0, top)) {

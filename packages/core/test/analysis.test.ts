@@ -297,13 +297,16 @@ describe('SMART check', () => {
 });
 
 describe('RPE checklist', () => {
-  it('tells answered here, elsewhere and missing apart', () => {
+  it('tells answered here, elsewhere, not answered and not recorded apart', () => {
     const a = analyze(makeReview({ rpeAnswers: [{ question: 1, status: 'report', location: '§1' }, { question: 14, status: 'policy-response', location: 'beleidsreactie' }, { question: 15, status: 'not-answered' }] }));
     expect(a.rpe.known).toBe(true);
     expect(a.rpe.items).toHaveLength(15);
     expect(a.rpe.answeredInReport).toEqual([1]);
     expect(a.rpe.answeredElsewhere).toEqual([14]);
-    expect(a.rpe.missing).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15]);
+    // The file does not say its answers are complete: the others are not recorded, not "not answered".
+    expect(a.rpe.notAnswered).toEqual([15]);
+    expect(a.rpe.notRecorded).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(a.recommendations.find((r) => r.rule === 'rpe-question-missing')?.subjects).toEqual(['rpe-15']);
     expect(a.rpe.items[0]).toMatchObject({ status: 'report', location: '§1', topic: 'scope' });
   });
 
@@ -367,7 +370,9 @@ describe('recommendations', () => {
   it('derives recommendations from gaps, citing their trigger', () => {
     const a = analyze(makeReview({ objectives: [{ id: 'o1', domain: 'd1', text: 'Versterken van de samenwerking' }], instruments: [instrument('i1')] }));
     const rules = a.recommendations.map((r) => r.rule);
-    expect(rules).toEqual(expect.arrayContaining(['objective-not-measurable', 'domain-without-efficiency-evidence', 'instrument-without-cost', 'instrument-not-evaluated', 'rpe-question-missing']));
+    expect(rules).toEqual(expect.arrayContaining(['objective-not-measurable', 'domain-without-efficiency-evidence', 'instrument-without-cost', 'instrument-not-evaluated']));
+    // The file records no RPE answers: unknown, so no advice to answer all of them.
+    expect(rules).not.toContain('rpe-question-missing');
     const r = a.recommendations.find((x) => x.rule === 'objective-not-measurable')!;
     expect(r.subjects).toEqual(['o1']);
     expect(r.reasons[0]).toContain('o1');

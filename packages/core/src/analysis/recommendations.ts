@@ -58,8 +58,11 @@ export function deriveRecommendations(ix: ReviewIndex, a: Omit<Assessment, 'reco
     add('objective-without-instruments', 2, M.recommendations.linkObjectives, orphans, [M.recommendations.linkObjectivesReason(orphans.length, listIds(orphans, M))]);
   }
 
-  if (a.rpe.known && a.rpe.missing.length) {
-    add('rpe-question-missing', 2, M.recommendations.answerRpe(a.rpe.version, a.rpe.missing), a.rpe.missing.map((q) => `rpe-${q}`), [M.recommendations.answerRpeReason(a.rpe.missing)], []);
+  // Only questions known to be unanswered: one without a recorded answer may well be answered.
+  const open = a.rpe.items.filter((i) => i.status === 'not-answered');
+  if (open.length) {
+    const labels = open.map((i) => i.label);
+    add('rpe-question-missing', 2, M.recommendations.answerRpe(a.rpe.version, a.rpe.questionNoun, labels), open.map((i) => `rpe-${i.question}`), [M.recommendations.answerRpeReason(a.rpe.questionNoun, labels)], []);
   }
 
   return out.sort((x, y) => x.priority - y.priority);

@@ -5,9 +5,8 @@ import type {
   Classification,
   EvidenceStrength,
   RealisationStatus,
-  RpeVersion,
 } from '../model/review.js';
-import type { RpeTopic } from '../rpe/questions.js';
+import type { RpeQuestionNoun, RpeRules, RpeSubject } from '../rpe/questions.js';
 
 /** Every verdict polev gives carries its reasons (plain sentences) and the ids of its evidence. */
 export interface Explained {
@@ -409,12 +408,23 @@ export interface SmartCheck {
 
 // ---- RPE checklist ----------------------------------------------------------------------------
 
-export type RpeStatus = 'report' | 'policy-response' | 'elsewhere' | 'not-answered' | 'missing';
+/**
+ * Where the review answers a question. `not-answered`: the review says it does not answer it, or
+ * its list of answers is stated complete and has none for it. `not-recorded`: the file holds no
+ * answer and does not say its answers are complete, so whether the review answers it is unknown.
+ */
+export type RpeStatus = 'report' | 'policy-response' | 'elsewhere' | 'not-answered' | 'not-recorded';
 
 export interface RpeChecklistItem {
   question: number;
-  topic: RpeTopic;
+  /** How the version names it: "7" (2015), "c" (2013, art. 3(3)(c)). */
+  label: string;
+  /** One of RPE_TOPICS for the bundled versions; a review's own set may use any topic. */
+  topic: string;
+  subjects: RpeSubject[];
   text: { nl: string; en: string };
+  /** Where the question comes from. */
+  origin: string;
   status: RpeStatus;
   location: string | null;
   note: string | null;
@@ -423,13 +433,26 @@ export interface RpeChecklistItem {
 }
 
 export interface RpeChecklist {
-  version: RpeVersion;
-  /** false when polev bundles no question set for the version; items is then empty. */
+  version: string;
+  title: string;
+  /** 'review': the review's own question set; 'bundled': polev's data for the version; 'none': no questions known. */
+  basis: 'review' | 'bundled' | 'none';
+  /** false when no questions are known for the version (neither bundled nor in the review); items is then empty. */
   known: boolean;
+  /** How the version names its questions in a sentence: "question 7" or "part c". */
+  questionNoun: RpeQuestionNoun;
+  /** Whether the file's list of answers is complete: only then is a question without an answer "not answered". */
+  answers: 'complete' | 'partial' | 'unknown';
   items: RpeChecklistItem[];
   answeredInReport: number[];
   answeredElsewhere: number[];
-  missing: number[];
+  /** Known not to be answered. */
+  notAnswered: number[];
+  /** No answer in the file, and the file does not say its answers are complete: unknown. */
+  notRecorded: number[];
+  /** The questions that ask for the savings variant (2015: 15; none in 2013). */
+  savingsQuestions: number[];
+  rules: RpeRules;
 }
 
 // ---- savings variant --------------------------------------------------------------------------
@@ -553,7 +576,7 @@ export interface DerivedRecommendation extends Explained {
 export interface Assessment {
   /** The language of every sentence in the assessment: reasons, recommendation texts, hints. */
   lang: AnalysisLang;
-  review: { id: string; title: string; period: ReviewPeriod; rpeVersion: RpeVersion };
+  review: { id: string; title: string; period: ReviewPeriod; rpeVersion: string };
   realisation: { article: RealisationSummary; domains: RealisationSummary[]; objectives: RealisationSummary[] };
   expenditure: ExpenditureAnalysis;
   costAttribution: CostAttribution;

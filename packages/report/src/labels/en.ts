@@ -410,7 +410,7 @@ export const en: Labels = {
     'policy-response': 'in the policy response',
     elsewhere: 'answered elsewhere',
     'not-answered': 'not answered',
-    missing: 'not recorded',
+    'not-recorded': 'not recorded',
   },
   rpeTopic: {
     scope: 'Scope',

@@ -412,7 +412,7 @@ export const nl: Labels = {
     'policy-response': 'in de beleidsreactie',
     elsewhere: 'elders beantwoord',
     'not-answered': 'niet beantwoord',
-    missing: 'niet vastgelegd',
+    'not-recorded': 'niet vastgelegd',
   },
   rpeTopic: {
     scope: 'Afbakening',

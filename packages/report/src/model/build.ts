@@ -1,7 +1,7 @@
 import {
   analyze,
+  effectiveRpe,
   EVALUATION_TYPES,
-  rpeQuestionSet,
   type Classification,
   type Domain,
   type EvidenceStrength,
@@ -10,6 +10,7 @@ import {
   type Objective,
   type Review,
   type RpeQuestion,
+  type RpeSubject,
   type SavingsOptions,
   type Source,
 } from '@polev/core';
@@ -138,6 +139,8 @@ class Builder {
   private readonly names = new Map<string, string>();
   /** RPE question number -> ids of the sections of this report that answer it. */
   private readonly answeredBy = new Map<number, string[]>();
+  /** Questions whose recorded answer has been shown: one that asks about several subjects (2013's parts) shows it once. */
+  private readonly notesShown = new Set<number>();
   private readonly sectionById = new Map<string, Section>();
   /** The questions of the review's RPE version; empty when polev bundles no question set for it. */
   private readonly questions: readonly RpeQuestion[];
@@ -154,10 +157,11 @@ class Builder {
     this.lang = opts.lang;
     this.L = labelsFor(opts.lang);
     this.domains = r.policyTree.domains;
-    // Never another version's questions: their numbers and texts differ between versions.
-    const questionSet = rpeQuestionSet(r.rpeVersion);
-    this.rpeKnown = questionSet !== undefined;
-    this.questions = questionSet?.questions ?? [];
+    // Never another version's questions: their numbers and texts differ between versions. The
+    // review's own question set, where it gives one, is the one it answers.
+    const rpe = effectiveRpe(r);
+    this.rpeKnown = rpe.questions !== null;
+    this.questions = rpe.questions ?? [];
 
     const byId = new Map(r.policyTree.objectives.map((o) => [o.id, o]));
     const roots: Objective[] = [];
@@ -218,10 +222,17 @@ class Builder {
     return s;
   }
 
-  private answers(question: number, ...sectionIds: string[]) {
-    const list = this.answeredBy.get(question) ?? [];
-    list.push(...sectionIds);
-    this.answeredBy.set(question, list);
+  /** The sections that answer the questions about a subject, whatever the version numbers them. */
+  private answers(subject: RpeSubject, ...sectionIds: string[]) {
+    for (const q of this.questionsAbout(subject)) {
+      const list = this.answeredBy.get(q.number) ?? [];
+      list.push(...sectionIds);
+      this.answeredBy.set(q.number, list);
+    }
+  }
+
+  private questionsAbout(subject: RpeSubject): RpeQuestion[] {
+    return this.questions.filter((q) => q.subjects.includes(subject));
   }
 
   /** The classification marking of a record, in the confidential version; nothing for public records. */
@@ -271,18 +282,19 @@ class Builder {
     return `${this.instrumentNumber.get(i.id) ?? ''}. ${i.name}`.replace(/^\. /, '');
   }
 
-  private questionList(numbers: number[]): Block[] {
+  private questionList(subjects: RpeSubject[]): Block[] {
     if (!this.rpeKnown) return [];
-    const items = this.questions.filter((q) => numbers.includes(q.number)).map((q): ListItem => ({ content: txt(`${q.number}. ${q[this.lang]}`), level: 0 }));
+    const items = this.questions.filter((q) => q.subjects.some((x) => subjects.includes(x))).map((q): ListItem => ({ content: txt(`${q.label}. ${q[this.lang]}`), level: 0 }));
     if (items.length === 0) return [];
     return [para(this.L.rpeIntro, 'note'), { kind: 'list', ordered: false, items }];
   }
 
   /** The review's own answer to an RPE question (where it answers it), as a note paragraph. */
-  private rpeAnswerNote(question: number): Block[] {
+  private rpeAnswerNote(subject: RpeSubject): Block[] {
     if (!this.rpeKnown) return [];
-    const item = this.a.rpe.items.find((i) => i.question === question);
+    const item = this.a.rpe.items.find((i) => i.subjects.includes(subject) && !this.notesShown.has(i.question));
     if (!item) return [];
+    this.notesShown.add(item.question);
     const out: Run[] = [];
     if (item.location) out.push(t(this.L.policy.answeredIn(item.location)));
     if (item.note) out.push(t(`${out.length ? ' ' : ''}${item.note}`));
@@ -456,7 +468,7 @@ class Builder {
     const L = this.L;
     const r = this.r;
     const s = this.section('scope', '1', L.scope.title, 1, { pageBreak: true });
-    s.blocks.push(...this.questionList([1, 2]));
+    s.blocks.push(...this.questionList(['articles', 'exclusions']));
 
     const art = this.section('scope-articles', '1.1', L.scope.articlesTitle, 2);
     art.blocks.push(
@@ -468,7 +480,7 @@ class Builder {
     );
     const defs: { term: string; value: Inline }[] = [{ term: L.meta.ministry, value: txt(r.ministry.name) }];
     if (r.budgetChapter) defs.push({ term: L.meta.budgetChapter, value: txt(r.budgetChapter) });
-    art.blocks.push({ kind: 'definitions', items: defs }, ...this.rpeAnswerNote(1));
+    art.blocks.push({ kind: 'definitions', items: defs }, ...this.rpeAnswerNote('articles'));
 
     const period = this.section('scope-period', '1.2', L.scope.periodTitle, 2);
     period.blocks.push(para(L.scope.periodText(r.period?.start ?? null, r.period?.end ?? null)));
@@ -483,7 +495,7 @@ class Builder {
         ], r.scopeExclusions.map((x) => ({ cells: [this.c(x.description), this.c(x.reason)] }))),
       );
     }
-    excl.blocks.push(...this.rpeAnswerNote(2));
+    excl.blocks.push(...this.rpeAnswerNote('exclusions'));
     const out = this.a.expenditure.outOfScope;
     if (out.length > 0) {
       excl.blocks.push(
@@ -494,8 +506,8 @@ class Builder {
         ], out.map((o) => ({ cells: [this.c(o.name), this.c(formatSum(o.total, this.lang)), this.c(o.reason)] }))),
       );
     }
-    this.answers(1, art.id);
-    this.answers(2, excl.id);
+    this.answers('articles', art.id);
+    this.answers('exclusions', excl.id);
     s.sections.push(art, period, excl);
     return s;
   }
@@ -506,15 +518,15 @@ class Builder {
     const L = this.L;
     const r = this.r;
     const s = this.section('policy', '2', L.policy.title, 1, { pageBreak: true });
-    s.blocks.push(...this.questionList([3, 4, 5]));
+    s.blocks.push(...this.questionList(['reason', 'responsibility', 'objectives']));
 
     const reason = this.section('policy-reason', '2.1', L.policy.reasonTitle, 2);
     reason.blocks.push({ kind: 'definitions', items: [{ term: L.policy.mainGoal, value: txt(r.policyTree.mainGoal.text ?? L.unknown) }] });
-    const q3 = this.rpeAnswerNote(3);
+    const q3 = this.rpeAnswerNote('reason');
     reason.blocks.push(...(q3.length || !this.rpeKnown ? q3 : [para(L.policy.notRecorded, 'note')]));
 
     const resp = this.section('policy-responsibility', '2.2', L.policy.responsibilityTitle, 2);
-    resp.blocks.push(...this.rpeAnswerNote(4));
+    resp.blocks.push(...this.rpeAnswerNote('responsibility'));
     const roleRows: Row[] = this.domains.map((d) => {
       const ins = this.instrumentsOfDomain.get(d.id) ?? [];
       const count = (role: string | null) => ins.filter((i) => (i.role ?? null) === role).length;
@@ -533,7 +545,7 @@ class Builder {
     );
 
     const obj = this.section('policy-objectives', '2.3', L.policy.objectivesTitle, 2);
-    obj.blocks.push(...this.rpeAnswerNote(5));
+    obj.blocks.push(...this.rpeAnswerNote('objectives'));
     this.domains.forEach((d, di) => {
       const ds = this.section(`policy-objectives-${d.id}`, `2.3.${di + 1}`, L.policy.objectivesOf(d.name), 3);
       if (d.goal) ds.blocks.push({ kind: 'definitions', items: [{ term: L.policy.domainGoal, value: txt(d.goal) }] });
@@ -564,9 +576,9 @@ class Builder {
       }
       obj.sections.push(ds);
     });
-    this.answers(3, reason.id);
-    this.answers(4, resp.id);
-    this.answers(5, obj.id);
+    this.answers('reason', reason.id);
+    this.answers('responsibility', resp.id);
+    this.answers('objectives', obj.id);
     s.sections.push(reason, resp, obj);
     return s;
   }
@@ -577,8 +589,8 @@ class Builder {
     const L = this.L;
     const a = this.a;
     const s = this.section('instruments', '3', L.instruments.title, 1, { pageBreak: true });
-    s.blocks.push(...this.questionList([6, 7]));
-    s.blocks.push(...this.rpeAnswerNote(6));
+    s.blocks.push(...this.questionList(['instruments', 'expenditure']));
+    s.blocks.push(...this.rpeAnswerNote('instruments'));
 
     this.domains.forEach((d, di) => {
       const ds = this.section(`instruments-${d.id}`, `3.${di + 1}`, L.instruments.domainTitle(d.name), 2);
@@ -623,12 +635,12 @@ class Builder {
         );
       }
       s.sections.push(ds);
-      this.answers(6, ds.id);
+      this.answers('instruments', ds.id);
     });
 
     const n = this.domains.length + 1;
     const ex = this.section('expenditure', `3.${n}`, L.instruments.expenditureTitle, 2);
-    ex.blocks.push(...this.rpeAnswerNote(7));
+    ex.blocks.push(...this.rpeAnswerNote('expenditure'));
     const overview = this.section('expenditure-overview', `3.${n}.1`, L.instruments.expenditureOverview, 3);
     const exp = a.expenditure;
     if (exp.lines.length === 0) overview.blocks.push(para(exp.completeness.budgetLines === 'complete' ? L.instruments.noExpenditure : L.instruments.expenditureUnknown));
@@ -769,7 +781,7 @@ class Builder {
     }
     ex.sections.push(cost);
     s.sections.push(ex);
-    this.answers(7, ex.id);
+    this.answers('expenditure', ex.id);
     return s;
   }
 
@@ -829,10 +841,10 @@ class Builder {
     const a = this.a;
     const r = this.r;
     const s = this.section('research', '4', L.research.title, 1, { pageBreak: true });
-    s.blocks.push(...this.questionList([8, 9, 10]));
+    s.blocks.push(...this.questionList(['evaluations', 'not-evaluated', 'research-use']));
 
     const ev = this.section('research-evaluations', '4.1', L.research.evaluationsTitle, 2);
-    ev.blocks.push(...this.rpeAnswerNote(8));
+    ev.blocks.push(...this.rpeAnswerNote('evaluations'));
     const evaluations = r.sources.filter((x) => EVALUATION_TYPES.has(x.type));
     if (evaluations.length === 0) ev.blocks.push(para(L.research.noEvaluations));
     else {
@@ -895,7 +907,7 @@ class Builder {
     for (const d of this.domains) cov.blocks.push(...this.gapMapFigures(d));
 
     const ne = this.section('research-not-evaluated', '4.3', L.research.notEvaluatedTitle, 2);
-    ne.blocks.push(...this.rpeAnswerNote(9));
+    ne.blocks.push(...this.rpeAnswerNote('not-evaluated'));
     const notEvaluated = a.coverage.notEvaluated;
     if (notEvaluated.length === 0) ne.blocks.push(para(L.research.notEvaluatedNone));
     else {
@@ -912,7 +924,7 @@ class Builder {
     }
 
     const use = this.section('research-usefulness', '4.4', L.research.usefulnessTitle, 2);
-    use.blocks.push(...this.rpeAnswerNote(10), para(L.research.usefulnessIntro));
+    use.blocks.push(...this.rpeAnswerNote('research-use'), para(L.research.usefulnessIntro));
     const strengthRows: Row[] = [];
     const countStrength = (ids: Set<string>) => {
       const counts = Object.fromEntries(STRENGTHS.map((x) => [x, 0])) as Record<EvidenceStrength, number>;
@@ -943,9 +955,9 @@ class Builder {
       ],
     });
 
-    this.answers(8, ev.id);
-    this.answers(9, ne.id);
-    this.answers(10, use.id, cov.id);
+    this.answers('evaluations', ev.id);
+    this.answers('not-evaluated', ne.id);
+    this.answers('research-use', use.id, cov.id);
     s.sections.push(ev, cov, ne, use);
     return s;
   }
@@ -993,8 +1005,8 @@ class Builder {
     const a = this.a;
     const r = this.r;
     const s = this.section('effects', '5', L.effects.title, 1, { pageBreak: true });
-    s.blocks.push(...this.questionList([11, 12, 13]));
-    for (const q of [11, 12, 13]) s.blocks.push(...this.rpeAnswerNote(q));
+    s.blocks.push(...this.questionList(['effects', 'effectiveness', 'efficiency']));
+    for (const q of ['effects', 'effectiveness', 'efficiency'] as const) s.blocks.push(...this.rpeAnswerNote(q));
 
     this.domains.forEach((d, di) => {
       const ds = this.section(`effects-${d.id}`, `5.${di + 1}`, L.effects.domainTitle(d.name), 2);
@@ -1060,9 +1072,9 @@ class Builder {
       art.blocks.push({ kind: 'list', ordered: false, items: general.map((c) => ({ content: [...this.badge(c.classification), t(`${capitalise(L.aspect[c.aspect])}: `, { italic: true }), t(c.text)], level: 0 })) });
     }
     s.sections.push(art);
-    this.answers(11, s.id);
-    this.answers(12, s.id);
-    this.answers(13, s.id);
+    this.answers('effects', s.id);
+    this.answers('effectiveness', s.id);
+    this.answers('efficiency', s.id);
     return s;
   }
 
@@ -1104,10 +1116,10 @@ class Builder {
     const a = this.a;
     const r = this.r;
     const s = this.section('options', '6', L.options.title, 1, { pageBreak: true });
-    s.blocks.push(...this.questionList([14, 15]));
+    s.blocks.push(...this.questionList(['measures', 'savings']));
 
     const own = this.section('options-recommendations', '6.1', L.options.reviewRecommendations, 2);
-    own.blocks.push(...this.rpeAnswerNote(14));
+    own.blocks.push(...this.rpeAnswerNote('measures'));
     if (r.recommendations.length === 0) own.blocks.push(para(L.options.noRecommendations));
     else own.blocks.push({ kind: 'list', ordered: true, items: r.recommendations.map((x) => ({ content: txt(x.text), level: 0 })) });
 
@@ -1124,7 +1136,7 @@ class Builder {
     }
 
     const sv = this.section('options-savings', '6.3', L.options.savingsTitle, 2);
-    sv.blocks.push(...this.rpeAnswerNote(15));
+    sv.blocks.push(...this.rpeAnswerNote('savings'));
     const v = a.savings;
     const money = (x: number | null) => (x === null ? L.unknown : formatAmount(x, this.lang));
     const defs = (term: string, ids: string[]) => (ids.length ? [{ kind: 'definitions' as const, items: [{ term, value: txt(ids.map((l) => this.name(l)).join('; ')) }] }] : []);
@@ -1199,8 +1211,8 @@ class Builder {
         }))),
       );
     }
-    this.answers(14, own.id, derived.id);
-    this.answers(15, sv.id);
+    this.answers('measures', own.id, derived.id);
+    this.answers('savings', sv.id);
     s.sections.push(own, derived, sv);
     return s;
   }
@@ -1315,7 +1327,7 @@ class Builder {
       const sec = appendix(`appendix-instruments-${d.id}`, L.appendix.instrumentTableTitle(d.name));
       sec.blocks.push(this.instrumentAppendixTable(d));
       out.push(sec);
-      this.answers(6, sec.id);
+      this.answers('instruments', sec.id);
     }
 
     if (r.indicators.length > 0) {
@@ -1471,12 +1483,12 @@ class Builder {
         .filter((x): x is Section => x !== undefined)
         .map((x) => (x.number ? `${x.number.startsWith(L.appendixLabel) ? x.number : `§${x.number}`} ${x.title}` : x.title));
       const item = items.get(q.number);
-      const status = item ? L.rpeStatus[item.status] : L.rpeStatus.missing;
+      const status = item ? L.rpeStatus[item.status] : L.rpeStatus['not-recorded'];
       return {
         cells: [
-          this.c(`${q.number}. ${q[this.lang]}`),
+          this.c(`${q.label}. ${q[this.lang]}`),
           this.cParas(where.length ? where : ['']),
-          this.c(status, item && (item.status === 'missing' || item.status === 'not-answered') ? 'unknown' : undefined),
+          this.c(status, !item || item.status === 'not-recorded' || item.status === 'not-answered' ? 'unknown' : undefined),
           this.cParas([item?.location ?? '', ...(item?.note ? [item.note] : [])]),
         ],
       };

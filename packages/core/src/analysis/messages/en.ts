@@ -251,8 +251,10 @@ export const en = {
     dominantNoInstruments: 'It is linked to no instrument, so no evaluation can be attributed to it.',
     linkObjectives: 'Link every objective to the instruments that serve it, or drop objectives that no instrument serves.',
     linkObjectivesReason: (count: number, ids: string) => `${plural(count, 'objective')} have no instrument (${ids}).`,
-    answerRpe: (version: string, questions: readonly number[]) => `Answer the RPE ${version} questions the review leaves open: ${questions.join(', ')}.`,
-    answerRpeReason: (questions: readonly number[]) => `Questions ${questions.join(', ')} are not answered in the report nor elsewhere.`,
+    answerRpe: (version: string, noun: 'question' | 'part', labels: readonly string[]) =>
+      `Answer the ${noun === 'part' ? 'parts' : 'questions'} of RPE ${version} the review leaves open: ${labels.join(', ')}.`,
+    answerRpeReason: (noun: 'question' | 'part', labels: readonly string[]) =>
+      `${labels.length === 1 ? `${noun === 'part' ? 'Part' : 'Question'} ${labels[0]} is` : `${noun === 'part' ? 'Parts' : 'Questions'} ${labels.join(', ')} are`} not answered in the report nor elsewhere.`,
   },
 
   // ---- SMART check (smart.ts) -----------------------------------------------------------------

@@ -316,12 +316,12 @@ export const nl = {
     dominantNoInstruments: 'De regel is aan geen enkel instrument gekoppeld, zodat er geen evaluatie aan kan worden toegeschreven.',
     linkObjectives: 'Koppel elke doelstelling aan de instrumenten die eraan bijdragen, of laat doelstellingen vervallen waaraan geen instrument bijdraagt.',
     linkObjectivesReason: (count: number, ids: string) => `${count} ${n1(count, 'doelstelling heeft', 'doelstellingen hebben')} geen instrument (${ids}).`,
-    answerRpe: (version: string, questions: readonly number[]) =>
-      `Beantwoord de ${n1(questions.length, 'vraag', 'vragen')} uit de RPE ${version} die de doorlichting openlaat: ${andList(questions)}.`,
-    answerRpeReason: (questions: readonly number[]) =>
-      questions.length === 1
-        ? `Vraag ${questions[0]} wordt noch in het rapport noch elders beantwoord.`
-        : `De vragen ${andList(questions)} worden noch in het rapport noch elders beantwoord.`,
+    answerRpe: (version: string, noun: 'question' | 'part', labels: readonly string[]) =>
+      `Beantwoord de ${noun === 'part' ? n1(labels.length, 'onderdeel', 'onderdelen') : n1(labels.length, 'vraag', 'vragen')} uit de RPE ${version} die de doorlichting openlaat: ${andList(labels)}.`,
+    answerRpeReason: (noun: 'question' | 'part', labels: readonly string[]) =>
+      labels.length === 1
+        ? `${noun === 'part' ? 'Onderdeel' : 'Vraag'} ${labels[0]} wordt noch in het rapport noch elders beantwoord.`
+        : `De ${noun === 'part' ? 'onderdelen' : 'vragen'} ${andList(labels)} worden noch in het rapport noch elders beantwoord.`,
   },
 
   // ---- SMART-toets ----------------------------------------------------------------------------
