@@ -11,8 +11,9 @@ import { CLASSIFICATIONS, type Citation, type Classification, type Review } from
  * one, a recommendation addressing one. Citations of left-out sources are removed wherever they
  * stand, as are references in lists (budget lines' instruments and shares, savings options).
  * Every text of a left-out item — titles and names of any length, statements, authors,
- * references, notes, ids — is then redacted wherever a kept text quotes it. The result validates
- * on its own.
+ * references, notes, ids — is then redacted wherever a kept text quotes it on its own (not inside a
+ * longer word or id), except texts without a letter (an id "2"), which prose cannot tell from a
+ * figure. The result validates on its own.
  */
 
 /** The level of a reader: a classification, or `full` for everything in the file. */
@@ -92,7 +93,7 @@ export function filterReviewForAudience(review: Review, level: AudienceLevel): A
   });
   const instruments = review.instruments.filter((i) => {
     if (visible(i.classification) && !ids.has(i.objective)) return true;
-    drop('instrument', i.id, i.classification, i.name, i.number, i.intent, i.realisation.evidence, i.notes);
+    drop('instrument', i.id, i.classification, i.name, i.intent, i.realisation.evidence, i.notes);
     return false;
   });
   const findings = review.findings.filter((f) => {
@@ -142,7 +143,22 @@ export function filterReviewForAudience(review: Review, level: AudienceLevel): A
       ? { savingsChapter: { ...review.savingsChapter, options: review.savingsChapter.options.map((o) => ({ ...o, instruments: o.instruments.filter((i) => !ids.has(i)) })) } }
       : {}),
   };
-  const needles = [...new Set(texts.map((s) => s.trim()).filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
+  // A text of digits and punctuation only (an id such as "2", a number) cannot be told apart from
+  // the figures in kept sentences: it is removed where it stands as an id, never from prose.
+  // A name the kept review states in its own right (the author of a public source, the ministry,
+  // who performed the review) is public knowledge, not a text of the dropped item: "NCTV" as the
+  // author of a secret report must not redact the coordinator from the public report.
+  const publicNames = (
+    [
+      ...sources.map((s) => s.author),
+      review.ministry.name,
+      review.ministry.abbreviation,
+      review.performedBy,
+      ...review.supervisoryCommittee.flatMap((m) => [m.name, m.organisation]),
+      ...review.independentExperts.flatMap((x) => [x.name, x.affiliation]),
+    ] as (string | null | undefined)[]
+  ).flatMap((x) => (x ? [x.trim()] : []));
+  const needles = [...new Set(texts.map((s) => s.trim()).filter((s) => /[\p{L}]/u.test(s) && !publicNames.some((name) => name.includes(s))))].sort((a, b) => b.length - a.length);
   const cleaned = scrubValue(filtered, ids, needles, REDACTION) as Review;
   return { level, review: cleaned, dropped, droppedIds: ids, droppedTexts: needles, containsClassified };
 }

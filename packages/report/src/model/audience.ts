@@ -1,4 +1,4 @@
-import { filterReviewForAudience, REDACTION, scrubValue, type AudienceFilterResult, type AudienceLevel, type DroppedItem, type DroppedKind } from '@polev/core';
+import { filterReviewForAudience as filterAtLevel, REDACTION, scrubValue, type AudienceFilterResult, type AudienceLevel, type DroppedItem, type DroppedKind, type Review } from '@polev/core';
 import type { Audience } from './document.js';
 
 /**
@@ -8,4 +8,7 @@ import type { Audience } from './document.js';
  */
 export const audienceLevel = (audience: Audience): AudienceLevel => (audience === 'public' ? 'public' : 'full');
 
-export { filterReviewForAudience, REDACTION, scrubValue, type AudienceFilterResult, type DroppedItem, type DroppedKind };
+/** The review as the report's audience may see it (`confidential`: everything). */
+export const filterReviewForAudience = (review: Review, audience: Audience): AudienceFilterResult => filterAtLevel(review, audienceLevel(audience));
+
+export { REDACTION, scrubValue, type AudienceFilterResult, type DroppedItem, type DroppedKind };

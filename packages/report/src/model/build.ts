@@ -86,7 +86,7 @@ export const GAP_PAGE_HEIGHT = 860; // A4 portrait
 export function buildReport(review: Review, assessment?: Assessment | null, options: ReportOptions = {}): ReportDocument {
   const opts = resolveOptions(options);
   const level = audienceLevel(opts.audience);
-  const filter = filterReviewForAudience(review, level);
+  const filter = filterReviewForAudience(review, opts.audience);
   // The options of every re-analysis: the report's language, and the caller's savings options or
   // else those the assessment passed in was made with (the same variant in every version).
   const analyzeOptions: AnalyzeOptions =
