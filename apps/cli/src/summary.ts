@@ -420,7 +420,8 @@ function savingsBlocks(v: SavingsVariant, s: Style, w: Words, question: string |
     for (const r of v.review.reasons) b.push({ kind: 'li', depth: 1, text: r });
     for (const o of v.review.options.slice(0, maxCuts)) b.push({ kind: 'li', depth: 1, text: `${o.text}: ${amount(o.amount)} — ${o.reasons.join(' ')}` });
   }
-  for (const c of v.comparison) b.push({ kind: 'li', depth: 0, text: w.savingsSideBySide(w.savingsMethod[c.method], amount(c.target), amount(c.saved), amount(c.shortfall)) });
+  // Side by side only when there is a third to set beside polev's two: each of those has its line above.
+  if (v.review) for (const c of v.comparison) b.push({ kind: 'li', depth: 0, text: w.savingsSideBySide(w.savingsMethod[c.method], amount(c.target), amount(c.saved), amount(c.shortfall)) });
   return b;
 }
 

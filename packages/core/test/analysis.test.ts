@@ -79,8 +79,9 @@ describe('expenditure', () => {
     expect(a.expenditure.byKind.programme).toEqual({ amount: null, known: 0, unknownParts: 2 });
     expect(a.expenditure.dominantLine).toMatchObject({ line: 'bdur', share: null });
     expect(a.expenditure.dominantLine!.reasons[0]).toContain('het overgrote deel');
-    expect(a.savings.baseYear).toBeNull();
-    expect(a.savings.options.every((o) => o.cuts.length === 0)).toBe(true);
+    // The base year is known, its figures are not: base, target and shortfall are unknown, never 0.
+    expect(a.savings).toMatchObject({ baseYear: 2021, base: null, target: null });
+    expect(a.savings.options.every((o) => o.cuts.length === 0 && o.shortfall === null)).toBe(true);
     expect(a.costAttribution.attributableMoney).toEqual({ attributable: 0, total: 0, share: null, unknownParts: 2 });
   });
 

@@ -326,6 +326,23 @@ describe('scope of money: expenditure on an article the review does not cover', 
   });
 });
 
+describe('which article a line is on', () => {
+  it('reads the open-data index with or without the chapter, zero-padded or not, and parts given by name do not narrow', () => {
+    const review = makeReview({
+      budgetArticles: [{ number: '36.2', parts: ['Contraterrorisme'] }],
+      budgetLines: [
+        line('padded', 'programme', { 2022: 1 }, { index: '06.36.02.01' }),
+        line('plain', 'programme', { 2022: 1 }, { index: '36.2.30' }),
+        line('roman', 'programme', { 2022: 1 }, { index: 'VI.36.2.30' }),
+        line('other', 'programme', { 2022: 1 }, { index: 'VI.37.1.10' }),
+        line('odd', 'programme', { 2022: 1 }, { index: 'BDUR' }),
+      ],
+    } as never);
+    expect(moneyWarnings(review).map((w) => w.path)).toEqual([['budgetLines', 3, 'index']]);
+    expect(analyze(review).expenditure.byKind.programme.amount).toBe(4);
+  });
+});
+
 describe('unknown money stays unknown: a review that gives no expenditure', () => {
   it('has unknown programme expenditure, not €0, unless it states its lines complete', () => {
     const silent = analyze(makeReview({ instruments: [instrument('i1')] }));

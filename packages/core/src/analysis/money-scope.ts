@@ -14,27 +14,42 @@ import type { BudgetLine, Review } from '../model/review.js';
  */
 export type LineScope = 'article' | 'apparatus-elsewhere' | 'other-article' | 'out-of-scope';
 
-const norm = (s: string) => s.trim().toLowerCase();
+/** Lower case, and numeric segments without leading zeros: "36.02" is article part 36.2. */
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .split('.')
+    .map((seg) => (/^\d+$/.test(seg) ? String(Number(seg)) : seg))
+    .join('.');
 
 /**
  * The article a line is booked on, from `article` or else from the open-data index
- * (`[chapter.]article.part.instrument`, e.g. `VI.36.2.30` or `36.2.30`); null when neither says.
+ * (`chapter.article.part.instrument`, e.g. `VI.36.2.30` or `06.36.02.01`, or without the chapter
+ * `36.2.30`); null when neither says, or the index has another shape.
  */
 export function articleOfLine(line: Pick<BudgetLine, 'article' | 'index'>): string | null {
   if (line.article && line.article.trim()) return norm(line.article);
   if (!line.index || !line.index.trim()) return null;
   const parts = norm(line.index).split('.');
-  // A leading chapter (a Roman numeral or a letter, as in the open data's Begrotingsnummer) is not part of the article.
-  if (parts.length > 1 && !/^\d/.test(parts[0]!)) parts.shift();
-  return parts.join('.');
+  if (parts.length === 4 || (parts.length > 1 && !/^\d/.test(parts[0]!))) parts.shift();
+  return parts.length === 3 && parts.every((p) => /^\d+$/.test(p)) ? parts.join('.') : null;
 }
 
-/** The article numbers (and parts) the review covers, lower-cased. */
+/**
+ * The article numbers the review covers. Parts written as numbers (`36.2`, or `2` under article
+ * 36) narrow the article to those parts; parts given by name (`Contraterrorisme`) do not.
+ */
 export function coveredArticles(review: Pick<Review, 'budgetArticles'>): string[] {
   const out: string[] = [];
   for (const a of review.budgetArticles) {
-    if (a.parts.length === 0) out.push(norm(a.number));
-    for (const p of a.parts) out.push(norm(p.includes('.') || !/^\d/.test(p) ? p : `${a.number}.${p}`));
+    const number = norm(a.number);
+    const numbered = a.parts.filter((p) => /^\d+(\.\d+)*$/.test(p.trim()));
+    if (numbered.length === 0) out.push(number);
+    for (const p of numbered) {
+      const part = norm(p);
+      out.push(part.startsWith(`${number}.`) || part === number ? part : `${number}.${part}`);
+    }
   }
   return out;
 }

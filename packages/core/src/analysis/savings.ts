@@ -157,6 +157,8 @@ export function savingsVariant(ix: ReviewIndex, options: SavingsOptions = {}, M:
   let knownLines = 0;
   let protectedBase = 0;
   let fixedBase = 0;
+  let protectedKnown = 0;
+  let fixedKnown = 0;
   for (const l of lines) {
     const figure = baseYear === null ? null : figureOf(l, baseYear);
     if (l.fixed) fixedLines.push({ line: l.id, name: l.name, base: figure?.amount ?? null, reason: l.fixed.reason });
@@ -168,10 +170,12 @@ export function savingsVariant(ix: ReviewIndex, options: SavingsOptions = {}, M:
     base += figure.amount;
     if (l.fixed) {
       fixedBase += figure.amount;
+      fixedKnown++;
       continue;
     }
     if (protect.has(l.id)) {
       protectedBase += figure.amount;
+      protectedKnown++;
       continue;
     }
     const instruments = instrumentsOf(l);
@@ -203,8 +207,8 @@ export function savingsVariant(ix: ReviewIndex, options: SavingsOptions = {}, M:
   if ((!baseKnown || baseLowerBound) && completeness?.missing) reasons.push(M.savings.missing(completeness.missing));
   if (baseKnown && unknownLines.length) reasons.push(M.savings.unknownLines(baseYear, where(sortIds(unknownLines))));
   if (unknownKind.length) reasons.push(M.savings.unknownKind(where(sortIds(unknownKind.map((l) => l.id)))));
-  if (fixedLines.length) reasons.push(M.savings.fixedLines(where(fixedLines.map((f) => f.line)), fixedBase));
-  if (protect.size) reasons.push(M.savings.protectedLines(where([...protect]), protectedBase));
+  if (fixedLines.length) reasons.push(M.savings.fixedLines(where(fixedLines.map((f) => f.line)), fixedKnown ? round(fixedBase) : null));
+  if (protect.size) reasons.push(M.savings.protectedLines(where(sortIds(protect)), protectedKnown ? round(protectedBase) : null));
 
   const ranked = [...candidates].sort(cutOrder);
   const goal = target ?? 0;

@@ -116,10 +116,10 @@ export function syntheticReview({ instruments: n, seed = 1, period = { start: 20
       const kind = pick(kinds);
       const instruments = [...new Set(Array.from({ length: int(1, 4) }, () => `i${int(1, n)}`))];
       const style = rnd();
-      // A third with fractions (adding up to at most 1), a sixth with amounts, the rest joint.
+      // A third with fractions (adding up to at most 1, but a few that cannot be true), a sixth with amounts, the rest joint.
       const shares =
         style < 0.33
-          ? instruments.map((instrument) => ({ instrument, fraction: Math.floor((1 / instruments.length) * int(50, 100)) / 100 }))
+          ? instruments.map((instrument) => ({ instrument, fraction: style < 0.05 ? 0.6 : Math.floor((1 / instruments.length) * int(50, 100)) / 100 }))
           : style < 0.5
             ? instruments.slice(0, -1).map((instrument) => ({ instrument, amount: int(1, 10) }))
             : undefined;

@@ -205,8 +205,8 @@ export const en = {
     missing: (missing: string) => `The review states what is missing: ${missing}.`,
     base: (year: number, base: number, percent: number, target: number, lowerBound: boolean, apparatus: boolean) =>
       `Base: ${apparatus ? 'programme and apparatus' : 'programme'} money in ${year} (the adopted budget where given, else the realisation), ${lowerBound ? 'at least ' : ''}${euros(base)}; ${percent}% is ${lowerBound ? 'at least ' : ''}${euros(target)}.`,
-    protectedLines: (ids: string, amount: number) => `Protected lines are not cut: ${ids} (${euros(amount)}).`,
-    fixedLines: (ids: string, amount: number) => `Lines fixed by law or contract are in the base but not cut: ${ids} (${euros(amount)} known).`,
+    protectedLines: (ids: string, amount: number | null) => `Protected lines are not cut: ${ids}${amount === null ? '' : ` (${euros(amount)})`}.`,
+    fixedLines: (ids: string, amount: number | null) => `Lines fixed by law or contract are in the base but not cut: ${ids}${amount === null ? '' : ` (${euros(amount)} known)`}.`,
     unknownLines: (year: number | null, ids: string) => `Lines with no figure for ${year ?? 'the base year'}, so the base is a lower bound: ${ids}.`,
     unknownKind: (ids: string) => `Lines whose kind the review does not give may be programme money; they are listed, not counted: ${ids}.`,
     acrossTheBoard: 'Every line that is not protected or fixed and has a known amount gives up the same share.',

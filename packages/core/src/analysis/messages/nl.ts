@@ -258,8 +258,9 @@ export const nl = {
     missing: (missing: string) => `De doorlichting vermeldt wat ontbreekt: ${missing}.`,
     base: (year: number, base: number, percent: number, target: number, lowerBound: boolean, apparatus: boolean) =>
       `Basis: de ${apparatus ? 'programma- en apparaatsuitgaven' : 'programma-uitgaven'} in ${year} (de vastgestelde begroting waar die gegeven is, anders de realisatie), ${lowerBound ? 'ten minste ' : ''}${eurosNl(base)}; ${percentNl(percent)} daarvan is ${lowerBound ? 'ten minste ' : ''}${eurosNl(target)}.`,
-    protectedLines: (ids: string, amount: number) => `Ontziene regels worden niet gekort: ${ids} (${eurosNl(amount)}).`,
-    fixedLines: (ids: string, amount: number) => `Wettelijk of contractueel vastgelegde regels tellen mee in de basis maar worden niet gekort: ${ids} (${eurosNl(amount)} bekend).`,
+    protectedLines: (ids: string, amount: number | null) => `Ontziene regels worden niet gekort: ${ids}${amount === null ? '' : ` (${eurosNl(amount)})`}.`,
+    fixedLines: (ids: string, amount: number | null) =>
+      `Wettelijk of contractueel vastgelegde regels tellen mee in de basis maar worden niet gekort: ${ids}${amount === null ? '' : ` (${eurosNl(amount)} bekend)`}.`,
     unknownLines: (year: number | null, ids: string) => `Regels zonder bedrag voor ${year ?? 'het basisjaar'}, zodat de basis een ondergrens is: ${ids}.`,
     unknownKind: (ids: string) => `Regels waarvan de doorlichting de soort niet geeft, kunnen programma-uitgaven zijn; zij worden genoemd, niet meegeteld: ${ids}.`,
     acrossTheBoard: 'Elke regel die niet ontzien of vastgelegd is en een bekend bedrag heeft, levert hetzelfde aandeel in.',
