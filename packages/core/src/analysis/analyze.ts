@@ -2,7 +2,7 @@ import { reviewPeriod } from '../model/completeness.js';
 import type { Review } from '../model/review.js';
 import { analyseCoverage, gapMap, instrumentEvidence, rolledUpStrength } from './evidence.js';
 import { analyseExpenditure, attributeCost, instrumentCosts } from './expenditure.js';
-import { summariseRealisation } from './realisation.js';
+import { instrumentList, summariseRealisation } from './realisation.js';
 import { deriveRecommendations } from './recommendations.js';
 import { Marks } from './marks.js';
 import { messagesFor } from './messages/index.js';
@@ -27,6 +27,7 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
   const lang = options.lang ?? 'en';
   const M = messagesFor(lang);
   const ix = indexReview(review);
+  const list = instrumentList(review, M);
 
   const article: ScopeRef = { kind: 'article', id: review.id, label: review.budgetArticles.map((a) => `${a.number}${a.title ? ` ${a.title}` : ''}`).join('; ') };
   const domainScopes: ScopeRef[] = review.policyTree.domains.map((d) => ({ kind: 'domain', id: d.id, label: d.name }));
@@ -56,21 +57,21 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
   // every later scope falls back out of that compiled loop (thousands of deoptimisations at 100k).
   const objectiveInputs: ScopeInput[] = objectiveScopes.map((scope) => {
     const instruments = ix.instrumentsUnder.get(scope.id) ?? [];
-    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments) };
+    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments, list) };
   });
   // A scope answers for its own findings and those on everything in the tree below it: the
   // domain for its objectives, the article for every domain and objective.
   const domainOwnIds = (id: string) => [id, ...(ix.objectivesOfDomain.get(id) ?? []).map((o) => o.id)];
   const domainInputs: ScopeInput[] = domainScopes.map((scope) => {
     const instruments = ix.instrumentsOfDomain.get(scope.id) ?? [];
-    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments) };
+    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments, list) };
   });
   const articleInput: ScopeInput = {
     scope: article,
     objectives: roots,
     instruments: ix.nodes,
     ownIds: review.policyTree.domains.flatMap((d) => domainOwnIds(d.id)),
-    realisation: summariseRealisation(article, ix.nodes),
+    realisation: summariseRealisation(article, ix.nodes, list),
   };
   const objectiveVerdicts = objectiveInputs.map((o) => steppedVerdicts(ctx, o));
   const domainVerdicts = domainInputs.map((d) => steppedVerdicts(ctx, d));
