@@ -159,7 +159,13 @@ export interface Labels {
     authorCol: string;
     dateCol: string;
     subjectsCol: string;
+    /** The review states it lists all its evaluations, and lists none. */
     noEvaluations: string;
+    /** No evaluation in the data, and the data do not say the list is complete: unknown, not none. */
+    evaluationsUnknown: string;
+    evaluationsPartial: (missing: string | null) => string;
+    /** Sources of unknown type, reported apart: they may be evaluations. */
+    unknownTypeSources: (n: number, titles: string) => string;
     otherSources: (n: number) => string;
     coverageTitle: string;
     coverageCaption: string;
@@ -230,11 +236,20 @@ export interface Labels {
     performedBy: (by: string) => string;
     committeeTitle: string;
     committeeNone: string;
+    /** No committee in the data, and the data do not say there was none. */
+    committeeUnknown: string;
     nameCol: string;
     organisationCol: string;
     roleCol: string;
     expertTitle: string;
-    expertNone: string;
+    /** The review states it had no independent expert, and its RPE version requires one (with where it says so). */
+    expertNone: (version: string, origin: string) => string;
+    expertNoneNotRequired: (version: string) => string;
+    expertNoneRuleUnknown: (version: string) => string;
+    /** No expert in the data, and the data do not say there was none: unknown, not "no expert". */
+    expertUnknown: string;
+    expertsPartial: (missing: string | null) => string;
+    verdictCol: string;
     affiliationCol: string;
     noteCol: string;
     approachTitle: string;
