@@ -339,7 +339,7 @@ export function summary(review: Review, a: Assessment, format: SummaryFormat, s:
   b.push({ kind: 'h', level: 1, text: review.title });
   b.push({
     kind: 'p',
-    text: w.overview(review.budgetArticles.map((x) => x.number).join(', '), `${review.period?.start ?? w.unknown}–${review.period?.end ?? w.unknown}`, review.rpeVersion, a.realisation.article.list.counted, review.sources.length, review.findings.length),
+    text: w.overview(review.budgetArticles.map((x) => x.number).join(', '), review.period?.start == null && review.period?.end == null ? w.unknown : `${review.period?.start ?? w.unknown}–${review.period?.end ?? w.unknown}`, review.rpeVersion, a.realisation.article.list.counted, review.sources.length, review.findings.length),
   });
 
   b.push({ kind: 'h', level: 2, text: w.realisation });

@@ -23,6 +23,7 @@ export const en: Labels = {
   total: 'Total',
   totalThousands: 'Total (x €1,000)',
   rpeIntro: 'This chapter answers the following questions of the RPE:',
+  rpeIntroParts: 'This chapter covers the following parts that the RPE requires of a review:',
   amountsNote: 'Amounts in euro x 1,000; "unknown" where the source gives no figure.',
   generatedOn: (date) => `Generated on ${date}.`,
   generatedBy: 'Generated with polev from the review data file.',
@@ -312,7 +313,7 @@ export const en: Labels = {
   },
 
   figure: {
-    treeDesc: (domain, n) => `Policy tree of ${domain}: main goal, objectives and ${n} instruments.`,
+    treeDesc: (domain, n) => `Policy tree of ${domain}: main goal, ${n === null ? 'domains and objectives' : `objectives and ${n} instrument${n === 1 ? '' : 's'}`}.`,
     expenditureDesc: (kind) => `Bar chart of ${kind} per year and budget line; unknown amounts are hatched.`,
     gapDesc: (domain) => `Heat table of evidence strength per objective and instrument of ${domain}.`,
     yearAxis: 'Year',

@@ -23,6 +23,7 @@ export const nl: Labels = {
   total: 'Totaal',
   totalThousands: 'Totaal (x €1.000)',
   rpeIntro: 'Dit hoofdstuk beantwoordt de volgende vragen van de RPE:',
+  rpeIntroParts: 'Dit hoofdstuk behandelt de volgende onderdelen die de RPE van een beleidsdoorlichting vraagt:',
   amountsNote: 'Bedragen in euro x 1.000; "onbekend" waar de bron geen bedrag geeft.',
   generatedOn: (date) => `Gegenereerd op ${date}.`,
   generatedBy: 'Gegenereerd met polev uit het gegevensbestand van de doorlichting.',
@@ -314,7 +315,7 @@ export const nl: Labels = {
   },
 
   figure: {
-    treeDesc: (domain, n) => `Beleidsboom van ${domain}: hoofddoel, doelstellingen en ${n} instrumenten.`,
+    treeDesc: (domain, n) => `Beleidsboom van ${domain}: hoofddoel, ${n === null ? 'taakvelden en doelstellingen' : `doelstellingen en ${n} ${n === 1 ? 'instrument' : 'instrumenten'}`}.`,
     expenditureDesc: (kind) => `Staafdiagram van ${kind.toLowerCase()} per jaar en begrotingsregel; onbekende bedragen zijn gearceerd.`,
     gapDesc: (domain) => `Warmtetabel van de bewijskracht per doelstelling en instrument van ${domain}.`,
     yearAxis: 'Jaar',

@@ -47,6 +47,8 @@ export interface Labels {
   total: string;
   totalThousands: string;
   rpeIntro: string;
+  /** For a version whose questions are the parts of its article (RPE 2013, art. 3(3)). */
+  rpeIntroParts: string;
   amountsNote: string;
   generatedOn: (date: string) => string;
   generatedBy: string;
@@ -307,7 +309,8 @@ export interface Labels {
   };
 
   figure: {
-    treeDesc: (domain: string, instruments: number) => string;
+    /** `instruments` null for a tree without instruments (the overview). */
+    treeDesc: (domain: string, instruments: number | null) => string;
     expenditureDesc: (kind: string) => string;
     gapDesc: (domain: string) => string;
     yearAxis: string;

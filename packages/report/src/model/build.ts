@@ -222,7 +222,7 @@ class Builder {
   private answers(subject: RpeSubject, ...sectionIds: string[]) {
     for (const q of this.questionsAbout(subject)) {
       const list = this.answeredBy.get(q.number) ?? [];
-      list.push(...sectionIds);
+      for (const id of sectionIds) if (!list.includes(id)) list.push(id);
       this.answeredBy.set(q.number, list);
     }
   }
@@ -282,7 +282,7 @@ class Builder {
     if (!this.rpeKnown) return [];
     const items = this.questions.filter((q) => q.subjects.some((x) => subjects.includes(x))).map((q): ListItem => ({ content: txt(`${q.label}. ${q[this.lang]}`), level: 0 }));
     if (items.length === 0) return [];
-    return [para(this.L.rpeIntro, 'note'), { kind: 'list', ordered: false, items }];
+    return [para(this.a.rpe.questionNoun === 'part' ? this.L.rpeIntroParts : this.L.rpeIntro, 'note'), { kind: 'list', ordered: false, items }];
   }
 
   /** The review's own answer to an RPE question (where it answers it), as a note paragraph. */
@@ -339,7 +339,7 @@ class Builder {
     ];
     if (r.budgetChapter) meta.push({ term: L.meta.budgetChapter, value: r.budgetChapter });
     meta.push({ term: L.meta.budgetArticles, value: articles });
-    meta.push({ term: L.meta.period, value: `${r.period?.start ?? L.unknown}–${r.period?.end ?? L.unknown}` });
+    meta.push({ term: L.meta.period, value: r.period?.start == null && r.period?.end == null ? L.unknown : `${r.period?.start ?? L.unknown}–${r.period?.end ?? L.unknown}` });
     if (r.performedBy) meta.push({ term: L.meta.performedBy, value: r.performedBy });
     meta.push({ term: L.meta.method, value: r.method ? L.method[r.method] : L.unknown });
     meta.push({ term: L.meta.rpeVersion, value: `RPE ${r.rpeVersion}` });
@@ -1201,7 +1201,7 @@ class Builder {
       label: r.policyTree.mainGoal.text ?? L.unknown,
       children: this.domains.map((d) => ({ id: `domain-${d.id}`, kind: 'domain', label: d.name, children: rootsOf(d).map((o) => objNode(o, 0, false)) })),
     };
-    overview.blocks.push(...this.treeFigures('figure-tree-overview', overviewTree, r.policyTree.mainGoal.text ?? L.unknown, L.appendix.treeOverviewTitle, 0));
+    overview.blocks.push(...this.treeFigures('figure-tree-overview', overviewTree, r.policyTree.mainGoal.text ?? r.title, L.appendix.treeOverviewTitle, null));
     out.push(overview);
 
     for (const d of this.domains) {
@@ -1297,7 +1297,8 @@ class Builder {
     return `${formatNumber(x.value, this.lang, 2)}${x.unit ? ` ${x.unit}` : ''}`;
   }
 
-  private treeFigures(idBase: string, tree: PolicyTreeNode, scopeName: string, captionBase: string, instruments: number): FigureBlock[] {
+  /** `instruments` null: the tree shows no instruments (the overview of domains and objectives). */
+  private treeFigures(idBase: string, tree: PolicyTreeNode, scopeName: string, captionBase: string, instruments: number | null): FigureBlock[] {
     const L = this.L;
     const parts = paginatePolicyTree(tree, TREE_PAGE_HEIGHT);
     return parts.map((part, pi) => {
