@@ -21,3 +21,4 @@ export {
   type RpeVersionData,
 } from './rpe/questions.js';
 export * from './analysis/index.js';
+export { migrateReviewText, MigrationSyntaxError, type TextMigration } from './load/migrate-text.js';
