@@ -70,7 +70,7 @@ interface Phrases {
   no: string;
   /** Amounts in euro x 1,000 as printed in lines and bullets. */
   kEur: (x: number) => string;
-  overview: (articles: string, period: string, rpe: string, instruments: number, sources: number, findings: number) => string;
+  overview: (articles: string, period: string, rpe: string, instruments: string, sources: number, findings: number) => string;
   realisation: string;
   articleRealised: (count: number, total: number, share: string, deployed: number, afterPeriod: number) => string;
   domainRealised: (label: string, count: number, total: number, share: string) => string;
@@ -168,7 +168,7 @@ const EN: Phrases = {
   no: 'no',
   kEur: (x) => `€${Math.round(x).toLocaleString('en-GB')}k`,
   overview: (articles, period, rpe, instruments, sources, findings) =>
-    `Article ${articles} · ${period} · RPE ${rpe} · ${instruments} instruments, ${sources} sources, ${findings} findings`,
+    `Article ${articles} · ${period} · RPE ${rpe} · ${instruments}, ${sources} sources, ${findings} findings`,
   realisation: 'Realisation',
   articleRealised: (count, total, share, deployed, after) =>
     `Article: ${count} of ${total} instruments realised (${share}), ${deployed} deployed at least in part${after ? `, ${after} only after the period` : ''}`,
@@ -185,7 +185,7 @@ const EN: Phrases = {
   coverageLine: (scope, evaluated, instruments, share, effectiveness, efficiency, sideEffects, byMoney) =>
     `${scope}: evaluated ${evaluated}/${instruments} (${share}), effectiveness ${effectiveness}, efficiency ${efficiency}, side effects ${sideEffects}; by money ${byMoney}`,
   noKnownAmounts: 'n/a (no known amounts)',
-  notEvaluated: (instruments, objectives) => `Not evaluated (RPE 9): ${instruments} instruments, ${objectives} objectives`,
+  notEvaluated: (instruments, objectives) => `Not evaluated: ${instruments} instruments, ${objectives} objectives`,
   verdicts: 'Verdicts per domain (stepped approach)',
   steps: ['Goal achievement', 'Realisation', 'Effectiveness', 'Efficiency'],
   evidence: 'evidence',
@@ -259,7 +259,7 @@ const NL: Phrases = {
   no: 'nee',
   kEur: (x) => `${x < 0 ? '-' : ''}${groupThousands(x, '.')}`,
   overview: (articles, period, rpe, instruments, sources, findings) =>
-    `Artikel ${articles} · ${period} · RPE ${rpe} · ${instruments} instrumenten, ${sources} bronnen, ${findings} bevindingen`,
+    `Artikel ${articles} · ${period} · RPE ${rpe} · ${instruments}, ${sources} bronnen, ${findings} bevindingen`,
   realisation: 'Realisatie',
   articleRealised: (count, total, share, deployed, after) =>
     `Artikel: ${count} van ${total} instrumenten gerealiseerd (${share}), ${deployed} ten minste deels ingezet${after ? `, ${after} pas na de periode` : ''}`,
@@ -276,7 +276,7 @@ const NL: Phrases = {
   coverageLine: (scope, evaluated, instruments, share, effectiveness, efficiency, sideEffects, byMoney) =>
     `${scope}: geëvalueerd ${evaluated}/${instruments} (${share}), doeltreffendheid ${effectiveness}, doelmatigheid ${efficiency}, neveneffecten ${sideEffects}; naar geld ${byMoney}`,
   noKnownAmounts: 'n.v.t. (geen bekende bedragen)',
-  notEvaluated: (instruments, objectives) => `Niet geëvalueerd (RPE-vraag 9): ${instruments} instrumenten, ${objectives} doelstellingen`,
+  notEvaluated: (instruments, objectives) => `Niet geëvalueerd: ${instruments} instrumenten, ${objectives} doelstellingen`,
   verdicts: 'Oordelen per taakveld (getrapte aanpak)',
   steps: ['Doelbereiking', 'Realisatie', 'Doeltreffendheid', 'Doelmatigheid'],
   evidence: 'bewijs',
@@ -433,7 +433,7 @@ export function summary(review: Review, a: Assessment, format: SummaryFormat, s:
   b.push({ kind: 'h', level: 1, text: review.title });
   b.push({
     kind: 'p',
-    text: w.overview(review.budgetArticles.map((x) => x.number).join(', '), `${review.period?.start ?? w.unknown}–${review.period?.end ?? w.unknown}`, review.rpeVersion, review.instruments.length, review.sources.length, review.findings.length),
+    text: w.overview(review.budgetArticles.map((x) => x.number).join(', '), review.period?.start == null && review.period?.end == null ? w.unknown : `${review.period?.start ?? w.unknown}–${review.period?.end ?? w.unknown}`, review.rpeVersion, a.realisation.article.list.counted, review.sources.length, review.findings.length),
   });
 
   if (a.audience) b.push({ kind: 'p', text: s.bold(w.view(a.audience.level, a.audience.containsClassified, a.audience.leftOutTotal)) });
@@ -444,6 +444,8 @@ export function summary(review: Review, a: Assessment, format: SummaryFormat, s:
 
   b.push({ kind: 'h', level: 2, text: w.realisation });
   b.push({ kind: 'li', depth: 0, text: w.articleRealised(art.realised.count, art.realised.total, pct(art.realised.share, w), art.deployed.count, art.realisedAfterPeriod.length) });
+  // The counts are of the instruments in the data: a list known to miss rows says so.
+  if (art.list.stated && art.list.status !== 'complete') b.push({ kind: 'li', depth: 1, text: `${art.list.counted}. ${art.list.note ?? ''}`.trim() });
   for (const d of a.realisation.domains) {
     b.push({ kind: 'li', depth: 1, text: w.domainRealised(d.scope.label, d.realised.count, d.realised.total, pct(d.realised.share, w)) });
   }

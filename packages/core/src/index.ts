@@ -34,3 +34,4 @@ export {
   type DroppedItem,
   type DroppedKind,
 } from './audience/index.js';
+export { migrateReviewText, MigrationSyntaxError, type TextMigration } from './load/migrate-text.js';

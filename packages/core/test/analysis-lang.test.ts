@@ -22,6 +22,7 @@ const LANGUAGE_BEARING = [
   /^\.smart\[\d+\]\.criteria\.\w+\.reason$/,
   /^\.savings\.options\[\d+\]\.cuts\[\d+\]\.reason$/,
   /^\.rpe\.items\[\d+\]\.dataHint$/,
+  /\.list\.(counted|note)$/,
 ];
 const languageBearing = (path: string) => LANGUAGE_BEARING.some((re) => re.test(path));
 

@@ -291,9 +291,23 @@ describe('SMART check', () => {
     expect(s.criteria.measurable.reason).toBe('Indicator: incidents per year.');
   });
 
-  it('fails relevance for an objective without instruments', () => {
-    const a = analyze(makeReview());
+  it('fails relevance for an objective without instruments when the instrument list is complete', () => {
+    const a = analyze(makeReview({ instruments: [instrument('i1', 'o2')], objectives: [{ id: 'o1', domain: 'd1', text: 'Reduce incidents by 10% by 2022' }, { id: 'o2', domain: 'd1', text: 'Other' }], completeness: { instruments: { status: 'complete' } } }));
     expect(a.smart[0]!.criteria.relevant.result).toBe('fail');
+    expect(a.recommendations.find((r) => r.rule === 'objective-without-instruments')).toMatchObject({ priority: 2, subjects: ['o1'] });
+  });
+
+  it('does not fail relevance when rows may be missing from the instrument list: unknown, and says why', () => {
+    const objectives = [{ id: 'o1', domain: 'd1', text: 'Reduce incidents by 10% by 2022' }, { id: 'o2', domain: 'd1', text: 'Other' }];
+    const a = analyze(makeReview({ instruments: [instrument('i1', 'o2')], objectives, completeness: { instruments: { status: 'partial', expectedAtLeast: 5, missing: 'pages 3-4 are lost' } } }));
+    expect(a.smart[0]!.criteria.relevant).toEqual({ result: 'unknown', reason: 'No instrument in the data is linked to it, but the instrument list holds 1 of at least 5 instrument rows: a missing row may serve it.' });
+    const rec = a.recommendations.find((r) => r.rule === 'objective-without-instruments')!;
+    expect(rec.priority).toBe(3);
+    expect(rec.reasons).toEqual([
+      '1 objective has no instrument in the data (o1); the instrument list holds 1 of at least 5 instrument rows, so a missing row may well be theirs.',
+      'The list of instruments is partial: pages 3-4 are lost.',
+    ]);
+    expect(a.realisation.article.list).toMatchObject({ status: 'partial', known: 1, expectedAtLeast: 5, counted: '1 of at least 5 instrument rows' });
   });
 });
 
@@ -371,7 +385,9 @@ describe('recommendations', () => {
   it('derives recommendations from gaps, citing their trigger', () => {
     const a = analyze(makeReview({ objectives: [{ id: 'o1', domain: 'd1', text: 'Versterken van de samenwerking' }], instruments: [instrument('i1')] }));
     const rules = a.recommendations.map((r) => r.rule);
-    expect(rules).toEqual(expect.arrayContaining(['objective-not-measurable', 'domain-without-efficiency-evidence', 'instrument-without-cost', 'instrument-not-evaluated']));
+    expect(rules).toEqual(expect.arrayContaining(['objective-not-measurable', 'domain-without-efficiency-evidence', 'instrument-without-cost']));
+    // No evaluation is known: which instruments none covers is unknown too.
+    expect(rules).not.toContain('instrument-not-evaluated');
     // The file records no RPE answers: unknown, so no advice to answer all of them.
     expect(rules).not.toContain('rpe-question-missing');
     const r = a.recommendations.find((x) => x.rule === 'objective-not-measurable')!;

@@ -1,6 +1,9 @@
+import { completenessOf } from '../model/completeness.js';
 import { effectiveRpe, type RpeSubject } from '../rpe/questions.js';
+import { listIds } from './ids.js';
 import type { Messages } from './messages/index.js';
-import { EVALUATION_TYPES, type ReviewIndex } from './review-index.js';
+import { instrumentList } from './realisation.js';
+import type { ReviewIndex } from './review-index.js';
 import type { RpeChecklist, RpeChecklistItem, RpeStatus } from './types.js';
 
 /**
@@ -11,22 +14,27 @@ import type { RpeChecklist, RpeChecklistItem, RpeStatus } from './types.js';
 export function rpeChecklist(ix: ReviewIndex, M: Messages): RpeChecklist {
   const { review } = ix;
   const rpe = effectiveRpe(review);
-  const answersStatus = answersCompleteness(ix);
+  const answersStatus = completenessOf(review, 'rpeAnswers').status;
   const base = { version: rpe.version, title: rpe.title, basis: rpe.basis, questionNoun: rpe.questionNoun, answers: answersStatus, rules: rpe.rules } as const;
   if (!rpe.questions) {
     return { ...base, known: false, items: [], answeredInReport: [], answeredElsewhere: [], notAnswered: [], notRecorded: [], savingsQuestions: [] };
   }
   const answers = new Map(review.rpeAnswers.map((a) => [a.question, a]));
-  const evaluations = review.sources.filter((s) => EVALUATION_TYPES.has(s.type)).length;
+  const evaluations = completenessOf(review, 'evaluations');
+  const unknownType = review.sources.filter((s) => s.type === 'unknown').map((s) => s.id);
+  const evaluationHint = [
+    evaluations.known ? (evaluations.stated && evaluations.status === 'partial' ? M.rpe.evaluationsPartial(evaluations.known) : M.rpe.evaluations(evaluations.known)) : null,
+    unknownType.length ? M.lists.unknownTypeSources(unknownType.length, listIds(unknownType, M)) : null,
+  ].filter((h): h is string => h !== null);
   const hints: Record<RpeSubject, string | null> = {
     articles: M.rpe.articles(review.budgetArticles.length, review.budgetArticles.map((a) => a.number).join(', ')),
     exclusions: review.scopeExclusions.length ? M.rpe.exclusions(review.scopeExclusions.length) : null,
     reason: null,
     responsibility: null,
     objectives: M.rpe.objectives(review.policyTree.objectives.length, review.policyTree.domains.length),
-    instruments: review.instruments.length ? M.rpe.instruments(review.instruments.length) : null,
+    instruments: review.instruments.length ? M.rpe.instruments(instrumentList(review, M).counted) : null,
     expenditure: review.budgetLines.length ? M.rpe.budgetLines(review.budgetLines.length) : null,
-    evaluations: evaluations ? M.rpe.evaluations(evaluations) : null,
+    evaluations: evaluationHint.length ? evaluationHint.join(' ') : null,
     'not-evaluated': review.instruments.length ? M.rpe.notEvaluated : null,
     'research-use': review.findings.length ? M.rpe.findings(review.findings.length) : null,
     effects: null,
@@ -65,7 +73,3 @@ export function rpeChecklist(ix: ReviewIndex, M: Messages): RpeChecklist {
   };
 }
 
-// TODO(model v2): completenessOf(review, 'rpeAnswers') once the contract lands.
-function answersCompleteness(ix: ReviewIndex): RpeChecklist['answers'] {
-  return ix.review.rpeAnswers.length === 0 ? 'unknown' : 'partial';
-}

@@ -45,6 +45,23 @@ export interface ScopeRef {
 
 // ---- realisation (step 2) -------------------------------------------------------------------
 
+/** How complete the review's instrument list is, and how to say its count (see `instrumentList`). */
+export interface InstrumentList {
+  status: 'complete' | 'partial' | 'unknown';
+  /** Whether the review states it, or polev inferred it from the list (non-empty: partial; empty: unknown). */
+  stated: boolean;
+  /** Instruments in the file. */
+  known: number;
+  /** How many the source has at least, where the review says (e.g. 108 appendix rows). */
+  expectedAtLeast: number | null;
+  /** What is known to be missing, as the review says it. */
+  missing: string | null;
+  /** The count in words: "70 of at least 108 instrument rows", "3 instruments (the list is partial)", "25 instruments". */
+  counted: string;
+  /** A sentence for wherever instruments are counted, null when the list is complete. */
+  note: string | null;
+}
+
 export interface RealisationSummary {
   scope: ScopeRef;
   instruments: string[];
@@ -55,6 +72,8 @@ export interface RealisationSummary {
   deployed: Share;
   /** Kept apart: realised only after the review period. */
   realisedAfterPeriod: string[];
+  /** The review's instrument list: the counts are of the instruments in the file, and this says how many that is of all. */
+  list: InstrumentList;
 }
 
 // ---- expenditure ------------------------------------------------------------------------------

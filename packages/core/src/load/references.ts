@@ -129,7 +129,7 @@ export function checkReferences(data: unknown): UnlocatedProblem[] {
     refs([...base, 'instruments'], line.instruments, ['instrument'], 'the financed instrument');
     citation(base, line.citation);
     if (line.kind === 'out-of-scope' && !(typeof line.outOfScopeReason === 'string' && line.outOfScopeReason.trim())) {
-      out.push({ path: [...base, 'outOfScopeReason'], code: 'inconsistent', severity: 'error', message: 'an out-of-scope budget line needs the reason it is out of scope', hint: 'add outOfScopeReason (RPE question 2)' });
+      out.push({ path: [...base, 'outOfScopeReason'], code: 'inconsistent', severity: 'error', message: 'an out-of-scope budget line needs the reason it is out of scope', hint: 'add outOfScopeReason: why the line is not covered' });
     }
     const years = new Map<number, number>();
     for (const [e, j] of recs(line.expenditures)) {

@@ -1,5 +1,6 @@
 import {
   analyze,
+  completenessOf,
   effectiveRpe,
   EVALUATION_TYPES,
   type Classification,
@@ -226,7 +227,7 @@ class Builder {
   private answers(subject: RpeSubject, ...sectionIds: string[]) {
     for (const q of this.questionsAbout(subject)) {
       const list = this.answeredBy.get(q.number) ?? [];
-      list.push(...sectionIds);
+      for (const id of sectionIds) if (!list.includes(id)) list.push(id);
       this.answeredBy.set(q.number, list);
     }
   }
@@ -286,7 +287,7 @@ class Builder {
     if (!this.rpeKnown) return [];
     const items = this.questions.filter((q) => q.subjects.some((x) => subjects.includes(x))).map((q): ListItem => ({ content: txt(`${q.label}. ${q[this.lang]}`), level: 0 }));
     if (items.length === 0) return [];
-    return [para(this.L.rpeIntro, 'note'), { kind: 'list', ordered: false, items }];
+    return [para(this.a.rpe.questionNoun === 'part' ? this.L.rpeIntroParts : this.L.rpeIntro, 'note'), { kind: 'list', ordered: false, items }];
   }
 
   /** The review's own answer to an RPE question (where it answers it), as a note paragraph. */
@@ -343,7 +344,7 @@ class Builder {
     ];
     if (r.budgetChapter) meta.push({ term: L.meta.budgetChapter, value: r.budgetChapter });
     meta.push({ term: L.meta.budgetArticles, value: articles });
-    meta.push({ term: L.meta.period, value: `${r.period?.start ?? L.unknown}–${r.period?.end ?? L.unknown}` });
+    meta.push({ term: L.meta.period, value: r.period?.start == null && r.period?.end == null ? L.unknown : `${r.period?.start ?? L.unknown}–${r.period?.end ?? L.unknown}` });
     if (r.performedBy) meta.push({ term: L.meta.performedBy, value: r.performedBy });
     meta.push({ term: L.meta.method, value: r.method ? L.method[r.method] : L.unknown });
     meta.push({ term: L.meta.rpeVersion, value: `RPE ${r.rpeVersion}` });
@@ -386,7 +387,7 @@ class Builder {
       items: [
         { term: L.summary.domains, value: txt(String(this.domains.length)) },
         { term: L.summary.objectives, value: txt(String(r.policyTree.objectives.length)) },
-        { term: L.summary.instruments, value: txt(String(r.instruments.length)) },
+        { term: L.summary.instruments, value: txt(a.realisation.article.list.counted) },
         { term: L.summary.realised, value: txt(this.share(a.realisation.article.realised)) },
         { term: L.summary.evaluated, value: txt(this.share(a.coverage.article.evaluated)) },
         { term: L.summary.withCost, value: txt(this.share(a.costAttribution.withCost)) },
@@ -591,6 +592,8 @@ class Builder {
     const s = this.section('instruments', '3', L.instruments.title, 1, { pageBreak: true });
     s.blocks.push(...this.questionList(['instruments', 'expenditure']));
     s.blocks.push(...this.rpeAnswerNote('instruments'));
+    // Every count below is of the instruments in the data; say how many that is of all.
+    if (a.realisation.article.list.note) s.blocks.push(para(a.realisation.article.list.note, 'note'));
 
     this.domains.forEach((d, di) => {
       const ds = this.section(`instruments-${d.id}`, `3.${di + 1}`, L.instruments.domainTitle(d.name), 2);
@@ -846,8 +849,10 @@ class Builder {
     const ev = this.section('research-evaluations', '4.1', L.research.evaluationsTitle, 2);
     ev.blocks.push(...this.rpeAnswerNote('evaluations'));
     const evaluations = r.sources.filter((x) => EVALUATION_TYPES.has(x.type));
-    if (evaluations.length === 0) ev.blocks.push(para(L.research.noEvaluations));
+    const listed = completenessOf(this.original, 'evaluations');
+    if (evaluations.length === 0) ev.blocks.push(para(listed.status === 'complete' ? L.research.noEvaluations : L.research.evaluationsUnknown, listed.status === 'complete' ? undefined : 'note'));
     else {
+      if (listed.stated && listed.status === 'partial') ev.blocks.push(para(L.research.evaluationsPartial(listed.missing ?? null), 'note'));
       ev.blocks.push(
         this.table('table-evaluations', L.research.evaluationsCaption, [
           { label: L.research.sourceCol, width: 5 },
@@ -867,7 +872,10 @@ class Builder {
         }))),
       );
     }
-    const others = r.sources.length - evaluations.length;
+    // A source whose type is not known may be an evaluation: named apart, never silently dropped.
+    const untyped = r.sources.filter((x) => x.type === 'unknown');
+    if (untyped.length > 0) ev.blocks.push(para(L.research.unknownTypeSources(untyped.length, untyped.map((x) => x.title).join('; ')), 'notice'));
+    const others = r.sources.length - evaluations.length - untyped.length;
     if (others > 0) ev.blocks.push(para(L.research.otherSources(others), 'note'));
 
     const cov = this.section('research-coverage', '4.2', L.research.coverageTitle, 2);
@@ -1231,7 +1239,7 @@ class Builder {
     s.blocks.push({ kind: 'definitions', items: meta });
 
     const com = this.section('accountability-committee', '7.1', L.accountability.committeeTitle, 2);
-    if (r.supervisoryCommittee.length === 0) com.blocks.push(para(L.accountability.committeeNone));
+    if (r.supervisoryCommittee.length === 0) com.blocks.push(para(completenessOf(this.original, 'supervisoryCommittee').status === 'complete' ? L.accountability.committeeNone : L.accountability.committeeUnknown));
     else {
       com.blocks.push(
         this.table('table-committee', L.accountability.committeeTitle, [
@@ -1242,14 +1250,28 @@ class Builder {
       );
     }
     const exp = this.section('accountability-expert', '7.2', L.accountability.expertTitle, 2);
-    if (r.independentExperts.length === 0) exp.blocks.push(para(L.accountability.expertNone, 'notice'));
-    else {
+    // "No expert" only where the review says so; an empty list it does not state complete is unknown.
+    const experts = completenessOf(this.original, 'independentExperts');
+    if (r.independentExperts.length === 0) {
+      if (experts.status !== 'complete') exp.blocks.push(para(L.accountability.expertUnknown, 'note'));
+      else {
+        const rule = effectiveRpe(r).rules.independentExpertRequired;
+        const version = effectiveRpe(r).version;
+        exp.blocks.push(
+          rule.value === true
+            ? para(L.accountability.expertNone(version, rule.origin ?? ''), 'notice')
+            : para(rule.value === false ? L.accountability.expertNoneNotRequired(version) : L.accountability.expertNoneRuleUnknown(version)),
+        );
+      }
+    } else {
+      if (experts.stated && experts.status === 'partial') exp.blocks.push(para(L.accountability.expertsPartial(experts.missing ?? null), 'note'));
       exp.blocks.push(
         this.table('table-experts', L.accountability.expertTitle, [
           { label: L.accountability.nameCol, width: 2 },
           { label: L.accountability.affiliationCol, width: 3 },
+          { label: L.accountability.verdictCol, width: 3 },
           { label: L.accountability.noteCol, width: 4 },
-        ], r.independentExperts.map((m) => ({ cells: [this.c(m.name ?? ''), this.c(m.affiliation ?? ''), this.c(m.note ?? '')] }))),
+        ], r.independentExperts.map((m) => ({ cells: [this.c(m.name ?? ''), this.c(m.affiliation ?? ''), this.c(m.verdict ?? ''), this.c(m.note ?? '')] }))),
       );
     }
     const ap = this.section('accountability-approach', '7.3', L.accountability.approachTitle, 2);
@@ -1313,7 +1335,7 @@ class Builder {
       label: r.policyTree.mainGoal.text ?? L.unknown,
       children: this.domains.map((d) => ({ id: `domain-${d.id}`, kind: 'domain', label: d.name, children: rootsOf(d).map((o) => objNode(o, 0, false)) })),
     };
-    overview.blocks.push(...this.treeFigures('figure-tree-overview', overviewTree, r.policyTree.mainGoal.text ?? L.unknown, L.appendix.treeOverviewTitle, 0));
+    overview.blocks.push(...this.treeFigures('figure-tree-overview', overviewTree, r.policyTree.mainGoal.text ?? r.title, L.appendix.treeOverviewTitle, null));
     out.push(overview);
 
     for (const d of this.domains) {
@@ -1409,7 +1431,8 @@ class Builder {
     return `${formatNumber(x.value, this.lang, 2)}${x.unit ? ` ${x.unit}` : ''}`;
   }
 
-  private treeFigures(idBase: string, tree: PolicyTreeNode, scopeName: string, captionBase: string, instruments: number): FigureBlock[] {
+  /** `instruments` null: the tree shows no instruments (the overview of domains and objectives). */
+  private treeFigures(idBase: string, tree: PolicyTreeNode, scopeName: string, captionBase: string, instruments: number | null): FigureBlock[] {
     const L = this.L;
     const parts = paginatePolicyTree(tree, TREE_PAGE_HEIGHT);
     return parts.map((part, pi) => {

@@ -240,8 +240,10 @@ export const en = {
       `Make the efficiency of "${domain}" assessable: relate its expenditure to instruments and plan an evaluation that sets cost against effect.`,
     registerCost: 'Register expenditure (including staff time) per instrument, so that cost can be attributed and efficiency assessed.',
     registerCostReason: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} have no attributed cost.`,
-    planEvaluations: 'Plan which instruments will be evaluated, and when, in an evaluation programme (RPE question 9).',
+    registerCostNoLines: (total: number) => `The review data give no budget lines, so no cost can be attributed to any of the ${plural(total, 'instrument')}.`,
+    planEvaluations: 'Plan which instruments will be evaluated, and when, in an evaluation programme.',
     planEvaluationsReason: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} are not covered by any evaluation.`,
+    planEvaluationsPartial: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} are not covered by any of the evaluations listed; the list of evaluations is partial, so some may be covered after all.`,
     policyTheory:
       'Where effectiveness rests only on plausibility or process evaluations, make the policy theory explicit and consider effect studies or experiments for new initiatives.',
     policyTheoryReason: (count: number, ids: string) =>
@@ -250,7 +252,10 @@ export const en = {
     dominantNoEffect: 'None of the instruments it finances has an effect evaluation.',
     dominantNoInstruments: 'It is linked to no instrument, so no evaluation can be attributed to it.',
     linkObjectives: 'Link every objective to the instruments that serve it, or drop objectives that no instrument serves.',
-    linkObjectivesReason: (count: number, ids: string) => `${plural(count, 'objective')} have no instrument (${ids}).`,
+    linkObjectivesReason: (count: number, ids: string) => `${plural(count, 'objective has', 'objectives have')} no instrument (${ids}).`,
+    checkObjectives: 'Check whether the objectives without instruments in the data have instruments in the rows that are missing; link those that do, and make the others explicit.',
+    linkObjectivesPartial: (count: number, ids: string, list: string) =>
+      `${plural(count, 'objective has', 'objectives have')} no instrument in the data (${ids}); the instrument list holds ${list}, so a missing row may well be theirs.`,
     answerRpe: (version: string, noun: 'question' | 'part', labels: readonly string[]) =>
       `Answer the ${noun === 'part' ? 'parts' : 'questions'} of RPE ${version} the review leaves open: ${labels.join(', ')}.`,
     answerRpeReason: (noun: 'question' | 'part', labels: readonly string[]) =>
@@ -271,6 +276,7 @@ export const en = {
     achievableNoBaseline: 'A target is given but no baseline, so whether it is within reach cannot be judged.',
     achievableNone: 'Without a baseline and a target, achievability cannot be judged from the review.',
     relevantNone: 'No instrument is linked to it, so nothing in the policy works towards it.',
+    relevantNoneListed: (list: string) => `No instrument in the data is linked to it, but the instrument list holds ${list}: a missing row may serve it.`,
     relevant: (instruments: number) => `It sits in the policy tree under the main goal and ${instruments} instrument${instruments === 1 ? ' serves' : 's serve'} it.`,
     deadline: (deadline: string) => `Deadline: ${deadline}.`,
     dateInText: (date: string) => `The text gives a date ("${date}").`,
@@ -282,11 +288,31 @@ export const en = {
     articles: (count: number, numbers: string) => `${plural(count, 'budget article')}: ${numbers}.`,
     exclusions: (count: number) => `${plural(count, 'scope exclusion')} with reasons.`,
     objectives: (objectives: number, domains: number) => `${plural(objectives, 'objective')} in ${plural(domains, 'domain')}.`,
-    instruments: (count: number) => `${plural(count, 'instrument')}.`,
+    instruments: (counted: string) => `${counted}.`,
     budgetLines: (count: number) => `${plural(count, 'budget line')}.`,
     evaluations: (count: number) => `${plural(count, 'evaluation')} listed.`,
+    evaluationsPartial: (count: number) => `${plural(count, 'evaluation')} listed; the list is partial.`,
     notEvaluated: 'polev lists the instruments without evaluation (coverage).',
     findings: (count: number) => `${plural(count, 'finding')} on realisation, effectiveness and efficiency.`,
+  },
+
+  // ---- what the lists hold (completeness) -----------------------------------------------------
+  lists: {
+    countedOver: (counted: string) => `Counted over the instruments in the data: ${counted}.`,
+    /** "70 of at least 108 instrument rows", "70 instruments (the list is partial)", "70 instruments": how many a partial list holds. */
+    instruments: (known: number, status: 'complete' | 'partial' | 'unknown', stated: boolean, expectedAtLeast: number | null) =>
+      known === 0 && status !== 'complete'
+        ? 'no instruments in the data (whether the review has any is unknown)'
+        : status === 'complete' || !stated
+          ? plural(known, 'instrument')
+          : expectedAtLeast !== null && expectedAtLeast > known
+            ? `${known} of at least ${expectedAtLeast} instrument rows`
+            : `${plural(known, 'instrument')} (the list is ${status === 'partial' ? 'partial' : 'of unknown completeness'})`,
+    /** Said wherever a partial instrument list is counted. */
+    instrumentsPartial: (missing: string | null) => `The list of instruments is partial${missing ? `: ${missing.replace(/[.\s]+$/, '')}` : ''}.`,
+    instrumentsUnstated: 'The review data do not say whether the list of instruments is complete.',
+    /** Sources whose type is not known: reported apart, as possibly evaluations. */
+    unknownTypeSources: (count: number, ids: string) => `${plural(count, 'source is', 'sources are')} of unknown type and may be evaluations (${ids}).`,
   },
 
   // ---- comparison of two reviews (compare.ts) -------------------------------------------------

@@ -301,13 +301,17 @@ export const nl = {
     registerCost:
       'Registreer de uitgaven (inclusief de inzet van personeel) per beleidsinstrument, zodat kosten kunnen worden toegerekend en de doelmatigheid kan worden beoordeeld.',
     registerCostReason: withoutCost,
-    planEvaluations: 'Leg in een evaluatieprogrammering vast welke instrumenten wanneer worden geëvalueerd (RPE-vraag 9).',
+    registerCostNoLines: (total: number) =>
+      `De gegevens bevatten geen begrotingsregels, zodat aan geen van de ${total} ${n1(total, 'instrument', 'instrumenten')} uitgaven zijn toe te rekenen.`,
+    planEvaluations: 'Leg in een evaluatieprogrammering vast welke instrumenten wanneer worden geëvalueerd.',
     planEvaluationsReason: (count: number, total: number) =>
       total === 1
         ? 'Het instrument valt onder geen enkele evaluatie.'
         : count === total
           ? `Geen van de ${total} instrumenten valt onder een evaluatie.`
           : `${count} van de ${total} instrumenten ${n1(count, 'valt', 'vallen')} onder geen enkele evaluatie.`,
+    planEvaluationsPartial: (count: number, total: number) =>
+      `${count} van de ${total} ${n1(total, 'instrument', 'instrumenten')} ${n1(count, 'valt', 'vallen')} onder geen van de vermelde evaluaties; de lijst van evaluaties is onvolledig, dus een deel ervan kan toch zijn geëvalueerd.`,
     policyTheory:
       'Maak de beleidstheorie expliciet waar de doeltreffendheid alleen op plausibiliteit of procesevaluaties berust, en overweeg effectonderzoek of experimenten bij nieuwe initiatieven.',
     policyTheoryReason: (count: number, ids: string) =>
@@ -317,6 +321,9 @@ export const nl = {
     dominantNoInstruments: 'De regel is aan geen enkel instrument gekoppeld, zodat er geen evaluatie aan kan worden toegeschreven.',
     linkObjectives: 'Koppel elke doelstelling aan de instrumenten die eraan bijdragen, of laat doelstellingen vervallen waaraan geen instrument bijdraagt.',
     linkObjectivesReason: (count: number, ids: string) => `${count} ${n1(count, 'doelstelling heeft', 'doelstellingen hebben')} geen instrument (${ids}).`,
+    checkObjectives: 'Ga na of de doelstellingen zonder instrument in de gegevens instrumenten hebben in de ontbrekende rijen; koppel die, en maak de andere expliciet.',
+    linkObjectivesPartial: (count: number, ids: string, list: string) =>
+      `${count} ${n1(count, 'doelstelling heeft', 'doelstellingen hebben')} geen instrument in de gegevens (${ids}); de lijst van instrumenten bevat ${list}, dus een ontbrekende rij kan er best bij horen.`,
     answerRpe: (version: string, noun: 'question' | 'part', labels: readonly string[]) =>
       `Beantwoord de ${noun === 'part' ? n1(labels.length, 'onderdeel', 'onderdelen') : n1(labels.length, 'vraag', 'vragen')} uit de RPE ${version} die de doorlichting openlaat: ${andList(labels)}.`,
     answerRpeReason: (noun: 'question' | 'part', labels: readonly string[]) =>
@@ -339,6 +346,7 @@ export const nl = {
     achievableNoBaseline: 'Er is een streefwaarde maar geen nulmeting; of het doel binnen bereik ligt, is daarom niet te beoordelen.',
     achievableNone: 'Zonder nulmeting en streefwaarde is uit de doorlichting niet te beoordelen of het doel haalbaar is.',
     relevantNone: 'Er is geen instrument aan gekoppeld; niets in het beleid werkt eraan toe.',
+    relevantNoneListed: (list: string) => `Geen instrument in de gegevens is eraan gekoppeld, maar de lijst van instrumenten bevat ${list}: een ontbrekende rij kan eraan bijdragen.`,
     relevant: (instruments: number) =>
       `De doelstelling maakt deel uit van de beleidsboom onder de hoofddoelstelling en ${instruments} ${n1(instruments, 'instrument draagt', 'instrumenten dragen')} eraan bij.`,
     deadline: (deadline: string) => `Termijn: ${deadline}.`,
@@ -352,11 +360,29 @@ export const nl = {
     exclusions: (count: number) => `${count} buiten beschouwing gelaten ${n1(count, 'onderdeel', 'onderdelen')}, met motivering.`,
     objectives: (objectives: number, domains: number) =>
       `${objectives} ${n1(objectives, 'doelstelling', 'doelstellingen')} in ${domains} ${n1(domains, 'taakveld', 'taakvelden')}.`,
-    instruments: (count: number) => `${count} ${n1(count, 'beleidsinstrument', 'beleidsinstrumenten')}.`,
+    instruments: (counted: string) => `${counted}.`,
     budgetLines: (count: number) => `${count} ${n1(count, 'begrotingsregel', 'begrotingsregels')}.`,
     evaluations: (count: number) => `${count} ${n1(count, 'evaluatie', 'evaluaties')} vermeld.`,
+    evaluationsPartial: (count: number) => `${count} ${n1(count, 'evaluatie', 'evaluaties')} vermeld; de lijst is onvolledig.`,
     notEvaluated: 'polev somt de instrumenten zonder evaluatie op (dekking).',
     findings: (count: number) => `${count} ${n1(count, 'bevinding', 'bevindingen')} over realisatie, doeltreffendheid en doelmatigheid.`,
+  },
+
+  // ---- wat de lijsten bevatten (volledigheid) -------------------------------------------------
+  lists: {
+    countedOver: (counted: string) => `Geteld over de instrumenten in de gegevens: ${counted}.`,
+    instruments: (known: number, status: 'complete' | 'partial' | 'unknown', stated: boolean, expectedAtLeast: number | null) =>
+      known === 0 && status !== 'complete'
+        ? 'geen instrumenten in de gegevens (of de doorlichting er heeft, is onbekend)'
+        : status === 'complete' || !stated
+          ? `${known} ${n1(known, 'instrument', 'instrumenten')}`
+          : expectedAtLeast !== null && expectedAtLeast > known
+            ? `${known} van ten minste ${expectedAtLeast} instrumentrijen`
+            : `${known} ${n1(known, 'instrument', 'instrumenten')} (de lijst is ${status === 'partial' ? 'onvolledig' : 'van onbekende volledigheid'})`,
+    instrumentsPartial: (missing: string | null) => `De lijst van instrumenten is onvolledig${missing ? `: ${missing.replace(/[.\s]+$/, '')}` : ''}.`,
+    instrumentsUnstated: 'De gegevens zeggen niet of de lijst van instrumenten volledig is.',
+    unknownTypeSources: (count: number, ids: string) =>
+      `${count} ${n1(count, 'bron is', 'bronnen zijn')} van onbekend type en ${n1(count, 'is', 'zijn')} mogelijk een evaluatie (${ids}).`,
   },
 
   // ---- vergelijking van twee doorlichtingen ---------------------------------------------------
