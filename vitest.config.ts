@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config';
 // Vitest 4 ignores vitest.workspace.ts: the packages are listed as projects here.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*'],
+    projects: ['packages/*', 'apps/*', 'examples/library', 'scripts'],
   },
 });

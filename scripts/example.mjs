@@ -1,5 +1,8 @@
-// The main job on the bundled example, as the README's Quick start gives it: build the CLI, then
-// `polev analyze` and `polev report` on examples/nctv-36-2/review.yaml, leaving the reports in out/.
+// The main job on the bundled example, as the README's Quick start gives it: build every package
+// and app (so `pnpm polev …`, the library and `polev-api` all work afterwards), then `polev
+// validate`, `polev analyze` and `polev report` on examples/nctv-36-2/review.yaml, leaving the
+// reports in out/. Everything is in the review's own language (Dutch for this review), as every
+// polev command does without --lang.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 
@@ -11,11 +14,9 @@ const sh = (cmd, args) => {
 const polev = (...args) => sh(process.execPath, ['apps/cli/dist/bin.js', ...args]);
 const review = 'examples/nctv-36-2/review.yaml';
 
-sh('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@polev/cli...', '--output-logs=errors-only']);
+sh('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
 mkdirSync('out', { recursive: true });
 polev('validate', review);
 polev('analyze', review);
-polev('report', review, '-o', 'out/nctv-36-2.html', '--lang', 'en', '--force');
-polev('report', review, '-o', 'out/nctv-36-2.docx', '--lang', 'nl', '--force');
-polev('report', review, '-o', 'out/nctv-36-2.md', '--lang', 'en', '--force');
-console.log('\nOpen out/nctv-36-2.html in a browser (or out/nctv-36-2.docx in Word).');
+for (const ext of ['html', 'docx', 'md']) polev('report', review, '-o', `out/nctv-36-2.${ext}`, '--force');
+console.log('\nOpen out/nctv-36-2.html in a browser (or out/nctv-36-2.docx in Word). `pnpm polev --help` lists the commands.');

@@ -1,17 +1,24 @@
-// Pack smoke test: proves each package packs on its own and works when installed from its tarball.
+// Pack smoke test: proves each package packs on its own and works when installed from its tarball,
+// the way a user outside this repository gets it.
 //
 //   pnpm exec turbo run build && node scripts/pack-smoke.mjs
 //
 // It builds nothing: it packs the existing dist/ of packages/core, packages/report, apps/cli and
 // apps/api with `pnpm pack` (which rewrites `workspace:^` to real versions), installs the tarballs side by
-// side into an empty folder with plain npm (third-party deps come from the registry / npm cache),
-// and checks, from that folder only:
-//   (a) @polev/core and @polev/core/node import and validate a review file
+// side into an empty folder with `npm install --engine-strict` (so every package in the tree must
+// accept this Node version; third-party deps come from the registry / npm cache), together with a
+// hono and a zod on another patch than the workspace's, and checks, from that folder only:
+//   (p) every tarball holds the LICENSE, and says MIT, its repository (with directory), homepage and bugs
+//   (a) @polev/core and @polev/core/node import and validate a review file (ES modules)
+//   (r) require() of @polev/core, @polev/core/node, @polev/report and @polev/api from a CommonJS file
 //   (b) `polev validate <file>` exits 0, `polev --version` prints the cli's version, and
 //       `polev report <file> -o report.html` writes a report
 //   (c) `polev validate <broken copy>` exits 1
-//   (d) @polev/api imports and createApp() answers GET /health with 200
-//   (e) publint reports no errors or warnings for each package directory
+//   (d) @polev/api: createApp() answers GET /health, also mounted in the consumer's own Hono app,
+//       and hono and zod exist once (the peers are the consumer's copies)
+//   (t) a TypeScript consumer type-checks with node16 and with bundler resolution, mounting
+//       createApp() in its own Hono app
+//   (e) publint and @arethetypeswrong/cli report nothing for each package
 // One line per check; exits 1 on the first failure, saying what failed. POLEV_KEEP_TMP=1 keeps
 // the temp folder for inspection.
 import { spawn } from 'node:child_process';
@@ -123,24 +130,68 @@ for (const { p, r, tgz } of packed) {
 ok(`pack: ${PACKAGES.map((p) => relative(tmp, p.tarball)).join(', ')}`);
 
 // ---------------------------------------------------------------------------------------------
-// 2. Empty folder + plain npm.
+// 2. (p) What each tarball carries: the licence and the metadata a registry page shows.
+const rootLicense = readFileSync(join(root, 'LICENSE'), 'utf8');
 {
+  const problems = [];
+  const repos = new Set();
+  for (const p of PACKAGES) {
+    const unpacked = join(tmp, 'unpacked', p.dir.replace('/', '-'));
+    mkdirSync(unpacked, { recursive: true });
+    const r = await run('tar', ['-xzf', p.tarball, '-C', unpacked]);
+    if (r.status !== 0) fail(`(p) cannot unpack ${relative(tmp, p.tarball)}`, describe(r));
+    const license = join(unpacked, 'package/LICENSE');
+    if (!existsSync(license)) problems.push(`${p.name}: no LICENSE in the tarball`);
+    else if (readFileSync(license, 'utf8') !== rootLicense) problems.push(`${p.name}: its LICENSE differs from the repository's`);
+    const pkg = JSON.parse(readFileSync(join(unpacked, 'package/package.json'), 'utf8'));
+    if (pkg.license !== 'MIT') problems.push(`${p.name}: license is ${pkg.license}, not MIT`);
+    if (pkg.repository?.directory !== p.dir) problems.push(`${p.name}: repository.directory is ${pkg.repository?.directory}, not ${p.dir}`);
+    if (!pkg.repository?.url || !pkg.homepage || !pkg.bugs?.url) problems.push(`${p.name}: repository.url, homepage or bugs.url is missing`);
+    repos.add(pkg.repository?.url);
+    for (const [dep, range] of Object.entries(pkg.dependencies ?? {}))
+      if (!/^\^\d/.test(range)) problems.push(`${p.name}: dependency ${dep} is pinned to ${range}, not a caret range`);
+  }
+  if (repos.size !== 1) problems.push(`the packages name different repositories: ${[...repos].join(', ')}`);
+  if (problems.length) fail('(p) package contents and metadata', problems.join('\n'));
+  ok('(p) every tarball holds the LICENSE, says MIT, its repository with directory, homepage and bugs; caret ranges');
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Empty folder + npm --engine-strict, with hono and zod on other patches than the workspace's:
+// the consumer's own copies must be the only ones (peer dependencies), and the TypeScript to check
+// the consumer with.
+const OTHER_PATCH = { hono: '4.13.18', zod: '4.6.6' };
+{
+  const api = JSON.parse(readFileSync(join(root, 'apps/api/package.json'), 'utf8'));
+  if (api.devDependencies?.hono === OTHER_PATCH.hono) fail(`install: pick a hono other than the workspace's ${OTHER_PATCH.hono}`);
   const init = await run('npm', ['init', '-y'], { cwd: installDir, env: cleanEnv });
   if (init.status !== 0) fail('install: `npm init -y` failed', describe(init));
-  const args = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', ...PACKAGES.map((p) => p.tarball)];
+  const pkgFile = join(installDir, 'package.json');
+  writeFileSync(pkgFile, JSON.stringify({ ...JSON.parse(readFileSync(pkgFile, 'utf8')), type: 'module' }, null, 2));
+  const consumerDeps = [`hono@${OTHER_PATCH.hono}`, `zod@${OTHER_PATCH.zod}`, 'typescript@5.9.3', '@types/node@20.19.43'];
+  const args = ['install', '--engine-strict', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', ...PACKAGES.map((p) => p.tarball), ...consumerDeps];
   const r = await run('npm', args, { cwd: installDir, env: cleanEnv });
-  if (r.status !== 0) fail('install: `npm install <tarballs>` failed', describe(r));
+  if (r.status !== 0) fail(`install: \`npm install --engine-strict <tarballs>\` failed on Node ${process.version}`, describe(r));
+  if (/EBADENGINE/.test(r.stderr)) fail('install: npm warned about an engine', describe(r));
   for (const p of PACKAGES) {
     const installed = join(installDir, 'node_modules', p.name, 'package.json');
     if (!existsSync(installed)) fail(`install: ${p.name} is not in node_modules after npm install`, describe(r));
     const pkg = JSON.parse(readFileSync(installed, 'utf8'));
-    const leftover = Object.entries(pkg.dependencies ?? {}).filter(([, v]) => String(v).startsWith('workspace:'));
+    const leftover = Object.entries({ ...pkg.dependencies, ...pkg.peerDependencies }).filter(([, v]) => String(v).startsWith('workspace:'));
     if (leftover.length) fail(`install: ${p.name}'s packed package.json still has workspace: ranges`, JSON.stringify(leftover));
   }
   // Only one copy of core: the cli and api must use the sibling tarball, not a registry copy.
   const nested = ['@polev/report', '@polev/cli', '@polev/api'].filter((n) => existsSync(join(installDir, 'node_modules', n, 'node_modules/@polev/core')));
   if (nested.length) fail(`install: ${nested.join(', ')} got their own nested @polev/core instead of the sibling tarball`);
-  ok(`install: npm installed ${PACKAGES.map((p) => `${p.name}@${p.version}`).join(', ')} into an empty folder (${elapsed()})`);
+  // One copy of hono and of zod, the consumer's: a second copy would split their types and state.
+  const copies = (name) => run('find', [join(installDir, 'node_modules'), '-path', `*/node_modules/${name}/package.json`, '-not', '-path', `*/node_modules/${name}/*/*`]);
+  for (const name of ['hono', 'zod']) {
+    const found = (await copies(name)).stdout.trim().split('\n').filter(Boolean);
+    const version = found.length === 1 ? JSON.parse(readFileSync(found[0], 'utf8')).version : null;
+    if (found.length !== 1 || version !== OTHER_PATCH[name])
+      fail(`install: expected one ${name}, the consumer's ${OTHER_PATCH[name]}`, found.map((f) => `${relative(installDir, f)} ${JSON.parse(readFileSync(f, 'utf8')).version}`).join('\n'));
+  }
+  ok(`install: npm --engine-strict installed ${PACKAGES.map((p) => `${p.name}@${p.version}`).join(', ')} into an empty folder on Node ${process.version}, beside hono@${OTHER_PATCH.hono} and zod@${OTHER_PATCH.zod}, one copy of each (${elapsed()})`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,6 +232,31 @@ const reviewName = relative(root, review);
 }
 
 // ---------------------------------------------------------------------------------------------
+// (r) require() from a CommonJS file: Node 20.19+ loads ES modules through the `default` condition.
+{
+  const file = join(installDir, 'consumer.cjs');
+  writeFileSync(
+    file,
+    `const core = require('@polev/core');
+const { loadReviewFile } = require('@polev/core/node');
+const { renderReport } = require('@polev/report');
+const { createApp } = require('@polev/api');
+(async () => {
+  const r = await loadReviewFile(process.argv[2]);
+  if (!r.ok) throw new Error('the review does not validate: ' + r.problems.map(core.formatProblem).join('; '));
+  const md = await renderReport('markdown', r.review, null, { lang: 'en' });
+  if (!md.startsWith('# ')) throw new Error('renderReport did not give Markdown');
+  const res = await createApp().request('/health');
+  console.log('ok ' + res.status + ' ' + typeof core.analyze);
+})().catch((err) => { console.error(err); process.exit(1); });
+`,
+  );
+  const r = await run(process.execPath, [file, review], { cwd: installDir });
+  if (r.status !== 0 || !/^ok 200 function$/m.test(r.stdout)) fail('(r) require() of the packages from a CommonJS file', describe(r));
+  ok('(r) require() of @polev/core, @polev/core/node, @polev/report and @polev/api works from a CommonJS file');
+}
+
+// ---------------------------------------------------------------------------------------------
 // (b) polev validate <file> and polev --version from the installed cli.
 const polev = join(installDir, 'node_modules/.bin/polev');
 if (!existsSync(polev)) fail('(b) @polev/cli: node_modules/.bin/polev was not created by npm install');
@@ -212,18 +288,63 @@ if (!existsSync(polev)) fail('(b) @polev/cli: node_modules/.bin/polev was not cr
 }
 
 // ---------------------------------------------------------------------------------------------
-// (d) @polev/api: createApp() answers GET /health.
+// (d) @polev/api: createApp() answers GET /health, on its own and mounted in the consumer's Hono app.
 {
   const snippet = `
+import { Hono } from 'hono';
 import { createApp } from '@polev/api';
-const res = await createApp().request('/health');
-const body = await res.text();
-console.log(res.status + ' ' + body);
-process.exit(res.status === 200 ? 0 : 1);
+const own = await createApp().request('/health');
+const app = new Hono().get('/', (c) => c.text('consumer')).route('/polev', createApp());
+const mounted = await app.request('/polev/health');
+console.log(own.status + ' ' + mounted.status + ' ' + (await mounted.text()));
+process.exit(own.status === 200 && mounted.status === 200 ? 0 : 1);
 `;
   const r = await run(process.execPath, ['--input-type=module', '-e', snippet], { cwd: installDir });
-  if (r.status !== 0 || !/^200 /m.test(r.stdout)) fail('(d) @polev/api: createApp().request("/health") should answer 200', describe(r));
-  ok(`(d) @polev/api createApp() answers GET /health with ${r.stdout.trim()}`);
+  if (r.status !== 0 || !/^200 200 /m.test(r.stdout)) fail('(d) @polev/api: createApp() should answer GET /health with 200, also mounted under /polev', describe(r));
+  ok(`(d) @polev/api createApp() answers GET /health with 200, also mounted in the consumer's own Hono app: ${r.stdout.trim().split(' ').slice(2).join(' ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// (t) A TypeScript consumer, strict, with node16 and with bundler resolution: the packages' types
+// resolve, and createApp() mounts in the consumer's own Hono app (same hono types: a peer).
+{
+  writeFileSync(
+    join(installDir, 'consumer.ts'),
+    `import { Hono } from 'hono';
+import { analyze, parseReview, type Assessment, type Review } from '@polev/core';
+import { loadReviewFile } from '@polev/core/node';
+import { renderReport } from '@polev/report';
+import { createApp } from '@polev/api';
+
+const app = new Hono();
+app.route('/polev', createApp());
+export const handler: (req: Request) => Response | Promise<Response> = app.fetch;
+
+export async function summary(file: string): Promise<string> {
+  const r = await loadReviewFile(file);
+  if (!r.ok) return r.problems.map((p) => p.message).join('\\n');
+  const review: Review = r.review;
+  const a: Assessment = analyze(review, { lang: 'en' });
+  const md: string = await renderReport('markdown', review, a, { lang: 'en' });
+  return md + String(parseReview('').ok);
+}
+`,
+  );
+  const base = { strict: true, noEmit: true, skipLibCheck: false, target: 'es2022', lib: ['es2023', 'dom'], types: ['node'], verbatimModuleSyntax: true };
+  const configs = {
+    node16: { ...base, module: 'node16', moduleResolution: 'node16' },
+    bundler: { ...base, module: 'esnext', moduleResolution: 'bundler' },
+  };
+  const tsc = join(installDir, 'node_modules/typescript/bin/tsc');
+  const results = await Promise.all(
+    Object.entries(configs).map(async ([name, compilerOptions]) => {
+      const config = join(installDir, `tsconfig.${name}.json`);
+      writeFileSync(config, JSON.stringify({ compilerOptions, files: ['consumer.ts'] }, null, 2));
+      return { name, r: await run(process.execPath, [tsc, '-p', config], { cwd: installDir }) };
+    }),
+  );
+  for (const { name, r } of results) if (r.status !== 0) fail(`(t) the TypeScript consumer does not type-check with ${name} resolution`, describe(r));
+  ok('(t) a strict TypeScript consumer type-checks with node16 and bundler resolution, mounting createApp() in its own Hono app');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,6 +370,22 @@ process.exit(res.status === 200 ? 0 : 1);
       fail(`(e) publint ${p.dir}: ${errors.length} error(s), ${warnings.length} warning(s)`, describe(r));
     if (suggestions.length) note(`(e) publint ${p.dir} suggests:\n${indent(suggestions.join('\n'))}`);
     ok(`(e) publint ${p.dir}: no errors, no warnings`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (e) @arethetypeswrong/cli on each tarball: the types resolve the way the code does, for node16
+// (from ESM and CommonJS) and bundler resolution. The esm-only profile leaves out what an ES-module
+// package cannot offer: TypeScript's legacy node10 resolution (no exports maps, so no subpaths),
+// and the "require() of ESM" warning for node16 CommonJS callers — require() itself works on
+// Node 20.19+, as (r) shows.
+{
+  const results = await Promise.all(
+    PACKAGES.map(async (p) => ({ p, r: await run('pnpm', ['exec', 'attw', p.tarball, '--profile', 'esm-only', '--format', 'ascii', '--no-color']) })),
+  );
+  for (const { p, r } of results) {
+    if (r.status !== 0) fail(`(e) attw ${p.name}: problems found`, describe(r));
+    ok(`(e) attw ${p.name}: no problems`);
   }
 }
 

@@ -2,9 +2,12 @@ import { formatProblem, parseReview, type ParseResult, type Review } from '@pole
 import { loadReviewFile, ReviewFileError } from '@polev/core/node';
 import { CliError, EXIT, style, type Io } from './io.js';
 
+/** The name of an input in messages: its path, or `<stdin>` for `-` (the name its problems carry too). */
+export const inputName = (file: string): string => (file === '-' ? '<stdin>' : file);
+
 /** Loads a review from a path, or from stdin for `-`; an unreadable file is a usage error. */
 export async function loadInput(io: Io, file: string): Promise<ParseResult> {
-  if (file === '-') return parseReview(await io.readStdin(), { file: '<stdin>' });
+  if (file === '-') return parseReview(await io.readStdin(), { file: inputName(file) });
   try {
     return await loadReviewFile(file);
   } catch (err) {
@@ -22,5 +25,5 @@ export async function loadValidReview(io: Io, file: string): Promise<Review> {
   const s = style(io);
   for (const p of r.problems) io.stderr(`${s.red(formatProblem(p))}\n`);
   const n = r.problems.filter((p) => p.severity === 'error').length;
-  throw new CliError(`${file} has ${n} problem${n === 1 ? '' : 's'}`, EXIT.invalidInput, `fix them first; \`polev validate ${file}\` lists them`);
+  throw new CliError(`${inputName(file)} has ${n} problem${n === 1 ? '' : 's'}`, EXIT.invalidInput, `fix them first; \`polev validate ${file}\` lists them`);
 }

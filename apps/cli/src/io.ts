@@ -8,6 +8,8 @@ export interface Io {
   isTTY: boolean;
   /** Whether stdout is a terminal: data on stdout is coloured only then. */
   stdoutIsTTY: boolean;
+  /** Colour decided by --color/--no-color or FORCE_COLOR (see program.ts); unset, the rules below apply. */
+  color?: boolean;
 }
 
 /** 70 is EX_SOFTWARE of sysexits(3): an unexpected internal error, i.e. a bug in polev. */
@@ -68,10 +70,10 @@ export interface Style {
 const same = (s: string) => s;
 export const plainStyle: Style = { red: same, yellow: same, green: same, bold: same, dim: same };
 
-/** ANSI colour only when the stream is a terminal, and never under NO_COLOR (https://no-color.org). */
+/** ANSI colour only when the stream is a terminal, and never under NO_COLOR (https://no-color.org), unless `io.color` says. */
 export function style(io: Io, stream: 'stdout' | 'stderr' = 'stderr'): Style {
   const tty = stream === 'stdout' ? io.stdoutIsTTY : io.isTTY;
-  const on = tty && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb';
+  const on = io.color ?? (tty && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb');
   const wrap = (open: number, close: number) => (s: string) => (on ? `\x1b[${open}m${s}\x1b[${close}m` : s);
   return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
 }

@@ -158,6 +158,9 @@ interface Words extends Phrases {
 /** Every value a step of the stepped approach can take. */
 export type SteppedValue = GoalAchievementValue | RealisationValue | EffectivenessValue | EffectStudyValue | PlausibilityValue | EfficiencyValue;
 
+/** A count with its noun, singular for exactly one: "1 source", "2 sources"; "1 bron", "2 bronnen". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 const groupThousands = (x: number, separator: string) => String(Math.round(Math.abs(x))).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 
 const EN: Phrases = {
@@ -168,24 +171,24 @@ const EN: Phrases = {
   no: 'no',
   kEur: (x) => `€${Math.round(x).toLocaleString('en-GB')}k`,
   overview: (articles, period, rpe, instruments, sources, findings) =>
-    `Article ${articles} · ${period} · RPE ${rpe} · ${instruments}, ${sources} sources, ${findings} findings`,
+    `Article ${articles} · ${period} · RPE ${rpe} · ${instruments}, ${count(sources, 'source', 'sources')}, ${count(findings, 'finding', 'findings')}`,
   realisation: 'Realisation',
-  articleRealised: (count, total, share, deployed, after) =>
-    `Article: ${count} of ${total} instruments realised (${share}), ${deployed} deployed at least in part${after ? `, ${after} only after the period` : ''}`,
+  articleRealised: (n, total, share, deployed, after) =>
+    `Article: ${n} of ${count(total, 'instrument', 'instruments')} realised (${share}), ${deployed} deployed at least in part${after ? `, ${after} only after the period` : ''}`,
   domainRealised: (label, count, total, share) => `${label}: ${count} of ${total} realised (${share})`,
   expenditure: 'Expenditure (€ x1,000)',
   programme: 'Programme',
   apparatus: 'Apparatus',
   dominantLine: 'Dominant line',
   outOfScope: 'Out of scope',
-  unknownAmounts: (n) => `${n} line-year amounts are not given in the source (kept unknown, not 0)`,
-  cost: (count, total, share, without) => `Cost attributed to ${count} of ${total} instruments (${share}); ${without} without cost`,
+  unknownAmounts: (n) => `${n === 1 ? '1 line-year amount is' : `${n} line-year amounts are`} not given in the source (kept unknown, not 0)`,
+  cost: (n, total, share, without) => `Cost attributed to ${n} of ${count(total, 'instrument', 'instruments')} (${share}); ${without} without cost`,
   coverage: 'Evaluation coverage',
   article: 'Article',
   coverageLine: (scope, evaluated, instruments, share, effectiveness, efficiency, sideEffects, byMoney) =>
     `${scope}: evaluated ${evaluated}/${instruments} (${share}), effectiveness ${effectiveness}, efficiency ${efficiency}, side effects ${sideEffects}; by money ${byMoney}`,
   noKnownAmounts: 'n/a (no known amounts)',
-  notEvaluated: (instruments, objectives) => `Not evaluated: ${instruments} instruments, ${objectives} objectives`,
+  notEvaluated: (instruments, objectives) => `Not evaluated (RPE 9): ${count(instruments, 'instrument', 'instruments')}, ${count(objectives, 'objective', 'objectives')}`,
   verdicts: 'Verdicts per domain (stepped approach)',
   steps: ['Goal achievement', 'Realisation', 'Effectiveness', 'Efficiency'],
   evidence: 'evidence',
@@ -212,7 +215,7 @@ const EN: Phrases = {
   savingsResult: (method, saved, shortfall) => `${method}: saves ${saved}${shortfall === null ? ', no shortfall' : `, shortfall ${shortfall}`}`,
   savingsCut: (line, name, cut, base, share, why) => `${line} ${name}: cut ${cut} of ${base} (${share})${why ? ` — ${why}` : ''}`,
   savingsNoCuts: 'no line is cut',
-  savingsMore: (n) => `… and ${n} more lines (--format json lists them all)`,
+  savingsMore: (n) => `… and ${count(n, 'more line', 'more lines')} (--format json lists them all)`,
   kind: {
     instrument: 'instrument',
     objective: 'objective',
@@ -259,24 +262,24 @@ const NL: Phrases = {
   no: 'nee',
   kEur: (x) => `${x < 0 ? '-' : ''}${groupThousands(x, '.')}`,
   overview: (articles, period, rpe, instruments, sources, findings) =>
-    `Artikel ${articles} · ${period} · RPE ${rpe} · ${instruments}, ${sources} bronnen, ${findings} bevindingen`,
+    `Artikel ${articles} · ${period} · RPE ${rpe} · ${instruments}, ${count(sources, 'bron', 'bronnen')}, ${count(findings, 'bevinding', 'bevindingen')}`,
   realisation: 'Realisatie',
-  articleRealised: (count, total, share, deployed, after) =>
-    `Artikel: ${count} van ${total} instrumenten gerealiseerd (${share}), ${deployed} ten minste deels ingezet${after ? `, ${after} pas na de periode` : ''}`,
+  articleRealised: (n, total, share, deployed, after) =>
+    `Artikel: ${n} van ${count(total, 'instrument', 'instrumenten')} gerealiseerd (${share}), ${deployed} ten minste deels ingezet${after ? `, ${after} pas na de periode` : ''}`,
   domainRealised: (label, count, total, share) => `${label}: ${count} van ${total} gerealiseerd (${share})`,
   expenditure: 'Uitgaven (x € 1.000)',
   programme: 'Programma-uitgaven',
   apparatus: 'Apparaatsuitgaven',
   dominantLine: 'Grootste regel',
   outOfScope: 'Buiten de scope',
-  unknownAmounts: (n) => `${n} bedragen (regel en jaar) ontbreken in de bron (als onbekend behandeld, niet als 0)`,
-  cost: (count, total, share, without) => `Uitgaven toe te rekenen aan ${count} van ${total} instrumenten (${share}); ${without} zonder toe te rekenen uitgaven`,
+  unknownAmounts: (n) => `${n === 1 ? '1 bedrag (regel en jaar) ontbreekt' : `${n} bedragen (regel en jaar) ontbreken`} in de bron (als onbekend behandeld, niet als 0)`,
+  cost: (n, total, share, without) => `Uitgaven toe te rekenen aan ${n} van ${count(total, 'instrument', 'instrumenten')} (${share}); ${without} zonder toe te rekenen uitgaven`,
   coverage: 'Dekking door evaluaties',
   article: 'Artikel',
   coverageLine: (scope, evaluated, instruments, share, effectiveness, efficiency, sideEffects, byMoney) =>
     `${scope}: geëvalueerd ${evaluated}/${instruments} (${share}), doeltreffendheid ${effectiveness}, doelmatigheid ${efficiency}, neveneffecten ${sideEffects}; naar geld ${byMoney}`,
   noKnownAmounts: 'n.v.t. (geen bekende bedragen)',
-  notEvaluated: (instruments, objectives) => `Niet geëvalueerd: ${instruments} instrumenten, ${objectives} doelstellingen`,
+  notEvaluated: (instruments, objectives) => `Niet geëvalueerd (RPE-vraag 9): ${count(instruments, 'instrument', 'instrumenten')}, ${count(objectives, 'doelstelling', 'doelstellingen')}`,
   verdicts: 'Oordelen per taakveld (getrapte aanpak)',
   steps: ['Doelbereiking', 'Realisatie', 'Doeltreffendheid', 'Doelmatigheid'],
   evidence: 'bewijs',
@@ -303,7 +306,7 @@ const NL: Phrases = {
   savingsResult: (method, saved, shortfall) => `${method}: bespaart ${saved}${shortfall === null ? ', geen tekort' : `, tekort ${shortfall}`}`,
   savingsCut: (line, name, cut, base, share, why) => `${line} ${name}: ${cut} gekort van ${base} (${share})${why ? ` — ${why}` : ''}`,
   savingsNoCuts: 'geen regel gekort',
-  savingsMore: (n) => `… en nog ${n} regels (--format json geeft ze alle)`,
+  savingsMore: (n) => `… en nog ${count(n, 'regel', 'regels')} (--format json geeft ze alle)`,
   kind: {
     instrument: 'instrument',
     objective: 'doelstelling',

@@ -30,10 +30,13 @@ describe('polev analyze --lang', () => {
     for (const english of ['Verdicts per domain', 'No evaluation resting on', 'Cost is attributed', 'Formulate the objectives']) expect(r.stdout).not.toContain(english);
   });
 
-  it('stays English by default, and says the language in the JSON assessment', () => {
+  it('is in the review’s own language by default (Dutch for the example), and says the language in the JSON assessment', () => {
     const r = polev(['analyze', example]);
-    expect(r.stdout).toContain('No evaluation resting on at least a process evaluation relates cost to effect');
-    expect(JSON.parse(polev(['analyze', example, '--format', 'json']).stdout).lang).toBe('en');
+    expect(r.stdout).toContain('Geen evaluatie die berust op ten minste');
+    expect(r.stdout).toContain('Oordelen per taakveld (getrapte aanpak)');
+    expect(polev(['analyze', example, '--lang', 'en']).stdout).toContain('No evaluation resting on at least a process evaluation relates cost to effect');
+    expect(JSON.parse(polev(['analyze', example, '--format', 'json']).stdout).lang).toBe('nl');
+    expect(JSON.parse(polev(['analyze', example, '--format', 'json', '--lang', 'en']).stdout).lang).toBe('en');
     const nl = JSON.parse(polev(['analyze', example, '--format', 'json', '--lang', 'nl']).stdout);
     expect(nl.lang).toBe('nl');
     expect(nl.verdicts.domains[0].efficiency.value).toBe('not-determinable');

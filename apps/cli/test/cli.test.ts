@@ -33,12 +33,15 @@ describe('polev as a process: conventions', () => {
     const help = polev(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/validate[\s\S]*analyze[\s\S]*report[\s\S]*diff[\s\S]*schema/);
-    for (const cmd of ['init', 'validate', 'analyze', 'report', 'diff', 'schema']) {
+    for (const cmd of ['init', 'validate', 'analyze', 'report', 'diff', 'schema', 'completion']) {
       const h = polev([cmd, '--help']);
       expect(h.code, cmd).toBe(0);
       expect(h.stdout, cmd).toContain('Examples:');
-      expect(h.stdout, cmd).toContain('Exit codes');
+      // The exit codes are listed once, in the main help.
+      expect(h.stdout, cmd).not.toContain('Exit codes');
     }
+    // Every line of the help fits the width commander wraps its own sections to.
+    for (const cmd of [[], ['analyze'], ['report']]) for (const line of polev([...cmd, '--help']).stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
   it('exits 2 on usage errors, with one line and a hint', () => {
@@ -70,9 +73,24 @@ describe('polev as a process: conventions', () => {
     noStack(r.stderr);
   });
 
-  it('documents exit 70 for internal errors', () => {
-    expect(polev(['--help']).stdout).toMatch(/70 internal error/);
-    expect(polev(['analyze', '--help']).stdout).toMatch(/70 internal error/);
+  it('documents the exit codes once, in the main help, 70 for internal errors included', () => {
+    const help = polev(['--help']).stdout;
+    expect(help).toMatch(/^Exit codes:\n {2}0 {3}success\n {2}1 {3}the input has problems[^\n]*\n {2}2 {3}usage error[\s\S]*\n {2}70 {2}internal error/m);
+    expect(help.match(/Exit codes/g)).toHaveLength(1);
+  });
+
+  it('ends argument errors with the same hint: line as every other error', () => {
+    for (const [args, hint] of [
+      [['analyze', example, '--bogus'], 'polev analyze --help'],
+      [['report', example], 'polev report --help'],
+      [['frobnicate'], 'polev --help'],
+      [['completion', 'tcsh'], 'polev completion --help'],
+    ] as const) {
+      const r = polev([...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(new RegExp(`^error: .*\n(.*\n)*hint: run \`${hint}\` for usage\n$`));
+      expect(r.stderr).not.toContain('(run with --help for usage)');
+    }
   });
 });
 
@@ -180,7 +198,7 @@ describe('polev validate', () => {
 
 describe('polev analyze', () => {
   it('prints a readable summary with the verdict per domain and its reasons', () => {
-    const r = polev(['analyze', example]);
+    const r = polev(['analyze', example, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Verdicts per domain');
     expect(r.stdout).toMatch(/Contraterrorisme[\s\S]*Efficiency: not determinable[\s\S]*\(a\) Cost is attributed to 0 of 26 deployed instruments/);
@@ -197,17 +215,22 @@ describe('polev analyze', () => {
   });
 
   it('explains an objective or instrument, and refuses an unknown id', () => {
-    const o = polev(['analyze', example, '--explain', 'ct-1']);
+    const o = polev(['analyze', example, '--explain', 'ct-1', '--lang', 'en']);
     expect(o.code).toBe(0);
     expect(o.stdout).toMatch(/objective ct-1[\s\S]*Stepped verdicts[\s\S]*SMART/);
-    const i = polev(['analyze', example, '--explain', 'nvc-i11']);
+    const i = polev(['analyze', example, '--explain', 'nvc-i11', '--lang', 'en']);
     expect(i.stdout).toMatch(/instrument nvc-i11[\s\S]*Evidence/);
     const bad = polev(['analyze', example, '--explain', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no item with id "nope"');
+    expect(bad.stderr).toMatch(/\nhint: ids are listed in the review file/);
     const near = polev(['analyze', example, '--explain', 'nvc-i111']);
     expect(near.code).toBe(2);
     expect(near.stderr).toMatch(/did you mean "nvc-i\d+"\?/);
+    // A near miss (a letter l for the digit 1) gets a "did you mean".
+    const typo = polev(['analyze', example, '--explain', 'ct-l']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^error: no item with id "ct-l" in .*\nhint: did you mean "ct-1"/);
   });
 
   it('refuses savings options that do not fit the review with exit 2, one line and hint per problem', () => {
@@ -317,7 +340,7 @@ describe('polev analyze: the savings variant in the summary', () => {
   });
 
   it('says clearly that base, target and shortfall are unknown when the review gives no programme amounts, and why', () => {
-    const r = polev(['analyze', example, '--savings', '10', '--protect', 'bdur']);
+    const r = polev(['analyze', example, '--savings', '10', '--protect', 'bdur', '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     const s = section(r.stdout, 'Savings variant');
     expect(s).toContain('Base year 2015: no programme line has a known figure, so the base, the target and the shortfall of the 10% savings variant are unknown');
@@ -332,9 +355,10 @@ describe('polev analyze --format md: review text is inert', () => {
   const payload = '<img src=x onerror=alert(1)> [click](javascript:alert(1))';
   const inert = (md: string) => {
     expect(md).not.toMatch(/(^|[^\\])<img/m);
-    expect(md).not.toContain('](javascript:');
+    expect(md).not.toMatch(/(^|[^\\])\]\(javascript:/m);
     expect(md).not.toMatch(/(^|[^\\])\[click/m);
-    expect(md).toContain('\\<img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(javascript:alert\\(1\\)\\)');
+    // Only what Markdown reads is escaped: the brackets and the <, not the parentheses or the >.
+    expect(md).toContain('\\<img src=x onerror=alert(1)> \\[click\\](javascript:alert(1))');
   };
 
   it('escapes domain names, objective texts, labels and line names in the summary and --explain', () => {
@@ -418,7 +442,7 @@ describe('polev analyze --explain: enum values in words', () => {
     expect(nl.stdout).toMatch(/^• realisatie: alleen realisatie, oordeel positief — bevindingen f-nvc-vitaal-gerealiseerd$/m);
     expect(nl.stdout).toMatch(/^• doeltreffendheid: geen, oordeel geen — bevindingen f-nvc-vitaal-geen-evaluatie/m);
     expect(nl.stdout).not.toMatch(/^• alleen realisatie:/m);
-    const en = polev(['analyze', example, '--explain', 'nvc-i28']);
+    const en = polev(['analyze', example, '--explain', 'nvc-i28', '--lang', 'en']);
     expect(en.stdout).toMatch(/^• realisation: realisation only, verdict positive — findings f-nvc-vitaal-gerealiseerd$/m);
     expect(en.stdout).toMatch(/^• effectiveness: none, verdict none — findings f-nvc-vitaal-geen-evaluatie/m);
   });
@@ -479,9 +503,11 @@ describe('polev diff, schema and init', () => {
     const changed = exampleText.replace('amount: 24550', 'amount: 25000');
     const file = join(dir, 'changed.yaml');
     writeFileSync(file, changed);
-    const r = polev(['diff', example, file]);
+    const r = polev(['diff', example, file, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('24,550 → 25,000 (+450)');
+    // Without --lang, the later review's language (Dutch here).
+    expect(polev(['diff', example, file]).stdout).toContain('24.550 → 25.000 (+450)');
     const json = JSON.parse(polev(['diff', example, file, '--format', 'json']).stdout);
     expect(json.expenditure.changes).toHaveLength(1);
   });
@@ -495,7 +521,7 @@ describe('polev diff, schema and init', () => {
     expect(nl.stdout).not.toContain('The reviews cover different budget articles');
     expect(nl.stdout).toContain('24.550 → 25.000 (+450)');
     for (const label of ['Doelstellingen', 'Instrumenten', 'Uitgaven (x € 1.000)', 'Dekking door evaluaties', 'doelmatigheid niet vast te stellen → niet vast te stellen']) expect(nl.stdout).toContain(label);
-    const en = polev(['diff', example, other]);
+    const en = polev(['diff', example, other, '--lang', 'en']);
     expect(en.stdout).toContain('warning: The reviews cover different budget articles');
     expect(polev(['diff', example, other, '--lang', 'de']).code).toBe(2);
   });

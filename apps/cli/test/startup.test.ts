@@ -30,7 +30,7 @@ function polevLoading(args: string[]) {
   };
 }
 
-describe('start-up: what each path loads', () => {
+describe('start-up: what each path loads', { timeout: 180_000 }, () => {
   it('polev --version loads none of the polev packages', () => {
     const r = polevLoading(['--version']);
     expect(r.code, r.stderr).toBe(0);
@@ -83,7 +83,9 @@ async function inProcess(args: string[]) {
   return { code, stdout, stderr };
 }
 
-describe('the validate bundle and its code cache', () => {
+// Each test here starts the built CLI a few times. The timeout is a safety net against a hang, not a
+// speed check: on a busy 2-core machine one start can take seconds.
+describe('the validate bundle and its code cache', { timeout: 180_000 }, () => {
   const files = (() => {
     const dir = tmp('inputs');
     const text = readFileSync(example, 'utf8');
@@ -98,7 +100,9 @@ describe('the validate bundle and its code cache', () => {
     writeFileSync(syntax, 'schemaVersion: 1\ntitle: [unclosed\nid: x\n');
     return [example, broken, anchors, tooSmall, syntax, join(dir, 'missing.yaml')];
   })();
-  const cases = files.flatMap((f) => [['validate', f], ['validate', '--format', 'json', f]]);
+  // Every input in one run per format: 2 runs x 3 cache states = 6 processes (not one per file,
+  // which made 36 and timed out on a busy machine). Each run shows every file's problems and summary.
+  const cases = [['validate', ...files], ['validate', '--format', 'json', ...files]];
 
   it('writes the cache to the user cache folder, never the project folder, and uses it from then on', () => {
     const cacheHome = tmp('cache');
@@ -120,6 +124,7 @@ describe('the validate bundle and its code cache', () => {
     for (const args of cases) {
       const expected = await inProcess(args);
       const label = args.join(' ');
+      expect(expected.code, label).toBe(2); // the missing file
       const envs: Record<string, string>[] = [{ XDG_CACHE_HOME: cacheHome }, { XDG_CACHE_HOME: cacheHome }, { POLEV_NO_CODE_CACHE: '1' }];
       for (const env of envs) {
         const r = polev(args, env, project);

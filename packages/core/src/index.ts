@@ -35,3 +35,4 @@ export {
   type DroppedKind,
 } from './audience/index.js';
 export { migrateReviewText, MigrationSyntaxError, type TextMigration } from './load/migrate-text.js';
+export { nearest } from './util/nearest.js';

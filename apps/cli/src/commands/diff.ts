@@ -1,4 +1,4 @@
-import { compare, type AnalysisLang, type ReviewComparison, type ReviewPeriod } from '@polev/core';
+import { compare, termsFor, type AnalysisLang, type RealisationStatus, type ReviewComparison, type ReviewPeriod } from '@polev/core';
 import { inertDeep } from '../inert.js';
 import { EXIT, plainStyle, style, type Io, type Style } from '../io.js';
 import { loadValidReview } from '../input.js';
@@ -7,14 +7,14 @@ import { steppedWord, type SteppedValue } from '../summary.js';
 
 export interface DiffCommandOptions {
   format: 'text' | 'json' | 'md';
-  /** Language of the labels and of compare's warnings; default `en`. */
+  /** Language of the labels, values and compare's warnings; default: the later review's language. */
   lang?: AnalysisLang;
 }
 
 export async function diffCommand(io: Io, before: string, after: string, opts: DiffCommandOptions): Promise<number> {
   const a = await loadValidReview(io, before);
   const b = await loadValidReview(io, after);
-  const lang = opts.lang ?? 'en';
+  const lang = opts.lang ?? b.language;
   const c = compare(a, b, { lang });
   if (opts.format === 'json') io.stdout(`${JSON.stringify(c, null, 2)}\n`);
   else io.stdout(renderDiff(inertDeep(c), opts.format, opts.format === 'md' ? plainStyle : style(io, 'stdout'), DIFF_WORDS[lang], lang));
@@ -41,6 +41,8 @@ interface DiffWords {
   linesRemoved: string;
   noChanges: string;
   evaluated: string;
+  /** The compared fields of objectives and instruments, by their name in the review file. */
+  field: Record<string, string>;
   stated: (effectiveness: string, efficiency: string) => string;
   newly: (newly: string, noLonger: string) => string;
   domain: (id: string, effectiveness: string, efficiency: string) => string;
@@ -65,6 +67,7 @@ const DIFF_WORDS: Record<AnalysisLang, DiffWords> = {
     linesRemoved: 'lines removed',
     noChanges: 'no changes',
     evaluated: 'evaluated instruments',
+    field: { text: 'text', domain: 'domain', parent: 'parent objective', smart: 'SMART', name: 'name', objective: 'objective', kind: 'kind', role: 'role', classification: 'classification' },
     stated: (effectiveness, efficiency) => `effectiveness stated: ${effectiveness}; efficiency stated: ${efficiency}`,
     newly: (newly, noLonger) => `newly evaluated: ${newly}; no longer evaluated: ${noLonger}`,
     domain: (id, effectiveness, efficiency) => `${id}: effectiveness ${effectiveness}; efficiency ${efficiency}`,
@@ -87,6 +90,7 @@ const DIFF_WORDS: Record<AnalysisLang, DiffWords> = {
     linesRemoved: 'regels verwijderd',
     noChanges: 'geen wijzigingen',
     evaluated: 'geëvalueerde instrumenten',
+    field: { text: 'tekst', domain: 'taakveld', parent: 'bovenliggende doelstelling', smart: 'SMART', name: 'naam', objective: 'doelstelling', kind: 'soort', role: 'rol', classification: 'rubricering' },
     stated: (effectiveness, efficiency) => `doeltreffendheid beoordeeld: ${effectiveness}; doelmatigheid beoordeeld: ${efficiency}`,
     newly: (newly, noLonger) => `nieuw geëvalueerd: ${newly}; niet langer geëvalueerd: ${noLonger}`,
     domain: (id, effectiveness, efficiency) => `${id}: doeltreffendheid ${effectiveness}; doelmatigheid ${efficiency}`,
@@ -102,6 +106,8 @@ function renderDiff(c: ReviewComparison, format: 'text' | 'md', s: Style, w: Dif
   const pct = (x: number | null) => (x === null ? w.na : `${Math.round(x * 100)}%`);
   const amount = (x: number | null) => (x === null ? w.unknown : w.amount(x));
   const ids = (xs: string[]) => (xs.length ? xs.join(', ') : w.none);
+  const fields = (xs: string[]) => xs.map((f) => w.field[f] ?? f).join(', ');
+  const status = (x: RealisationStatus) => termsFor(lang).realisationStatus[x] ?? x;
   const step = (x: { before: SteppedValue | null; after: SteppedValue | null }) =>
     `${x.before === null ? '—' : steppedWord(x.before, lang)} → ${x.after === null ? '—' : steppedWord(x.after, lang)}`;
 
@@ -116,13 +122,13 @@ function renderDiff(c: ReviewComparison, format: 'text' | 'md', s: Style, w: Dif
   h(w.objectives);
   li(`${s.green(w.added)}: ${ids(c.objectives.added)}`);
   li(`${s.red(w.removed)}: ${ids(c.objectives.removed)}`);
-  for (const x of c.objectives.changed) li(`${s.yellow(w.changed)} ${x.id}: ${x.fields.join(', ')}`);
+  for (const x of c.objectives.changed) li(`${s.yellow(w.changed)} ${x.id}: ${fields(x.fields)}`);
 
   h(w.instruments);
   li(`${s.green(w.added)}: ${ids(c.instruments.added)}`);
   li(`${s.red(w.removed)}: ${ids(c.instruments.removed)}`);
-  for (const x of c.instruments.statusChanged) li(`${s.yellow(w.status)} ${x.id}: ${x.from} → ${x.to}`);
-  for (const x of c.instruments.changed) li(`${s.yellow(w.changed)} ${x.id}: ${x.fields.join(', ')}`);
+  for (const x of c.instruments.statusChanged) li(`${s.yellow(w.status)} ${x.id}: ${status(x.from)} → ${status(x.to)}`);
+  for (const x of c.instruments.changed) li(`${s.yellow(w.changed)} ${x.id}: ${fields(x.fields)}`);
 
   h(w.expenditure);
   if (c.expenditure.linesAdded.length) li(`${w.linesAdded}: ${ids(c.expenditure.linesAdded)}`);

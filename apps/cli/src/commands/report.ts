@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import type { SavingsOptions } from '@polev/core';
 import { CliError, EXIT, style, type Io } from '../io.js';
-import { loadValidReview } from '../input.js';
+import { inputName, loadValidReview } from '../input.js';
 import { writeOutput } from '../output.js';
 import { progress } from '../progress.js';
 
@@ -10,7 +10,8 @@ export type ReportFormatOption = 'md' | 'html' | 'docx';
 export interface ReportCommandOptions {
   output: string;
   format?: ReportFormatOption;
-  lang: 'nl' | 'en';
+  /** Default: the review's own language. */
+  lang?: 'nl' | 'en';
   audience: 'public' | 'confidential';
   savings?: SavingsOptions;
   force: boolean;
@@ -36,13 +37,15 @@ export async function reportCommand(io: Io, file: string, opts: ReportCommandOpt
   const format = formatFor(opts.output, opts.format);
   if (format === 'docx' && opts.output === '-') throw new CliError('a .docx report cannot be written to standard output', EXIT.usage, 'give a file name with -o, e.g. -o report.docx');
   const p = progress(io);
+  let lang = opts.lang;
   try {
-    p.step(`reading ${file}`);
+    p.step(`reading ${inputName(file)}`);
     const review = await loadValidReview(io, file);
+    lang ??= review.language;
     p.step(`rendering ${format}`);
     // Loaded only here: the renderers and their figure code are the heaviest part of the CLI.
     const { renderReport } = await import('@polev/report');
-    const options = { lang: opts.lang, audience: opts.audience, ...(opts.savings ? { analyzeOptions: { savings: opts.savings } } : {}) };
+    const options = { lang, audience: opts.audience, ...(opts.savings ? { analyzeOptions: { savings: opts.savings } } : {}) };
     const data = await renderReport(format, review, null, options);
     p.step(`writing ${opts.output}`);
     await writeOutput(io, opts.output, data, opts.force);
@@ -51,7 +54,7 @@ export async function reportCommand(io: Io, file: string, opts: ReportCommandOpt
   }
   if (opts.output !== '-') {
     const s = style(io);
-    io.stderr(`${s.green('✓')} wrote ${opts.output} (${format}, ${opts.lang}, ${opts.audience})\n`);
+    io.stderr(`${s.green('✓')} wrote ${opts.output} (${format}, ${lang}, ${opts.audience})\n`);
   }
   return EXIT.ok;
 }

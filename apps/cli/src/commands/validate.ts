@@ -1,7 +1,7 @@
 import { formatProblem, type Problem } from '@polev/core/load';
 import { inert } from '../inert.js';
 import { CliError, EXIT, style, type Io } from '../io.js';
-import { loadInput } from '../input.js';
+import { inputName, loadInput } from '../input.js';
 
 export interface ValidateOptions {
   format: 'text' | 'json';
@@ -15,9 +15,10 @@ export async function validate(io: Io, files: string[], options: ValidateOptions
   const out = style(io, 'stdout');
   const results: FileResult[] = [];
   let exit: number = EXIT.ok;
-  for (const file of files) {
+  for (const path of files) {
+    const file = inputName(path);
     try {
-      const r = await loadInput(io, file);
+      const r = await loadInput(io, path);
       results.push({ file, valid: r.ok, problems: r.ok ? r.warnings : r.problems });
       if (!r.ok) exit = Math.max(exit, EXIT.invalidInput);
     } catch (err) {

@@ -42,7 +42,7 @@ import {
 import { formatDate, formatMoney, formatSum } from './format.js';
 
 export interface ReportOptions {
-  /** Language of every label and heading; the review's own text stays as written. Default `nl`. */
+  /** Language of every label and heading; the review's own text stays as written. Default: the review's language. */
   lang?: Lang;
   /**
    * `public` (default) leaves out everything classified and states that a classified annex
@@ -65,8 +65,9 @@ export interface ResolvedReportOptions {
   analyzeOptions: AnalyzeOptions;
 }
 
-export function resolveOptions(options: ReportOptions = {}): ResolvedReportOptions {
-  const lang = options.lang ?? 'nl';
+/** The options with their defaults; without `lang`, the review's own language (Dutch without a review). */
+export function resolveOptions(options: ReportOptions = {}, review?: Pick<Review, 'language'>): ResolvedReportOptions {
+  const lang = options.lang ?? review?.language ?? 'nl';
   const audience = options.audience ?? 'public';
   if (lang !== 'nl' && lang !== 'en') throw new TypeError(`lang must be "nl" or "en", not ${JSON.stringify(lang)}`);
   if (audience !== 'public' && audience !== 'confidential') throw new TypeError(`audience must be "public" or "confidential", not ${JSON.stringify(audience)}`);
@@ -85,7 +86,7 @@ export const GAP_PAGE_HEIGHT = 860; // A4 portrait
  * savings options the assessment was made with unless `analyzeOptions` gives others.
  */
 export function buildReport(review: Review, assessment?: Assessment | null, options: ReportOptions = {}): ReportDocument {
-  const opts = resolveOptions(options);
+  const opts = resolveOptions(options, review);
   const level = audienceLevel(opts.audience);
   const filter = filterReviewForAudience(review, opts.audience);
   // The options of every re-analysis: the report's language, and the caller's savings options or
