@@ -1,6 +1,7 @@
 import { rpeQuestionSet } from '../rpe/questions.js';
 import type { RpeVersion } from '../model/review.js';
-import { nearest } from '../util/nearest.js';
+import { Suggester } from '../util/nearest.js';
+import { quote } from '../util/text.js';
 import { formatPath, type PathSegment, type ProblemCode } from './problem.js';
 
 export interface UnlocatedProblem {
@@ -14,13 +15,15 @@ export interface UnlocatedProblem {
 }
 
 type Rec = Record<string, unknown>;
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
 const recs = (x: unknown): [Rec, number][] =>
   Array.isArray(x) ? x.flatMap((r, i): [Rec, number][] => (isRec(r) ? [[r, i]] : [])) : [];
 const ids = (x: unknown): [string, number][] =>
   Array.isArray(x) ? x.flatMap((v, i): [string, number][] => (typeof v === 'string' ? [[v, i]] : [])) : [];
 
-const MAX_SUGGESTIONS = 50;
+/** Characters of an id: enough for any reference scheme, short enough to quote in a message. */
+export const MAX_ID_LENGTH = 200;
 
 type Kind = 'domain' | 'objective' | 'instrument' | 'budget line' | 'source' | 'finding' | 'indicator' | 'conclusion' | 'recommendation' | 'scope exclusion';
 
@@ -29,7 +32,7 @@ type Kind = 'domain' | 'objective' | 'instrument' | 'budget line' | 'source' | '
  * tolerating malformed parts, so that a file gets its reference problems and its schema problems
  * reported together.
  */
-export function checkReferences(data: unknown): UnlocatedProblem[] {
+export function checkReferences(data: unknown, suggest: Suggester = new Suggester()): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
   if (!isRec(data)) return out;
   const tree = isRec(data.policyTree) ? data.policyTree : {};
@@ -52,37 +55,44 @@ export function checkReferences(data: unknown): UnlocatedProblem[] {
     for (const [rec, i] of recs(list)) {
       if (typeof rec.id !== 'string') continue;
       const path = [...base, i, 'id'];
+      if (rec.id.length > MAX_ID_LENGTH) {
+        out.push({ path, code: 'limit', severity: 'error', message: `the id ${quote(rec.id)} is longer than ${MAX_ID_LENGTH} characters`, hint: 'ids are short names for cross-references, e.g. "ct-1"; put the text in a name or title' });
+      }
       const first = byId.get(rec.id);
       if (first) {
         out.push({
           path,
           code: 'duplicate-id',
           severity: 'error',
-          message: `the id "${rec.id}" is already used by the ${first.kind} at ${pathText(first.path)}`,
+          message: `the id ${quote(rec.id)} is already used by the ${first.kind} at ${pathText(first.path)}`,
           hint: 'ids must be unique across the whole review; rename one of them',
         });
       } else byId.set(rec.id, { kind, path });
     }
   }
 
-  let suggestions = 0;
+  // The ids a reference may name, per set of kinds, listed once.
+  const candidates = new Map<string, string[]>();
+  const idsOf = (allowed: Kind[]) => {
+    const scope = allowed.join();
+    let list = candidates.get(scope);
+    if (!list) candidates.set(scope, (list = [...byId].filter(([, t]) => allowed.includes(t.kind)).map(([id]) => id)));
+    return { scope, list };
+  };
   const ref = (path: PathSegment[], value: unknown, allowed: Kind[], what: string) => {
     if (typeof value !== 'string') return;
     const target = byId.get(value);
     if (target && allowed.includes(target.kind)) return;
-    // "Did you mean" scans every id, so it is offered for the first few dangling references only.
-    const near =
-      suggestions++ < MAX_SUGGESTIONS
-        ? nearest(value, [...byId].filter(([, t]) => allowed.includes(t.kind)).map(([id]) => id))
-        : undefined;
+    const { scope, list } = idsOf(allowed);
+    const near = target ? undefined : suggest.nearest(value, list, scope);
     out.push({
       path,
       code: 'dangling-reference',
       severity: 'error',
       message: target
-        ? `${what} must name ${allowed.map(withArticle).join(' or ')}, but "${value}" is ${withArticle(target.kind)}`
-        : `${what} "${value}" does not exist`,
-      hint: near ? `did you mean "${near}"?` : `add a ${allowed[0]} with id "${value}", or correct the reference`,
+        ? `${what} must name ${allowed.map(withArticle).join(' or ')}, but ${quote(value)} is ${withArticle(target.kind)}`
+        : `${what} ${quote(value)} does not exist`,
+      hint: near ? `did you mean "${near}"?` : value.length > MAX_ID_LENGTH ? 'correct the reference' : `add a ${allowed[0]} with id ${quote(value)}, or correct the reference`,
     });
   };
   const refs = (base: PathSegment[], list: unknown, allowed: Kind[], what: string) => {
@@ -104,11 +114,12 @@ export function checkReferences(data: unknown): UnlocatedProblem[] {
     ref([...base, 'parent'], o.parent, ['objective'], 'the parent objective');
     citation(base, o.citation);
     const parent = typeof o.parent === 'string' ? objectives.get(o.parent) : undefined;
-    if (parent && typeof parent.domain === 'string' && parent.domain !== o.domain) {
-      out.push({ path: [...base, 'domain'], code: 'inconsistent', severity: 'error', message: `the objective is in domain "${String(o.domain)}" but its parent "${String(o.parent)}" is in domain "${parent.domain}"`, hint: 'a sub-objective belongs to the domain of its objective' });
+    // Without a domain of its own the objective has a schema problem already; no mismatch to tell.
+    if (parent && typeof parent.domain === 'string' && typeof o.domain === 'string' && parent.domain !== o.domain) {
+      out.push({ path: [...base, 'domain'], code: 'inconsistent', severity: 'error', message: `the objective is in domain ${quote(o.domain)} but its parent ${quote(String(o.parent))} is in domain ${quote(parent.domain)}`, hint: 'a sub-objective belongs to the domain of its objective' });
     }
-    if (typeof o.parent === 'string' && parentCycle(o.id, objectives)) {
-      out.push({ path: [...base, 'parent'], code: 'inconsistent', severity: 'error', message: `the parent chain of "${String(o.id)}" loops back to itself`, hint: 'an objective cannot be its own ancestor' });
+    if (typeof o.parent === 'string' && typeof o.id === 'string' && parentCycle(o.id, objectives)) {
+      out.push({ path: [...base, 'parent'], code: 'inconsistent', severity: 'error', message: `the parent chain of ${quote(o.id)} loops back to itself`, hint: 'an objective cannot be its own ancestor' });
     }
   }
 
@@ -119,8 +130,9 @@ export function checkReferences(data: unknown): UnlocatedProblem[] {
   }
 
   const period = isRec(data.period) ? data.period : {};
-  const start = typeof period.start === 'number' ? period.start : undefined;
-  const end = typeof period.end === 'number' ? period.end : undefined;
+  // Only finite numbers are compared: NaN or Infinity is the schema's problem, and would read badly here.
+  const start = finite(period.start) ? period.start : undefined;
+  const end = finite(period.end) ? period.end : undefined;
   if (start !== undefined && end !== undefined && start > end) {
     out.push({ path: ['period', 'end'], code: 'inconsistent', severity: 'error', message: `the period ends (${end}) before it starts (${start})`, hint: 'swap start and end' });
   }
@@ -136,7 +148,7 @@ export function checkReferences(data: unknown): UnlocatedProblem[] {
     for (const [e, j] of recs(line.expenditures)) {
       const eb: PathSegment[] = [...base, 'expenditures', j];
       citation(eb, e.citation);
-      if (typeof e.year === 'number') {
+      if (finite(e.year)) {
         const seen = years.get(e.year);
         if (seen !== undefined) {
           out.push({ path: [...eb, 'year'], code: 'inconsistent', severity: 'error', message: `the year ${e.year} is given twice for this budget line (also at expenditures[${seen}])`, hint: 'give one amount per year and line' });
@@ -145,7 +157,7 @@ export function checkReferences(data: unknown): UnlocatedProblem[] {
           out.push({ path: [...eb, 'year'], code: 'out-of-period', severity: 'error', message: `the year ${e.year} lies outside the review period ${start}–${end}`, hint: 'correct the year, or widen the period' });
         }
       }
-      if (typeof e.amount === 'number' && e.amount < 0) {
+      if (finite(e.amount) && e.amount < 0) {
         out.push({ path: [...eb, 'amount'], code: 'negative-amount', severity: 'error', message: `the amount ${e.amount} is negative`, hint: 'amounts are positive euro x 1,000; book receipts on a line of kind "receipts"' });
       }
     }
@@ -178,14 +190,16 @@ export function checkReferences(data: unknown): UnlocatedProblem[] {
   const set = typeof data.rpeVersion === 'string' ? rpeQuestionSet(data.rpeVersion as RpeVersion) : undefined;
   const answered = new Map<number, number>();
   for (const [a, i] of recs(data.rpeAnswers)) {
-    if (typeof a.question !== 'number') continue;
+    // A question that is not a whole number (NaN, 2.5, .inf) is the schema's problem to tell.
+    if (!Number.isInteger(a.question)) continue;
     const path: PathSegment[] = ['rpeAnswers', i, 'question'];
-    const seen = answered.get(a.question);
+    const question = a.question as number;
+    const seen = answered.get(question);
     if (seen !== undefined) {
-      out.push({ path, code: 'inconsistent', severity: 'error', message: `question ${a.question} is answered twice (also at rpeAnswers[${seen}])`, hint: 'keep one answer per question' });
-    } else answered.set(a.question, i);
-    if (set && !set.questions.some((q) => q.number === a.question)) {
-      out.push({ path, code: 'inconsistent', severity: 'error', message: `RPE ${set.version} has no question ${a.question}`, hint: `questions run from 1 to ${set.questions.length}` });
+      out.push({ path, code: 'inconsistent', severity: 'error', message: `question ${question} is answered twice (also at rpeAnswers[${seen}])`, hint: 'keep one answer per question' });
+    } else answered.set(question, i);
+    if (set && !set.questions.some((q) => q.number === question)) {
+      out.push({ path, code: 'inconsistent', severity: 'error', message: `RPE ${set.version} has no question ${question}`, hint: `questions run from 1 to ${set.questions.length}` });
     }
   }
   return out;
