@@ -1,4 +1,4 @@
-import { constructFromEvents, CORE_SCHEMA, defineScalarTag, EVENT_ID, floatCoreTag, NOT_RESOLVED, parseEvents, YAMLException, type Event } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, defineScalarTag, EVENT_ID, floatCoreTag, getScalarValue, NOT_RESOLVED, parseEvents, YAMLException, type Event } from 'js-yaml';
 import type { PathSegment } from './problem.js';
 import { count, quote } from '../util/text.js';
 
@@ -64,12 +64,19 @@ export function readDocument(text: string): ReadResult {
   const json = readJson(text);
   if (json) return json;
   let events: Event[];
-  let documents: unknown[];
   try {
     events = parseEvents(text, { maxDepth: LIMITS.depth });
-    documents = constructFromEvents(events, { source: text, schema: SCHEMA });
   } catch (err) {
     return { ok: false, problems: [fromParserError(err)] };
+  }
+  let documents: unknown[];
+  try {
+    documents = constructFromEvents(events, { source: text, schema: SCHEMA });
+  } catch (err) {
+    const problem = fromParserError(err);
+    // js-yaml notices a duplicate key after its value; the events say where the key is.
+    if (problem.message.includes('given twice')) problem.offset = duplicateKey(events, text) ?? problem.offset;
+    return { ok: false, problems: [problem] };
   }
   if (documents.length === 0) return { ok: true, data: undefined, bounds: [], events: () => events };
   if (documents.length > 1) {
@@ -225,6 +232,31 @@ const expansion = (offset: number, budget: number): ReadProblem => ({
   message: `the file expands its aliases too often: they would make more than ${count(budget)} values`,
   hint: 'use aliases for a few repeated values only; write the others out',
 });
+
+/** The offset of the first key that repeats an earlier key of its mapping. */
+function duplicateKey(events: Event[], text: string): number | undefined {
+  const open: ({ keys: Set<string>; expectKey: boolean } | undefined)[] = [];
+  for (const e of events) {
+    const top = open[open.length - 1];
+    if (e.type === EVENT_ID.POP) {
+      open.pop();
+      continue;
+    }
+    if (e.type === EVENT_ID.DOCUMENT) continue;
+    if (top?.expectKey) {
+      top.expectKey = false;
+      if (e.type === EVENT_ID.SCALAR) {
+        const key = getScalarValue(text, e);
+        if (top.keys.has(key)) return nodeOffset(e);
+        top.keys.add(key);
+        continue;
+      }
+    } else if (top) top.expectKey = true;
+    if (e.type === EVENT_ID.MAPPING) open.push({ keys: new Set(), expectKey: true });
+    else if (e.type === EVENT_ID.SEQUENCE) open.push(undefined);
+  }
+  return undefined;
+}
 
 function secondDocument(events: Event[]): number {
   let docs = 0;
