@@ -1,5 +1,5 @@
 import { analyze, explain, type AnalysisLang, type SavingsOptions } from '@polev/core';
-import { inertDeep } from '../inert.js';
+import { inertDeep, jsonText } from '../inert.js';
 import { CliError, EXIT, plainStyle, style, type Io } from '../io.js';
 import { loadValidReview } from '../input.js';
 import { progress } from '../progress.js';
@@ -24,10 +24,10 @@ export async function analyzeCommand(io: Io, file: string, opts: AnalyzeCommandO
     if (!x) {
       throw new CliError(`no objective, domain or instrument with id "${opts.explain}" in ${file}`, EXIT.usage, 'ids are listed in the review file; `polev analyze --format json` shows them all');
     }
-    io.stdout(opts.format === 'json' ? `${JSON.stringify(x, null, 2)}\n` : explanation(inertDeep(x), opts.format === 'md' ? 'md' : 'text', opts.format === 'md' ? plainStyle : style(io, 'stdout'), lang));
+    io.stdout(opts.format === 'json' ? jsonText(x) : explanation(inertDeep(x), opts.format === 'md' ? 'md' : 'text', opts.format === 'md' ? plainStyle : style(io, 'stdout'), lang));
     return EXIT.ok;
   }
-  if (opts.format === 'json') io.stdout(`${JSON.stringify(assessment, null, 2)}\n`);
+  if (opts.format === 'json') io.stdout(jsonText(assessment));
   else io.stdout(summary(inertDeep(review), inertDeep(assessment), opts.format, opts.format === 'md' ? plainStyle : style(io, 'stdout')));
   return EXIT.ok;
 }
