@@ -8,6 +8,7 @@ import { count, quote } from '../util/text.js';
 import { checkReferences, type UnlocatedProblem } from './references.js';
 import { LIMITS, readDocument, type ReadProblem } from './read.js';
 import { locatePaths } from './locate.js';
+import { migrateReview } from './migrate.js';
 
 export interface ParseOptions {
   /** Name used in problems; defaults to `<input>`. */
@@ -57,8 +58,12 @@ export function parseReview(text: string, options: ParseOptions = {}): ParseResu
   return { ok: true, review, warnings: listed };
 }
 
-/** Schema and reference problems of the data, appended to `found`; the review when the schema fits. */
-function validateData(data: unknown, found: UnlocatedProblem[]): { review: Review | undefined } {
+/**
+ * Schema and reference problems of the data (migrated in memory when it is of an older schema
+ * version), appended to `found`; the review when the schema fits.
+ */
+function validateData(raw: unknown, found: UnlocatedProblem[]): { review: Review | undefined } {
+  const { data } = migrateReview(raw);
   const parsed = Review.safeParse(data, { reportInput: true });
   const suggest = new Suggester();
   // Appended one by one: a file can have more problems than a call takes arguments.
