@@ -16,13 +16,21 @@ export interface UnlocatedProblem {
 type Rec = Record<string, unknown>;
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
-const recs = (x: unknown): [Rec, number][] =>
-  Array.isArray(x) ? x.flatMap((r, i): [Rec, number][] => (isRec(r) ? [[r, i]] : [])) : [];
-const ids = (x: unknown): [string, number][] =>
-  Array.isArray(x) ? x.flatMap((v, i): [string, number][] => (typeof v === 'string' ? [[v, i]] : [])) : [];
+/** The mappings of a list, with their indexes (a plain loop: this runs over every item of a file). */
+function recs(x: unknown): [Rec, number][] {
+  const out: [Rec, number][] = [];
+  if (Array.isArray(x)) for (let i = 0; i < x.length; i++) if (isRec(x[i])) out.push([x[i] as Rec, i]);
+  return out;
+}
+/** A path below `base`: built only for a problem, not for every reference that resolves. */
+type Tail = PathSegment | readonly PathSegment[];
+const below = (base: readonly PathSegment[], tail: Tail): PathSegment[] => (Array.isArray(tail) ? [...base, ...tail] : [...base, tail as PathSegment]);
+const CITATION_SOURCE = ['citation', 'source'] as const;
 
 /** Characters of an id: enough for any reference scheme, short enough to quote in a message. */
 export const MAX_ID_LENGTH = 200;
+
+const SOURCE = ['source'] as const;
 
 type Kind = 'domain' | 'objective' | 'instrument' | 'budget line' | 'source' | 'finding' | 'indicator' | 'conclusion' | 'recommendation' | 'scope exclusion';
 
@@ -72,16 +80,17 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
 
   // The ids a reference may name, per set of kinds, listed once.
   const candidates = new Map<string, string[]>();
-  const idsOf = (allowed: Kind[]) => {
+  const idsOf = (allowed: readonly Kind[]) => {
     const scope = allowed.join();
     let list = candidates.get(scope);
     if (!list) candidates.set(scope, (list = [...byId].filter(([, t]) => allowed.includes(t.kind)).map(([id]) => id)));
     return { scope, list };
   };
-  const ref = (path: PathSegment[], value: unknown, allowed: Kind[], what: string) => {
+  const ref = (base: readonly PathSegment[], tail: Tail, value: unknown, allowed: readonly Kind[], what: string) => {
     if (typeof value !== 'string') return;
     const target = byId.get(value);
     if (target && allowed.includes(target.kind)) return;
+    const path = below(base, tail);
     const { scope, list } = idsOf(allowed);
     const near = target ? undefined : suggest.nearest(value, list, scope);
     out.push({
@@ -94,14 +103,20 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
       hint: near ? `did you mean "${near}"?` : value.length > MAX_ID_LENGTH ? 'correct the reference' : `add a ${allowed[0]} with id ${quote(value)}, or correct the reference`,
     });
   };
-  const refs = (base: PathSegment[], list: unknown, allowed: Kind[], what: string) => {
-    for (const [v, j] of ids(list)) ref([...base, j], v, allowed, what);
+  const refs = (base: readonly PathSegment[], key: string, list: unknown, allowed: readonly Kind[], what: string) => {
+    if (!Array.isArray(list)) return;
+    for (let j = 0; j < list.length; j++) {
+      const v: unknown = list[j];
+      if (typeof v !== 'string') continue;
+      const target = byId.get(v);
+      if (!target || !allowed.includes(target.kind)) ref(base, [key, j], v, allowed, what);
+    }
   };
-  const citation = (base: PathSegment[], c: unknown) => {
-    if (isRec(c)) ref([...base, 'citation', 'source'], c.source, ['source'], 'the cited source');
+  const citation = (base: readonly PathSegment[], c: unknown) => {
+    if (isRec(c)) ref(base, CITATION_SOURCE, c.source, SOURCE, 'the cited source');
   };
-  const subjectKinds: Kind[] = ['instrument', 'objective', 'domain'];
-  const anyKind: Kind[] = ['domain', 'objective', 'instrument', 'budget line', 'source', 'finding', 'indicator', 'conclusion', 'recommendation', 'scope exclusion'];
+  const subjectKinds: readonly Kind[] = ['instrument', 'objective', 'domain'];
+  const anyKind: readonly Kind[] = ['domain', 'objective', 'instrument', 'budget line', 'source', 'finding', 'indicator', 'conclusion', 'recommendation', 'scope exclusion'];
 
   if (isRec(tree.mainGoal)) citation(['policyTree', 'mainGoal'], tree.mainGoal.citation);
   for (const [d, i] of recs(tree.domains)) citation(['policyTree', 'domains', i], d.citation);
@@ -109,8 +124,8 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
   const objectives = new Map(recs(tree.objectives).map(([o]) => [o.id, o] as const));
   for (const [o, i] of recs(tree.objectives)) {
     const base: PathSegment[] = ['policyTree', 'objectives', i];
-    ref([...base, 'domain'], o.domain, ['domain'], 'the domain');
-    ref([...base, 'parent'], o.parent, ['objective'], 'the parent objective');
+    ref(base, 'domain', o.domain, ['domain'], 'the domain');
+    ref(base, 'parent', o.parent, ['objective'], 'the parent objective');
     citation(base, o.citation);
     const parent = typeof o.parent === 'string' ? objectives.get(o.parent) : undefined;
     // Without a domain of its own the objective has a schema problem already; no mismatch to tell.
@@ -124,7 +139,7 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
 
   for (const [ins, i] of recs(data.instruments)) {
     const base: PathSegment[] = ['instruments', i];
-    ref([...base, 'objective'], ins.objective, ['objective'], 'the objective');
+    ref(base, 'objective', ins.objective, ['objective'], 'the objective');
     if (isRec(ins.realisation)) citation([...base, 'realisation'], ins.realisation.citation);
   }
 
@@ -138,7 +153,7 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
 
   for (const [line, i] of recs(data.budgetLines)) {
     const base: PathSegment[] = ['budgetLines', i];
-    refs([...base, 'instruments'], line.instruments, ['instrument'], 'the financed instrument');
+    refs(base, 'instruments', line.instruments, ['instrument'], 'the financed instrument');
     citation(base, line.citation);
     if (line.kind === 'out-of-scope' && !(typeof line.outOfScopeReason === 'string' && line.outOfScopeReason.trim())) {
       out.push({ path: [...base, 'outOfScopeReason'], code: 'inconsistent', severity: 'error', message: 'an out-of-scope budget line needs the reason it is out of scope', hint: 'add outOfScopeReason (RPE question 2)' });
@@ -164,24 +179,24 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
 
   for (const [f, i] of recs(data.findings)) {
     const base: PathSegment[] = ['findings', i];
-    for (const [s, j] of recs(f.sources)) ref([...base, 'sources', j, 'source'], s.source, ['source'], 'the source');
-    refs([...base, 'subjects'], f.subjects, subjectKinds, 'the subject');
+    for (const [s, j] of recs(f.sources)) ref(base, ['sources', j, 'source'], s.source, SOURCE, 'the source');
+    refs(base, 'subjects', f.subjects, subjectKinds, 'the subject');
     citation(base, f.citation);
   }
   for (const [x, i] of recs(data.indicators)) {
     const base: PathSegment[] = ['indicators', i];
-    refs([...base, 'subjects'], x.subjects, subjectKinds, 'the subject');
-    ref([...base, 'source'], x.source, ['source'], 'the source');
+    refs(base, 'subjects', x.subjects, subjectKinds, 'the subject');
+    ref(base, 'source', x.source, SOURCE, 'the source');
     citation(base, x.citation);
   }
   for (const [c, i] of recs(data.conclusions)) {
     const base: PathSegment[] = ['conclusions', i];
-    refs([...base, 'subjects'], c.subjects, subjectKinds, 'the subject');
-    refs([...base, 'findings'], c.findings, ['finding'], 'the finding');
+    refs(base, 'subjects', c.subjects, subjectKinds, 'the subject');
+    refs(base, 'findings', c.findings, ['finding'], 'the finding');
     citation(base, c.citation);
   }
   for (const [r, i] of recs(data.recommendations)) {
-    refs(['recommendations', i, 'addresses'], r.addresses, anyKind, 'the addressed item');
+    refs(['recommendations', i], 'addresses', r.addresses, anyKind, 'the addressed item');
     citation(['recommendations', i], r.citation);
   }
   for (const [s, i] of recs(data.scopeExclusions)) citation(['scopeExclusions', i], s.citation);
