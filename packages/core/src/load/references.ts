@@ -57,24 +57,24 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
     ['scope exclusion', ['scopeExclusions'], data.scopeExclusions],
   ];
 
-  const byId = new Map<string, { kind: Kind; path: PathSegment[] }>();
+  // Where each id is defined, as the list and index (a path is built only for a problem).
+  const byId = new Map<string, { kind: Kind; base: PathSegment[]; index: number }>();
   for (const [kind, base, list] of collections) {
     for (const [rec, i] of recs(list)) {
       if (typeof rec.id !== 'string') continue;
-      const path = [...base, i, 'id'];
       if (rec.id.length > MAX_ID_LENGTH) {
-        out.push({ path, code: 'limit', severity: 'error', message: `the id ${quote(rec.id)} is longer than ${MAX_ID_LENGTH} characters`, hint: 'ids are short names for cross-references, e.g. "ct-1"; put the text in a name or title' });
+        out.push({ path: [...base, i, 'id'], code: 'limit', severity: 'error', message: `the id ${quote(rec.id)} is longer than ${MAX_ID_LENGTH} characters`, hint: 'ids are short names for cross-references, e.g. "ct-1"; put the text in a name or title' });
       }
       const first = byId.get(rec.id);
       if (first) {
         out.push({
-          path,
+          path: [...base, i, 'id'],
           code: 'duplicate-id',
           severity: 'error',
-          message: `the id ${quote(rec.id)} is already used by the ${first.kind} at ${pathText(first.path)}`,
+          message: `the id ${quote(rec.id)} is already used by the ${first.kind} at ${formatPath([...first.base, first.index])}`,
           hint: 'ids must be unique across the whole review; rename one of them',
         });
-      } else byId.set(rec.id, { kind, path });
+      } else byId.set(rec.id, { kind, base, index: i });
     }
   }
 
@@ -122,6 +122,7 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
   for (const [d, i] of recs(tree.domains)) citation(['policyTree', 'domains', i], d.citation);
 
   const objectives = new Map(recs(tree.objectives).map(([o]) => [o.id, o] as const));
+  const cycles = objectivesInCycles(objectives);
   for (const [o, i] of recs(tree.objectives)) {
     const base: PathSegment[] = ['policyTree', 'objectives', i];
     ref(base, 'domain', o.domain, ['domain'], 'the domain');
@@ -132,7 +133,7 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
     if (parent && typeof parent.domain === 'string' && typeof o.domain === 'string' && parent.domain !== o.domain) {
       out.push({ path: [...base, 'domain'], code: 'inconsistent', severity: 'error', message: `the objective is in domain ${quote(o.domain)} but its parent ${quote(String(o.parent))} is in domain ${quote(parent.domain)}`, hint: 'a sub-objective belongs to the domain of its objective' });
     }
-    if (typeof o.parent === 'string' && typeof o.id === 'string' && parentCycle(o.id, objectives)) {
+    if (typeof o.parent === 'string' && typeof o.id === 'string' && cycles.has(o.id)) {
       out.push({ path: [...base, 'parent'], code: 'inconsistent', severity: 'error', message: `the parent chain of ${quote(o.id)} loops back to itself`, hint: 'an objective cannot be its own ancestor' });
     }
   }
@@ -219,17 +220,28 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
   return out;
 }
 
-function parentCycle(start: unknown, objectives: Map<unknown, Rec>): boolean {
-  const seen = new Set<unknown>([start]);
-  let cur = objectives.get(start)?.parent;
-  while (typeof cur === 'string') {
-    if (seen.has(cur)) return cur === start;
-    seen.add(cur);
-    cur = objectives.get(cur)?.parent;
+/**
+ * The objectives whose parent chain loops back to themselves, in one pass: each objective is
+ * walked once (a walk stops at an objective seen before), so a chain of any length is linear.
+ */
+function objectivesInCycles(objectives: Map<unknown, Rec>): Set<unknown> {
+  const state = new Map<unknown, 'walking' | 'done'>();
+  const inCycle = new Set<unknown>();
+  for (const start of objectives.keys()) {
+    if (state.has(start)) continue;
+    const walk: unknown[] = [];
+    let cur: unknown = start;
+    while (objectives.has(cur) && !state.has(cur)) {
+      state.set(cur, 'walking');
+      walk.push(cur);
+      const parent = objectives.get(cur)!.parent;
+      cur = typeof parent === 'string' ? parent : undefined;
+    }
+    if (state.get(cur) === 'walking') for (let i = walk.indexOf(cur); i < walk.length; i++) inCycle.add(walk[i]);
+    for (const w of walk) state.set(w, 'done');
   }
-  return false;
+  return inCycle;
 }
 
-const pathText = (path: PathSegment[]) => formatPath(path.slice(0, -1));
 
 const withArticle = (noun: string) => `${/^[aeio]/.test(noun) ? 'an' : 'a'} ${noun}`;

@@ -23,10 +23,13 @@ export class LineIndex {
 
 function lineStarts(text: string): number[] {
   const starts = [0];
-  const hasCr = text.includes('\r');
+  // The next LF and CR are searched for only once passed, so a file with one kind of line end
+  // (or none) is scanned once, not once per line.
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
   for (let i = 0; ; ) {
-    const lf = text.indexOf('\n', i);
-    const cr = hasCr ? text.indexOf('\r', i) : -1;
+    if (lf >= 0 && lf < i) lf = text.indexOf('\n', i);
+    if (cr >= 0 && cr < i) cr = text.indexOf('\r', i);
     if (lf < 0 && cr < 0) return starts;
     if (cr >= 0 && (lf < 0 || cr < lf)) i = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
     else i = lf + 1;
