@@ -89,8 +89,8 @@ describe('parseReview: bounded loading', () => {
   });
 
   it('stays linear in long parent chains and in files with only CR line ends', () => {
-    // Each objective's chain was walked to its root: quadratic, minutes for 30,000 objectives.
-    const chain = Array.from({ length: 30_000 }, (_, i) => `    - { id: c${i}, domain: d1, text: x${i > 0 ? `, parent: c${i - 1}` : ''} }`).join('\n');
+    // Each objective's chain was walked to its root: quadratic, minutes for 60,000 objectives.
+    const chain = Array.from({ length: 60_000 }, (_, i) => `    - { id: c${i}, domain: d1, text: x${i > 0 ? `, parent: c${i - 1}` : ''} }`).join('\n');
     const text = mini.replace('  objectives:\n', `  objectives:\n${chain}\n`);
     expect(text).not.toBe(mini);
     const started = performance.now();
