@@ -3,11 +3,12 @@
 // order mark or tabs after the colons, gives the same review or the same problems at the same
 // places. Special numbers, duplicate keys and merge keys mean the same in every form.
 import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
+import { constructFromEvents, load, parseEvents } from 'js-yaml';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { syntheticReview } from '../testing/index.js';
 import { parseReview, type ParseResult } from './parse.js';
+import { construct, GENERAL, LIMITS, SCHEMA } from './read.js';
 
 const mini = readFileSync(new URL('../__fixtures__/mini.yaml', import.meta.url), 'utf8');
 
@@ -140,6 +141,42 @@ describe('one meaning of a review file', () => {
       const r = parseReview(t);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.problems.map((p) => [p.path, p.line, p.column])).toEqual([['instruments[0].kind', line, 11]]);
+    }
+  });
+});
+
+describe('the fast constructor of plain files', () => {
+  // Built from the same events as js-yaml's constructFromEvents, it must give the same data, or
+  // hand the file over (GENERAL).
+  const texts = [
+    mini,
+    mini.replace(/\n/g, '\r'),
+    stringify(syntheticReview({ instruments: 12, seed: 3 }), { lineWidth: 0 }),
+    'a: &x {b: [1, 2.5, -0, 0x1F, 0o17, 1e309, .inf, -.inf, .nan, ~, null, Null, true, False, "q", \'s\', 1_000]}\nc: *x\nd: [*x, *x]\n',
+    '1: one\n~: tilde\ntrue: yes\n1.5: x\n"__proto__": {polluted: 1}\nconstructor: 2\n',
+    'lit: |\n  line one\n  line two\nfold: >-\n  folded\n  text\nkeep: |+\n  kept\n\nplain: a b\n  c\n',
+    'a: &a [*a]\n',
+    '---\n',
+    '',
+    '- x\n- [y, {z: w}]\n- {}\n- []\n- ? k\n  : v\n',
+  ];
+  it.each(texts.map((t, i) => [i, t]))('agrees with constructFromEvents (text %i)', (_, text) => {
+    const events = parseEvents(text, { maxDepth: LIMITS.depth });
+    const fast = construct(events, text);
+    const general = constructFromEvents(events, { source: text, schema: SCHEMA });
+    expect(fast).not.toBe(GENERAL);
+    if (fast === GENERAL) return;
+    // Compared as JSON with the numbers JSON has no form for spelled out (and cycles apart).
+    const spelled = (x: unknown) => JSON.stringify(x, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+    if (text.includes('*a]')) expect((fast[0] as { a: unknown[] }).a[0]).toBe((fast[0] as { a: unknown }).a);
+    else expect(spelled(fast)).toBe(spelled(general));
+    if (text.includes('*x')) expect((fast[0] as Record<string, unknown>).c).toBe((fast[0] as Record<string, unknown>).a);
+    if (text.includes('__proto__')) expect(Object.getPrototypeOf(fast[0])).toBe(Object.prototype);
+  });
+
+  it('hands over what it does not build: tags, complex keys, several documents, unknown aliases, duplicate keys', () => {
+    for (const text of ['a: !!str 1\n', '? [a]\n: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\na: 2\n', '*x : 1\n', 'a: !!seq []\n']) {
+      expect(construct(parseEvents(text, { maxDepth: LIMITS.depth }), text), text).toBe(GENERAL);
     }
   });
 });

@@ -58,7 +58,7 @@ const floatTag = defineScalarTag<number>('tag:yaml.org,2002:float', {
   identify: floatCoreTag.identify,
   represent: floatCoreTag.represent,
 });
-const SCHEMA = CORE_SCHEMA.withTags(floatTag);
+export const SCHEMA = CORE_SCHEMA.withTags(floatTag);
 
 export function readDocument(text: string): ReadResult {
   const json = readJson(text);
@@ -71,7 +71,8 @@ export function readDocument(text: string): ReadResult {
   }
   let documents: unknown[];
   try {
-    documents = constructFromEvents(events, { source: text, schema: SCHEMA });
+    const fast = construct(events, text);
+    documents = fast === GENERAL ? constructFromEvents(events, { source: text, schema: SCHEMA }) : fast;
   } catch (err) {
     const problem = fromParserError(err);
     // js-yaml notices a duplicate key after its value; the events say where the key is.
@@ -88,6 +89,86 @@ export function readDocument(text: string): ReadResult {
   // The events are not kept for locating problems: holding them while the schema runs costs a
   // valid file more (memory and collection time) than parsing again costs a file with problems.
   return { ok: true, data, bounds: check.problems, events: () => eventsOf(text) };
+}
+
+export const GENERAL = Symbol('general');
+type Resolver = { resolveImplicitScalarTag(source: string): { value: unknown } };
+const resolver = SCHEMA as unknown as Resolver;
+
+/**
+ * The data of the events of a plain review file, built as js-yaml's constructFromEvents builds it
+ * (plain scalars resolved by the same schema, keys as strings, `__proto__` an own key, anchors
+ * shared), in a loop made for this one case: about twice as fast (110 → 50 ms of CPU at 10k
+ * instruments). Anything else — a tag, a key that is not a scalar, a duplicate key, an alias to
+ * an unknown anchor, more than one document — is left to constructFromEvents (GENERAL), which
+ * also gives the errors.
+ */
+export function construct(events: Event[], text: string): unknown[] | typeof GENERAL {
+  type Frame = { map: Record<string, unknown> | undefined; seq: unknown[] | undefined; key: string | undefined };
+  const frames: Frame[] = [];
+  const anchors = new Map<string, unknown>();
+  let root: unknown = undefined;
+  let docs = 0;
+  let top: Frame | undefined;
+  const add = (value: unknown): boolean => {
+    if (!top) {
+      root = value;
+      return true;
+    }
+    if (top.seq) {
+      top.seq.push(value);
+      return true;
+    }
+    const map = top.map!;
+    if (top.key === undefined) {
+      if (typeof value === 'object' && value !== null) return false;
+      const key = String(value);
+      if (Object.prototype.hasOwnProperty.call(map, key)) return false;
+      top.key = key;
+      return true;
+    }
+    if (top.key === '__proto__') Object.defineProperty(map, top.key, { value, enumerable: true, configurable: true, writable: true });
+    else map[top.key] = value;
+    top.key = undefined;
+    return true;
+  };
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    switch (e.type) {
+      case EVENT_ID.DOCUMENT:
+        if (++docs > 1) return GENERAL;
+        break;
+      case EVENT_ID.SCALAR: {
+        if (e.tagStart >= 0) return GENERAL;
+        const source = getScalarValue(text, e);
+        const value = e.style === 1 ? resolver.resolveImplicitScalarTag(source).value : source;
+        if (e.anchorStart >= 0) anchors.set(text.slice(e.anchorStart, e.anchorEnd), value);
+        if (!add(value)) return GENERAL;
+        break;
+      }
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING: {
+        if (e.tagStart >= 0 || (top?.map && top.key === undefined)) return GENERAL;
+        const value = e.type === EVENT_ID.SEQUENCE ? [] : {};
+        if (e.anchorStart >= 0) anchors.set(text.slice(e.anchorStart, e.anchorEnd), value);
+        if (!add(value)) return GENERAL;
+        top = e.type === EVENT_ID.SEQUENCE ? { map: undefined, seq: value as unknown[], key: undefined } : { map: value as Record<string, unknown>, seq: undefined, key: undefined };
+        frames.push(top);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const name = text.slice(e.anchorStart, e.anchorEnd);
+        if (!anchors.has(name) || (top?.map && top.key === undefined) || !add(anchors.get(name))) return GENERAL;
+        break;
+      }
+      case EVENT_ID.POP:
+        if (frames.length === 0) continue;
+        frames.pop();
+        top = frames[frames.length - 1];
+        break;
+    }
+  }
+  return docs === 0 ? [] : [root === undefined ? null : root];
 }
 
 /** The events of a text, for locating problems; only for a text readDocument accepted. */
