@@ -22,7 +22,7 @@ export const LIMITS = {
   problems: 1000,
 } as const;
 
-/** A problem found while reading, at an offset of the text (or at a path of the data). */
+/** A problem found while reading, at an offset of the text. */
 export interface ReadProblem {
   offset: number;
   message: string;
@@ -30,6 +30,7 @@ export interface ReadProblem {
   code: 'syntax' | 'limit';
 }
 
+/** A text or key beyond its length, at its path in the data. */
 export interface BoundProblem {
   path: PathSegment[];
   atKey?: boolean;
