@@ -39,7 +39,8 @@ const hostile = () => {
   return `${example.slice(0, at)}\n    name: "${HOSTILE}"${example.slice(end)}`;
 };
 
-describe('inert output on every path', () => {
+// Each test starts the binary a few times: generous timeouts for a busy machine.
+describe('inert output on every path', { timeout: 120_000 }, () => {
   it('escapes the problems of an invalid file in analyze, report and diff as validate does', () => {
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, example.replace('\nid: ', '\n"\u202eevil\\x9b": 1\nid: '));
@@ -98,7 +99,7 @@ describe('inert output on every path', () => {
   });
 });
 
-describe('safe writes', () => {
+describe('safe writes', { timeout: 120_000 }, () => {
   const ok = () => {
     const file = join(dir, 'valid.yaml');
     if (!existsSync(file)) writeFileSync(file, example);
