@@ -20,9 +20,10 @@ const HINTS: Record<string, string> = {
  */
 export function reportError(io: Io, err: unknown, debug: boolean): number {
   const s = style(io);
-  const line = (message: string, hint?: string) => io.stderr(`${s.red('error:')} ${message}\n${hint ? `${s.dim(`hint: ${hint}`)}\n` : ''}`);
+  // Messages name files, ids and values given on the command line or read from a file: inert.
+  const line = (message: string, hint?: string) => io.stderr(`${s.red('error:')} ${inert(message)}\n${hint ? `${s.dim(`hint: ${inert(hint)}`)}\n` : ''}`);
   const stack = () => {
-    if (debug && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+    if (debug && err instanceof Error && err.stack) io.stderr(`${inert(err.stack)}\n`);
   };
   if (err instanceof CliError) {
     line(err.message, err.hint);
@@ -42,8 +43,8 @@ export function reportError(io: Io, err: unknown, debug: boolean): number {
     stack();
     return EXIT.usage;
   }
-  io.stderr(`${s.red('internal error:')} ${err instanceof Error ? err.message : String(err)}\n`);
-  if (debug && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+  io.stderr(`${s.red('internal error:')} ${inert(err instanceof Error ? err.message : String(err))}\n`);
+  if (debug && err instanceof Error && err.stack) io.stderr(`${inert(err.stack)}\n`);
   else io.stderr('hint: run again with --debug for the details, and report it\n');
   return EXIT.internal;
 }

@@ -1,5 +1,6 @@
 import { formatProblem, parseReview, type ParseResult, type Review } from '@polev/core/load';
 import { loadReviewFile, ReviewFileError } from '@polev/core/node';
+import { inert } from './inert.js';
 import { CliError, EXIT, style, type Io } from './io.js';
 
 /** The name of an input in messages: its path, or `<stdin>` for `-` (the name its problems carry too). */
@@ -23,7 +24,7 @@ export async function loadValidReview(io: Io, file: string): Promise<Review> {
   const r = await loadInput(io, file);
   if (r.ok) return r.review;
   const s = style(io);
-  for (const p of r.problems) io.stderr(`${s.red(formatProblem(p))}\n`);
+  for (const p of r.problems) io.stderr(`${s.red(inert(formatProblem(p)))}\n`);
   const n = r.problems.filter((p) => p.severity === 'error').length;
   throw new CliError(`${inputName(file)} has ${n} problem${n === 1 ? '' : 's'}`, EXIT.invalidInput, `fix them first; \`polev validate ${file}\` lists them`);
 }

@@ -40,10 +40,12 @@ export class CliError extends Error {
 
 export function processIo(): Io {
   // A reader that stops early (`polev schema | head`) closes the pipe: that is not an error of
-  // polev's, so it stops writing quietly instead of dying on an unhandled EPIPE.
+  // polev's, so it stops writing quietly instead of dying on an unhandled EPIPE. Any other failure
+  // to write the output (a full disk: `polev schema > /dev/full`) is one line and exit 2.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(process.exitCode ?? 0);
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`error: cannot write to standard output (${describeCode(err.code) ?? err.message})\nhint: check where the output goes (disk space, permissions)\n`);
+    process.exit(EXIT.usage);
   });
   return {
     stdout: (t) => void process.stdout.write(t),
@@ -57,6 +59,27 @@ export function processIo(): Io {
     isTTY: Boolean(process.stderr.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
   };
+}
+
+const CODES: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EIO: 'input/output error',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a folder',
+  EBUSY: 'the file is busy',
+};
+
+/** An errno code as words, with the code kept for searching; undefined for no code. */
+export function describeCode(code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  const words = CODES[code];
+  return words ? `${words}, ${code}` : code;
 }
 
 export interface Style {

@@ -1,3 +1,4 @@
+import { inert } from './inert.js';
 import type { Io } from './io.js';
 
 /**
@@ -16,7 +17,7 @@ export function progress(io: Io, delayMs = 1000): { step: (label: string) => voi
   const timer = setTimeout(show, delayMs);
   return {
     step: (next) => {
-      label = next;
+      label = inert(next);
       if (shown || Date.now() - started > delayMs) show();
     },
     done: () => {

@@ -86,7 +86,8 @@ describe('parseReview', () => {
     for (const text of [bomb, `${bomb}schemaVersion: oops\n`]) {
       const r = parseReview(text, { file: 'bomb.yaml' });
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.problems).toEqual([expect.objectContaining({ file: 'bomb.yaml', code: 'syntax', message: expect.stringContaining('expands its aliases too often') })]);
+      if (!r.ok) expect(r.problems).toEqual([expect.objectContaining({ file: 'bomb.yaml', code: 'limit', line: expect.any(Number), message: expect.stringContaining('expands its aliases too often') })]);
+      if (!r.ok) expect(r.problems[0]!.line).toBeGreaterThan(0);
     }
   });
 

@@ -1,5 +1,5 @@
 import { analyze, explain, type AnalysisLang, type AudienceLevel, type SavingsOptions } from '@polev/core';
-import { inertDeep } from '../inert.js';
+import { inertDeep, jsonText } from '../inert.js';
 import { CliError, EXIT, plainStyle, style, type Io } from '../io.js';
 import { inputName, loadValidReview } from '../input.js';
 import { progress } from '../progress.js';
@@ -27,10 +27,10 @@ export async function analyzeCommand(io: Io, file: string, opts: AnalyzeCommandO
       const hint = x.didYouMean.length ? `did you mean ${x.didYouMean.map((id) => `"${id}"`).join(' or ')}?` : 'ids are listed in the review file; `polev analyze --format json` shows them all';
       throw new CliError(`no item with id "${opts.explain}" in ${inputName(file)}${assessment.audience.level !== 'full' ? ` visible to the ${assessment.audience.level} audience` : ''}`, EXIT.usage, hint);
     }
-    io.stdout(opts.format === 'json' ? `${JSON.stringify(x, null, 2)}\n` : explanation(inertDeep(x), opts.format === 'md' ? 'md' : 'text', opts.format === 'md' ? plainStyle : style(io, 'stdout'), lang));
+    io.stdout(opts.format === 'json' ? jsonText(x) : explanation(inertDeep(x), opts.format === 'md' ? 'md' : 'text', opts.format === 'md' ? plainStyle : style(io, 'stdout'), lang));
     return EXIT.ok;
   }
-  if (opts.format === 'json') io.stdout(`${JSON.stringify(assessment, null, 2)}\n`);
+  if (opts.format === 'json') io.stdout(jsonText(assessment));
   else io.stdout(summary(inertDeep(review), inertDeep(assessment), opts.format, opts.format === 'md' ? plainStyle : style(io, 'stdout')));
   return EXIT.ok;
 }

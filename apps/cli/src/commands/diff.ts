@@ -1,5 +1,5 @@
 import { compare, termsFor, type AnalysisLang, type RealisationStatus, type ReviewComparison, type ReviewPeriod } from '@polev/core';
-import { inertDeep } from '../inert.js';
+import { inertDeep, jsonText } from '../inert.js';
 import { EXIT, plainStyle, style, type Io, type Style } from '../io.js';
 import { loadValidReview } from '../input.js';
 import { markdownLine } from '../markdown.js';
@@ -16,7 +16,7 @@ export async function diffCommand(io: Io, before: string, after: string, opts: D
   const b = await loadValidReview(io, after);
   const lang = opts.lang ?? b.language;
   const c = compare(a, b, { lang });
-  if (opts.format === 'json') io.stdout(`${JSON.stringify(c, null, 2)}\n`);
+  if (opts.format === 'json') io.stdout(jsonText(c));
   else io.stdout(renderDiff(inertDeep(c), opts.format, opts.format === 'md' ? plainStyle : style(io, 'stdout'), DIFF_WORDS[lang], lang));
   return EXIT.ok;
 }

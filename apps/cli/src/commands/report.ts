@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import type { SavingsOptions } from '@polev/core';
+import { inert } from '../inert.js';
 import { CliError, EXIT, style, type Io } from '../io.js';
 import { inputName, loadValidReview } from '../input.js';
 import { writeOutput } from '../output.js';
@@ -54,7 +55,7 @@ export async function reportCommand(io: Io, file: string, opts: ReportCommandOpt
   }
   if (opts.output !== '-') {
     const s = style(io);
-    io.stderr(`${s.green('✓')} wrote ${opts.output} (${format}, ${lang}, ${opts.audience})\n`);
+    io.stderr(`${s.green('✓')} wrote ${inert(opts.output)} (${format}, ${lang}, ${opts.audience})\n`);
   }
   return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import { formatProblem, type Problem } from '@polev/core/load';
-import { inert } from '../inert.js';
+import { inert, jsonText } from '../inert.js';
 import { CliError, EXIT, style, type Io } from '../io.js';
 import { inputName, loadInput } from '../input.js';
 
@@ -28,12 +28,12 @@ export async function validate(io: Io, files: string[], options: ValidateOptions
     }
   }
   if (options.format === 'json') {
-    io.stdout(`${JSON.stringify({ valid: exit === EXIT.ok, files: results }, null, 2)}\n`);
+    io.stdout(jsonText({ valid: exit === EXIT.ok, files: results }));
     return exit;
   }
   for (const r of results) {
     if ('error' in r) {
-      io.stderr(`${s.red('error:')} ${r.error}\n${r.hint ? `${s.dim(`hint: ${r.hint}`)}\n` : ''}`);
+      io.stderr(`${s.red('error:')} ${inert(r.error)}\n${r.hint ? `${s.dim(`hint: ${inert(r.hint)}`)}\n` : ''}`);
       continue;
     }
     for (const p of r.problems) {
@@ -45,8 +45,8 @@ export async function validate(io: Io, files: string[], options: ValidateOptions
     const tail = warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
     io.stderr(
       r.valid
-        ? `${s.green('✓')} ${r.file} is valid${tail}\n`
-        : `${s.red('✗')} ${r.file}: ${errors} problem${errors === 1 ? '' : 's'}${tail}\n`,
+        ? `${s.green('✓')} ${inert(r.file)} is valid${tail}\n`
+        : `${s.red('✗')} ${inert(r.file)}: ${errors} problem${errors === 1 ? '' : 's'}${tail}\n`,
     );
   }
   return exit;

@@ -1,17 +1,21 @@
-import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { Review } from '../model/review.js';
 import { InvalidReviewError } from '../errors.js';
 import { formatPath, type PathSegment, type Problem } from './problem.js';
-import { nearest } from '../util/nearest.js';
+import { LineIndex } from '../util/lines.js';
+import { Suggester } from '../util/nearest.js';
+import { count, quote } from '../util/text.js';
 import { checkReferences, type UnlocatedProblem } from './references.js';
 import { migrationWarning, reviewWarnings } from './warnings.js';
+import { LIMITS, readDocument, type ReadProblem } from './read.js';
+import { locatePaths } from './locate.js';
 import { migrateReview } from './migrate.js';
 
 export interface ParseOptions {
   /** Name used in problems; defaults to `<input>`. */
   file?: string;
+  /** Problems listed at most (default 1000); a last problem counts the rest. */
+  maxProblems?: number;
 }
 
 export type ParseResult =
@@ -19,84 +23,79 @@ export type ParseResult =
   | { ok: false; problems: Problem[] };
 
 /**
- * Parses a review from YAML or JSON text (both read as YAML 1.2 with the core schema, of which
- * JSON is a subset, so both get line numbers). Returns the typed review, or every problem found:
- * syntax, schema and cross-references together, sorted by position.
+ * Parses a review from YAML or JSON text (YAML 1.2 with the core schema, of which JSON is a
+ * subset, so both get line numbers). Returns the typed review, or every problem found: syntax,
+ * schema and cross-references together, sorted by position; at most `maxProblems` of them.
+ *
+ * Time and memory are linear in the size of the text whatever it holds: nesting depth, alias
+ * expansion and the length of texts are bounded (LIMITS), each a located problem.
  */
 export function parseReview(text: string, options: ParseOptions = {}): ParseResult {
   const file = options.file ?? '<input>';
-  // Fast path: js-yaml reads a valid file several times faster than a parser that keeps the
-  // positions of every node. Positions are only needed for problems, so the document is parsed
-  // again, with positions, only when there is something to report. A file with anchors always
-  // takes the careful path, which limits alias expansion: a few nested aliases can otherwise
-  // blow up to billions of nodes.
-  const data = HAS_ANCHOR.test(text) ? FAILED : fastLoad(text);
-  if (data !== FAILED) {
-    if (data === null || data === undefined) return { ok: false, problems: [emptyFile(file)] };
-    const { found, review } = validateData(data);
-    if (found.length === 0 && review) return { ok: true, review, warnings: [] };
-  }
-  return parseWithPositions(text, file);
+  const max = Math.max(1, options.maxProblems ?? LIMITS.problems);
+  // A byte order mark is not part of the content; editors do not count it as a column either.
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = new LineIndex(source);
+
+  const read = readDocument(source);
+  if (!read.ok) return { ok: false, problems: read.problems.map((p) => fromRead(file, lines, p)) };
+  const data = read.data;
+  if (data === null || data === undefined) return { ok: false, problems: [emptyFile(file)] };
+
+  const found: UnlocatedProblem[] = read.bounds.map((b) => ({ ...b, code: 'limit', severity: 'error' }));
+  const { review } = validateData(data, found);
+  if (found.length === 0 && review) return { ok: true, review, warnings: [] };
+
+  const offsets = locatePaths(read.events(), source, found);
+  const problems = found.map((p, i): Problem => {
+    const offset = offsets[i];
+    const problem: Problem = { file, ...(offset === undefined ? { line: 0, column: 0 } : lines.position(offset)), path: formatPath(p.path), message: p.message, severity: p.severity, code: p.code };
+    if (p.hint) problem.hint = p.hint;
+    return problem;
+  });
+  problems.sort(byPosition);
+  const listed = capped(problems, max, file);
+  if (problems.some((p) => p.severity === 'error') || !review) return { ok: false, problems: listed };
+  return { ok: true, review, warnings: listed };
 }
 
-const FAILED = Symbol('failed');
-const HAS_ANCHOR = /(?:^|[\s[{,:-])&[^\s[\]{},]+/m;
-const MAX_ALIASES = 1000;
-
-function fastLoad(text: string): unknown {
-  try {
-    return loadFast(text, { schema: CORE_SCHEMA });
-  } catch {
-    return FAILED;
-  }
-}
-
-function validateData(raw: unknown): { found: UnlocatedProblem[]; review: Review | undefined } {
+/**
+ * Schema and reference problems of the data (migrated in memory when it is of an older schema
+ * version), appended to `found`, followed by its warnings; the review when the schema fits.
+ */
+function validateData(raw: unknown, found: UnlocatedProblem[]): { review: Review | undefined } {
   const { data, from, changes } = migrateReview(raw);
   const parsed = Review.safeParse(data, { reportInput: true });
-  const found: UnlocatedProblem[] = parsed.success ? [] : parsed.error.issues.flatMap(fromZodIssue);
-  found.push(...checkReferences(data));
+  const suggest = new Suggester();
+  // Appended one by one: a file can have more problems than a call takes arguments.
+  if (!parsed.success) for (const issue of parsed.error.issues) for (const p of fromZodIssue(issue, suggest)) found.push(p);
+  for (const p of checkReferences(data, suggest)) found.push(p);
   if (from !== undefined) found.push(migrationWarning(from, changes));
-  if (parsed.success) found.push(...reviewWarnings(parsed.data));
-  return { found, review: parsed.data };
+  if (parsed.success) for (const w of reviewWarnings(parsed.data)) found.push(w);
+  return { review: parsed.data };
 }
 
-const emptyFile = (file: string): Problem => ({ file, line: 1, column: 1, path: '', message: 'the file is empty', hint: 'start from `polev init`', severity: 'error', code: 'schema' });
+/** The first `max` problems, and one that counts the rest. */
+function capped(problems: Problem[], max: number, file: string): Problem[] {
+  if (problems.length <= max) return problems;
+  const rest = problems.length - max;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const listed = problems.slice(0, max);
+  listed.push({
+    file,
+    line: 0,
+    column: 0,
+    path: '',
+    message: `${count(rest)} more problem${rest === 1 ? '' : 's'} not listed (${count(problems.length)} in all, ${count(errors)} of them errors)`,
+    hint: 'fix the ones listed first; they often cause the others',
+    severity: problems.slice(max).some((p) => p.severity === 'error') ? 'error' : 'warning',
+    code: 'limit',
+  });
+  return listed;
+}
 
-function parseWithPositions(text: string, file: string): ParseResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => ({
-        file,
-        ...position(lineCounter, e.pos[0]),
-        path: '',
-        message: firstLine(e.message),
-        hint: 'fix the YAML/JSON syntax first; other problems are checked after it parses',
-        severity: 'error' as const,
-        code: 'syntax' as const,
-      })),
-    };
-  }
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (err) {
-    // yaml refuses to expand aliases past the limit (a resource-exhaustion guard).
-    return {
-      ok: false,
-      problems: [{ file, line: 0, column: 0, path: '', message: `the file expands its aliases too often (${firstLine((err as Error).message)})`, hint: `use at most ${MAX_ALIASES} alias expansions; write the repeated values out instead`, severity: 'error', code: 'syntax' }],
-    };
-  }
-  if (data === null || data === undefined) return { ok: false, problems: [emptyFile(file)] };
-  const { found, review } = validateData(data);
-  const problems = found.map((p) => locate(doc, lineCounter, file, p)).sort(byPosition);
-  if (problems.some((p) => p.severity === 'error') || !review) return { ok: false, problems };
-  return { ok: true, review, warnings: problems };
+function fromRead(file: string, lines: LineIndex, p: ReadProblem): Problem {
+  return { file, ...lines.position(p.offset), path: '', message: p.message, hint: p.hint, severity: 'error', code: p.code };
 }
 
 /** Like parseReview, but throws an InvalidReviewError carrying every problem. */
@@ -106,28 +105,25 @@ export function parseReviewOrThrow(text: string, options: ParseOptions = {}): Re
   return result.review;
 }
 
-function position(lc: LineCounter, offset: number | undefined): { line: number; column: number } {
-  if (offset === undefined) return { line: 0, column: 0 };
-  const { line, col } = lc.linePos(offset);
-  return { line, column: col };
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-}
+const emptyFile = (file: string): Problem => ({ file, line: 1, column: 1, path: '', message: 'the file is empty', hint: 'start from `polev init`', severity: 'error', code: 'schema' });
 
 function byPosition(a: Problem, b: Problem): number {
-  return a.line - b.line || a.column - b.column || a.path.localeCompare(b.path);
+  return a.line - b.line || a.column - b.column || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
+/** A value from the file as a message names it. */
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  const shown = JSON.stringify(value);
-  const short = shown.length > 40 ? `${shown.slice(0, 37)}…` : shown;
-  return `${typeof value === 'number' ? 'the number' : typeof value === 'string' ? 'the text' : 'the value'} ${short}`;
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'not a number (.nan)';
+    if (!Number.isFinite(value)) return `${value > 0 ? '' : 'minus '}infinity (a number too large to hold, or .inf)`;
+    return `the number ${value}`;
+  }
+  if (typeof value === 'string') return `the text ${quote(value)}`;
+  return `the value ${String(value)}`;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -139,32 +135,44 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: 'true or false',
 };
 
-function fromZodIssue(issue: z.core.$ZodIssue): UnlocatedProblem[] {
+function fromZodIssue(issue: z.core.$ZodIssue, suggest: Suggester): UnlocatedProblem[] {
   const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
   const base = { path, code: 'schema' as const, severity: 'error' as const };
+  const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'invalid_type': {
-      const received = (issue as { input?: unknown }).input;
-      if (received === undefined) return [{ ...base, message: `${String(path.at(-1) ?? 'the document')} is required`, hint: `add it as ${TYPE_NAMES[issue.expected] ?? issue.expected}` }];
-      return [{ ...base, message: `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describe(received)}` }];
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      if (input === undefined) {
+        const field = path.at(-1);
+        return [{ ...base, message: `${typeof field === 'string' ? quoteKey(field) : 'the document'} is required`, hint: `add it as ${expected}` }];
+      }
+      return [{ ...base, message: `expected ${expected}, got ${describe(input)}` }];
     }
     case 'invalid_value':
-      return [{ ...base, message: `expected ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}, got ${describe((issue as { input?: unknown }).input)}` }];
+      return [{ ...base, message: `expected ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}, got ${describe(input)}` }];
     case 'unrecognized_keys':
-      return issue.keys.map((key) => ({ ...base, path: [...path, key], atKey: true, message: `unknown field "${key}"`, ...hintForKey(key, path) }));
+      return issue.keys.map((key) => ({ ...base, path: [...path, key], atKey: true, message: `unknown field ${quote(key)}`, ...hintForKey(key, path, suggest) }));
     case 'invalid_format':
     case 'too_small':
     case 'too_big':
     case 'not_multiple_of':
-      return [{ ...base, message: `${issue.message}${'input' in issue && issue.input !== undefined && issue.code !== 'too_small' ? ` (got ${describe(issue.input)})` : ''}` }];
+      return [{ ...base, message: `${issue.message}${input !== undefined && issue.code !== 'too_small' ? ` (got ${describe(input)})` : ''}` }];
     default:
       return [{ ...base, message: issue.message }];
   }
 }
 
-function hintForKey(key: string, objectPath: PathSegment[]): { hint: string } {
-  const allowed = keysAt(Review, objectPath);
-  const near = nearest(key, allowed);
+/** A field name as messages show it: bare when it is a plain name, quoted otherwise. */
+const quoteKey = (key: string) => (/^[A-Za-z_$][\w$]{0,59}$/.test(key) ? key : quote(key));
+
+function hintForKey(key: string, objectPath: PathSegment[], suggest: Suggester): { hint: string } {
+  if (key === '<<') return { hint: 'merge keys (<<) are YAML 1.1 and not read here: write the fields out' };
+  // Unknown keys are only reported at objects of the schema, so with list indexes left out the
+  // scopes are few: the cache below is bounded by the schema, not by the files read.
+  const scope = objectPath.map((s) => (typeof s === 'number' ? '[]' : s)).join('.');
+  const allowed = allowedKeys.get(scope) ?? keysAt(Review, objectPath);
+  allowedKeys.set(scope, allowed);
+  const near = suggest.nearest(key, allowed, scope);
   return {
     hint: near
       ? `did you mean "${near}"?`
@@ -173,6 +181,8 @@ function hintForKey(key: string, objectPath: PathSegment[]): { hint: string } {
         : 'remove it, or check the spelling against the JSON Schema',
   };
 }
+
+const allowedKeys = new Map<string, string[]>();
 
 /** The field names the schema allows at a path, walking through lists and optional wrappers. */
 function keysAt(schema: z.core.$ZodType, path: PathSegment[]): string[] {
@@ -183,39 +193,14 @@ function keysAt(schema: z.core.$ZodType, path: PathSegment[]): string[] {
   for (const seg of path) {
     unwrap();
     const def: z.core.$ZodTypeDef | undefined = cur?._zod.def;
-    if (def?.type === 'object' && typeof seg === 'string') cur = (def as z.core.$ZodObjectDef).shape[seg];
+    if (def?.type === 'object' && typeof seg === 'string') {
+      const shape: Record<string, z.core.$ZodType> = (def as z.core.$ZodObjectDef).shape;
+      cur = Object.hasOwn(shape, seg) ? shape[seg] : undefined;
+    }
     else if (def?.type === 'array' && typeof seg === 'number') cur = (def as z.core.$ZodArrayDef).element;
     else return [];
   }
   unwrap();
   const def = cur?._zod.def;
   return def?.type === 'object' ? Object.keys((def as z.core.$ZodObjectDef).shape).filter((k) => k !== '$schema') : [];
-}
-
-/** Finds the YAML node for a path: the deepest node that exists, and the key itself for unknown keys. */
-function locate(doc: Document, lc: LineCounter, file: string, p: UnlocatedProblem): Problem {
-  let node: unknown = doc.contents;
-  let keyNode: Node | undefined;
-  for (const seg of p.path) {
-    if (isMap(node)) {
-      const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && it.key.value === seg);
-      if (!pair || !isPair(pair)) break;
-      keyNode = pair.key as Node;
-      node = pair.value;
-    } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
-      keyNode = undefined;
-      node = node.items[seg];
-    } else break;
-  }
-  const target = p.atKey && keyNode ? keyNode : ((node as Node | null)?.range ? (node as Node) : keyNode);
-  const problem: Problem = {
-    file,
-    ...position(lc, target?.range?.[0]),
-    path: formatPath(p.path),
-    message: p.message,
-    severity: p.severity,
-    code: p.code,
-  };
-  if (p.hint) problem.hint = p.hint;
-  return problem;
 }

@@ -17,6 +17,8 @@ export interface Problem {
 
 export type ProblemCode =
   | 'syntax'
+  /** A bound of the loader: nesting depth, alias expansion, text length, number of problems. */
+  | 'limit'
   | 'schema'
   | 'duplicate-id'
   | 'dangling-reference'

@@ -150,10 +150,10 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
   });
 
   const document = new Document({
-    title: doc.title,
-    subject: doc.subtitle,
+    title: clean(doc.title),
+    subject: clean(doc.subtitle),
     creator: 'polev',
-    description: doc.subtitle,
+    description: clean(doc.subtitle),
     // Word fills in the page numbers of the table of contents when it opens the document.
     features: { updateFields: true },
     numbering: { config: [ORDERED_NUMBERING] },
@@ -198,10 +198,10 @@ function figureParagraph(b: FigureBlock, landscape: boolean, png: Uint8Array): P
     children: [
       new ImageRun({
         type: 'svg',
-        data: new TextEncoder().encode(b.svg),
+        data: new TextEncoder().encode(xmlSafe(b.svg)),
         fallback: { type: 'png', data: png },
         transformation: { width: Math.round(b.width * scale), height: Math.round(b.height * scale) },
-        altText: { name: b.caption, description: b.alt, title: b.caption },
+        altText: { name: clean(b.caption), description: xmlSafe(b.alt), title: clean(b.caption) },
       }),
     ],
   });
@@ -404,9 +404,23 @@ function text(value: string, style: RunStyle = {}): TextRun {
   return new TextRun({ text: clean(value), ...style });
 }
 
-/** Characters XML 1.0 cannot hold are dropped; line breaks and tabs become spaces. */
+/** Text as a run holds it: line breaks and tabs become spaces, and it is XML-safe (see xmlSafe). */
 function clean(value: string): string {
-  return value.replace(/[\r\n\t\f\v]+/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  return xmlSafe(value.replace(/[\r\n\t\f\v]+/g, ' '));
+}
+
+// Characters outside XML 1.0's Char production: C0 controls but tab, LF and CR, U+FFFE and U+FFFF,
+// and surrogates that are not part of a pair (which would not even encode as UTF-8).
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text XML 1.0 can hold: every string from the review that reaches a part of the package (runs,
+ * alt texts, core properties, the SVG of a figure) goes through here, or Word and LibreOffice
+ * refuse the whole file. A lone surrogate becomes U+FFFD, as a UTF-8 encoder would make it; the
+ * other characters are dropped.
+ */
+export function xmlSafe(value: string): string {
+  return value.replace(NOT_XML, (ch) => (ch.length === 1 && ch >= '\ud800' && ch <= '\udfff' ? '\ufffd' : ''));
 }
 
 const xmlEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,5 +1,5 @@
-// The careful path (the `yaml` library) must give exact positions: these pin line:column for each
-// reason the fast path (js-yaml) hands over to it.
+// Problems are located from the parser's events: these pin line:column for syntax errors, duplicate
+// keys, anchors and aliases, and problems of a JSON text read through JSON.parse.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReview } from './parse.js';
@@ -14,7 +14,7 @@ function at(text: string, needle: string, skip = 0): { line: number; column: num
   return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
-describe('parseReview: the careful path', () => {
+describe('parseReview: positions', () => {
   it('locates a syntax error at its line and column', () => {
     const text = 'schemaVersion: 1\ntitle: [unclosed\nid: x\n';
     const r = parseReview(text, { file: 's.yaml' });
