@@ -181,10 +181,13 @@ function readGrid(grid: Grid, mapping: Mapping | undefined, ctx: ImportContext, 
     }
   }
   if (mapped?.table === 'review' || (!mapped && isReviewSheet(grid))) return readReviewSheet(grid, problems).fields;
+  if (!mapped && ANALYSIS_SHEETS.has(normalise(grid.sheet ?? ''))) {
+    notices.push({ at, message: 'holds analysis results (written by polev export); not imported: the analysis is computed from the review' });
+    return undefined;
+  }
   const kind = mapped?.table ?? detectTable(grid);
   if (!kind) {
-    if (ANALYSIS_SHEETS.has(normalise(grid.sheet ?? ''))) notices.push({ at, message: 'holds analysis results (written by polev export); not imported, the analysis is computed from the review' });
-    else problems.push({ ...at, message: 'is not a table polev recognises: its headers name no instruments, objectives, sources, findings or expenditure', hint: 'name the columns as in the README (e.g. Instrument, Doelstelling-id, Realisatie), or say which table it is in a mapping file (--mapping)', severity: 'error' });
+    problems.push({ ...at, message: 'is not a table polev recognises: its headers name no instruments, objectives, sources, findings or expenditure', hint: 'name the columns as in the README (e.g. Instrument, Doelstelling-id, Realisatie), or say which table it is in a mapping file (--mapping)', severity: 'error' });
     return undefined;
   }
   const header = findHeader(grid, TABLES[kind], mapped);
@@ -210,7 +213,9 @@ function detectTable(grid: Grid): TableKind | undefined {
     const header = findHeader(grid, def);
     if (!header) continue;
     const fields = new Set(header.columns.map((c) => c.field));
-    const signature = def.signature.filter((s) => fields.has(s)).length + (header.columns.some((c) => c.year !== undefined) ? 1 : 0);
+    const wide = header.columns.some((c) => c.year !== undefined);
+    if (kind === 'expenditure' && !wide && !fields.has('year')) continue;
+    const signature = def.signature.filter((s) => fields.has(s)).length + (wide ? 1 : 0);
     const named = def.names.some((n) => name.split(' ').includes(n) || name === n || name.startsWith(n));
     if (signature < 2 && !(named && signature >= 1)) continue;
     const score = header.score + (named ? 3 : 0);

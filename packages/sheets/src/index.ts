@@ -6,3 +6,8 @@ export { formatSheetProblem, SheetImportError, type SheetProblem } from './probl
 export { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './read/zip-guard.js';
 export { parseAmount } from './read/numbers.js';
 export { TABLES, TABLE_KINDS, type TableKind } from './tables/definitions.js';
+export { exportXlsx, type ExportOptions } from './export/xlsx.js';
+export { exportCsv } from './export/csv.js';
+export { exportTables, UNKNOWN_AMOUNT, type ExportCell, type ExportTable } from './export/tables.js';
+export { inertText } from './export/inert.js';
+export { readReviewData, serialiseReview } from './review-file.js';

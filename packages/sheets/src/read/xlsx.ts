@@ -15,8 +15,9 @@ export async function readXlsx(data: Uint8Array, file: string): Promise<Grid[]> 
     const rows: CellValue[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        cells[col - 1] = cellValue(cell.value);
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        // polev's export marks an unknown amount by an empty cell with a note; read it back as unknown.
+        cells[col - 1] = cell.value === null && UNKNOWN_NOTE.test(noteText(cell.note)) ? 'onbekend' : cellValue(cell.value);
       });
       for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
       rows[rowNumber - 1] = cells;
@@ -31,6 +32,10 @@ export async function readXlsx(data: Uint8Array, file: string): Promise<Grid[]> 
   });
   return grids;
 }
+
+const UNKNOWN_NOTE = /^(onbekend|unknown)\b/i;
+const noteText = (note: ExcelJS.Cell['note']): string =>
+  note === undefined ? '' : typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
 
 function mergesOf(ws: ExcelJS.Worksheet): Grid['merges'] {
   // exceljs keeps the ranges as "A1:C1" strings in the worksheet model.

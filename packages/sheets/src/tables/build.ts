@@ -1,6 +1,6 @@
 import type { SheetProblem } from '../problems.js';
 import { inPeriod, slug, type ImportContext, type Notice, type Patch, type YearPatch } from '../patch.js';
-import { TABLES } from './definitions.js';
+import { PHASE_KEYS as PHASES, TABLES } from './definitions.js';
 import type { ReadTable, TableRow } from './read-table.js';
 import { lookupValue, normalise, SOURCE_TYPE_WORDS } from './values.js';
 
@@ -82,11 +82,11 @@ function expenditure(table: ReadTable, ctx: ImportContext, problems: SheetProble
       years.push(...perYear.values());
     } else if (typeof v.year === 'number') {
       const fields: Record<string, unknown> = {};
-      for (const k of ['amount', 'budgeted.draft', 'budgeted.adopted', 'budgeted.firstSupplementary', 'budgeted.secondSupplementary']) if (k in v) fields[k] = v[k];
+      for (const k of PHASES) if (k in v) fields[k] = v[k];
       if ('expenditureNotes' in v) fields.notes = v.expenditureNotes;
       years.push({ year: v.year, fields, at, columns: { ...row.columns, notes: row.columns.expenditureNotes ?? '' } });
-    } else {
-      problems.push({ ...at, ...(row.columns.year ? { column: row.columns.year } : {}), message: 'the row has no year', severity: 'error' });
+    } else if (PHASES.some((k) => k in v)) {
+      problems.push({ ...at, ...(row.columns.year ? { column: row.columns.year } : {}), message: 'the row has amounts but no year', hint: 'give the year of the amounts', severity: 'error' });
       continue;
     }
     for (const y of years) {
