@@ -115,7 +115,7 @@ async function readFile(file: ImportFile, limits: ImportLimits, problems: SheetP
     return [];
   }
   if (zip || ext === '.xlsx' || ext === '.xlsm') {
-    const refused = zip ? checkZip(bytes, limits.zip) : 'it is not a zip archive, as every .xlsx is';
+    const refused = zip ? await checkZip(bytes, limits.zip) : 'it is not a zip archive, as every .xlsx is';
     if (refused) {
       problems.push({ ...at, message: `is not a readable spreadsheet: ${refused}`, hint: 'open it in Excel or LibreOffice and save it again as .xlsx, or export the table as CSV', severity: 'error' });
       return [];
@@ -298,11 +298,18 @@ function locateProblem(review: Record<string, unknown>, path: string, message: s
       if (year) {
         const row = ((entity as Record<string, unknown>).expenditures as { year: number }[])[Number(year[1])];
         const yp = origin.years?.find((y) => y.year === row?.year);
-        if (yp) return { ...yp.at, ...(yp.columns[year[2] ?? ''] ? { column: yp.columns[year[2] ?? ''] } : {}), message: `${entity.id} ${row?.year}: ${message}`, ...(hint ? { hint } : {}), severity: 'error' };
+        const column = yp && columnOf(yp.columns, year[2] ?? '');
+        if (yp) return { ...yp.at, ...(column ? { column } : {}), message: `${entity.id} ${row?.year}: ${message}`, ...(hint ? { hint } : {}), severity: 'error' };
       }
-      const column = origin.columns[field] ?? origin.columns[field.split('.')[0]!];
+      const column = columnOf(origin.columns, field);
       return { ...origin.at, ...(column ? { column } : {}), value: entity.id, message: `${field ? `${field}: ` : ''}${message}`, ...(hint ? { hint } : {}), severity: 'error' };
     }
   }
   return { file: reviewFile ?? '<review>', message: `${path ? `${path}: ` : ''}${message}`, ...(hint ? { hint } : {}), severity: 'error' };
+}
+
+/** The column of a field, or of the first of its nested fields (`budgeted` → the Ontwerpbegroting column). */
+function columnOf(columns: Record<string, string>, field: string): string | undefined {
+  if (!field) return undefined;
+  return columns[field] || Object.entries(columns).find(([k, v]) => v && (k.startsWith(`${field}.`) || field.startsWith(`${k}.`)))?.[1];
 }

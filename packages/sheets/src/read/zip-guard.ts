@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
 
 /** How much an .xlsx may unpack to before it is refused; a zip bomb stops at these bounds. */
 export interface ZipLimits {
@@ -13,11 +13,11 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxUncompressedBytes: 100 * 1024 
 /**
  * Checks that a buffer is a zip archive whose entries unpack within the limits, before any zip
  * library sees it. The central directory states each entry's size, but a crafted archive lies
- * there, so every entry is also inflated with a hard output bound (zlib's `maxOutputLength`) and
- * its real size compared: memory stays bounded by the limit whatever the archive claims.
+ * there, so every entry is also inflated, counting its output in chunks that are thrown away and
+ * stopping at the bound: memory stays a few chunks whatever the archive claims.
  * Returns a reason when the archive is refused, undefined when it is fine.
  */
-export function checkZip(buf: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): string | undefined {
+export async function checkZip(buf: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<string | undefined> {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const eocd = findEndOfCentralDirectory(view);
   if (eocd < 0) return 'it is not a complete zip archive (an .xlsx is one): the file is truncated or not an .xlsx';
@@ -47,13 +47,9 @@ export function checkZip(buf: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS
     let actual: number;
     if (method === 0) actual = compressed;
     else if (method === 8) {
-      try {
-        // One byte of room beyond what is left, so that "more than allowed" is detected as such.
-        actual = inflateRawSync(buf.subarray(dataStart, dataStart + compressed), { maxOutputLength: room + 1 }).byteLength;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return bomb(limits);
-        return 'an entry cannot be unpacked: the file is damaged or truncated';
-      }
+      const n = await inflatedSize(buf.subarray(dataStart, dataStart + compressed), room);
+      if (n === 'damaged') return 'an entry cannot be unpacked: the file is damaged or truncated';
+      actual = n;
     } else return `an entry uses compression method ${method}, which an .xlsx does not use`;
     if (actual > room) return bomb(limits);
     total += actual;
@@ -68,4 +64,22 @@ function findEndOfCentralDirectory(view: DataView): number {
   const min = Math.max(0, view.byteLength - 22 - 0xffff);
   for (let i = view.byteLength - 22; i >= min; i--) if (view.getUint32(i, true) === 0x06054b50) return i;
   return -1;
+}
+
+/** The size a deflated entry unpacks to, or more than `room` as soon as it passes it; the output is not kept. */
+function inflatedSize(data: Uint8Array, room: number): Promise<number | 'damaged'> {
+  return new Promise((resolve) => {
+    const inflate = createInflateRaw();
+    let size = 0;
+    inflate.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > room) {
+        inflate.destroy();
+        resolve(size);
+      }
+    });
+    inflate.on('error', () => resolve('damaged'));
+    inflate.on('end', () => resolve(size));
+    inflate.end(data);
+  });
 }
