@@ -87,12 +87,12 @@ export async function importSheets(files: ImportFile[], options: ImportOptions =
       if (fields) reviewFields = { ...reviewFields, ...fields };
     }
   }
-  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems, notices };
-
+  // The merge runs even when reading found problems, so that its own (a new entry without a
+  // required field, an id given twice) are reported in the same go; its result is then dropped.
   const review = base ?? newReview(files, article, ctx, notices);
   applyReviewFields(review, reviewFields);
   const { report, origins } = mergePatches(review, patches, problems, notices);
-  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems, notices };
+  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems: inFileOrder(problems, files), notices };
 
   const checked = parseReview(JSON.stringify(review), { file: options.reviewFile ?? '<review>' });
   if (!checked.ok) {
@@ -312,4 +312,16 @@ function locateProblem(review: Record<string, unknown>, path: string, message: s
 function columnOf(columns: Record<string, string>, field: string): string | undefined {
   if (!field) return undefined;
   return columns[field] || Object.entries(columns).find(([k, v]) => v && (k.startsWith(`${field}.`) || field.startsWith(`${k}.`)))?.[1];
+}
+
+/** Problems by the order of the files given, then sheet and row, as a person works through them. */
+function inFileOrder(problems: SheetProblem[], files: ImportFile[]): SheetProblem[] {
+  const order = new Map(files.map((f, i) => [f.name, i]));
+  const sheets = new Map<string, number>();
+  for (const p of problems) if (!sheets.has(`${p.file}\u0000${p.sheet}`)) sheets.set(`${p.file}\u0000${p.sheet}`, sheets.size);
+  const sheet = (p: SheetProblem) => sheets.get(`${p.file}\u0000${p.sheet}`)!;
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (order.get(a.p.file) ?? -1) - (order.get(b.p.file) ?? -1) || sheet(a.p) - sheet(b.p) || (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
+    .map((x) => x.p);
 }

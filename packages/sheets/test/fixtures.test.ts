@@ -49,7 +49,7 @@ describe('analysts\' tables, Dutch and English', () => {
     );
     const r = ok(await importSheets([file('uitgaven.xlsx', data)], { review: miniReview() }));
     const lines = new Map((r.data.budgetLines as Any[]).map((l) => [l.id, l]));
-    expect(lines.get('bdur').expenditures).toEqual([
+    expect(lines.get('bdur')!.expenditures).toEqual([
       { year: 2013, amount: 150123, budgeted: { draft: 149000 } },
       { year: 2014, amount: 1234.5, budgeted: { draft: 150000 } },
       { year: 2015, amount: null },
@@ -62,7 +62,7 @@ describe('analysts\' tables, Dutch and English', () => {
     const csv = '\uFEFFLine id;Budget line;Kind;Year;Realisation (x €1,000);Draft budget\r\n\r\nifv;Instituut Fysieke Veiligheid;programme;2013;"28.847";28.000\r\n;;;;;\r\nifv;Instituut Fysieke Veiligheid;programme;2014;29.001,5;\r\nifv;Instituut Fysieke Veiligheid;programme;2016;1;\r\n';
     const r = ok(await importSheets([file('expenditure.csv', csv)], { review: miniReview() }));
     const ifv = (r.data.budgetLines as Any[]).find((l) => l.id === 'ifv');
-    expect(ifv.expenditures).toEqual([
+    expect(ifv!.expenditures).toEqual([
       { year: 2013, amount: 28847, budgeted: { draft: 28000 } },
       { year: 2014, amount: 29001.5 },
     ]);
@@ -105,7 +105,7 @@ describe('analysts\' tables, Dutch and English', () => {
     const sources = r.data.sources as Any[];
     expect(sources).toHaveLength(1);
     expect(sources[0]).toMatchObject({ id: 'src-evaluatie-wet-veiligheidsregio-s-2013', title: 'Evaluatie Wet veiligheidsregio’s', type: 'effect', author: 'JenV', date: '2013-12-01', reference: 'https://example.org/rapport.pdf' });
-    expect(sources[0].notes).toMatch(/Kabinetsreactie: https:\/\/example.org\/reactie/);
+    expect(sources[0]!.notes).toMatch(/Kabinetsreactie: https:\/\/example.org\/reactie/);
     const text = r.notices.map((n) => n.message).join('\n');
     expect(text).toMatch(/1 studies not yet delivered not imported as sources: row 3 \(Gepland\)/);
     expect(text).toMatch(/1 studies of other articles not imported/);
