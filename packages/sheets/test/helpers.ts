@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { readCsv } from '../src/read/csv.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../../..');
@@ -54,3 +55,6 @@ export async function workbook(sheets: Record<string, (string | number | null)[]
   }
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
+
+/** The cells of a CSV text, as the import reads them. */
+export const readCsvRows = (text: string) => readCsv(text, 'x.csv').rows.map((r) => r.map((c) => (c === null ? null : String(c))));
