@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { parseReview, SCHEMA_VERSION, type Review } from '@polev/core/load';
+import { migrateReview, parseReview, SCHEMA_VERSION, type Review } from '@polev/core/load';
 import { globMatch, type Mapping } from './mapping.js';
 import { mergePatches, originKey, listOf, type MergeReport, type Origins } from './merge.js';
 import { LISTS, parseArticleRef, slug, type ImportContext, type ListName, type Notice, type Patch } from './patch.js';
@@ -61,7 +61,8 @@ export async function importSheets(files: ImportFile[], options: ImportOptions =
   const problems: SheetProblem[] = [];
   const notices: Notice[] = [];
   const limits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
-  const base = options.review !== undefined ? (structuredClone(options.review) as Record<string, unknown>) : undefined;
+  // A schemaVersion 1 review is brought to the current version first, as the loader does.
+  const base = options.review !== undefined ? (structuredClone(migrateReview(options.review).data) as Record<string, unknown>) : undefined;
 
   const article = options.article !== undefined ? parseArticleRef(options.article) : undefined;
   if (options.article !== undefined && !article) {
@@ -92,6 +93,7 @@ export async function importSheets(files: ImportFile[], options: ImportOptions =
   const review = base ?? newReview(files, article, ctx, notices);
   applyReviewFields(review, reviewFields);
   const { report, origins } = mergePatches(review, patches, problems, notices);
+  if (!base) dropPlaceholderDomain(review);
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems: inFileOrder(problems, files), notices };
 
   const checked = parseReview(JSON.stringify(review), { file: options.reviewFile ?? '<review>' });
@@ -261,7 +263,8 @@ function newReview(files: ImportFile[], article: ImportContext['article'], ctx: 
     period: ctx.period ?? { start: null, end: null },
     rpeVersion: '2022',
     method: null,
-    policyTree: { mainGoal: { text: null }, domains: [], objectives: [] },
+    // A review has at least one domain; the files may bring their own (a Taakvelden sheet).
+    policyTree: { mainGoal: { text: null }, domains: [{ id: 'domain-1', name: '(in te vullen)' }], objectives: [] },
   };
 }
 
@@ -324,4 +327,10 @@ function inFileOrder(problems: SheetProblem[], files: ImportFile[]): SheetProble
     .map((p, i) => ({ p, i }))
     .sort((a, b) => (order.get(a.p.file) ?? -1) - (order.get(b.p.file) ?? -1) || sheet(a.p) - sheet(b.p) || (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
     .map((x) => x.p);
+}
+
+/** The new review's placeholder domain goes once the files brought domains of their own. */
+function dropPlaceholderDomain(review: Record<string, unknown>): void {
+  const tree = review.policyTree as { domains: { id: string }[]; objectives: { domain?: string }[] };
+  if (tree.domains.length > 1 && !tree.objectives.some((o) => o.domain === 'domain-1')) tree.domains = tree.domains.filter((d) => d.id !== 'domain-1');
 }

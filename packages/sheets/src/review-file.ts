@@ -1,14 +1,15 @@
-import { parseReview, type Problem, type Review } from '@polev/core/load';
+import { migrateReview, parseReview, type Problem, type Review } from '@polev/core/load';
 import { parse, stringify } from 'yaml';
 
 /**
  * A review file read for merging into: checked as polev reads it, and kept as the data it is
- * (without the defaults the schema fills in), so the merged file changes only what the import changed.
+ * (without the defaults the schema fills in; a schemaVersion 1 file migrated), so the merged file
+ * changes only what the import changed.
  */
 export function readReviewData(text: string, file: string): { ok: true; review: Review; data: Record<string, unknown> } | { ok: false; problems: Problem[] } {
   const checked = parseReview(text, { file });
   if (!checked.ok) return checked;
-  return { ok: true, review: checked.review, data: parse(text) as Record<string, unknown> };
+  return { ok: true, review: checked.review, data: migrateReview(parse(text)).data as Record<string, unknown> };
 }
 
 /** The merged review as YAML (with its schema comment for editors) or JSON. */

@@ -68,7 +68,8 @@ describe('export to .xlsx', () => {
     expect(cells.some((c) => c !== null && /^[=+\-@\t\r]/.test(c))).toBe(false);
     // Read back, the names are the names again.
     const r = await importSheets([file('x.xlsx', data)], { review: review as unknown as Record<string, unknown> });
-    if (r.ok) expect(r.review.instruments.slice(0, nasty.length).map((i) => i.name)).toEqual(inXlsx);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.review.instruments.slice(0, nasty.length).map((i) => i.name)).toEqual(inXlsx);
     const back = await importSheets([file('instruments.csv', csv)], { review: review as unknown as Record<string, unknown> });
     if (!back.ok) throw new Error(JSON.stringify(back.problems));
     expect(back.review.instruments.slice(0, nasty.length).map((i) => i.name)).toEqual(nasty);

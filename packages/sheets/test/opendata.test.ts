@@ -69,7 +69,7 @@ describe.skipIf(!haveShared)('budget open data of rijksfinancien.nl', () => {
 
   it('matches the detail lines to the lines a review already has, by name', async () => {
     const review = exampleData();
-    review.period = { start: 2016, end: 2020 };
+    review.period = { start: 2011, end: 2020 };
     const r = await importSheets([sharedFile('budget-detail-2020.json')], { review, article: 'VI.36.2' });
     if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 1));
     expect(r.report.matched.map((m) => m.id).sort()).toEqual(['bdur', 'ifv', 'nl-alert']);

@@ -140,8 +140,11 @@ const AMOUNT_HINT = 'write a number in € x 1,000 such as 1.234,5 or 1234.5; le
 
 type Parsed = { value: unknown } | { problem: string; hint?: string };
 
-/** A leading apostrophe is how a spreadsheet (and polev's export) keeps `=…` from being evaluated. */
-export const unguard = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+/**
+ * A leading apostrophe is how a spreadsheet (and polev's export) keeps `=…` from being evaluated.
+ * A line break after it is a carriage return that .xlsx's XML turned into one.
+ */
+export const unguard = (s: string) => (/^'[=+\-@\t\r\n]/.test(s) ? s.slice(1) : s);
 
 function parseCell(fd: FieldDef, raw: CellValue, mapping?: TableMapping): Parsed {
   const text = typeof raw === 'number' ? String(raw) : unguard(String(raw).trim());
