@@ -183,7 +183,7 @@ function readGrid(grid: Grid, mapping: Mapping | undefined, ctx: ImportContext, 
     }
   }
   if (mapped?.table === 'review' || (!mapped && isReviewSheet(grid))) return readReviewSheet(grid, problems).fields;
-  if (!mapped && ANALYSIS_SHEETS.has(normalise(grid.sheet ?? ''))) {
+  if (!mapped && isAnalysisTable(grid)) {
     notices.push({ at, message: 'holds analysis results (written by polev export); not imported: the analysis is computed from the review' });
     return undefined;
   }
@@ -203,8 +203,12 @@ function readGrid(grid: Grid, mapping: Mapping | undefined, ctx: ImportContext, 
   return undefined;
 }
 
-/** Sheets `polev export` writes from the analysis: read back, they are output, not input. */
-const ANALYSIS_SHEETS = new Set(['gap map', 'hiatenkaart', 'verdicts', 'oordelen']);
+/** Sheets (and CSV files: `review-verdicts.csv`) `polev export` writes from the analysis: output, not input. */
+const ANALYSIS_TABLES = ['gap map', 'hiatenkaart', 'verdicts', 'oordelen'];
+function isAnalysisTable(grid: Grid): boolean {
+  const name = normalise(grid.sheet ?? basename(grid.file, extname(grid.file)));
+  return ANALYSIS_TABLES.some((t) => name === t || name.endsWith(` ${t}`));
+}
 
 function detectTable(grid: Grid): TableKind | undefined {
   let best: { kind: TableKind; score: number } | undefined;

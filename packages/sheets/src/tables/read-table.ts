@@ -161,7 +161,8 @@ function parseCell(fd: FieldDef, raw: CellValue, mapping?: TableMapping): Parsed
     case 'sources': {
       const refs = splitList(text, /[;\n]/).map((part) => {
         const m = /^([^\s(]+)\s*(?:\((.*)\))?$/.exec(part);
-        return m ? { source: m[1]!, location: m[2]?.trim() || null } : { source: part, location: null };
+        const location = m?.[2]?.trim();
+        return { source: m ? m[1]! : part, ...(location ? { location } : {}) };
       });
       const bad = refs.find((x) => !ID.test(x.source));
       return bad ? { problem: `"${bad.source}" is not a source id`, hint: 'write source ids separated by semicolons, each optionally with its location in brackets: src-a (§3.1); src-b' } : { value: refs };
