@@ -40,7 +40,7 @@ export interface ImportOptions {
   mapping?: Mapping;
   /** `VI.36` or `VI.36.2`: the article to take from budget open data. */
   article?: string;
-  /** Overrides the review's period for which years are imported. */
+  /** The years to import: within the review's period (years outside it are never imported); a new review's period. */
   period?: { start: number | null; end: number | null };
   /** Which phase a detailed budget table's amounts are. Default `draft` (the budget as proposed). */
   detailPhase?: ImportContext['detailPhase'];
@@ -69,7 +69,7 @@ export async function importSheets(files: ImportFile[], options: ImportOptions =
     problems.push({ file: '--article', value: options.article, message: 'is not CHAPTER.ARTICLE or CHAPTER.ARTICLE.PART', hint: 'e.g. VI.36 or VI.36.2', severity: 'error' });
   }
   const ctx: ImportContext = {
-    period: options.period ?? (base?.period as ImportContext['period']),
+    period: narrower(options.period, base?.period as ImportContext['period']),
     article,
     coveredParts: coveredParts(base, article?.article),
     detailPhase: options.detailPhase ?? 'draft',
@@ -221,7 +221,10 @@ function detectTable(grid: Grid): TableKind | undefined {
     const fields = new Set(header.columns.map((c) => c.field));
     const wide = header.columns.some((c) => c.year !== undefined);
     if (kind === 'expenditure' && !wide && !fields.has('year')) continue;
-    const signature = def.signature.filter((s) => fields.has(s)).length + (wide ? 1 : 0);
+    // An id column under the table's own name ("Instrument-id", "Source id") says which table it is.
+    const idField = def.fields[0]!;
+    const ownId = header.columns.some((c) => c.field === idField.key && [idField.en, idField.nl].some((h) => normalise(h) === normalise(c.header)));
+    const signature = def.signature.filter((s) => fields.has(s)).length + (wide ? 1 : 0) + (ownId ? 1 : 0);
     const named = def.names.some((n) => name.split(' ').includes(n) || name === n || name.startsWith(n));
     if (signature < 2 && !(named && signature >= 1)) continue;
     const score = header.score + (named ? 3 : 0);
@@ -264,7 +267,7 @@ function newReview(files: ImportFile[], article: ImportContext['article'], ctx: 
     ministry: { name: '(in te vullen)' },
     budgetChapter: article?.chapter ?? null,
     budgetArticles: [{ number }],
-    period: ctx.period ?? { start: null, end: null },
+    period: ctx.period ? { start: ctx.period.start ?? null, end: ctx.period.end ?? null } : { start: null, end: null },
     rpeVersion: '2022',
     method: null,
     // A review has at least one domain; the files may bring their own (a Taakvelden sheet).
@@ -337,4 +340,14 @@ function inFileOrder(problems: SheetProblem[], files: ImportFile[]): SheetProble
 function dropPlaceholderDomain(review: Record<string, unknown>): void {
   const tree = review.policyTree as { domains: { id: string }[]; objectives: { domain?: string }[] };
   if (tree.domains.length > 1 && !tree.objectives.some((o) => o.domain === 'domain-1')) tree.domains = tree.domains.filter((d) => d.id !== 'domain-1');
+}
+
+type Period = ImportContext['period'];
+/** The years both periods allow; an open end (null) allows every year on that side. */
+function narrower(a: Period, b: Period): Period {
+  if (!a) return b;
+  if (!b) return a;
+  const max = (x: number | null, y: number | null) => (x == null ? y : y == null ? x : Math.max(x, y));
+  const min = (x: number | null, y: number | null) => (x == null ? y : y == null ? x : Math.min(x, y));
+  return { start: max(a.start, b.start), end: min(a.end, b.end) };
 }

@@ -12,8 +12,12 @@ export function readReviewData(text: string, file: string): { ok: true; review: 
   return { ok: true, review: checked.review, data: migrateReview(parse(text)).data as Record<string, unknown> };
 }
 
-/** The merged review as YAML (with its schema comment for editors) or JSON. */
-export function serialiseReview(data: Record<string, unknown>, format: 'yaml' | 'json'): string {
+/**
+ * The merged review as YAML or JSON. `original` is the text of the review merged into: its leading
+ * comment block (the `# yaml-language-server: $schema=…` line editors read) is kept.
+ */
+export function serialiseReview(data: Record<string, unknown>, format: 'yaml' | 'json', original?: string): string {
   if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
-  return stringify(data, { lineWidth: 110, aliasDuplicateObjects: false });
+  const header = /^(?:#[^\n]*\n)+/.exec(original ?? '')?.[0] ?? '';
+  return header + stringify(data, { lineWidth: 110, aliasDuplicateObjects: false });
 }

@@ -17,7 +17,7 @@ describe.skipIf(!haveShared)('budget open data of rijksfinancien.nl', () => {
     expect(o.expenditures.map((e) => e.amount)).toEqual([212, 351, 2589]);
     // The commitments (284,113 in 2013) are nowhere in the review.
     expect(JSON.stringify(r.review)).not.toContain('284113');
-    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/9 commitment rows \(V/);
+    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/9 rows of commitments \(V/);
     expect(r.notices.map((n) => n.message).join('\n')).toMatch(/outside the review's period not imported: 2016, 2017, 2018, 2019, 2020, 2021/);
   });
 
@@ -63,7 +63,7 @@ describe.skipIf(!haveShared)('budget open data of rijksfinancien.nl', () => {
     const bdur = ls.find((l) => l.index === 'VI.36.2.30')!;
     expect(bdur.expenditures).toEqual([{ year: 2020, amount: null, budgeted: { draft: 169693 } }]);
     const text = r.notices.map((n) => n.message).join('\n');
-    expect(text).toMatch(/2 total rows/);
+    expect(text).toMatch(/2 rows of totals/);
     expect(text).toMatch(/2 sub rows of 36\.2\.59 not counted/);
   });
 

@@ -58,6 +58,7 @@ export async function importCommand(io: Io, files: string[], opts: ImportCommand
   };
 
   const options: ImportOptions = {};
+  let intoText: string | undefined;
   if (opts.into) {
     const text = new TextDecoder().decode(await readBytes(opts.into, 'review to merge into'));
     const r = sheets.readReviewData(text, opts.into);
@@ -66,6 +67,7 @@ export async function importCommand(io: Io, files: string[], opts: ImportCommand
       throw new CliError(`${opts.into} has problems; nothing was imported`, EXIT.invalidInput, `fix them first; \`polev validate ${opts.into}\` lists them`);
     }
     options.review = r.data;
+    intoText = text;
     options.reviewFile = opts.into;
   }
   if (opts.mapping) {
@@ -83,7 +85,7 @@ export async function importCommand(io: Io, files: string[], opts: ImportCommand
   if (!result.ok) throw fail(result.problems);
 
   const sameFile = opts.into !== undefined && resolve(opts.into) === resolve(opts.output);
-  await writeOutput(io, opts.output, sheets.serialiseReview(result.data, format), opts.force || sameFile);
+  await writeOutput(io, opts.output, sheets.serialiseReview(result.data, format, intoText), opts.force || sameFile);
   printReport(io, result.report);
   if (opts.output !== '-') io.stderr(`${s.green('✓')} wrote ${opts.output}${opts.into && !sameFile ? ` (${basename(opts.into)} merged with ${files.length} file${files.length === 1 ? '' : 's'})` : ''}\n`);
   return EXIT.ok;

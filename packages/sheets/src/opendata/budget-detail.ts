@@ -45,6 +45,8 @@ const CSV_COLUMNS: Record<keyof Omit<DetailRecord, 'row' | 'total' | 'split'> | 
 };
 
 /** A CSV or sheet is a detailed budget table when it has VUO, an amount and the artikelonderdeel index. */
+const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+
 export function detailColumns(grid: Grid): Map<string, number> | undefined {
   const header = (grid.rows[0] ?? []).map((h) => (typeof h === 'string' ? normalise(h) : ''));
   const cols = new Map<string, number>();
@@ -175,9 +177,9 @@ export function readBudgetDetail(records: DetailRecord[], file: string, sheet: s
     const key = `${r.vuo}|${r.index}|${normalise(r.breakdown)}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  if (totals) notices.push({ at, message: `${totals} total rows (index ending in .0, or flagged as totals) not counted beside their parts` });
-  if (commitments) notices.push({ at, message: `${commitments} commitment rows (V) not imported: commitments are not expenditure` });
-  if (otherParts) notices.push({ at, message: `${otherParts} rows of other parts of article ${article} not imported: the review covers part ${article}.${part}` });
+  if (totals) notices.push({ at, message: `${rows(totals)} of totals (index ending in .0, or flagged as totals) not counted beside their parts` });
+  if (commitments) notices.push({ at, message: `${rows(commitments)} of commitments (V) not imported: commitments are not expenditure` });
+  if (otherParts) notices.push({ at, message: `${rows(otherParts)} of other parts of article ${article} not imported: the review covers part ${article}.${part}` });
   if (outside.size) notices.push({ at, message: `years outside the review's period not imported: ${[...outside].sort().join(', ')}` });
 
   const phaseKey = ctx.detailPhase === 'realisation' ? 'amount' : `budgeted.${ctx.detailPhase}`;

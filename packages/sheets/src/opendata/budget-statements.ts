@@ -27,6 +27,8 @@ const PHASES = [
   [10, 'amount'],
 ] as const;
 
+const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+
 export function isBudgetStatements(grid: Grid): boolean {
   const row = grid.rows[0] ?? [];
   return BUDGET_STATEMENTS_HEADER.every((h, i) => typeof row[i] === 'string' && normalise(row[i] as string) === normalise(h));
@@ -97,7 +99,7 @@ export function readBudgetStatements(grid: Grid, ctx: ImportContext, problems: S
     problems.push({ ...at, value: `${chapter}.${article}`, message: `has no rows for chapter ${chapter}, article ${article}`, hint: 'check --article: the chapter is the Begrotingsnummer (e.g. VI), the article the Artikel nummer (e.g. 36)', severity: 'error' });
     return [];
   }
-  if (commitments.length) notices.push({ at, message: `${commitments.length} commitment rows (V, verplichtingen) of article ${chapter}.${article} not imported: commitments are not expenditure and are never added to it` });
+  if (commitments.length) notices.push({ at, message: `${rows(commitments.length)} of commitments (V, verplichtingen) of article ${chapter}.${article} not imported: commitments are not expenditure and are never added to it` });
   if (outside.length) notices.push({ at, message: `years outside the review's period not imported: ${[...new Set(outside)].sort().join(', ')}` });
   const names = [...chapterNames].map(([n, ys]) => `${n} (${Math.min(...ys)}–${Math.max(...ys)})`);
   const renamed = names.length > 1 ? ` Chapter ${chapter} is one chapter under its names ${names.join(', ')}.` : '';
