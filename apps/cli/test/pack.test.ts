@@ -26,13 +26,14 @@ describe('packed tarballs', () => {
     expect(code, output).toBe(0);
     for (const line of [
       /^ok {3}pack: /m,
-      /^ok {3}install: npm installed @polev\/core@\S+, @polev\/report@\S+, @polev\/cli@\S+, @polev\/api@\S+ into an empty folder/m,
+      /^ok {3}install: npm installed @polev\/core@\S+, @polev\/report@\S+, @polev\/sheets@\S+, @polev\/cli@\S+, @polev\/api@\S+ into an empty folder/m,
       /^ok {3}\(a\) @polev\/core \+ @polev\/core\/node import and validate /m,
       /^ok {3}\(b\) polev validate \S+ exits 0; polev --version prints \S+; polev report writes HTML$/m,
       /^ok {3}\(c\) polev validate <broken copy> exits 1$/m,
       /^ok {3}\(d\) @polev\/api createApp\(\) answers GET \/health with 200 /m,
       /^ok {3}\(e\) publint packages\/core: no errors, no warnings$/m,
       /^ok {3}\(e\) publint packages\/report: no errors, no warnings$/m,
+      /^ok {3}\(e\) publint packages\/sheets: no errors, no warnings$/m,
       /^ok {3}\(e\) publint apps\/cli: no errors, no warnings$/m,
       /^ok {3}\(e\) publint apps\/api: no errors, no warnings$/m,
       /^pack-smoke: all checks passed in \d+(\.\d+)? s$/m,
