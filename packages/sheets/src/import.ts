@@ -91,8 +91,9 @@ export async function importSheets(files: ImportFile[], options: ImportOptions =
   // The merge runs even when reading found problems, so that its own (a new entry without a
   // required field, an id given twice) are reported in the same go; its result is then dropped.
   const review = base ?? newReview(files, article, ctx, notices);
-  applyReviewFields(review, reviewFields);
+  const reviewChanged = applyReviewFields(review, reviewFields, base !== undefined);
   const { report, origins } = mergePatches(review, patches, problems, notices);
+  report.reviewFields = reviewChanged;
   if (!base) dropPlaceholderDomain(review);
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems: inFileOrder(problems, files), notices };
 
@@ -107,7 +108,7 @@ async function readFile(file: ImportFile, limits: ImportLimits, problems: SheetP
   const at = { file: file.name };
   const bytes = file.data;
   if (bytes.byteLength > limits.maxFileBytes) {
-    problems.push({ ...at, message: `is ${Math.round(bytes.byteLength / 1024 / 1024)} MiB, more than the ${Math.round(limits.maxFileBytes / 1024 / 1024)} MiB an import reads`, severity: 'error' });
+    problems.push({ ...at, message: `is ${size(bytes.byteLength)}, more than the ${size(limits.maxFileBytes)} an import reads`, hint: 'import only the sheets or rows of your article', severity: 'error' });
     return [];
   }
   const ext = extname(file.name).toLowerCase();
@@ -275,24 +276,32 @@ function newReview(files: ImportFile[], article: ImportContext['article'], ctx: 
   };
 }
 
-function applyReviewFields(review: Record<string, unknown>, fields: Record<string, unknown>): void {
+/** Sets the review's own fields from a metadata sheet; returns those that changed in an existing review. */
+function applyReviewFields(review: Record<string, unknown>, fields: Record<string, unknown>, existing: boolean): string[] {
+  const changed: string[] = [];
   for (const [path, value] of Object.entries(fields)) {
     if (path === 'budgetArticles') {
       const old = (review.budgetArticles ?? []) as { number: string }[];
       const numbers = value as string[];
-      if (old.map((a) => a.number).join() !== numbers.join()) review.budgetArticles = numbers.map((n) => old.find((a) => a.number === n) ?? { number: n });
+      if (old.map((a) => a.number).join() !== numbers.join()) {
+        review.budgetArticles = numbers.map((n) => old.find((a) => a.number === n) ?? { number: n });
+        changed.push(path);
+      }
       continue;
     }
     const parts = path.split('.');
     let target = review;
     for (const p of parts.slice(0, -1)) target = (target[p] ??= {}) as Record<string, unknown>;
-    target[parts[parts.length - 1]!] = value;
+    const last = parts[parts.length - 1]!;
+    if (JSON.stringify(target[last]) !== JSON.stringify(value)) changed.push(path);
+    target[last] = value;
   }
   if (review.period && typeof review.period === 'object') {
     const p = review.period as Record<string, unknown>;
     p.start ??= null;
     p.end ??= null;
   }
+  return existing ? changed : [];
 }
 
 /** Maps a problem in the merged review back to the cell that caused it, where the import made that entry. */
@@ -351,3 +360,5 @@ function narrower(a: Period, b: Period): Period {
   const min = (x: number | null, y: number | null) => (x == null ? y : y == null ? x : Math.min(x, y));
   return { start: max(a.start, b.start), end: min(a.end, b.end) };
 }
+
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`);

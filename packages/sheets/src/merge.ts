@@ -14,6 +14,8 @@ export interface MergeReport {
   unchanged: { list: ListName; id: string }[];
   /** Per list, how many entries of the review the files did not mention (kept as they were). */
   leftAlone: Partial<Record<ListName, number>>;
+  /** The review's own fields (from a metadata sheet) that changed, e.g. `title`, `period.end`. */
+  reviewFields: string[];
   /** Open-data lines matched to a line the review already had under another id. */
   matched: { id: string; index?: string; name: string; matchedBy: 'index' | 'name' }[];
 }
@@ -38,7 +40,7 @@ export const originKey = (list: ListName, id: string) => `${list}\u0000${id}`;
  * their value; entries the files do not mention stay as they are.
  */
 export function mergePatches(review: RawReview, patches: Patch[], problems: SheetProblem[], notices: Notice[]): { report: MergeReport; origins: Origins } {
-  const report: MergeReport = { added: [], changed: [], unchanged: [], leftAlone: {}, matched: [] };
+  const report: MergeReport = { added: [], changed: [], unchanged: [], leftAlone: {}, reviewFields: [], matched: [] };
   const origins: Origins = new Map();
   const touched = new Map<ListName, Set<string>>(LISTS.map((l) => [l, new Set<string>()]));
   const before = new Map<ListName, Set<string>>(LISTS.map((l) => [l, new Set(listOf(review, l).map((e) => e.id))]));

@@ -111,3 +111,31 @@ describe('analysts\' tables, Dutch and English', () => {
     expect(text).toMatch(/1 studies of other articles not imported/);
   });
 });
+
+describe('detailed budget tables as CSV downloads, and the limits', () => {
+  it('reads the Dutch column names and the totals flag of a budget-table download', async () => {
+    const csv = [
+      'Jaar;Begrotingsnummer;Artikelnummer;Artikelonderdeel;Financieel instrument;Regeling;VUO;Bedrag;Totaal',
+      '2014;VI;36;36.0.0;;;U;250.000;ja',
+      '2014;VI;36;36.2;;;U;240.000;ja',
+      '2014;VI;36;36.2.30;Bijdragen aan medeoverheden;Brede Doeluitkering Rampenbestrijding;U;160.000;nee',
+      '2014;VI;36;36.2.50;Opdrachten;Project NL-Alert;U;5.000;',
+      '2014;VI;36;36.2.50;Opdrachten;Project NL-Alert;V;7.000;',
+      '2014;VI;36;36.2.90;Ontvangsten;Diverse ontvangsten;O;12;',
+    ].join('\n');
+    const r = ok(await importSheets([file('budgettaire-tabellen-2014.csv', csv)], { review: miniReview(), article: 'VI.36.2', detailPhase: 'realisation' }));
+    const lines = r.data.budgetLines as Any[];
+    const bdur = lines.find((l) => l.id === 'bdur')!;
+    expect(bdur).toMatchObject({ index: 'VI.36.2.30', expenditures: [{ year: 2013, amount: null }, { year: 2014, amount: 160000 }] });
+    expect(lines.find((l) => l.index === 'VI.36.2.50')).toMatchObject({ kind: 'programme', expenditures: [{ year: 2014, amount: 5000 }] });
+    expect(lines.find((l) => l.index === 'VI.36.2.90')).toMatchObject({ kind: 'receipts', expenditures: [{ year: 2014, amount: 12 }] });
+    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/2 rows of totals[\s\S]*1 row of commitments/);
+  });
+
+  it('refuses files and sheets beyond the limits, before reading them', async () => {
+    const big = await importSheets([file('groot.csv', 'a;b\n'.repeat(1000))], { limits: { maxFileBytes: 1000 } });
+    expect(!big.ok && big.problems[0]!.message).toBe('is 3.9 KiB, more than the 1.0 KiB an import reads');
+    const rows = await importSheets([file('lang.csv', `Instrument-id;Instrument\n${'x;y\n'.repeat(50)}`)], { limits: { maxRows: 10 } });
+    expect(!rows.ok && rows.problems[0]!.message).toBe('has 51 rows, more than the 10 an import reads');
+  });
+});

@@ -106,6 +106,7 @@ function printReport(io: Io, report: MergeReport): void {
   const s = style(io);
   const lists = Object.keys(LIST_LABELS);
   const lines: string[] = [];
+  if (report.reviewFields.length) lines.push(`  ${s.yellow('changed')}  the review's ${report.reviewFields.join(', ')}`);
   for (const list of lists) {
     const added = report.added.filter((a) => a.list === list).map((a) => a.id);
     const changed = report.changed.filter((c) => c.list === list);
