@@ -3,7 +3,7 @@ import { migrateReview, parseReview, SCHEMA_VERSION, type Review } from '@polev/
 import { globMatch, type Mapping } from './mapping.js';
 import { mergePatches, originKey, listOf, type MergeReport, type Origins } from './merge.js';
 import { LISTS, parseArticleRef, slug, type ImportContext, type ListName, type Notice, type Patch } from './patch.js';
-import type { SheetProblem } from './problems.js';
+import { SheetImportError, type SheetProblem } from './problems.js';
 import { readCsv } from './read/csv.js';
 import type { Grid } from './read/grid.js';
 import { readXlsx } from './read/xlsx.js';
@@ -51,6 +51,13 @@ export type ImportResult =
   | { ok: true; review: Review; data: Record<string, unknown>; report: MergeReport; notices: Notice[] }
   | { ok: false; problems: SheetProblem[]; notices: Notice[] };
 
+/** `importSheets`, throwing a `SheetImportError` (code INVALID_IMPORT, with every problem) instead of returning them. */
+export async function importSheetsOrThrow(files: ImportFile[], options: ImportOptions = {}): Promise<Extract<ImportResult, { ok: true }>> {
+  const r = await importSheets(files, options);
+  if (!r.ok) throw new SheetImportError(r.problems);
+  return r;
+}
+
 /**
  * Imports spreadsheets and open-data files into a review: every file read, every table found by
  * its headers (or the mapping), every row turned into entries and merged by id, and the result
@@ -79,14 +86,18 @@ export async function importSheets(files: ImportFile[], options: ImportOptions =
   let reviewFields: Record<string, unknown> = {};
   for (const file of files) {
     const grids = await readFile(file, limits, problems, patches, ctx, notices);
+    const unrecognised: SheetProblem[] = [];
     for (const grid of grids) {
       if (grid.rows.length > limits.maxRows) {
         problems.push({ file: grid.file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}), message: `has ${grid.rows.length} rows, more than the ${limits.maxRows} an import reads`, hint: 'split the table, or import only the rows of your article', severity: 'error' });
         continue;
       }
-      const fields = readGrid(grid, options.mapping, ctx, problems, notices, patches);
+      const fields = readGrid(grid, options.mapping, ctx, problems, notices, patches, unrecognised);
       if (fields) reviewFields = { ...reviewFields, ...fields };
     }
+    // A workbook's other sheets (notes, pivots) are reported; a file of which nothing is a table is a problem.
+    if (unrecognised.length === grids.length) problems.push(...unrecognised);
+    else for (const u of unrecognised) notices.push({ at: { file: u.file, ...(u.sheet !== undefined ? { sheet: u.sheet } : {}) }, message: 'not imported: its headers name no table polev reads' });
   }
   // The merge runs even when reading found problems, so that its own (a new entry without a
   // required field, an id given twice) are reported in the same go; its result is then dropped.
@@ -165,7 +176,7 @@ async function readFile(file: ImportFile, limits: ImportLimits, problems: SheetP
 const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200);
 
 /** Decides what a sheet is and reads it; returns the review's own fields for a metadata sheet. */
-function readGrid(grid: Grid, mapping: Mapping | undefined, ctx: ImportContext, problems: SheetProblem[], notices: Notice[], patches: Patch[]): Record<string, unknown> | undefined {
+function readGrid(grid: Grid, mapping: Mapping | undefined, ctx: ImportContext, problems: SheetProblem[], notices: Notice[], patches: Patch[], unrecognised: SheetProblem[]): Record<string, unknown> | undefined {
   const at = { file: grid.file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}) };
   if (grid.rows.every((r) => r.every((c) => c === null || String(c).trim() === ''))) {
     notices.push({ at, message: 'is empty: nothing imported from it' });
@@ -190,7 +201,7 @@ function readGrid(grid: Grid, mapping: Mapping | undefined, ctx: ImportContext, 
   }
   const kind = mapped?.table ?? detectTable(grid);
   if (!kind) {
-    problems.push({ ...at, message: 'is not a table polev recognises: its headers name no instruments, objectives, sources, findings or expenditure', hint: 'name the columns as in the README (e.g. Instrument, Doelstelling-id, Realisatie), or say which table it is in a mapping file (--mapping)', severity: 'error' });
+    unrecognised.push({ ...at, message: 'is not a table polev recognises: its headers name no instruments, objectives, sources, findings or expenditure', hint: 'name the columns as in the README (e.g. Instrument, Doelstelling-id, Realisatie), or say which table it is in a mapping file (--mapping)', severity: 'error' });
     return undefined;
   }
   const header = findHeader(grid, TABLES[kind], mapped);

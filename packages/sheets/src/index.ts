@@ -1,4 +1,4 @@
-export { importSheets, DEFAULT_IMPORT_LIMITS, type ImportFile, type ImportLimits, type ImportOptions, type ImportResult } from './import.js';
+export { importSheets, importSheetsOrThrow, DEFAULT_IMPORT_LIMITS, type ImportFile, type ImportLimits, type ImportOptions, type ImportResult } from './import.js';
 export type { MergeReport } from './merge.js';
 export type { Notice } from './patch.js';
 export { Mapping, TableMapping, mappingJsonSchema, parseMapping } from './mapping.js';

@@ -61,11 +61,15 @@ describe('malformed files: clear problems, never a crash', () => {
 
   it('an unknown word in a value column, and a header the import does not know', async () => {
     const bad = await workbook({ Instrumenten: [['Instrument-id', 'Instrument', 'Doelstelling-id', 'Realisatie'], ['ct-i1', 'X', 'ct-1', 'misschien']], Blad2: [['Foo', 'Bar'], [1, 2]] });
-    const problems = await problemsOf(file('x.xlsx', bad));
+    const problems = await problemsOf(file('x.xlsx', bad), file('notes.csv', 'Foo;Bar\n1;2\n'));
     expect(problems.map(formatSheetProblem)).toEqual([
       expect.stringMatching(/^x\.xlsx \[Instrumenten\] row 2 column D \(Realisatie\): error: "misschien": is not a known realisation \(use one of: realised \(gerealiseerd\), partly/),
-      expect.stringMatching(/^x\.xlsx \[Blad2\]: error: is not a table polev recognises/),
+      expect.stringMatching(/^notes\.csv: error: is not a table polev recognises/),
     ]);
+    // Blad2 is another sheet of a workbook with a table: reported, not a problem.
+    const fine = await workbook({ Instrumenten: [['Instrument-id', 'Realisatie'], ['ct-i1', 'gerealiseerd']], Blad2: [['Foo', 'Bar'], [1, 2]] });
+    const r = await importSheets([file('x.xlsx', fine)], { review: miniReview() });
+    expect(r.ok && r.notices.map((n) => `${n.at.sheet}: ${n.message}`)).toEqual(['Blad2: not imported: its headers name no table polev reads']);
   });
 
   it('a CSV that ends inside a quote, and an empty file', async () => {

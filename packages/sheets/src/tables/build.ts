@@ -43,6 +43,8 @@ function simple(table: ReadTable, list: Patch['list'], problems: SheetProblem[])
 
 const hasColumn = (table: ReadTable, field: string) => table.columns.some((c) => c.field === field);
 
+const LINE_FIELDS = ['name', 'kind', 'article', 'index', 'instruments', 'outOfScopeReason', 'notes'];
+
 /** Long tables (a row per line and year) and wide ones (a column per year) alike. */
 function expenditure(table: ReadTable, ctx: ImportContext, problems: SheetProblem[], notices: Notice[]): Patch[] {
   const byLine = new Map<string, Patch>();
@@ -63,13 +65,11 @@ function expenditure(table: ReadTable, ctx: ImportContext, problems: SheetProble
     }
     let patch = byLine.get(id);
     if (!patch) {
-      const fields: Record<string, unknown> = {};
-      for (const k of ['name', 'kind', 'article', 'index', 'instruments', 'outOfScopeReason', 'notes']) if (k in v) fields[k] = v[k];
-      patch = { list: 'budgetLines', id, fields, at, columns: row.columns, years: [] };
+      patch = { list: 'budgetLines', id, fields: {}, at, columns: row.columns, years: [] };
       byLine.set(id, patch);
-    } else {
-      for (const k of ['name', 'kind', 'article', 'index', 'instruments', 'outOfScopeReason', 'notes']) if (k in v && !(k in patch.fields)) patch.fields[k] = v[k];
     }
+    // A long table repeats the line on every year's row; the first row that gives a field gives it.
+    for (const k of LINE_FIELDS) if (k in v && !(k in patch.fields)) patch.fields[k] = v[k];
     const years: YearPatch[] = [];
     if (wide) {
       const perYear = new Map<number, YearPatch>();
