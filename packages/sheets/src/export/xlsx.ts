@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Assessment, Review } from '@polev/core';
 import { columnLetter } from '../problems.js';
 import { inertText } from './inert.js';
@@ -22,7 +22,8 @@ const AMOUNT_FORMAT = '#,##0;-#,##0';
  */
 export async function exportXlsx(review: Review, options: ExportOptions = {}): Promise<Uint8Array> {
   const lang = options.lang ?? (review.language === 'en' ? 'en' : 'nl');
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'polev';
   wb.title = review.title;
   // A fixed date keeps the workbook the same for the same review (no clock in the output).

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellValue, Grid } from './grid.js';
 
 /**
@@ -7,7 +7,9 @@ import type { CellValue, Grid } from './grid.js';
  * value of a merged range in each of its cells (a merged header spans its columns).
  */
 export async function readXlsx(data: Uint8Array, file: string): Promise<Grid[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: a CSV or open-data import never pays for the workbook library.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   // exceljs' types ask for a Node Buffer; a view over the same bytes costs no copy.
   await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
   const grids: Grid[] = [];
