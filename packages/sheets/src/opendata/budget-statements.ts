@@ -130,7 +130,13 @@ export function readBudgetStatements(grid: Grid, ctx: ImportContext, problems: S
     patches.push({
       list: 'budgetLines',
       id: `${base}-receipts`,
-      fields: { name: `Ontvangsten artikel ${article} ${articleName}`, kind: 'receipts', article, index: `${chapter}.${article}`, notes: source.replace('U rows', 'O rows') },
+      fields: {
+        name: `Ontvangsten artikel ${article} ${articleName}${context ? ' (totaal, context)' : ''}`,
+        kind: 'receipts',
+        article,
+        index: `${chapter}.${article}`,
+        notes: `${source.replace('U rows', 'O rows')}${context ? ` The receipts of the whole article ${article}, as context: the review covers only part ${article}.${part}.` : ''}`,
+      },
       at,
       columns: {},
       years: o,
