@@ -3,9 +3,9 @@ import { migrateReview, parseReview, SCHEMA_VERSION, type Review } from '@polev/
 import { globMatch, type Mapping } from './mapping.js';
 import { mergePatches, originKey, listOf, type MergeReport, type Origins } from './merge.js';
 import { LISTS, parseArticleRef, slug, type ImportContext, type ListName, type Notice, type Patch } from './patch.js';
-import { SheetImportError, type SheetProblem } from './problems.js';
+import { columnLetter, SheetImportError, type SheetProblem } from './problems.js';
 import { readCsv } from './read/csv.js';
-import type { Grid } from './read/grid.js';
+import { isBlank, type Grid } from './read/grid.js';
 import { readXlsx } from './read/xlsx.js';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './read/zip-guard.js';
 import { detailColumns, detailFromGrid, detailFromJson, readBudgetDetail } from './opendata/budget-detail.js';
@@ -210,6 +210,8 @@ function readGrid(grid: Grid, mapping: Mapping | undefined, ctx: ImportContext, 
     return undefined;
   }
   missingColumns(grid, kind, header.columns.map((c) => c.field), header.row, problems);
+  const unread = (grid.rows[header.row] ?? []).flatMap((v, c) => (isBlank(v) || header.columns.some((h) => h.col === c) ? [] : [`${columnLetter(c)} (${String(v).trim()})`]));
+  if (unread.length) notices.push({ at: { ...at, row: header.row + 1 }, message: `columns not imported (no field of ${TABLES[kind].en.toLowerCase()} has these headers): ${unread.join(', ')}` });
   const table = readRows(grid, kind, header, mapped, problems);
   patches.push(...buildPatches(table, ctx, problems, notices));
   return undefined;

@@ -67,6 +67,8 @@ describe('analysts\' tables, Dutch and English', () => {
       { year: 2014, amount: 29001.5 },
     ]);
     expect(r.notices.map((n) => n.message)).toContain("years outside the review's period not imported: 2016");
+    const extra = ok(await importSheets([file('expenditure.csv', csv.replace('Draft budget\r\n', 'Draft budget;Budget holder\r\n'))], { review: miniReview() }));
+    expect(extra.notices.map((n) => n.message)).toContain('columns not imported (no field of expenditure has these headers): G (Budget holder)');
   });
 
   it('reads sources and findings from comma-separated English CSV', async () => {
