@@ -7,9 +7,12 @@ import { file, repoRoot } from './helpers.js';
 
 type Any = Record<string, unknown>;
 
+/** The example, with budget phases added to one year: a known one, an unknown one, and two not given. */
 const example = (): Review => {
   const r = parseReview(readFileSync(join(repoRoot, 'examples/nctv-36-2/review.yaml'), 'utf8'));
   if (!r.ok) throw new Error('the example does not load');
+  const bdur = r.review.budgetLines.find((l) => l.id === 'bdur')!;
+  bdur.expenditures[0]!.budgeted = { draft: 150123, secondSupplementary: null };
   return r.review;
 };
 

@@ -85,13 +85,17 @@ function mergedAbove(grid: Grid, r: number): Map<number, string> {
   return out;
 }
 
+/** `Ontwerpbegroting (x € 1.000)`, `Bedrag x 1000`, `Realisatie (€ x1,000)`: the unit is not the name. */
+const UNIT = /\(?\s*(?:x\s*)?€?\s*(?:x\s*)?1[.,\s]?000\s*\)?\s*$/i;
+
 function fieldFor(def: TableDef, header: string, mapping?: TableMapping): string | undefined {
-  const n = normalise(header);
-  if (!n) return undefined;
   if (mapping?.columns) {
-    for (const [field, h] of Object.entries(mapping.columns)) if ((Array.isArray(h) ? h : [h]).some((x) => normalise(x) === n)) return field;
+    const exact = normalise(header);
+    for (const [field, h] of Object.entries(mapping.columns)) if ((Array.isArray(h) ? h : [h]).some((x) => normalise(x) === exact)) return field;
   }
-  for (const fd of def.fields) if (fd.key === n || normalise(fd.en) === n || normalise(fd.nl) === n) return fd.key;
+  const n = normalise(header.replace(UNIT, ''));
+  if (!n) return undefined;
+  for (const fd of def.fields) if (fd.key === n || [fd.en, fd.nl].some((h) => normalise(h.replace(UNIT, '')) === n)) return fd.key;
   for (const fd of def.fields) if (fd.aliases?.some((a) => normalise(a) === n)) return fd.key;
   return undefined;
 }
