@@ -41,6 +41,7 @@ describe('round trip of the bundled example', () => {
     const r = await importSheets([file('nctv.xlsx', await exportXlsx(original))]);
     if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 5), null, 1));
     expect(held(r.review)).toEqual(held(original));
+    expect(r.review.budgetLines.find((l) => l.id === 'bdur')!.expenditures[0]!.budgeted).toEqual({ draft: 150123, secondSupplementary: null });
   });
 
   it('the same through CSV, one file per table, in English', async () => {
@@ -49,5 +50,7 @@ describe('round trip of the bundled example', () => {
     const r = await importSheets(files);
     if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 5), null, 1));
     expect(held(r.review)).toEqual(held(original));
+    // An unknown phase stays unknown (the word), a phase not given stays absent.
+    expect(r.review.budgetLines.find((l) => l.id === 'bdur')!.expenditures[0]!.budgeted).toEqual({ draft: 150123, secondSupplementary: null });
   });
 });
