@@ -34,6 +34,23 @@ describe('analysts\' tables, Dutch and English', () => {
     expect(r.report.leftAlone).toEqual({ domains: 1, objectives: 2, budgetLines: 1 });
   });
 
+  it('reads an English workbook: objectives, and instruments under a merged "Realisation" header', async () => {
+    const data = await workbook(
+      {
+        Objectives: [['Objective id', 'Domain id', 'Objective', 'Indicator', 'Target'], ['ct-3', 'ct', 'Fewer attacks', 'attacks per year', '0']],
+        Instruments: [
+          ['Instrument id', 'Instrument', 'Objective id', 'Role', 'Kind', 'Realisation', null],
+          [null, null, null, null, null, 'Status', 'Evidence'],
+          ['ct-i7', 'Threat assessment', 'ct-3', 'guiding', 'research', 'partly realised', 'Published twice a year.'],
+        ],
+      },
+      { Instruments: ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:E2', 'F1:G1'] },
+    );
+    const r = ok(await importSheets([file('review-en.xlsx', data)], { review: miniReview() }));
+    expect((r.data.policyTree as Any).objectives.find((o: Any) => o.id === 'ct-3')).toEqual({ id: 'ct-3', domain: 'ct', text: 'Fewer attacks', smart: { indicator: 'attacks per year', target: '0' } });
+    expect((r.data.instruments as Any[]).find((i) => i.id === 'ct-i7')).toEqual({ id: 'ct-i7', name: 'Threat assessment', objective: 'ct-3', role: 'guiding', kind: 'research', realisation: { status: 'partly', evidence: 'Published twice a year.' } });
+  });
+
   it('reads a wide expenditure sheet whose phases are merged header cells over the years, in Dutch number formats', async () => {
     const data = await workbook(
       {
