@@ -32,6 +32,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGES = [
   { dir: 'packages/core', name: '@polev/core' },
   { dir: 'packages/report', name: '@polev/report' },
+  { dir: 'packages/sheets', name: '@polev/sheets' },
   { dir: 'apps/cli', name: '@polev/cli' },
   { dir: 'apps/api', name: '@polev/api' },
 ];

@@ -200,6 +200,35 @@ export function createProgram(io: Io): { program: Command; exitCode: () => numbe
       set(await diffCommand(io, before, after, o));
     });
 
+  command('import')
+    .description('read instruments, objectives, sources, findings and expenditure from .xlsx/.csv and budget open data into a review')
+    .argument('<file...>', 'spreadsheets (.xlsx, .csv) and open-data files (begrotingsstaten CSV, budget detail JSON/CSV, evaluation register)')
+    .requiredOption('-o, --output <file>', 'the review to write (.yaml or .json); may be the --into file itself')
+    .option('--into <review>', 'merge into this review by id (nothing in it is dropped)')
+    .option('--mapping <file>', 'YAML mapping file for tables whose headers polev does not recognise')
+    .option('--article <chapter.article>', 'the article to take from budget open data, e.g. VI.36 or VI.36.2')
+    .option('--period <start-end>', "years to import (default: the review's period), e.g. 2013-2015")
+    .addOption(new Option('--phase <phase>', "which budget phase a detailed budget table's amounts are").choices(['draft', 'adopted', 'firstSupplementary', 'secondSupplementary', 'realisation']))
+    .option('--force', 'overwrite an existing output file')
+    .addHelpText('after', examples('polev import begrotingsstaten-2013-2021.csv --article VI.36 --into review.yaml -o review.yaml', 'polev import instrumenten.xlsx uitgaven.csv --into review.yaml -o merged.yaml', 'polev import tabel.xlsx --mapping mapping.yaml -o review.yaml'))
+    .action(async (files: string[], o: { output: string; into?: string; mapping?: string; article?: string; period?: string; phase?: 'draft' | 'adopted' | 'firstSupplementary' | 'secondSupplementary' | 'realisation'; force?: boolean }) => {
+      const { importCommand } = await import('./commands/import.js');
+      set(await importCommand(io, files, { ...o, force: Boolean(o.force) }));
+    });
+
+  command('export')
+    .description('write the review and its analysis to an .xlsx workbook (a sheet per table) or to CSV files, one per table')
+    .argument('<file>', 'review file (YAML or JSON); - reads standard input')
+    .requiredOption('-o, --output <file>', 'OUT.xlsx, or OUT.csv for OUT-instruments.csv, OUT-expenditure.csv, …')
+    .addOption(langOption('headers and values'))
+    .addOption(new Option('--audience <audience>', 'public leaves classified content out').choices(['public', 'confidential']).default('public'))
+    .option('--force', 'overwrite existing output files')
+    .addHelpText('after', examples('polev export review.yaml -o review.xlsx', 'polev export review.yaml -o tabellen.csv --lang nl', 'polev export review.yaml -o full.xlsx --audience confidential'))
+    .action(async (file: string, o: { output: string; lang?: 'nl' | 'en'; audience: 'public' | 'confidential'; force?: boolean }) => {
+      const { exportCommand } = await import('./commands/export.js');
+      set(await exportCommand(io, file, { output: o.output, ...(o.lang ? { lang: o.lang } : {}), audience: o.audience, force: Boolean(o.force) }));
+    });
+
   command('schema')
     .description('print the JSON Schema of review files')
     .addHelpText('after', examples('polev schema > review.schema.json'))

@@ -29,15 +29,15 @@ describe('packed tarballs', () => {
     for (const line of [
       /^ok {3}pack: /m,
       /^ok {3}\(p\) every tarball holds the LICENSE, says MIT, its repository with directory, homepage and bugs; caret ranges$/m,
-      /^ok {3}install: npm --engine-strict installed @polev\/core@\S+, @polev\/report@\S+, @polev\/cli@\S+, @polev\/api@\S+ into an empty folder on Node v20\S*, beside hono@\S+ and zod@\S+, one copy of each/m,
+      /^ok {3}install: npm --engine-strict installed @polev\/core@\S+, @polev\/report@\S+, @polev\/sheets@\S+, @polev\/cli@\S+, @polev\/api@\S+ into an empty folder on Node v20\S*, beside hono@\S+ and zod@\S+, one copy of each/m,
       /^ok {3}\(a\) @polev\/core \+ @polev\/core\/node import and validate /m,
       /^ok {3}\(r\) require\(\) of @polev\/core, @polev\/core\/node, @polev\/report and @polev\/api works from a CommonJS file$/m,
       /^ok {3}\(b\) polev validate \S+ exits 0; polev --version prints \S+; polev report writes HTML$/m,
       /^ok {3}\(c\) polev validate <broken copy> exits 1$/m,
       /^ok {3}\(d\) @polev\/api createApp\(\) answers GET \/health with 200, also mounted in the consumer's own Hono app/m,
       /^ok {3}\(t\) a strict TypeScript consumer type-checks with node16 and bundler resolution, mounting createApp\(\) in its own Hono app$/m,
-      ...['packages/core', 'packages/report', 'apps/cli', 'apps/api'].map((dir) => new RegExp(`^ok {3}\\(e\\) publint ${dir}: no errors, no warnings$`, 'm')),
-      ...['core', 'report', 'cli', 'api'].map((name) => new RegExp(`^ok {3}\\(e\\) attw @polev/${name}: no problems$`, 'm')),
+      ...['packages/core', 'packages/report', 'packages/sheets', 'apps/cli', 'apps/api'].map((dir) => new RegExp(`^ok {3}\\(e\\) publint ${dir}: no errors, no warnings$`, 'm')),
+      ...['core', 'report', 'sheets', 'cli', 'api'].map((name) => new RegExp(`^ok {3}\\(e\\) attw @polev/${name}: no problems$`, 'm')),
       /^pack-smoke: all checks passed in \d+(\.\d+)? s$/m,
     ]) {
       expect(output, output).toMatch(line);

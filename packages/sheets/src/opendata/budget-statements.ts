@@ -1,0 +1,146 @@
+import { columnLetter, type SheetProblem } from '../problems.js';
+import { parseAmount } from '../read/numbers.js';
+import { isBlank, type Grid } from '../read/grid.js';
+import { normalise } from '../tables/values.js';
+import { inPeriod, type ImportContext, type Notice, type Patch, type YearPatch } from '../patch.js';
+
+/** The begrotingsstaten header as rijksfinancien.nl publishes it (the trailing space in `Naam Begroting ` included). */
+export const BUDGET_STATEMENTS_HEADER = [
+  'Begrotingsjaar',
+  'Uitgaven Ontvangsten Verplichtingen',
+  'Begrotingsnummer',
+  'Naam Begroting ',
+  'Artikel nummer',
+  'Artikel',
+  'Stand ontwerpbegroting',
+  'Stand vastgestelde begroting',
+  'Stand eerste suppletoire',
+  'Stand tweede suppletoire',
+  'Realisatie',
+] as const;
+
+const PHASES = [
+  [6, 'budgeted.draft'],
+  [7, 'budgeted.adopted'],
+  [8, 'budgeted.firstSupplementary'],
+  [9, 'budgeted.secondSupplementary'],
+  [10, 'amount'],
+] as const;
+
+const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+
+export function isBudgetStatements(grid: Grid): boolean {
+  const row = grid.rows[0] ?? [];
+  return BUDGET_STATEMENTS_HEADER.every((h, i) => typeof row[i] === 'string' && normalise(row[i] as string) === normalise(h));
+}
+
+/**
+ * The budget statements of one article become budget lines with a year per row: U (expenditure)
+ * one line, its realisation as the amount and the four budget phases as the budgeted amounts; O
+ * (receipts) a receipts line; V (commitments) is another quantity, never added to either, and is
+ * reported. A chapter is its number, whatever its name was that year. When the review covers only
+ * a part of the article, the article's expenditure is its context, not the part's programme money.
+ */
+export function readBudgetStatements(grid: Grid, ctx: ImportContext, problems: SheetProblem[], notices: Notice[]): Patch[] {
+  const at = { file: grid.file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}) };
+  if (!ctx.article) {
+    problems.push({ ...at, message: 'the budget statements (begrotingsstaten) hold every article of every chapter: say which one to import', hint: 'give --article CHAPTER.ARTICLE, e.g. --article VI.36', severity: 'error' });
+    return [];
+  }
+  const { chapter, article } = ctx.article;
+  const part = ctx.article.part ?? ctx.coveredParts[0];
+  const u: YearPatch[] = [];
+  const o: YearPatch[] = [];
+  const commitments: number[] = [];
+  const outside: number[] = [];
+  const chapterNames = new Map<string, number[]>();
+  let articleName = '';
+  let found = 0;
+  for (let r = 1; r < grid.rows.length; r++) {
+    const cells = grid.rows[r] ?? [];
+    if (cells.every(isBlank)) continue;
+    if (String(cells[2] ?? '').trim().toUpperCase() !== chapter || String(cells[4] ?? '').trim() !== article) continue;
+    found++;
+    const rowAt = { ...at, row: r + 1 };
+    const year = Number(cells[0]);
+    if (!Number.isInteger(year)) {
+      problems.push({ ...rowAt, column: `A (${BUDGET_STATEMENTS_HEADER[0]})`, value: String(cells[0] ?? ''), message: 'is not a year', severity: 'error' });
+      continue;
+    }
+    const vuo = String(cells[1] ?? '').trim().toUpperCase();
+    if (vuo === 'V') {
+      commitments.push(year);
+      continue;
+    }
+    if (vuo !== 'U' && vuo !== 'O') {
+      problems.push({ ...rowAt, column: `B (${BUDGET_STATEMENTS_HEADER[1]})`, value: vuo, message: 'is not U, O or V', hint: 'U = uitgaven (expenditure), O = ontvangsten (receipts), V = verplichtingen (commitments)', severity: 'error' });
+      continue;
+    }
+    const name = String(cells[3] ?? '').trim();
+    if (name) chapterNames.set(name, [...(chapterNames.get(name) ?? []), year]);
+    articleName = String(cells[5] ?? '').trim() || articleName;
+    if (!inPeriod(ctx, year)) {
+      outside.push(year);
+      continue;
+    }
+    const fields: Record<string, unknown> = {};
+    const columns: Record<string, string> = {};
+    for (const [col, key] of PHASES) {
+      const label = `${columnLetter(col)} (${BUDGET_STATEMENTS_HEADER[col]})`;
+      columns[key] = label;
+      const amount = parseAmount(cells[col] ?? null);
+      // An empty phase (a year not yet realised) is unknown, never 0.
+      if (amount === undefined) problems.push({ ...rowAt, column: label, value: String(cells[col]), message: 'is not an amount', severity: 'error' });
+      else fields[key] = amount;
+    }
+    (vuo === 'U' ? u : o).push({ year, fields, at: rowAt, columns });
+  }
+  if (found === 0) {
+    problems.push({ ...at, value: `${chapter}.${article}`, message: `has no rows for chapter ${chapter}, article ${article}`, hint: 'check --article: the chapter is the Begrotingsnummer (e.g. VI), the article the Artikel nummer (e.g. 36)', severity: 'error' });
+    return [];
+  }
+  if (commitments.length) notices.push({ at, message: `${rows(commitments.length)} of commitments (V, verplichtingen) of article ${chapter}.${article} not imported: commitments are not expenditure and are never added to it` });
+  if (outside.length) notices.push({ at, message: `years outside the review's period not imported: ${[...new Set(outside)].sort().join(', ')}` });
+  const names = [...chapterNames].map(([n, ys]) => `${n} (${Math.min(...ys)}–${Math.max(...ys)})`);
+  const renamed = names.length > 1 ? ` Chapter ${chapter} is one chapter under its names ${names.join(', ')}.` : '';
+  const source = `Begrotingsstaten (rijksfinancien.nl), chapter ${chapter} article ${article}, U rows.${renamed}`;
+  const base = `${chapter.toLowerCase()}-${article}`;
+  const patches: Patch[] = [];
+  const context = part !== undefined;
+  if (u.length) {
+    patches.push({
+      list: 'budgetLines',
+      id: context ? `${base}-article-total` : base,
+      fields: {
+        name: context ? `Artikel ${article} ${articleName} (totaal, context)` : `Artikel ${article} ${articleName}`,
+        kind: context ? 'out-of-scope' : 'programme',
+        article,
+        index: `${chapter}.${article}`,
+        ...(context
+          ? { outOfScopeReason: `The total of the whole article ${article}, as context: the review covers only part ${article}.${part}, so this is not the part's programme money.` }
+          : {}),
+        notes: source,
+      },
+      at,
+      columns: {},
+      years: u,
+    });
+  }
+  if (o.length) {
+    patches.push({
+      list: 'budgetLines',
+      id: `${base}-receipts`,
+      fields: {
+        name: `Ontvangsten artikel ${article} ${articleName}${context ? ' (totaal, context)' : ''}`,
+        kind: 'receipts',
+        article,
+        index: `${chapter}.${article}`,
+        notes: `${source.replace('U rows', 'O rows')}${context ? ` The receipts of the whole article ${article}, as context: the review covers only part ${article}.${part}.` : ''}`,
+      },
+      at,
+      columns: {},
+      years: o,
+    });
+  }
+  return patches;
+}

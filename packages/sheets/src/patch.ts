@@ -1,0 +1,71 @@
+import type { Location } from './problems.js';
+
+/** The lists of a review an import can add to or update, by their path in the review. */
+export const LISTS = ['domains', 'objectives', 'instruments', 'budgetLines', 'sources', 'findings'] as const;
+export type ListName = (typeof LISTS)[number];
+
+/**
+ * What one row says about one entry: the fields it gives (dotted paths for nested fields), where
+ * it came from, and each field's column, so a problem found later still names the cell.
+ */
+export interface Patch {
+  list: ListName;
+  id: string;
+  fields: Record<string, unknown>;
+  at: Location;
+  columns: Record<string, string>;
+  /** Budget lines: the years the row gives, merged into the line's expenditures by year. */
+  years?: YearPatch[];
+  /** Open data: match an existing budget line by its open-data index or its name when no line has this id. */
+  matchLine?: { index?: string; name: string; article?: string };
+}
+
+export interface YearPatch {
+  year: number;
+  fields: Record<string, unknown>;
+  at: Location;
+  columns: Record<string, string>;
+}
+
+/** What the import tells the user besides problems: what it left out of the files, and why. */
+export interface Notice {
+  at: Location;
+  message: string;
+}
+
+export interface ImportContext {
+  /** The review's period; years outside it are reported, not imported. */
+  period?: { start: number | null; end: number | null } | undefined;
+  /** `VI.36` or `VI.36.2`, when given. */
+  article?: ArticleRef | undefined;
+  /** The article parts the review covers, e.g. ['36.2']; empty when it covers whole articles. */
+  coveredParts: string[];
+  /** The phase a detailed budget table's amounts are (the detail tables carry budgets, not realisation). */
+  detailPhase: 'draft' | 'adopted' | 'firstSupplementary' | 'secondSupplementary' | 'realisation';
+}
+
+export interface ArticleRef {
+  chapter: string;
+  article: string;
+  part?: string;
+}
+
+/** `VI.36`, `VI.36.2`, `vi 36.2` → { chapter: 'VI', article: '36', part: '2' }; undefined when it is not one. */
+export function parseArticleRef(text: string): ArticleRef | undefined {
+  const m = /^\s*([A-Za-z0-9]+)[.\s]+(\d+)(?:\.(\d+))?\s*$/.exec(text);
+  if (!m) return undefined;
+  return { chapter: m[1]!.toUpperCase(), article: String(Number(m[2])), ...(m[3] !== undefined ? { part: String(Number(m[3])) } : {}) };
+}
+
+export const inPeriod = (ctx: ImportContext, year: number) =>
+  (ctx.period?.start == null || year >= ctx.period.start) && (ctx.period?.end == null || year <= ctx.period.end);
+
+export function slug(text: string, max = 48): string {
+  const s = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return (s.slice(0, max).replace(/-+$/, '') || 'x');
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parseReview, type Review } from '@polev/core/load';
+import { describe, expect, it } from 'vitest';
+import { exportCsv, exportXlsx, importSheets } from '../src/index.js';
+import { file, readCsvRows, repoRoot } from './helpers.js';
+
+const example = (): Review => {
+  const r = parseReview(readFileSync(join(repoRoot, 'examples/nctv-36-2/review.yaml'), 'utf8'));
+  if (!r.ok) throw new Error('the example does not load');
+  return r.review;
+};
+
+async function load(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+describe('export to .xlsx', () => {
+  it('writes a sheet per table, instruments per domain, with styled, frozen, filtered headers', async () => {
+    const wb = await load(await exportXlsx(example()));
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(['Doorlichting', 'Taakvelden', 'Doelstellingen', 'Instrumenten Contraterrorisme', expect.stringMatching(/^Instrumenten Nationale veiligh/), 'Instrumenten Cybersecurity', 'Uitgaven', 'Bronnen', 'Bevindingen', 'Hiatenkaart', 'Oordelen']);
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.autoFilter, ws.name).toBeTruthy();
+      expect(ws.getRow(1).getCell(1).font?.bold, ws.name).toBe(true);
+    }
+    const verdicts = wb.getWorksheet('Oordelen')!;
+    expect(verdicts.getRow(1).values).toEqual([undefined, 'Niveau', 'Id', 'Naam', 'Stap', 'Oordeel', 'Redenen', 'Bewijs (ids)']);
+    expect(verdicts.rowCount).toBeGreaterThan(10);
+  });
+
+  it('writes amounts in € x 1,000 formats, and unknown amounts as empty cells marked unknown, never 0', async () => {
+    const wb = await load(await exportXlsx(example()));
+    const ws = wb.getWorksheet('Uitgaven')!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const col = header.indexOf('Realisatie (x € 1.000)') + 1;
+    expect(col).toBeGreaterThan(0);
+    const rows = ws.getRows(2, ws.rowCount - 1)!;
+    const bdur2013 = rows.find((r) => r.getCell(1).value === 'bdur' && r.getCell(header.indexOf('Jaar') + 1).value === 2013)!;
+    const cell = bdur2013.getCell(col);
+    expect(cell.value).toBeNull();
+    expect(String(cell.note)).toMatch(/^onbekend/);
+    const apparatus = rows.find((r) => r.getCell(1).value === 'app-eigen-personeel')!.getCell(col);
+    expect(apparatus.value).toBe(24550);
+    expect(apparatus.numFmt).toBe('#,##0;-#,##0');
+    // No cell of the review's unknown amounts became a 0.
+    expect(rows.filter((r) => r.getCell(col).value === 0)).toHaveLength(0);
+  });
+
+  it('makes text a spreadsheet would evaluate inert, in .xlsx and CSV, and the import reads it back as it was', async () => {
+    const review = example();
+    const nasty = ['=HYPERLINK("http://x","klik")', '+1+1', '-2+3', '@SUM(A1)', '\tTab', '\rCR'];
+    nasty.forEach((s, i) => (review.instruments[i]!.name = s));
+    const data = await exportXlsx(review);
+    const ws = (await load(data)).getWorksheet('Instrumenten Contraterrorisme')!;
+    const names = ws.getRows(2, nasty.length)!.map((r) => r.getCell(3).value);
+    // XML turns a carriage return into a line break; the cell still starts with the apostrophe.
+    const inXlsx = nasty.map((s) => s.replace(/\r/g, '\n'));
+    expect(names).toEqual(inXlsx.map((s) => `'${s}`));
+    for (const r of ws.getRows(2, ws.rowCount - 1)!) for (const c of (r.values as unknown[]).slice(1)) expect(typeof c === 'object' && c !== null && 'formula' in c).toBe(false);
+    const csv = exportCsv(review).find((t) => t.table === 'instruments')!.text;
+    const cells = readCsvRows(csv).flat();
+    for (const s of nasty) expect(cells).toContain(`'${s}`);
+    expect(cells.some((c) => c !== null && /^[=+\-@\t\r]/.test(c))).toBe(false);
+    // Read back, the names are the names again.
+    const r = await importSheets([file('x.xlsx', data)], { review: review as unknown as Record<string, unknown> });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.review.instruments.slice(0, nasty.length).map((i) => i.name)).toEqual(inXlsx);
+    const back = await importSheets([file('instruments.csv', csv)], { review: review as unknown as Record<string, unknown> });
+    if (!back.ok) throw new Error(JSON.stringify(back.problems));
+    expect(back.review.instruments.slice(0, nasty.length).map((i) => i.name)).toEqual(nasty);
+  });
+});
+
+describe('export to CSV', () => {
+  it('writes one file per table, ; and decimal commas in Dutch, , in English, unknown amounts said so', () => {
+    const nl = exportCsv(example());
+    expect(nl.map((t) => t.table)).toEqual(['review', 'domains', 'objectives', 'instruments', 'expenditure', 'sources', 'findings', 'hiatenkaart', 'oordelen']);
+    const exp = nl.find((t) => t.table === 'expenditure')!.text;
+    expect(exp.startsWith('\uFEFFRegel-id;Begrotingsregel;')).toBe(true);
+    expect(exp).toMatch(/\r\nbdur;Brede Doeluitkering Rampenbestrijding \(BDUR\);programma;36\.2;;nvc-i11;;2013;onbekend;/);
+    expect(exp).toMatch(/app-eigen-personeel;[^\r]*;2013;24550;/);
+    const en = exportCsv(example(), { lang: 'en' }).find((t) => t.table === 'expenditure')!.text;
+    expect(en).toMatch(/^\uFEFFLine id,Budget line,Kind,/);
+    expect(en).toMatch(/bdur,Brede Doeluitkering Rampenbestrijding \(BDUR\),programme,36\.2,,nvc-i11,,2013,unknown,/);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { importSheets } from '../src/index.js';
+import { exampleData, haveShared, sharedFile } from './helpers.js';
+
+type Line = { id: string; name: string; kind: string; index?: string; outOfScopeReason?: string; expenditures: { year: number; amount: number | null; budgeted?: Record<string, number | null> }[] };
+const lines = (r: { budgetLines: unknown[] }) => r.budgetLines as Line[];
+
+describe.skipIf(!haveShared)('budget open data of rijksfinancien.nl', () => {
+  it('imports article VI.36 from the begrotingsstaten: U as expenditure with its phases, O as receipts, V never added', async () => {
+    const r = await importSheets([sharedFile('begrotingsstaten-2013-2021.csv')], { article: 'VI.36', period: { start: 2013, end: 2015 } });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 1));
+    const u = lines(r.review).find((l) => l.id === 'vi-36')!;
+    expect(u.kind).toBe('programme');
+    expect(u.expenditures.map((e) => [e.year, e.amount])).toEqual([[2013, 210768], [2014, 250529], [2015, 262894]]);
+    expect(u.expenditures[0]!.budgeted).toEqual({ draft: 205242, adopted: 205242, firstSupplementary: 202301, secondSupplementary: 202800 });
+    const o = lines(r.review).find((l) => l.kind === 'receipts')!;
+    expect(o.expenditures.map((e) => e.amount)).toEqual([212, 351, 2589]);
+    // The commitments (284,113 in 2013) are nowhere in the review.
+    expect(JSON.stringify(r.review)).not.toContain('284113');
+    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/9 rows of commitments \(V/);
+    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/outside the review's period not imported: 2016, 2017, 2018, 2019, 2020, 2021/);
+  });
+
+  it('is one chapter under both its names, and keeps unknown phases unknown', async () => {
+    const r = await importSheets([sharedFile('begrotingsstaten-2013-2021.csv')], { article: 'VI.36' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 1));
+    const u = lines(r.review).filter((l) => l.kind === 'programme');
+    expect(u).toHaveLength(1);
+    expect(u[0]!.expenditures.map((e) => e.year)).toEqual([2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021]);
+    expect((u[0] as unknown as { notes: string }).notes).toMatch(/Veiligheid en Justitie \(2013–2017\), Justitie en Veiligheid \(2018–2021\)/);
+    const y2020 = u[0]!.expenditures.find((e) => e.year === 2020)!;
+    expect(y2020.amount).toBeNull();
+    expect(y2020.budgeted).toEqual({ draft: 266427, adopted: 266427, firstSupplementary: 266659, secondSupplementary: null });
+  });
+
+  it('imports the article total only as context when the review covers part 36.2', async () => {
+    const r = await importSheets([sharedFile('begrotingsstaten-2013-2021.csv')], { review: exampleData(), article: 'VI.36' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 1));
+    const total = lines(r.review).find((l) => l.id === 'vi-36-article-total')!;
+    expect(total.kind).toBe('out-of-scope');
+    expect(total.outOfScopeReason).toMatch(/covers only part 36\.2/);
+    expect(total.expenditures.map((e) => e.amount)).toEqual([210768, 250529, 262894]);
+    // The part's own lines are untouched: still unknown.
+    expect(lines(r.review).find((l) => l.id === 'bdur')!.expenditures.every((e) => e.amount === null)).toBe(true);
+    expect(lines(r.review).filter((l) => l.kind === 'programme').map((l) => l.id)).toEqual(['bdur', 'ifv', 'nl-alert']);
+    expect(r.report.added.map((a) => a.id)).toEqual(['vi-36-article-total', 'vi-36-receipts']);
+    expect(r.report.leftAlone.budgetLines).toBe(9);
+  });
+
+  it("imports 36.2's lines from the 2020 detail without the .0.0 totals or the split main row's parts", async () => {
+    const r = await importSheets([sharedFile('budget-detail-2020.json')], { article: 'VI.36.2' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 1));
+    const ls = lines(r.review);
+    const names = ls.map((l) => l.name);
+    for (const n of ['Brede Doeluitkering Rampenbestrijding', 'Instituut Fysieke Veiligheid', 'Project NL-Alert', 'Opdrachten NCSC', 'Nederlands Rode Kruis']) expect(names).toContain(n);
+    expect(ls.every((l) => !l.index!.endsWith('.0.0'))).toBe(true);
+    expect(ls).toHaveLength(10);
+    expect(names).not.toContain('Onderzoeksraad voor Veiligheid'); // 36.3
+    const sum = ls.reduce((s, l) => s + (l.expenditures[0]!.budgeted!.draft ?? 0), 0);
+    // 36.2 of the 2020 draft budget: the article's 266,427 less 36.3's 12,880.
+    expect(sum).toBe(253547);
+    expect(ls.every((l) => l.expenditures[0]!.amount === null)).toBe(true);
+    const bdur = ls.find((l) => l.index === 'VI.36.2.30')!;
+    expect(bdur.expenditures).toEqual([{ year: 2020, amount: null, budgeted: { draft: 169693 } }]);
+    const text = r.notices.map((n) => n.message).join('\n');
+    expect(text).toMatch(/2 rows of totals/);
+    expect(text).toMatch(/2 sub rows of 36\.2\.59 not counted/);
+  });
+
+  it('matches the detail lines to the lines a review already has, by name', async () => {
+    const review = exampleData();
+    review.period = { start: 2011, end: 2020 };
+    const r = await importSheets([sharedFile('budget-detail-2020.json')], { review, article: 'VI.36.2' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 1));
+    expect(r.report.matched.map((m) => m.id).sort()).toEqual(['bdur', 'ifv', 'nl-alert']);
+    const bdur = lines(r.review).find((l) => l.id === 'bdur')!;
+    expect(bdur.index).toBe('VI.36.2.30');
+    expect(bdur.expenditures.find((e) => e.year === 2020)!.budgeted!.draft).toBe(169693);
+  });
+});
