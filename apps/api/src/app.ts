@@ -90,16 +90,19 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
     bodyLimit({
       maxSize: maxBodyBytes,
       onError: () => {
-        throw new ApiProblem(413, 'payload-too-large', 'Payload too large', `the body exceeds the limit of ${maxBodyBytes} bytes (POLEV_MAX_BODY_BYTES)`);
+        // The rest of the body is not read: the connection closes after the answer, so that a
+        // client does not send its next request down a socket the server has stopped reading.
+        throw new ApiProblem(413, 'payload-too-large', 'Payload too large', `the body exceeds the limit of ${maxBodyBytes} bytes (POLEV_MAX_BODY_BYTES)`, {}, { connection: 'close' });
       },
     }),
   );
   // A wrong method is a 405 before any token is looked at: it says nothing about the data.
   app.use(async (c, next) => {
     const methods = allow.allowed(c.req.path);
-    if (!methods || methods.includes(c.req.method)) return next();
+    if (!methods) return next();
     const headers = { allow: methods.join(', ') };
     if (c.req.method === 'OPTIONS') return c.body(null, 204, headers);
+    if (methods.includes(c.req.method)) return next();
     throw new ApiProblem(405, 'method-not-allowed', 'Method not allowed', `${c.req.path} answers ${methods.join(', ')}, not ${c.req.method}`, { allow: methods }, headers);
   });
   app.use('/v1/*', authenticate(deps.repository, deps.bootstrapToken || undefined, services.now));
