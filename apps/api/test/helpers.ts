@@ -22,7 +22,7 @@ export interface TestServer {
 
 export interface CallOptions {
   token?: string | null;
-  body?: string | Uint8Array;
+  body?: string;
   type?: string;
   headers?: Record<string, string>;
 }

@@ -70,7 +70,7 @@ export function systemRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Servic
 /** The OpenAPI 3.1 document of the app (as plain JSON data). */
 export function openApiDocument(app: OpenAPIHono<Env>): Record<string, unknown> {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A token from POST /v1/tokens, `polev-api token create` or POLEV_BOOTSTRAP_TOKEN' });
-  return app.getOpenAPI31Document({
+  const document: object = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'polev API',
@@ -80,4 +80,5 @@ export function openApiDocument(app: OpenAPIHono<Env>): Record<string, unknown> 
     },
     security: [{ bearer: [] }],
   });
+  return document as Record<string, unknown>;
 }
