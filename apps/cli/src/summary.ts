@@ -331,7 +331,7 @@ export function summary(review: Review, a: Assessment, format: SummaryFormat, s:
   b.push({ kind: 'h', level: 1, text: review.title });
   b.push({
     kind: 'p',
-    text: w.overview(review.budgetArticles.map((x) => x.number).join(', '), `${review.period.start}–${review.period.end}`, review.rpeVersion, review.instruments.length, review.sources.length, review.findings.length),
+    text: w.overview(review.budgetArticles.map((x) => x.number).join(', '), `${review.period?.start ?? w.unknown}–${review.period?.end ?? w.unknown}`, review.rpeVersion, review.instruments.length, review.sources.length, review.findings.length),
   });
 
   b.push({ kind: 'h', level: 2, text: w.realisation });

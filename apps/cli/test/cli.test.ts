@@ -235,7 +235,7 @@ describe('polev analyze', () => {
 });
 
 /** A small valid review with programme figures, for the savings variant; `name` is the first line's name. */
-const withFigures = (name = 'Training grants') => `schemaVersion: 1
+const withFigures = (name = 'Training grants') => `schemaVersion: 2
 id: small
 title: A small review with figures
 language: en
@@ -268,7 +268,7 @@ budgetLines:
 sources:
   - { id: s1, title: Evaluation of training, type: effect, author: Institute, date: "2021-06" }
 findings:
-  - { id: f1, source: s1, subjects: [i1], aspect: effectiveness, verdict: positive, strength: effect, statement: The training reduced bad examples. }
+  - { id: f1, sources: [{ source: s1 }], subjects: [i1], aspect: effectiveness, verdict: positive, strength: effect, statement: The training reduced bad examples. }
 rpeAnswers:
   - { question: 1, status: report, location: "§1" }
 `;

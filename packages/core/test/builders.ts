@@ -6,7 +6,7 @@ type Partial2<T> = { [K in keyof T]?: T[K] };
 export function makeReview(over: Partial2<ReviewInput> & { objectives?: ReviewInput['policyTree']['objectives']; domains?: ReviewInput['policyTree']['domains'] } = {}): Review {
   const { objectives, domains, ...rest } = over;
   return Review.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'r',
     title: 'Test review',
     language: 'en',
@@ -46,4 +46,4 @@ export const finding = (
   strength: 'none' | 'realisation' | 'plausibility' | 'process' | 'effect',
   verdict: 'positive' | 'partly' | 'negative' | 'inconclusive' | 'not-assessed' = 'positive',
   src: string | null = 's1',
-) => ({ id, source: src, subjects, aspect, strength, verdict, statement: `statement ${id}` });
+) => ({ id, origin: src === null ? ('review' as const) : ('source' as const), sources: src === null ? [] : [{ source: src }], subjects, aspect, strength, verdict, statement: `statement ${id}` });

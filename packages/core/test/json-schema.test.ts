@@ -33,7 +33,10 @@ describe('the published JSON Schema', () => {
       expect(validate(data), copy.name).toBe(!structural);
       expect(Review.safeParse(data).success, copy.name).toBe(!structural);
       if (structural) {
-        const ajvPaths = validate.errors!.map((e) => e.instancePath).sort();
+        // ajv reports every failing branch of an anyOf (a nullable field) and the anyOf itself at
+        // the parent: the deepest distinct paths are the problems.
+        const all = [...new Set(validate.errors!.map((e) => e.instancePath))];
+        const ajvPaths = all.filter((p) => !all.some((q) => q !== p && q.startsWith(`${p}/`))).sort();
         const zodPaths = Review.safeParse(data).error!.issues.map((i) => `/${i.path.join('/')}`).sort();
         expect(ajvPaths).toEqual(zodPaths);
       }
@@ -44,7 +47,7 @@ describe('the published JSON Schema', () => {
     const base = parse(example);
     const variants = [
       { ...base, instruments: [{ ...base.instruments[0], objectve: 'x' }] },
-      { ...base, rpeVersion: '2019' },
+      { ...base, rpeVersion: 2019 },
       { ...base, title: undefined },
       { ...base, instruments: [{ ...base.instruments[0], realisation: { status: 'done' } }] },
       { ...base, budgetLines: [{ ...base.budgetLines[0], expenditures: [{ year: 2013.5, amount: 1 }] }] },

@@ -33,12 +33,12 @@ describe('parseReview', () => {
     if (r.ok) return;
     const byPath = Object.fromEntries(r.problems.map((p) => [p.path, p]));
     expect(Object.keys(byPath).sort()).toEqual(
-      ['budgetLines[0].expenditures[0].amount', 'findings[0].source', 'instruments[0].objective', 'instruments[0].objectve'].sort(),
+      ['budgetLines[0].expenditures[0].amount', 'findings[0].sources[0].source', 'instruments[0].objective', 'instruments[0].objectve'].sort(),
     );
     expect(byPath['instruments[0].objectve']).toMatchObject({ line: lineOf(bad, 'objectve'), hint: 'did you mean "objective"?' });
     expect(byPath['budgetLines[0].expenditures[0].amount']!.message).toBe('expected a number, got the text "lots"');
-    expect(byPath['findings[0].source']).toMatchObject({ code: 'dangling-reference', line: lineOf(bad, 'source: s2'), hint: 'did you mean "s1"?' });
-    expect(formatProblem(byPath['findings[0].source']!)).toMatch(/^bad\.yaml:\d+:\d+: error: findings\[0\]\.source: the source "s2" does not exist/);
+    expect(byPath['findings[0].sources[0].source']).toMatchObject({ code: 'dangling-reference', line: lineOf(bad, 'source: s2'), hint: 'did you mean "s1"?' });
+    expect(formatProblem(byPath['findings[0].sources[0].source']!)).toMatch(/^bad\.yaml:\d+:\d+: error: findings\[0\]\.sources\[0\]\.source: the source "s2" does not exist/);
   });
 
   it('checks ids, periods, money and RPE answers', () => {

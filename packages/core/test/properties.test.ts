@@ -75,7 +75,7 @@ describe('properties of analyze', () => {
         const more: Review = {
           ...r,
           sources: [...r.sources, { id: 'added-eval', title: 'Added effect evaluation', type: 'effect', classification: 'public' }],
-          findings: [...r.findings, { id: 'added-finding', source: 'added-eval', subjects: [target], aspect: 'effectiveness', verdict, strength: 'effect', statement: 'added', classification: 'public' }],
+          findings: [...r.findings, { id: 'added-finding', origin: 'source', sources: [{ source: 'added-eval' }], subjects: [target], aspect: 'effectiveness', verdict, strength: 'effect', statement: 'added', classification: 'public' }],
         };
         const after = analyze(more);
         const rank = ['none', 'realisation', 'plausibility', 'process', 'effect'];

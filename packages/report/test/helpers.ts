@@ -91,7 +91,7 @@ export function generatedReview(n: number, seed = 7): Review {
     ...(rnd() < 0.02 ? { classification: 'secret' as const } : {}),
   }));
   return complete({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'generated',
     title: `Gegenereerde doorlichting met ${n} instrumenten`,
     language: 'nl',

@@ -65,7 +65,7 @@ describe('policy tree layout', () => {
   const whole: PolicyTreeNode = {
     id: 'goal',
     kind: 'goal',
-    label: review.policyTree.mainGoal.text,
+    label: review.policyTree.mainGoal.text ?? '',
     children: review.policyTree.domains.map((d) => domainTree(review, d.id)),
   };
 

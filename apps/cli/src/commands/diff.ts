@@ -1,4 +1,4 @@
-import { compare, type AnalysisLang, type ReviewComparison } from '@polev/core';
+import { compare, type AnalysisLang, type ReviewComparison, type ReviewPeriod } from '@polev/core';
 import { inertDeep } from '../inert.js';
 import { EXIT, plainStyle, style, type Io, type Style } from '../io.js';
 import { loadValidReview } from '../input.js';
@@ -105,10 +105,11 @@ function renderDiff(c: ReviewComparison, format: 'text' | 'md', s: Style, w: Dif
   const step = (x: { before: SteppedValue | null; after: SteppedValue | null }) =>
     `${x.before === null ? '—' : steppedWord(x.before, lang)} → ${x.after === null ? '—' : steppedWord(x.after, lang)}`;
 
+  const period = (p: ReviewPeriod) => `${p.start ?? w.unknown}–${p.end ?? w.unknown}`;
   out.push(
     md
       ? `# ${markdownLine(`${c.before.id} → ${c.after.id}`)}`
-      : s.bold(`${c.before.id} (${c.before.period.start}–${c.before.period.end}) → ${c.after.id} (${c.after.period.start}–${c.after.period.end})`),
+      : s.bold(`${c.before.id} (${period(c.before.period)}) → ${c.after.id} (${period(c.after.period)})`),
   );
   for (const warning of c.warnings) out.push(md ? `\n${markdownLine(`${w.warning}: ${warning}`)}` : s.yellow(`${w.warning}: ${warning}`));
 

@@ -1,3 +1,4 @@
+import { reviewPeriod } from '../model/completeness.js';
 import type { Review } from '../model/review.js';
 import { analyseCoverage, gapMap, instrumentEvidence, rolledUpStrength } from './evidence.js';
 import { analyseExpenditure, attributeCost, instrumentCosts } from './expenditure.js';
@@ -76,7 +77,7 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
 
   const partial: Omit<Assessment, 'recommendations'> = {
     lang,
-    review: { id: review.id, title: review.title, period: review.period, rpeVersion: review.rpeVersion },
+    review: { id: review.id, title: review.title, period: reviewPeriod(review), rpeVersion: review.rpeVersion },
     realisation: { article: articleInput.realisation, domains: domainInputs.map((d) => d.realisation), objectives: objectiveInputs.map((o) => o.realisation) },
     expenditure: analyseExpenditure(ix, M),
     costAttribution: attributeCost(ix, costs),

@@ -1,3 +1,4 @@
+import { reviewPeriod, type ReviewPeriod } from '../model/completeness.js';
 import type { RealisationStatus, Review } from '../model/review.js';
 import { analyze } from './analyze.js';
 import { messagesFor } from './messages/index.js';
@@ -10,8 +11,8 @@ export interface CompareOptions {
 }
 
 export interface ReviewComparison {
-  before: { id: string; period: { start: number; end: number } };
-  after: { id: string; period: { start: number; end: number } };
+  before: { id: string; period: ReviewPeriod };
+  after: { id: string; period: ReviewPeriod };
   /** Whether both reviews cover at least one common budget article. */
   sameArticle: boolean;
   warnings: string[];
@@ -94,8 +95,8 @@ export function compare(a: Review, b: Review, options: CompareOptions = {}): Rev
   const verdictOf = (as: typeof x, id: string) => as.verdicts.domains.find((v) => v.scope.id === id);
 
   return {
-    before: { id: a.id, period: a.period },
-    after: { id: b.id, period: b.period },
+    before: { id: a.id, period: reviewPeriod(a) },
+    after: { id: b.id, period: reviewPeriod(b) },
     sameArticle,
     warnings,
     objectives: { added: objectives.added, removed: objectives.removed, changed: objectives.changed },

@@ -1,3 +1,4 @@
+import { findingSourceIds } from '../model/completeness.js';
 import { ASPECTS, VERDICTS, type Aspect, type EvidenceStrength, type Finding, type Instrument, type RealisationStatus } from '../model/review.js';
 import type { Messages } from './messages/index.js';
 import { listIds, sortIds as sorted } from './ids.js';
@@ -51,13 +52,13 @@ export function aspectEvidence(findings: readonly Finding[]): AspectEvidence {
   if (findings.length === 0) return NO_EVIDENCE;
   if (findings.length === 1) {
     const [f] = findings as [Finding];
-    return { strength: f.strength, findings: [f.id], sources: f.source ? [f.source] : [], verdict: f.verdict };
+    return { strength: f.strength, findings: [f.id], sources: findingSourceIds(f), verdict: f.verdict };
   }
   let best: Finding | undefined;
   const sources: string[] = [];
   for (let j = 0; j < findings.length; j++) {
     const f = findings[j]!;
-    if (f.source) sources.push(f.source);
+    for (const s of f.sources) sources.push(s.source);
     if (
       !best ||
       strengthRank(f.strength) > strengthRank(best.strength) ||
@@ -110,7 +111,7 @@ const hasRealisationEvidence = (i: Instrument) =>
 
 /** Evidence per instrument, by node index. */
 export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvidence[] {
-  const classified = (f: Finding) => f.classification !== 'public' || ix.sources.get(f.source ?? '')?.classification !== 'public';
+  const classified = (f: Finding) => f.classification !== 'public' || f.sources.some((s) => ix.sources.get(s.source)?.classification !== 'public');
   // One sentence per status, shared: most instruments have no finding and say the same.
   const onlyRealisation = new Map<RealisationStatus, string>();
   const onlyRealisationOf = (status: RealisationStatus) => {
@@ -154,7 +155,7 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
     const evidence: string[] = [];
     for (let j = 0; j < about.length; j++) {
       evidence.push(about[j]!.id);
-      if (about[j]!.source) evidence.push(about[j]!.source!);
+      for (const s of about[j]!.sources) evidence.push(s.source);
     }
     return {
       instrument: ins.id,

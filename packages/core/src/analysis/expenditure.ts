@@ -1,3 +1,4 @@
+import { reviewPeriod } from '../model/completeness.js';
 import { BUDGET_KINDS, type BudgetKind, type BudgetLine } from '../model/review.js';
 import type { Messages } from './messages/index.js';
 import { compareIds } from './ids.js';
@@ -12,7 +13,8 @@ import type { CostAttribution, ExpenditureAnalysis, InstrumentCost, KindYear, Li
 export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAnalysis {
   const { review } = ix;
   const yearSet = new Set<number>();
-  for (let y = review.period.start; y <= review.period.end; y++) yearSet.add(y);
+  const { start, end } = reviewPeriod(review);
+  if (start !== null && end !== null) for (let y = start; y <= end; y++) yearSet.add(y);
   for (const l of review.budgetLines) for (const e of l.expenditures) yearSet.add(e.year);
   const years = [...yearSet].sort((a, b) => a - b);
 

@@ -153,8 +153,7 @@ export function indexReview(review: Review): ReviewIndex {
 
   const evaluationFindings = new Set<Finding>();
   for (const f of review.findings) {
-    const s = f.source ? sources.get(f.source) : undefined;
-    if (s !== undefined && EVALUATION_TYPES.has(s.type)) evaluationFindings.add(f);
+    if (f.sources.some((r) => EVALUATION_TYPES.has(sources.get(r.source)?.type ?? 'unknown'))) evaluationFindings.add(f);
   }
 
   const indicatorsAbout = new Map<string, string[]>();

@@ -1,3 +1,4 @@
+import { reviewPeriod } from '../model/completeness.js';
 import type { Messages } from './messages/index.js';
 import { compareIds, listIds, sortIds } from './ids.js';
 import { round } from './numbers.js';
@@ -58,7 +59,8 @@ export function savingsVariant(ix: ReviewIndex, evidence: readonly InstrumentEvi
   const protect = new Set(options.protect ?? []);
   const programme = review.budgetLines.filter((l) => l.kind === 'programme');
   const yearsWithFigures = programme.flatMap((l) => l.expenditures.filter((e) => e.amount !== null).map((e) => e.year));
-  const inPeriod = yearsWithFigures.filter((y) => y >= review.period.start && y <= review.period.end);
+  const { start, end } = reviewPeriod(review);
+  const inPeriod = yearsWithFigures.filter((y) => (start === null || y >= start) && (end === null || y <= end));
   const baseYear = options.baseYear ?? (inPeriod.length ? Math.max(...inPeriod) : yearsWithFigures.length ? Math.max(...yearsWithFigures) : null);
 
   const unknownLines: string[] = [];

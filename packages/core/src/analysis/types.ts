@@ -1,3 +1,4 @@
+import type { ReviewPeriod } from '../model/completeness.js';
 import type {
   Aspect,
   BudgetKind,
@@ -313,7 +314,7 @@ export interface DerivedRecommendation extends Explained {
 export interface Assessment {
   /** The language of every sentence in the assessment: reasons, recommendation texts, hints. */
   lang: AnalysisLang;
-  review: { id: string; title: string; period: { start: number; end: number }; rpeVersion: RpeVersion };
+  review: { id: string; title: string; period: ReviewPeriod; rpeVersion: RpeVersion };
   realisation: { article: RealisationSummary; domains: RealisationSummary[]; objectives: RealisationSummary[] };
   expenditure: ExpenditureAnalysis;
   costAttribution: CostAttribution;

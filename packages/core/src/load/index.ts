@@ -5,5 +5,6 @@
  */
 export * from '../model/index.js';
 export { parseReview, parseReviewOrThrow, type ParseOptions, type ParseResult } from './parse.js';
+export { migrateReview, type Migration } from './migrate.js';
 export { formatPath, formatProblem, type PathSegment, type Problem, type ProblemCode } from './problem.js';
 export { InvalidOptionsError, InvalidReviewError, PolevError } from '../errors.js';

@@ -6,6 +6,7 @@ import { InvalidReviewError } from '../errors.js';
 import { formatPath, type PathSegment, type Problem } from './problem.js';
 import { nearest } from '../util/nearest.js';
 import { checkReferences, type UnlocatedProblem } from './references.js';
+import { migrateReview } from './migrate.js';
 
 export interface ParseOptions {
   /** Name used in problems; defaults to `<input>`. */
@@ -49,7 +50,8 @@ function fastLoad(text: string): unknown {
   }
 }
 
-function validateData(data: unknown): { found: UnlocatedProblem[]; review: Review | undefined } {
+function validateData(raw: unknown): { found: UnlocatedProblem[]; review: Review | undefined } {
+  const { data } = migrateReview(raw);
   const parsed = Review.safeParse(data, { reportInput: true });
   const found: UnlocatedProblem[] = parsed.success ? [] : parsed.error.issues.flatMap(fromZodIssue);
   found.push(...checkReferences(data));

@@ -1,5 +1,4 @@
 import { rpeQuestionSet } from '../rpe/questions.js';
-import type { RpeVersion } from '../model/review.js';
 import { nearest } from '../util/nearest.js';
 import { formatPath, type PathSegment, type ProblemCode } from './problem.js';
 
@@ -153,7 +152,7 @@ export function checkReferences(data: unknown): UnlocatedProblem[] {
 
   for (const [f, i] of recs(data.findings)) {
     const base: PathSegment[] = ['findings', i];
-    ref([...base, 'source'], f.source, ['source'], 'the source');
+    for (const [s, j] of recs(f.sources)) ref([...base, 'sources', j, 'source'], s.source, ['source'], 'the source');
     refs([...base, 'subjects'], f.subjects, subjectKinds, 'the subject');
     citation(base, f.citation);
   }
@@ -175,7 +174,7 @@ export function checkReferences(data: unknown): UnlocatedProblem[] {
   }
   for (const [s, i] of recs(data.scopeExclusions)) citation(['scopeExclusions', i], s.citation);
 
-  const set = typeof data.rpeVersion === 'string' ? rpeQuestionSet(data.rpeVersion as RpeVersion) : undefined;
+  const set = typeof data.rpeVersion === 'string' ? rpeQuestionSet(data.rpeVersion) : undefined;
   const answered = new Map<number, number>();
   for (const [a, i] of recs(data.rpeAnswers)) {
     if (typeof a.question !== 'number') continue;

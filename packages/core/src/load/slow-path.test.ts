@@ -51,7 +51,7 @@ describe('parseReview: the careful path', () => {
     if (r.ok) return;
     expect(r.problems.map((p) => [p.path, p.line, p.column])).toEqual([
       ['instruments[0].kind', at(text, 'kind: cash').line, at(text, 'kind: cash', 'kind: '.length).column],
-      ['findings[0].source', at(text, 'source: s9').line, at(text, 'source: s9', 'source: '.length).column],
+      ['findings[0].sources[0].source', at(text, 'source: s9').line, at(text, 'source: s9', 'source: '.length).column],
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * TypeScript types are inferred from them and the published JSON Schema is generated from them.
  */
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 export const Id = z
   .string()
@@ -20,9 +20,14 @@ export const PartialDate = z
 
 export const Year = z.int().min(1800).max(2200);
 
+/** Amounts beyond this (x €1,000, i.e. a thousand billion euro) are typing errors, not budgets. */
+export const MAX_AMOUNT = 1e12;
+
 /** Amounts are in euro x 1,000, as in Dutch budget tables. `null` means the source gives no figure. */
 export const Amount = z
   .number()
+  .min(-MAX_AMOUNT, `an amount is at least -${MAX_AMOUNT} (euro x 1,000)`)
+  .max(MAX_AMOUNT, `an amount is at most ${MAX_AMOUNT} (euro x 1,000)`)
   .nullable()
   .meta({ id: 'Amount', description: 'Euro x 1,000. null when the source gives no figure (never 0 for unknown).' });
 
@@ -45,8 +50,53 @@ export const Citation = z
 const text = z.string().min(1, 'must not be empty');
 const optionalNotes = z.string().optional();
 
-export const RPE_VERSIONS = ['2015', '2018', '2022'] as const;
-export const RpeVersion = z.enum(RPE_VERSIONS);
+/** The RPE versions polev knows of; a review may name another version if it carries its own question set. */
+export const RPE_VERSIONS = ['2013', '2015', '2018', '2022'] as const;
+export const RpeVersion = z.string().min(1, 'must not be empty');
+
+export const QuestionSet = z
+  .strictObject({
+    version: text,
+    title: z.string().nullish(),
+    questions: z
+      .array(
+        z.strictObject({
+          number: z.int().min(1),
+          topic: text,
+          text,
+          origin: z.string().nullish().describe('where the question comes from, e.g. "art. 3(2)(g)"'),
+        }),
+      )
+      .min(1, 'a question set has at least one question'),
+    savingsVariantRequired: z.boolean().nullish(),
+    independentExpertRequired: z.boolean().nullish(),
+    reviewCycleYears: z.strictObject({ min: z.int().min(1).nullish(), max: z.int().min(1) }).nullish(),
+  })
+  .meta({ id: 'QuestionSet', description: "A review's own research questions and rules, for an RPE version (or another regime) polev does not bundle." });
+
+/** The lists of a review whose completeness a review can state. */
+export const LIST_NAMES = [
+  'instruments',
+  'budgetLines',
+  'expenditure',
+  'sources',
+  'evaluations',
+  'findings',
+  'indicators',
+  'rpeAnswers',
+  'independentExperts',
+  'supervisoryCommittee',
+] as const;
+export const COMPLETENESS_STATUSES = ['complete', 'partial', 'unknown'] as const;
+
+export const Completeness = z
+  .strictObject({
+    status: z.enum(COMPLETENESS_STATUSES),
+    missing: z.string().nullish().describe('what is known to be missing, e.g. "the even pages are lost"'),
+    expectedAtLeast: z.int().min(0).nullish().describe('how many items the source has at least, e.g. 108 instrument rows'),
+    citation: Citation.optional(),
+  })
+  .meta({ id: 'Completeness', description: 'Whether a list holds everything the source has (complete), some of it (partial), or nobody knows (unknown).' });
 
 export const ScopeExclusion = z
   .strictObject({ id: Id, description: text, reason: text, citation: Citation.optional() })
@@ -57,6 +107,7 @@ export const Domain = z
     id: Id,
     name: text,
     goal: z.string().nullish(),
+    classification: Classification.default('public'),
     citation: Citation.optional(),
     notes: optionalNotes,
   })
@@ -78,6 +129,7 @@ export const Objective = z
     parent: Id.nullish().describe('for a sub-objective: the id of its objective'),
     text,
     smart: Smart.optional(),
+    classification: Classification.default('public'),
     citation: Citation.optional(),
     notes: optionalNotes,
   })
@@ -127,12 +179,22 @@ export const Instrument = z
   })
   .meta({ id: 'Instrument', description: 'A policy instrument (beleidsinstrument).' });
 
-export const BUDGET_KINDS = ['programme', 'apparatus', 'out-of-scope', 'receipts'] as const;
+export const BUDGET_KINDS = ['programme', 'apparatus', 'out-of-scope', 'receipts', 'unknown'] as const;
+
+export const BudgetPhases = z
+  .strictObject({
+    draft: Amount.optional().describe('ontwerpbegroting'),
+    adopted: Amount.optional().describe('vastgestelde begroting'),
+    firstSupplementary: Amount.optional().describe('eerste suppletoire begroting'),
+    secondSupplementary: Amount.optional().describe('tweede suppletoire begroting'),
+  })
+  .meta({ id: 'BudgetPhases', description: 'The budgeted amounts of a year, per phase of the budget cycle (euro x 1,000).' });
 
 export const Expenditure = z
   .strictObject({
     year: Year,
-    amount: Amount,
+    amount: Amount.describe('the realisation (realisatie) of the year'),
+    budgeted: BudgetPhases.optional(),
     citation: Citation.optional(),
     notes: optionalNotes,
   })
@@ -149,6 +211,21 @@ export const BudgetLine = z
       .nullish()
       .describe('the open-data index hoofdstuk.artikel.artikelonderdeel.instrument, where known'),
     instruments: z.array(Id).default([]).describe('ids of the instruments this line finances'),
+    shares: z
+      .array(
+        z.strictObject({
+          instrument: Id,
+          fraction: z.number().min(0).max(1).nullish(),
+          amount: Amount.optional(),
+          citation: Citation.optional(),
+        }),
+      )
+      .optional()
+      .describe("each financed instrument's share of the line, as a fraction or an amount; without shares the cost is joint"),
+    fixed: z
+      .strictObject({ reason: text, citation: Citation.optional() })
+      .nullish()
+      .describe('set when the line is fixed by law or contract (e.g. a lump sum), so a savings variant cannot cut it'),
     outOfScopeReason: z.string().nullish(),
     expenditures: z.array(Expenditure).default([]),
     statedShare: z
@@ -166,7 +243,18 @@ export const BudgetLine = z
 
 /** Source types that count as an evaluation (RPE question 8); the others (progress reports, policy papers) do not. */
 export const EVALUATION_SOURCE_TYPES = ['effect', 'process', 'strategy', 'inspection', 'audit', 'incident', 'ex-ante', 'monitor', 'research'] as const;
-export const SOURCE_TYPES = [...EVALUATION_SOURCE_TYPES, 'progress-report', 'policy-document', 'other'] as const;
+/** `unknown`: the type is not known, so the source may be an evaluation; it is reported apart. */
+export const SOURCE_TYPES = [...EVALUATION_SOURCE_TYPES, 'progress-report', 'policy-document', 'other', 'unknown'] as const;
+
+/**
+ * The design of the study behind a finding, after the Maryland Scientific Methods Scale: randomised
+ * (level 5), quasi-experimental with a credible comparison group (4), controlled comparison of
+ * treated and untreated or before/after with a control (3), uncontrolled before/after or
+ * cross-section (2); then qualitative work (case study, interviews, expert judgement), monitoring or
+ * output data, and documents or the policy theory.
+ */
+export const STUDY_DESIGNS = ['randomised', 'quasi-experimental', 'controlled', 'uncontrolled', 'qualitative', 'monitoring', 'document'] as const;
+export const StudyDesign = z.enum(STUDY_DESIGNS).meta({ id: 'StudyDesign' });
 
 export const Source = z
   .strictObject({
@@ -177,27 +265,49 @@ export const Source = z
     date: PartialDate.nullish(),
     classification: Classification.default('public'),
     reference: z.string().nullish(),
+    design: StudyDesign.nullish(),
     notes: optionalNotes,
   })
   .meta({ id: 'Source', description: 'An evaluation or other document the review draws on.' });
 
 export const ASPECTS = ['goal-achievement', 'realisation', 'effectiveness', 'efficiency', 'side-effects'] as const;
-export const VERDICTS = ['positive', 'partly', 'negative', 'inconclusive', 'not-assessed'] as const;
+/** `no-effect`: an effect-level study that finds no significant effect (a null result). */
+export const VERDICTS = ['positive', 'partly', 'negative', 'no-effect', 'inconclusive', 'not-assessed'] as const;
 /** Ordered from weakest to strongest; analysis relies on this order. */
 export const EVIDENCE_STRENGTHS = ['none', 'realisation', 'plausibility', 'process', 'effect'] as const;
+
+export const FINDING_ORIGINS = ['source', 'review', 'unknown'] as const;
+
+export const SourceRef = z
+  .strictObject({
+    source: Id,
+    location: z.string().nullish().describe('where in the source, e.g. "p. 12" or "§3.1"'),
+  })
+  .meta({ id: 'SourceRef' });
 
 export const Finding = z
   .strictObject({
     id: Id,
-    source: Id.nullable().describe("id of the source; null when it is the review's own judgement"),
+    origin: z
+      .enum(FINDING_ORIGINS)
+      .default('source')
+      .describe("source: from the sources listed; review: the review's own judgement; unknown: the review does not say"),
+    sources: z.array(SourceRef).default([]),
     subjects: z.array(Id).min(1, 'a finding is about at least one instrument, objective or domain'),
     aspect: z.enum(ASPECTS),
     verdict: z.enum(VERDICTS),
     strength: z.enum(EVIDENCE_STRENGTHS),
+    design: StudyDesign.nullish().describe("the design of the study behind the finding; overrides the source's design"),
     statement: text,
     classification: Classification.default('public'),
     citation: Citation.optional(),
     notes: optionalNotes,
+  })
+  .superRefine((f, ctx) => {
+    if (f.origin === 'source' && f.sources.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['sources'], message: 'a finding from sources names at least one source', input: f.sources });
+    if (f.origin !== 'source' && f.sources.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['origin'], message: `a finding whose origin is "${f.origin}" names no sources`, input: f.origin });
   })
   .meta({ id: 'Finding', description: 'What a source says about instruments, objectives or domains on one aspect.' });
 
@@ -247,6 +357,42 @@ export const Recommendation = z
   })
   .meta({ id: 'Recommendation' });
 
+export const FOLLOW_UP_TYPES = ['letter', 'written-questions', 'debate', 'motion', 'cabinet-response', 'other'] as const;
+export const FollowUp = z
+  .strictObject({
+    id: Id,
+    type: z.enum(FOLLOW_UP_TYPES),
+    date: PartialDate.nullish(),
+    reference: z.string().nullish().describe('e.g. "Kamerstuk 30821, nr. 42"'),
+    title: z.string().nullish(),
+    citation: Citation.optional(),
+  })
+  .meta({ id: 'FollowUp', description: 'Parliamentary follow-up of the review: a letter, written questions, a debate, a motion.' });
+
+export const SavingsChapter = z
+  .strictObject({
+    percent: z.number().min(0).max(100).nullable(),
+    base: Amount,
+    baseYear: Year.nullish(),
+    author: z.string().nullish(),
+    text: z.string().nullish(),
+    options: z
+      .array(
+        z.strictObject({
+          id: Id,
+          text,
+          amount: Amount,
+          budgetLines: z.array(Id).default([]),
+          instruments: z.array(Id).default([]),
+          citation: Citation.optional(),
+        }),
+      )
+      .default([]),
+    citation: Citation.optional(),
+    notes: optionalNotes,
+  })
+  .meta({ id: 'SavingsChapter', description: "The review's own savings variant (besparingsvariant), as it describes it." });
+
 export const Review = z
   .strictObject({
     $schema: z.string().optional(),
@@ -259,23 +405,33 @@ export const Review = z
     budgetArticles: z
       .array(z.strictObject({ number: text, title: z.string().nullish(), parts: z.array(z.string()).default([]) }))
       .min(1, 'a review covers at least one budget article'),
-    period: z.strictObject({ start: Year, end: Year }),
+    period: z.strictObject({ start: Year.nullable(), end: Year.nullable() }).nullish(),
     rpeVersion: RpeVersion,
+    questionSet: QuestionSet.optional(),
+    centralQuestion: z.string().nullish(),
     performedBy: z.string().nullish(),
     supervisoryCommittee: z
       .array(z.strictObject({ name: z.string().nullish(), organisation: text, role: z.string().nullish() }))
       .default([]),
     independentExperts: z
-      .array(z.strictObject({ name: z.string().nullish(), affiliation: z.string().nullish(), note: z.string().optional() }))
+      .array(
+        z.strictObject({
+          name: z.string().nullish(),
+          affiliation: z.string().nullish(),
+          verdict: z.string().nullish().describe("the expert's verdict on the review"),
+          note: z.string().optional(),
+        }),
+      )
       .default([]),
-    method: z.enum(['synthesis', 'new-research', 'mixed']),
+    method: z.enum(['synthesis', 'new-research', 'mixed']).nullish(),
+    completeness: z.partialRecord(z.enum(LIST_NAMES), Completeness).optional(),
     dates: z
       .strictObject({ completed: PartialDate.nullish(), sentToParliament: PartialDate.nullish() })
       .default({}),
     scopeExclusions: z.array(ScopeExclusion).default([]),
     notes: z.array(z.string()).default([]),
     policyTree: z.strictObject({
-      mainGoal: z.strictObject({ text, citation: Citation.optional() }),
+      mainGoal: z.strictObject({ text: text.nullable(), citation: Citation.optional() }),
       domains: z.array(Domain).min(1, 'the policy tree has at least one domain'),
       objectives: z.array(Objective).default([]),
     }),
@@ -287,6 +443,8 @@ export const Review = z
     rpeAnswers: z.array(RpeAnswer).default([]),
     conclusions: z.array(Conclusion).default([]),
     recommendations: z.array(Recommendation).default([]),
+    savingsChapter: SavingsChapter.optional(),
+    followUp: z.array(FollowUp).default([]),
   })
   .meta({ id: 'Review', title: 'polev review', description: 'A policy review (beleidsdoorlichting) as data.' });
 
@@ -311,4 +469,15 @@ export type Verdict = (typeof VERDICTS)[number];
 export type EvidenceStrength = (typeof EVIDENCE_STRENGTHS)[number];
 export type SourceType = (typeof SOURCE_TYPES)[number];
 export type BudgetKind = (typeof BUDGET_KINDS)[number];
-export type RpeVersion = (typeof RPE_VERSIONS)[number];
+export type RpeVersion = string;
+export type KnownRpeVersion = (typeof RPE_VERSIONS)[number];
+export type QuestionSet = z.output<typeof QuestionSet>;
+export type ListName = (typeof LIST_NAMES)[number];
+export type CompletenessStatus = (typeof COMPLETENESS_STATUSES)[number];
+export type Completeness = z.output<typeof Completeness>;
+export type StudyDesign = (typeof STUDY_DESIGNS)[number];
+export type FindingOrigin = (typeof FINDING_ORIGINS)[number];
+export type SourceRef = z.output<typeof SourceRef>;
+export type FollowUp = z.output<typeof FollowUp>;
+export type SavingsChapter = z.output<typeof SavingsChapter>;
+export type BudgetPhases = z.output<typeof BudgetPhases>;

@@ -45,7 +45,7 @@ const QUESTION_SETS: Partial<Record<RpeVersion, RpeQuestionSet>> = { '2015': RPE
 
 /** The question set of an RPE version, or undefined where polev does not bundle that version yet. */
 export function rpeQuestionSet(version: RpeVersion): RpeQuestionSet | undefined {
-  return QUESTION_SETS[version];
+  return Object.hasOwn(QUESTION_SETS, version) ? QUESTION_SETS[version] : undefined;
 }
 
 export function bundledRpeVersions(): RpeVersion[] {

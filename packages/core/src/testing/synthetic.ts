@@ -77,9 +77,11 @@ export function syntheticReview({ instruments: n, seed = 1, period = { start: 20
     const aspect = pick(aspects);
     const subjects =
       aspect === 'goal-achievement' ? [`o${int(1, objectiveCount)}`] : rnd() < 0.1 ? [`d${int(1, domainCount)}`] : Array.from({ length: int(1, 3) }, () => `i${int(1, n)}`);
+    const source = rnd() < 0.9 ? `s${int(1, sourceCount)}` : null;
     return {
       id: `f${f + 1}`,
-      source: rnd() < 0.9 ? `s${int(1, sourceCount)}` : null,
+      origin: source === null ? ('review' as const) : ('source' as const),
+      sources: source === null ? [] : [{ source }],
       subjects: [...new Set(subjects)],
       aspect,
       verdict: pick(verdicts),
@@ -110,7 +112,7 @@ export function syntheticReview({ instruments: n, seed = 1, period = { start: 20
     subjects: [`o${int(1, objectiveCount)}`],
   }));
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: `synthetic-${n}`,
     title: `Synthetic review with ${n} instruments`,
     language: 'en',

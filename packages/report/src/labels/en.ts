@@ -43,8 +43,11 @@ export const en: Labels = {
   summary: {
     title: 'Summary',
     intro: ({ articles, chapter, ministry, start, end }) =>
-      `This policy review covers budget article ${articles}${chapter ? ` of budget chapter ${chapter}` : ''} of the ${ministry}, over the period ${start}–${end}.`,
-    performed: ({ by, method }) => (by ? `It was performed by ${by} as a ${method}.` : `It was performed as a ${method}.`),
+      `This policy review covers budget article ${articles}${chapter ? ` of budget chapter ${chapter}` : ''} of the ${ministry}${
+        start !== null && end !== null ? `, over the period ${start}–${end}` : start !== null ? `, over a period from ${start} (its end is not stated)` : end !== null ? `, over a period up to ${end} (its start is not stated)` : '; the review does not state its period'
+      }.`,
+    performed: ({ by, method }) =>
+      method ? (by ? `It was performed by ${by} as a ${method}.` : `It was performed as a ${method}.`) : by ? `It was performed by ${by}; its method is not stated.` : 'Its method is not stated.',
     keyFigures: 'Key figures',
     domains: 'Domains',
     objectives: 'Objectives and sub-objectives',
@@ -69,7 +72,10 @@ export const en: Labels = {
     titleCol: 'Title',
     partsCol: 'Parts',
     periodTitle: 'Period under review',
-    periodText: (start, end) => `The review covers the policy of the years ${start} up to and including ${end}.`,
+    periodText: (start, end) =>
+      start !== null && end !== null
+        ? `The review covers the policy of the years ${start} up to and including ${end}.`
+        : `The review does not state ${start === null && end === null ? 'its period' : start === null ? `when its period starts (it ends in ${end})` : `when its period ends (it starts in ${start})`}.`,
     exclusionsTitle: 'Parts not covered',
     exclusionCol: 'Not covered',
     reasonCol: 'Reason',
@@ -226,6 +232,7 @@ export const en: Labels = {
         'The review is a synthesis: it uses only information and research already available elsewhere; no new research was done.',
       'new-research': 'The review is based on new research carried out for it.',
       mixed: 'The review combines a synthesis of existing research with new research.',
+      unknown: 'The review does not state its method.',
     },
     performedBy: (by) => `The review was performed by ${by}.`,
     committeeTitle: 'Supervisory committee',
@@ -324,6 +331,7 @@ export const en: Labels = {
     apparatus: 'Apparatus (operating) expenditure',
     'out-of-scope': 'Out of scope',
     receipts: 'Receipts',
+    unknown: 'Kind unknown',
   },
   sourceType: {
     effect: 'effect evaluation',
@@ -338,6 +346,7 @@ export const en: Labels = {
     'progress-report': 'progress report',
     'policy-document': 'policy document',
     other: 'other',
+    unknown: 'type unknown (possibly an evaluation)',
   },
   classification: {
     public: 'public',

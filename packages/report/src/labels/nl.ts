@@ -43,9 +43,13 @@ export const nl: Labels = {
   summary: {
     title: 'Samenvatting',
     intro: ({ articles, chapter, ministry, start, end }) =>
-      `Deze beleidsdoorlichting betreft artikel ${articles}${chapter ? ` van begrotingshoofdstuk ${chapter}` : ''} van het ${ministry}, over de periode ${start}–${end}.`,
+      `Deze beleidsdoorlichting betreft artikel ${articles}${chapter ? ` van begrotingshoofdstuk ${chapter}` : ''} van het ${ministry}${
+        start !== null && end !== null ? `, over de periode ${start}–${end}` : start !== null ? `, over een periode vanaf ${start} (het einde ervan is niet vermeld)` : end !== null ? `, over een periode tot en met ${end} (het begin ervan is niet vermeld)` : '; de doorlichting vermeldt haar periode niet'
+      }.`,
     performed: ({ by, method }) =>
-      by ? `De doorlichting is uitgevoerd door ${by} op basis van een ${method}.` : `De doorlichting is uitgevoerd op basis van een ${method}.`,
+      method
+        ? by ? `De doorlichting is uitgevoerd door ${by} op basis van een ${method}.` : `De doorlichting is uitgevoerd op basis van een ${method}.`
+        : by ? `De doorlichting is uitgevoerd door ${by}; de methode is niet vermeld.` : 'De methode van de doorlichting is niet vermeld.',
     keyFigures: 'Kerngegevens',
     domains: 'Taakvelden',
     objectives: 'Doelstellingen en subdoelstellingen',
@@ -70,7 +74,10 @@ export const nl: Labels = {
     titleCol: 'Titel',
     partsCol: 'Onderdelen',
     periodTitle: 'Onderzochte periode',
-    periodText: (start, end) => `De doorlichting gaat over het beleid van de jaren ${start} tot en met ${end}.`,
+    periodText: (start, end) =>
+      start !== null && end !== null
+        ? `De doorlichting gaat over het beleid van de jaren ${start} tot en met ${end}.`
+        : `De doorlichting vermeldt ${start === null && end === null ? 'haar periode niet' : start === null ? `niet wanneer haar periode begint (die eindigt in ${end})` : `niet wanneer haar periode eindigt (die begint in ${start})`}.`,
     exclusionsTitle: 'Niet behandelde onderdelen',
     exclusionCol: 'Niet behandeld',
     reasonCol: 'Reden',
@@ -227,6 +234,7 @@ export const nl: Labels = {
         'De doorlichting is een synthese: er is uitsluitend gebruikgemaakt van reeds elders beschikbare informatie en onderzoeksmateriaal; er is geen aanvullend eigenstandig onderzoek verricht.',
       'new-research': 'De doorlichting berust op nieuw onderzoek dat ervoor is uitgevoerd.',
       mixed: 'De doorlichting combineert een synthese van bestaand onderzoek met nieuw onderzoek.',
+      unknown: 'De doorlichting vermeldt haar methode niet.',
     },
     performedBy: (by) => `De doorlichting is uitgevoerd door ${by}.`,
     committeeTitle: 'Begeleidingscommissie',
@@ -325,6 +333,7 @@ export const nl: Labels = {
     apparatus: 'Apparaatsuitgaven',
     'out-of-scope': 'Buiten de scope',
     receipts: 'Ontvangsten',
+    unknown: 'Soort onbekend',
   },
   sourceType: {
     effect: 'effectevaluatie',
@@ -339,6 +348,7 @@ export const nl: Labels = {
     'progress-report': 'voortgangsrapportage',
     'policy-document': 'beleidsstuk',
     other: 'overig',
+    unknown: 'soort onbekend (mogelijk een evaluatie)',
   },
   classification: {
     public: 'openbaar',

@@ -66,8 +66,8 @@ export interface Labels {
 
   summary: {
     title: string;
-    intro: (p: { articles: string; chapter: string | null; ministry: string; start: number; end: number }) => string;
-    performed: (p: { by: string | null; method: string }) => string;
+    intro: (p: { articles: string; chapter: string | null; ministry: string; start: number | null; end: number | null }) => string;
+    performed: (p: { by: string | null; method: string | null }) => string;
     keyFigures: string;
     domains: string;
     objectives: string;
@@ -90,7 +90,7 @@ export interface Labels {
     titleCol: string;
     partsCol: string;
     periodTitle: string;
-    periodText: (start: number, end: number) => string;
+    periodText: (start: number | null, end: number | null) => string;
     exclusionsTitle: string;
     exclusionCol: string;
     reasonCol: string;
@@ -226,7 +226,7 @@ export interface Labels {
 
   accountability: {
     title: string;
-    methodText: Record<'synthesis' | 'new-research' | 'mixed', string>;
+    methodText: Record<'synthesis' | 'new-research' | 'mixed' | 'unknown', string>;
     performedBy: (by: string) => string;
     committeeTitle: string;
     committeeNone: string;

@@ -62,7 +62,7 @@ export function filterReviewForAudience(review: Review, audience: Audience): Aud
     return false;
   });
   const findings = review.findings.filter((f) => {
-    if (isPublic(f.classification) && !refsDropped([f.source, ...f.subjects])) return true;
+    if (isPublic(f.classification) && !refsDropped([...f.sources.map((s) => s.source), ...f.subjects])) return true;
     drop('finding', f.id, f.classification, f.statement);
     return false;
   });

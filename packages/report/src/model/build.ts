@@ -326,9 +326,9 @@ class Builder {
     ];
     if (r.budgetChapter) meta.push({ term: L.meta.budgetChapter, value: r.budgetChapter });
     meta.push({ term: L.meta.budgetArticles, value: articles });
-    meta.push({ term: L.meta.period, value: `${r.period.start}–${r.period.end}` });
+    meta.push({ term: L.meta.period, value: `${r.period?.start ?? L.unknown}–${r.period?.end ?? L.unknown}` });
     if (r.performedBy) meta.push({ term: L.meta.performedBy, value: r.performedBy });
-    meta.push({ term: L.meta.method, value: L.method[r.method] });
+    meta.push({ term: L.meta.method, value: r.method ? L.method[r.method] : L.unknown });
     meta.push({ term: L.meta.rpeVersion, value: `RPE ${r.rpeVersion}` });
     if (r.dates.completed) meta.push({ term: L.meta.completed, value: formatDate(r.dates.completed, this.lang) });
     if (r.dates.sentToParliament) meta.push({ term: L.meta.sentToParliament, value: formatDate(r.dates.sentToParliament, this.lang) });
@@ -357,8 +357,8 @@ class Builder {
     const articles = r.budgetArticles.map((x) => `${x.number}${x.title ? ` (${x.title})` : ''}`).join(', ');
     const ministry = r.ministry.abbreviation ? `${r.ministry.name} (${r.ministry.abbreviation})` : r.ministry.name;
     s.blocks.push(
-      para(L.summary.intro({ articles, chapter: r.budgetChapter ?? null, ministry, start: r.period.start, end: r.period.end }), 'lead'),
-      para(L.summary.performed({ by: r.performedBy ?? null, method: L.method[r.method] })),
+      para(L.summary.intro({ articles, chapter: r.budgetChapter ?? null, ministry, start: r.period?.start ?? null, end: r.period?.end ?? null }), 'lead'),
+      para(L.summary.performed({ by: r.performedBy ?? null, method: r.method ? L.method[r.method] : null })),
     );
     if (this.classifiedOmitted) s.blocks.push(para(L.summary.classifiedAnnexPublic, 'notice'));
     else if (this.opts.audience === 'confidential' && this.hasClassified()) s.blocks.push(para(L.summary.classifiedAnnexConfidential, 'classified'));
@@ -466,7 +466,7 @@ class Builder {
     art.blocks.push({ kind: 'definitions', items: defs }, ...this.rpeAnswerNote(1));
 
     const period = this.section('scope-period', '1.2', L.scope.periodTitle, 2);
-    period.blocks.push(para(L.scope.periodText(r.period.start, r.period.end)));
+    period.blocks.push(para(L.scope.periodText(r.period?.start ?? null, r.period?.end ?? null)));
 
     const excl = this.section('scope-exclusions', '1.3', L.scope.exclusionsTitle, 2);
     if (r.scopeExclusions.length === 0) excl.blocks.push(para(L.scope.noExclusions));
@@ -504,7 +504,7 @@ class Builder {
     s.blocks.push(...this.questionList([3, 4, 5]));
 
     const reason = this.section('policy-reason', '2.1', L.policy.reasonTitle, 2);
-    reason.blocks.push({ kind: 'definitions', items: [{ term: L.policy.mainGoal, value: txt(r.policyTree.mainGoal.text) }] });
+    reason.blocks.push({ kind: 'definitions', items: [{ term: L.policy.mainGoal, value: txt(r.policyTree.mainGoal.text ?? L.unknown) }] });
     const q3 = this.rpeAnswerNote(3);
     reason.blocks.push(...(q3.length || !this.rpeKnown ? q3 : [para(L.policy.notRecorded, 'note')]));
 
@@ -764,7 +764,7 @@ class Builder {
             this.c(L.sourceType[x.type]),
             this.c(x.author ?? ''),
             this.c(formatDate(x.date, this.lang)),
-            this.c(String(r.findings.filter((f) => f.source === x.id).length)),
+            this.c(String(r.findings.filter((f) => f.sources.some((s) => s.source === x.id)).length)),
           ],
         }))),
       );
@@ -982,7 +982,7 @@ class Builder {
 
   private findingInline(f: Finding): Inline {
     const L = this.L;
-    const src = f.source ? this.sources.get(f.source) : undefined;
+    const src = f.sources[0] ? this.sources.get(f.sources[0].source) : undefined;
     const origin = src ? `${src.title}${src.date ? `, ${formatDate(src.date, this.lang)}` : ''}` : L.effects.ownJudgement;
     return [
       ...this.badge(f.classification),
@@ -1078,7 +1078,7 @@ class Builder {
     const r = this.r;
     const s = this.section('accountability', '7', L.accountability.title, 1, { pageBreak: true });
     if (r.performedBy) s.blocks.push(para(L.accountability.performedBy(r.performedBy)));
-    s.blocks.push(para(L.accountability.methodText[r.method]));
+    s.blocks.push(para(L.accountability.methodText[r.method ?? 'unknown']));
     const meta: { term: string; value: Inline }[] = [{ term: L.meta.rpeVersion, value: txt(`RPE ${r.rpeVersion}`) }];
     if (r.dates.completed) meta.push({ term: L.meta.completed, value: txt(formatDate(r.dates.completed, this.lang)) });
     if (r.dates.sentToParliament) meta.push({ term: L.meta.sentToParliament, value: txt(formatDate(r.dates.sentToParliament, this.lang)) });
@@ -1164,10 +1164,10 @@ class Builder {
     const overviewTree: PolicyTreeNode = {
       id: 'main-goal',
       kind: 'goal',
-      label: r.policyTree.mainGoal.text,
+      label: r.policyTree.mainGoal.text ?? L.unknown,
       children: this.domains.map((d) => ({ id: `domain-${d.id}`, kind: 'domain', label: d.name, children: rootsOf(d).map((o) => objNode(o, 0, false)) })),
     };
-    overview.blocks.push(...this.treeFigures('figure-tree-overview', overviewTree, r.policyTree.mainGoal.text, L.appendix.treeOverviewTitle, 0));
+    overview.blocks.push(...this.treeFigures('figure-tree-overview', overviewTree, r.policyTree.mainGoal.text ?? L.unknown, L.appendix.treeOverviewTitle, 0));
     out.push(overview);
 
     for (const d of this.domains) {
