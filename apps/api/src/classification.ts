@@ -67,11 +67,15 @@ function dropAbove(value: unknown, clearance: Classification, found: { ids: Set<
   return out;
 }
 
+/** An id-shaped string (a reference to another record) is structure, never a text to scrub. */
+const ID_SHAPED = /^[a-z0-9][a-z0-9._-]*$/;
+
 function collectTexts(v: unknown, into: string[]): void {
   if (typeof v === 'string') {
-    if (v.trim().length >= 12) into.push(v.trim());
+    const text = v.trim();
+    if (text.length >= 12 && !ID_SHAPED.test(text)) into.push(text);
   } else if (Array.isArray(v)) for (const x of v) collectTexts(x, into);
-  else if (isObject(v)) for (const [k, x] of Object.entries(v)) if (k !== 'id' && k !== 'classification') collectTexts(x, into);
+  else if (isObject(v)) for (const x of Object.values(v)) collectTexts(x, into);
 }
 
 const KIND_LIST: Record<string, string> = { source: 'sources', instrument: 'instruments', finding: 'findings', indicator: 'indicators', conclusion: 'conclusions', recommendation: 'recommendations' };
@@ -86,7 +90,9 @@ export function forClearance(review: Review, clearance: Classification): { revie
     const list = KIND_LIST[d.kind] ?? d.kind;
     byKind[list] = (byKind[list] ?? 0) + 1;
   }
-  let result = restore(filtered.review, originals) as Review;
+  // The filter scrubs texts only; references to dropped records nested in kept ones (e.g. an
+  // instrument's realisation citing a dropped source) would still name them, so they go too.
+  let result = restore(filtered.droppedIds.size ? scrubValue(filtered.review, filtered.droppedIds, [], REDACTION) : filtered.review, originals) as Review;
   // The safety net: anything still classified above the clearance goes, with its traces.
   const rest = { ids: new Set<string>(), texts: [] as string[], byKind: {} as Record<string, number> };
   result = dropAbove(result, clearance, rest) as Review;
@@ -95,6 +101,26 @@ export function forClearance(review: Review, clearance: Classification): { revie
     result = scrubValue(result, rest.ids, needles, REDACTION) as Review;
     for (const [k, n] of Object.entries(rest.byKind)) byKind[k] = (byKind[k] ?? 0) + n;
   }
+  result = scrubIdMentions(result, new Set([...filtered.droppedIds, ...rest.ids])) as Review;
   const count = Object.values(byKind).reduce((a, b) => a + b, 0);
   return { review: result, withheld: { count, byKind } };
+}
+
+/**
+ * Sentences may name a withheld record by its id ("see src-ivenj-benb-2014"). Distinctive ids
+ * (8 characters or more, with a separator) are redacted where they stand as a word in a text;
+ * short ones such as "2" are left alone, as ordinary words.
+ */
+function scrubIdMentions(value: unknown, ids: Set<string>): unknown {
+  const distinctive = [...ids].filter((id) => id.length >= 8 && /[._-]/.test(id));
+  if (distinctive.length === 0) return value;
+  const escaped = distinctive.sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![a-z0-9._-])(?:${escaped.join('|')})(?![a-z0-9_-]|\\.[a-z0-9])`, 'g');
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return ID_SHAPED.test(v) ? v : v.replace(pattern, REDACTION);
+    if (Array.isArray(v)) return v.map(walk);
+    if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value);
 }

@@ -15,6 +15,7 @@ const MARKERS = {
   finding: 'MARKER-RESTRICTED-FINDING-DELTA',
   cascade: 'MARKER-RESTS-ON-SECRET-ECHO',
   indicator: 'MARKER-TOP-SECRET-INDICATOR-FOXTROT',
+  objective: 'MARKER-CONFIDENTIAL-OBJECTIVE-GOLF',
 };
 
 function classified(base: Review, extra = ''): Review {
@@ -25,6 +26,8 @@ function classified(base: Review, extra = ''): Review {
   const from = (sourceId: string) => ('sources' in template ? { sources: [{ source: sourceId }] } : { source: sourceId });
   const finding = { ...template, ...from(r.sources[1]!.id), id: 'marker-finding', statement: MARKERS.finding, classification: 'restricted' as const };
   const cascade = { ...template, ...from('marker-source'), id: 'marker-cascade', statement: MARKERS.cascade, classification: 'public' as const };
+  const objective = { ...r.policyTree.objectives[0]!, id: 'marker-objective', parent: null, text: MARKERS.objective, classification: 'confidential' as const };
+  r.policyTree.objectives.push(objective);
   r.sources.push(source);
   r.instruments.push(instrument);
   r.findings.push(finding, cascade);
@@ -71,11 +74,11 @@ describe('classification: a caller sees only what their clearance allows, in eve
     const r = await t.call('GET', path, { token: readers.public });
     expect(r.status).toBe(200);
     const withheld = Number(r.headers.get('polev-withheld'));
-    expect(withheld).toBeGreaterThanOrEqual(5);
+    expect(withheld).toBeGreaterThanOrEqual(6);
     const text = await textOf(r);
     for (const marker of Object.values(MARKERS)) expect(text, marker).not.toContain(marker);
-    expect(text).not.toContain('marker-source');
-    expect(text).not.toContain('marker-instrument');
+    // Not even the ids of withheld records (the example's own classified sources among them).
+    for (const withheldId of ['marker-source', 'marker-instrument', 'marker-objective', 'src-ivenj-benb-2014', 'src-adr-te-beschermen-belangen', 'src-roadmaps-vitaal']) expect(text, withheldId).not.toContain(withheldId);
   });
 
   it('the stateless routes filter too', async () => {
@@ -101,8 +104,8 @@ describe('classification: a caller sees only what their clearance allows, in eve
     expect(pub.withheld.byKind).toMatchObject({ sources: expect.any(Number), instruments: 1, findings: expect.any(Number) });
     expect(JSON.stringify(pub.withheld)).not.toContain('marker');
     expect((await sees('restricted')).seen).toEqual(['finding']);
-    expect((await sees('confidential')).seen).toEqual(['finding', 'instrument']);
-    expect((await sees('secret')).seen).toEqual(['cascade', 'finding', 'instrument', 'sourceAuthor', 'sourceTitle']);
+    expect((await sees('confidential')).seen).toEqual(['finding', 'instrument', 'objective']);
+    expect((await sees('secret')).seen).toEqual(['cascade', 'finding', 'instrument', 'objective', 'sourceAuthor', 'sourceTitle']);
     const top = await sees('top-secret');
     expect(top.seen).toEqual(Object.keys(MARKERS).sort());
     expect(top.withheld.count).toBe(0);
@@ -122,10 +125,20 @@ describe('classification: a caller sees only what their clearance allows, in eve
     const body = JSON.stringify((await current.json() as { review: unknown }).review);
     // Writing back what the editor was shown would drop the items it cannot see.
     const r = await t.call('PUT', `/v1/reviews/${id}`, { token: editor, body, type: 'application/json', headers: { 'if-match': etag } });
-    expect(r.status).toBe(403);
+    expect(r.status, await r.clone().text()).toBe(403);
     const other = { ...rev1, id: 'other' };
     expect((await t.call('POST', '/v1/reviews', { token: editor, body: JSON.stringify(other), type: 'application/json' })).status).toBe(403);
     const revisions = (await (await t.call('GET', `/v1/reviews/${id}/revisions`)).json()) as { items: unknown[] };
     expect(revisions.items).toHaveLength(2);
+  });
+});
+
+describe('what a cleared-below-everything caller is shown is still a valid review', () => {
+  it('round-trips through the validator at every clearance', async () => {
+    for (const clearance of ['public', 'restricted', 'confidential', 'secret']) {
+      const shown = (await (await t.call('GET', `/v1/reviews/${id}`, { token: readers[clearance] })).json()) as { review: unknown };
+      const r = await t.call('POST', '/v1/validate', { body: JSON.stringify(shown.review), type: 'application/json' });
+      expect(r.status, `${clearance}: ${await r.clone().text()}`.slice(0, 600)).toBe(200);
+    }
   });
 });

@@ -150,12 +150,12 @@ export function reviewRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Servic
       422: problemRef('The review has problems'),
     },
   }, async (c, { params }) => {
-    const review = await readReview(c);
-    if (review.id !== params.id) throw invalidReview([{ path: 'id', line: 0, column: 0, message: `the review's id is "${review.id}", the URL's "${params.id}"`, hint: 'ids cannot be changed: store it under its new id and delete the old one', severity: 'error', code: 'inconsistent' }]);
     const head = await liveHead(s.repo, params.id);
     const caller = c.get('caller');
     const current = await s.repo.getRevision(head.id, head.revision);
     if (current) requireClearanceFor(caller, reviewOf(current), 'the stored review');
+    const review = await readReview(c);
+    if (review.id !== params.id) throw invalidReview([{ path: 'id', line: 0, column: 0, message: `the review's id is "${review.id}", the URL's "${params.id}"`, hint: 'ids cannot be changed: store it under its new id and delete the old one', severity: 'error', code: 'inconsistent' }]);
     requireClearanceFor(caller, review, 'the new review');
     const expected = expectedRevision(c, head);
     const result = await s.repo.replaceReview(params.id, expected, review, JSON.stringify(review), actorOf(c), s.now().toISOString());
