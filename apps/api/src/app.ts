@@ -17,10 +17,12 @@ import { statelessRoutes } from './routes/stateless.js';
 import { systemRoutes } from './routes/system.js';
 import { AllowTable, type Env } from './routing.js';
 import type { Services } from './services.js';
+import { memoryRepository } from './storage/memory.js';
 import type { Repository } from './storage/repository.js';
 
 export interface AppDeps {
-  repository: Repository;
+  /** Where reviews and tokens live; default in memory (nothing persists: for tests and trying it out). */
+  repository?: Repository;
   /** Accepted as an admin token with the highest clearance while set: for first setup only. */
   bootstrapToken?: string | undefined;
   logger?: Logger;
@@ -43,10 +45,11 @@ export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 const STATUS_BY_CODE: Record<string, number> = { INVALID_OPTIONS: 400, INVALID_REVIEW: 422, RASTERIZER_UNAVAILABLE: 503 };
 
 /** The HTTP API as a Hono app without a server, so tests and hosts can mount it. */
-export function createApp(deps: AppDeps): OpenAPIHono<Env> {
+export function createApp(deps: AppDeps = {}): OpenAPIHono<Env> {
+  const repository = deps.repository ?? memoryRepository();
   const logger = deps.logger ?? pino({ level: 'silent' });
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const services: Services = { repo: deps.repository, cache: new ResponseCache(deps.cacheBytes ?? 64 * 1024 * 1024), now: deps.now ?? (() => new Date()), logger };
+  const services: Services = { repo: repository, cache: new ResponseCache(deps.cacheBytes ?? 64 * 1024 * 1024), now: deps.now ?? (() => new Date()), logger };
   const allow = new AllowTable();
   const app = new OpenAPIHono<Env>();
 
@@ -105,7 +108,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
     if (methods.includes(c.req.method)) return next();
     throw new ApiProblem(405, 'method-not-allowed', 'Method not allowed', `${c.req.path} answers ${methods.join(', ')}, not ${c.req.method}`, { allow: methods }, headers);
   });
-  app.use('/v1/*', authenticate(deps.repository, deps.bootstrapToken || undefined, services.now));
+  app.use('/v1/*', authenticate(repository, deps.bootstrapToken || undefined, services.now));
 
   systemRoutes(app, allow, services);
   reviewRoutes(app, allow, services);

@@ -28,6 +28,9 @@ export function systemRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Servic
     responses: { 200: { description: 'Up', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } } } },
   }, (c) => c.json({ status: 'ok' as const }));
 
+  // The name before /healthz, kept for hosts that probe it.
+  app.get('/health', (c) => c.json({ status: 'ok' as const }));
+
   defineRoute(app, allow, {
     method: 'get', path: '/readyz', tags, role: null, summary: 'The database is reachable and every migration applied',
     responses: {
