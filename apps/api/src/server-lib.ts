@@ -5,14 +5,23 @@ import { serve, type ServerType } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { createApp, DEFAULT_MAX_BODY_BYTES } from './app.js';
 import type { Repository } from './storage/repository.js';
+import { openPostgres } from './storage/postgres.js';
 import { openSqlite } from './storage/sqlite.js';
+
+function databaseUrlFrom(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(raw)) throw new Error('DATABASE_URL must be a postgres:// URL (unset it to use the SQLite file of POLEV_DB)');
+  return raw;
+}
 
 /** The service's settings, from the environment (documented in the README). */
 export interface ApiConfig {
   host: string;
   port: number;
-  /** SQLite file. */
+  /** SQLite file (when no databaseUrl). */
   db: string;
+  /** `postgres://…`: PostgreSQL instead of SQLite, shared by every instance pointed at it. */
+  databaseUrl?: string | undefined;
   bootstrapToken: string | undefined;
   corsOrigins: string[];
   maxBodyBytes: number;
@@ -37,6 +46,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     host: env.HOST || '127.0.0.1',
     port: int('PORT', 8787, 0, 65535),
     db: env.POLEV_DB || defaultDbPath(env),
+    databaseUrl: databaseUrlFrom(env.DATABASE_URL),
     bootstrapToken: env.POLEV_BOOTSTRAP_TOKEN || undefined,
     corsOrigins: (env.POLEV_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     maxBodyBytes: int('POLEV_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024, 512 * 1024 * 1024),
@@ -53,7 +63,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: ApiConfig, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
-  const repository = openSqlite(config.db);
+  const repository = config.databaseUrl ? await openPostgres(config.databaseUrl) : openSqlite(config.db);
   if (config.bootstrapToken) logger.warn('POLEV_BOOTSTRAP_TOKEN is set: it is an admin token with every clearance; create real tokens and unset it');
   const app = createApp({ repository, bootstrapToken: config.bootstrapToken, logger, corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes });
   const server = await new Promise<ServerType>((resolve) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { startServer, type RunningServer } from '../src/index.js';
+import { freshPostgres, type Backend } from './backends.js';
 
 export const example = readFileSync(fileURLToPath(new URL('../../../examples/nctv-36-2/review.yaml', import.meta.url)), 'utf8');
 export const EXAMPLE_ID = 'nctv-36-2-2011-2015';
@@ -28,11 +29,12 @@ export interface CallOptions {
 }
 
 /** A real server on an ephemeral loopback port over a real SQLite file in a temporary folder. */
-export async function startTestServer(options: { maxBodyBytes?: number; dir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { maxBodyBytes?: number; dir?: string; backend?: Backend } = {}): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'polev-api-test-'));
   const db = join(dir, 'polev.db');
+  const postgres = options.backend === 'postgres' ? await freshPostgres() : null;
   const running = await startServer(
-    { host: '127.0.0.1', port: 0, db, bootstrapToken: BOOTSTRAP, corsOrigins: [], maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024, logLevel: 'silent' },
+    { host: '127.0.0.1', port: 0, db, databaseUrl: postgres?.url, bootstrapToken: BOOTSTRAP, corsOrigins: [], maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024, logLevel: 'silent' },
     pino({ level: 'silent' }),
   );
   const base = running.url;
@@ -59,6 +61,7 @@ export async function startTestServer(options: { maxBodyBytes?: number; dir?: st
     },
     async close() {
       await running.close();
+      await postgres?.drop();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };

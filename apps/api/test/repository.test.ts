@@ -3,16 +3,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReviewOrThrow } from '@polev/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { memoryRepository, openSqlite, type Repository } from '../src/index.js';
+import { memoryRepository, openPostgres, openSqlite, type Repository } from '../src/index.js';
+import { freshPostgres, POSTGRES_URL } from './backends.js';
 import { example } from './helpers.js';
 
 /** The repository contract, the same for every backend. */
 const dir = mkdtempSync(join(tmpdir(), 'polev-repo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const BACKENDS: [string, () => Repository][] = [
-  ['sqlite file', () => openSqlite(join(dir, `${Math.random().toString(36).slice(2)}.db`))],
-  ['memory', memoryRepository],
+const drops: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const drop of drops) await drop();
+});
+const BACKENDS: [string, () => Promise<Repository>][] = [
+  ['sqlite file', async () => openSqlite(join(dir, `${Math.random().toString(36).slice(2)}.db`))],
+  ['memory', async () => memoryRepository()],
+  ...(POSTGRES_URL
+    ? ([
+        [
+          'postgres',
+          async () => {
+            const db = await freshPostgres();
+            drops.push(db.drop);
+            return openPostgres(db.url);
+          },
+        ],
+      ] as [string, () => Promise<Repository>][])
+    : []),
 ];
 const base = parseReviewOrThrow(example);
 const review = (id: string, title = 'a title') => ({ ...base, id, title });
@@ -22,7 +39,7 @@ const at = '2026-01-01T00:00:00.000Z';
 
 describe.each(BACKENDS)('the %s repository', (_, open) => {
   it('keeps revisions, refuses conflicts, deletes softly, restores and purges, and logs every write', async () => {
-    const repo = open();
+    const repo = await open();
     expect(await repo.ready()).toMatchObject({ ok: true, schemaVersion: 1 });
     const a = review('r-a');
     const created = await repo.createReview(a, doc(a), actor, at);
@@ -53,7 +70,7 @@ describe.each(BACKENDS)('the %s repository', (_, open) => {
   });
 
   it('filters and pages the list', async () => {
-    const repo = open();
+    const repo = await open();
     for (const id of ['b', 'a', 'c']) {
       const r = { ...review(id), rpeVersion: id === 'c' ? '2018' : '2015', ministry: { name: 'Financiën', abbreviation: id === 'a' ? 'FIN' : null } };
       expect((await repo.createReview(r, doc(r), actor, at)).ok).toBe(true);
@@ -70,7 +87,7 @@ describe.each(BACKENDS)('the %s repository', (_, open) => {
   });
 
   it('stores tokens by hash, finds them, revokes them once', async () => {
-    const repo = open();
+    const repo = await open();
     const t = await repo.createToken({ id: 'tok_0123456789abcdef', hash: 'h1', name: 'ops', role: 'editor', clearance: 'secret', expiresAt: null }, actor, at);
     expect(t).toEqual({ id: 'tok_0123456789abcdef', name: 'ops', role: 'editor', clearance: 'secret', createdAt: at, createdBy: 'tok_test', expiresAt: null, revokedAt: null });
     expect(await repo.findTokenByHash('h1')).toEqual(t);
@@ -81,5 +98,31 @@ describe.each(BACKENDS)('the %s repository', (_, open) => {
     expect((await repo.listAudit({ limit: 10 })).map((e) => e.action)).toEqual(['token.create', 'token.revoke']);
     expect(JSON.stringify(await repo.listTokens())).not.toContain('h1');
     await repo.close();
+  });
+});
+
+describe.skipIf(!POSTGRES_URL)('PostgreSQL migrations', () => {
+  it('are applied once when several instances start at once, and a failing one leaves the schema as it was', async () => {
+    const db = await freshPostgres();
+    drops.push(db.drop);
+    const repos = await Promise.all(Array.from({ length: 4 }, () => openPostgres(db.url, { max: 2 })));
+    for (const r of repos) expect(await r.ready()).toMatchObject({ ok: true, schemaVersion: 1 });
+    await Promise.all(repos.map((r) => r.close()));
+
+    const { migratePostgres } = await import('../src/storage/postgres.js');
+    const { POSTGRES_MIGRATIONS } = await import('../src/storage/migrations.js');
+    const pg = (await import('pg')).default;
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    const broken = { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (x int); SELECT no_such_function();' };
+    (POSTGRES_MIGRATIONS as unknown as object[]).push(broken);
+    try {
+      await expect(migratePostgres(pool)).rejects.toThrow(/no_such_function/);
+    } finally {
+      (POSTGRES_MIGRATIONS as unknown as object[]).pop();
+    }
+    const tables = (await pool.query("SELECT table_name FROM information_schema.tables WHERE table_name = 'half_done'")).rows;
+    expect(tables).toEqual([]);
+    expect((await pool.query('SELECT MAX(version) AS v FROM schema_migrations')).rows[0].v).toBe(1);
+    await pool.end();
   });
 });

@@ -59,3 +59,12 @@ CREATE INDEX audit_review ON audit (review_id, seq);
 ];
 
 export const SCHEMA_VERSION = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1]!.version;
+
+/** The same schema in PostgreSQL's dialect (applied under an advisory lock, in one transaction). */
+export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'reviews, revisions, tokens, audit',
+    sql: SQLITE_MIGRATIONS[0]!.sql.replace('seq INTEGER PRIMARY KEY AUTOINCREMENT', 'seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
+  },
+];
