@@ -16,15 +16,20 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 50;
 const dir = mkdtempSync(join(tmpdir(), 'polev-api-bench-'));
 const token = 'bench-bootstrap-token';
-const child = spawn(process.execPath, [fileURLToPath(new URL('./serve.mjs', import.meta.url)), dir, token], { stdio: ['ignore', 'pipe', 'inherit'] });
-const info = await new Promise((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-    if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]));
+const children = [];
+const startServerProcess = (...args) => {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./serve.mjs', import.meta.url)), dir, token, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]));
+    });
+    child.on('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
   });
-  child.on('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
-});
+};
+const info = await startServerProcess();
 const auth = { authorization: `Bearer ${token}` };
 
 const run = (opts) => new Promise((resolve, reject) => autocannon({ connections, duration: seconds, ...opts }, (err, r) => (err ? reject(err) : resolve(r))));
@@ -67,6 +72,41 @@ console.log(`ratio cached analysis / bare route: ${(ratio * 100).toFixed(0)}% pl
 console.log(`p99 of cached analysis at ${connections} connections: ${cached.latency.p99} ms plain, ${cachedGz.latency.p99} ms gzip (target < 20 ms): ${verdict(Math.max(cached.latency.p99, cachedGz.latency.p99) < 20)}`);
 console.log(`write throughput: ${writes.requests.average.toFixed(0)} replaces/s (${writers} writers, p99 ${writes.latency.p99} ms)`);
 
-child.kill('SIGTERM');
-await new Promise((r) => child.on('exit', r));
+// Issue 14: with POLEV_BENCH_POSTGRES_URL (a server the bench may create a database on), write and
+// cached-read throughput of two instances on one PostgreSQL, beside the one instance on SQLite.
+const pgAdmin = process.env.POLEV_BENCH_POSTGRES_URL;
+if (!pgAdmin) console.log('PostgreSQL rows skipped: set POLEV_BENCH_POSTGRES_URL=postgres://… (a server the bench may create a database on)');
+else {
+  const pg = (await import('pg')).default;
+  const name = `polev_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgAdmin });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(pgAdmin);
+  url.pathname = `/${name}`;
+  const one = await startServerProcess(url.toString());
+  const two = await startServerProcess(url.toString());
+  // Both instances at once: autocannon runs against each, at the same time, half the connections each.
+  const both = async (opts) => {
+    const [x, y] = await Promise.all([one, two].map((i) => run({ ...opts(i), connections: Math.max(1, Math.round((opts(i).connections ?? connections) / 2)) })));
+    return { requests: { average: x.requests.average + y.requests.average }, latency: { p50: Math.max(x.latency.p50, y.latency.p50), p99: Math.max(x.latency.p99, y.latency.p99) }, errors: x.errors + y.errors, timeouts: x.timeouts + y.timeouts, non2xx: x.non2xx + y.non2xx };
+  };
+  const pgRead = row('PostgreSQL ×2: GET …/analysis (cached)', await both((i) => ({ url: `${i.api}${i.analysis}`, headers: auth })));
+  const pgBodies = Array.from({ length: writers }, (_, i) => JSON.stringify({ ...example, id: `pg-bench-${i}` }));
+  for (const body of pgBodies) await fetch(`${one.api}/v1/reviews`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
+  let k = 0;
+  const pgWrites = row(`PostgreSQL ×2: PUT, ${writers} writers`, await both((i) => ({
+    url: i.api,
+    connections: writers,
+    requests: [{ method: 'PUT', setupRequest: (req, context) => { context.writer ??= k++ % writers; return { ...req, path: `/v1/reviews/pg-bench-${context.writer}`, headers: { ...auth, 'content-type': 'application/json', 'if-match': '*' }, body: pgBodies[context.writer] }; } }],
+  })));
+  console.log(`two instances on PostgreSQL vs one on SQLite: cached reads ${(pgRead.requests.average / cached.requests.average).toFixed(2)}×, writes ${(pgWrites.requests.average / writes.requests.average).toFixed(2)}× (2 cores shared by both instances and autocannon)`);
+  for (const c of children.slice(1)) c.kill('SIGTERM');
+  await Promise.all(children.slice(1).map((c) => new Promise((r) => c.on('exit', r))));
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
+
+children[0].kill('SIGTERM');
+await new Promise((r) => children[0].on('exit', r));
 rmSync(dir, { recursive: true, force: true });

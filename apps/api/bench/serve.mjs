@@ -10,13 +10,16 @@ import { Hono } from 'hono';
 import pino from 'pino';
 import { startServer } from '../dist/index.js';
 
-const [dir, token] = process.argv.slice(2);
+// argv: folder, bootstrap token, and optionally a postgres:// URL (then no bare route: the
+// PostgreSQL rows compare instances, not frameworks).
+const [dir, token, databaseUrl] = process.argv.slice(2);
 const example = parseReviewOrThrow(readFileSync(fileURLToPath(new URL('../../../examples/nctv-36-2/review.yaml', import.meta.url)), 'utf8'));
 const logger = pino({ level: 'info' }, pino.destination({ dest: join(dir, 'requests.log'), sync: false }));
-const api = await startServer({ host: '127.0.0.1', port: 0, db: join(dir, 'polev.db'), bootstrapToken: token, corsOrigins: [], maxBodyBytes: 2 * 1024 * 1024, logLevel: 'info' }, logger);
+const api = await startServer({ host: '127.0.0.1', port: 0, db: join(dir, 'polev.db'), databaseUrl, bootstrapToken: token, corsOrigins: [], maxBodyBytes: 2 * 1024 * 1024, logLevel: 'info' }, logger);
 const auth = { authorization: `Bearer ${token}` };
 const created = await fetch(`${api.url}/v1/reviews`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(example) });
-if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
+// A second instance on the same PostgreSQL finds the review there already (409).
+if (created.status !== 201 && created.status !== 409) throw new Error(`create: ${created.status} ${await created.text()}`);
 const analysis = `/v1/reviews/${example.id}/analysis`;
 const plain = new Uint8Array(await (await fetch(`${api.url}${analysis}`, { headers: auth })).arrayBuffer());
 const gzipRes = await fetch(`${api.url}${analysis}`, { headers: { ...auth, 'accept-encoding': 'gzip' } });
