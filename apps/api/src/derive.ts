@@ -6,6 +6,7 @@ import type { Withheld } from './classification.js';
 import { jsonBytes, withheldHeaders } from './http.js';
 import { badRequest } from './problems.js';
 import { ClassificationSchema } from './services.js';
+import { contentHash } from './storage/hash.js';
 
 /**
  * Analysis and reports of a review, for a clearance: the pieces shared by the stored-review
@@ -56,7 +57,7 @@ export async function reportBody(
   audience: Classification,
   q: { format: 'html' | 'md' | 'markdown' | 'docx'; lang: 'nl' | 'en' },
   savings: SavingsOptions | undefined,
-  etag: string,
+  etagPrefix: string,
 ): Promise<CachedBody> {
   // Loaded on first use: the renderers are the heaviest part of the API.
   const { renderReport, REPORT_FORMATS } = await import('@polev/report');
@@ -65,10 +66,13 @@ export async function reportBody(
   // (no classified annex), any other as confidential, holding what the audience may see.
   const body = await renderReport(format, review, null, { lang: q.lang, audience: audience === 'public' ? 'public' : 'confidential', ...(savings ? { analyzeOptions: { savings } } : {}) });
   const { extension, mediaType } = REPORT_FORMATS[format];
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
   return {
-    body: typeof body === 'string' ? new TextEncoder().encode(body) : body,
+    body: bytes,
     contentType: mediaType,
-    etag,
+    // From the bytes: a Word file carries the time it was packed, so two renderings of one
+    // revision can differ, and a strong ETag must not claim they are the same.
+    etag: `"${etagPrefix}-${contentHash(bytes).slice(0, 20)}"`,
     headers: {
       ...withheldHeaders(withheld),
       'content-disposition': `attachment; filename="${review.id}${extension}"`,

@@ -66,7 +66,7 @@ export function derivedRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Servi
     let entry = s.cache.get(key);
     if (!entry) {
       const v = visible(await document(head), audience);
-      entry = s.cache.set(key, await reportBody(v.review, v.withheld, audience, { format, lang: query.lang }, savings, etagOf(head, key)));
+      entry = s.cache.set(key, await reportBody(v.review, v.withheld, audience, { format, lang: query.lang }, savings, String(head.revision)));
     }
     return sendCached(c, s.cache, entry);
   });

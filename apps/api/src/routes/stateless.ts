@@ -58,7 +58,7 @@ export function statelessRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Ser
     const audience = lower(query.audience, c.get('caller').clearance);
     const v = visible(review, audience);
     const format = query.format === 'markdown' ? 'md' : query.format;
-    const entry = await reportBody(v.review, v.withheld, audience, { format, lang: query.lang }, savings, '"report"');
+    const entry = await reportBody(v.review, v.withheld, audience, { format, lang: query.lang }, savings, 'report');
     const res = sendCached(c, s.cache, entry);
     res.headers.delete('etag');
     return res;

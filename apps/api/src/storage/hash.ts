@@ -1,4 +1,4 @@
 import { createHash } from 'node:crypto';
 
-/** SHA-256 of a stored document or a token secret, hex. */
-export const contentHash = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** SHA-256 of a stored document, a token secret or a response body, hex. */
+export const contentHash = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
