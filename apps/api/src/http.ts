@@ -48,10 +48,13 @@ export function withheldHeaders(w: Withheld): Record<string, string> {
   return { 'polev-withheld': String(w.count) };
 }
 
-/** Sends cached bytes: 304 for a matching If-None-Match, gzip when the client takes it. */
-export function sendCached(c: Context, cache: ResponseCache, entry: CachedBody): Response {
-  const headers: Record<string, string> = { etag: entry.etag, vary: 'Accept-Encoding, Authorization', 'cache-control': 'private, no-cache', ...entry.headers };
-  if (notModified(c, entry.etag)) return new Response(null, { status: 304, headers });
+/**
+ * Sends cached bytes: 304 for a matching If-None-Match, gzip when the client takes it. Not
+ * `conditional` for answers to a POST, which name no stored resource.
+ */
+export function sendCached(c: Context, cache: ResponseCache, entry: CachedBody, conditional = true): Response {
+  const headers: Record<string, string> = { ...(conditional ? { etag: entry.etag } : {}), vary: 'Accept-Encoding, Authorization', 'cache-control': conditional ? 'private, no-cache' : 'no-store', ...entry.headers };
+  if (conditional && notModified(c, entry.etag)) return new Response(null, { status: 304, headers });
   const gzip = entry.body.byteLength > 1024 && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
   return new Response((gzip ? cache.gzipped(entry) : entry.body) as Uint8Array<ArrayBuffer>, {
     status: 200,

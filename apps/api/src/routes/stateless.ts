@@ -44,7 +44,7 @@ export function statelessRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Ser
     const review = await readReview(c);
     const savings = savingsFrom(c);
     const v = visible(review, c.get('caller').clearance);
-    return sendCached(c, s.cache, analysisBody(v.review, v.withheld, query.lang, savings, '"analysis"'));
+    return sendCached(c, s.cache, analysisBody(v.review, v.withheld, query.lang, savings, ''), false);
   });
 
   defineRoute(app, allow, {
@@ -59,9 +59,7 @@ export function statelessRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Ser
     const v = visible(review, audience);
     const format = query.format === 'markdown' ? 'md' : query.format;
     const entry = await reportBody(v.review, v.withheld, audience, { format, lang: query.lang }, savings, 'report');
-    const res = sendCached(c, s.cache, entry);
-    res.headers.delete('etag');
-    return res;
+    return sendCached(c, s.cache, entry, false);
   });
 
 }
