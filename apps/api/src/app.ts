@@ -1,135 +1,140 @@
-import { analyze, InvalidOptionsError, InvalidReviewError, parseReview, PolevError, type ParseResult, type Review, type SavingsOptions } from '@polev/core';
-import { Hono, type Context } from 'hono';
+import { randomUUID } from 'node:crypto';
+import { InvalidOptionsError, InvalidReviewError, PolevError } from '@polev/core';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import pino, { type Logger } from 'pino';
+import { authenticate } from './auth.js';
+import { ResponseCache } from './cache.js';
+import { ApiProblem, problemResponse } from './problems.js';
+import { adminRoutes } from './routes/admin.js';
+import { derivedRoutes } from './routes/derived.js';
+import { reviewRoutes } from './routes/reviews.js';
+import { revisionRoutes } from './routes/revisions.js';
+import { statelessRoutes } from './routes/stateless.js';
+import { systemRoutes } from './routes/system.js';
+import { AllowTable, type Env } from './routing.js';
+import type { Services } from './services.js';
+import { memoryRepository } from './storage/memory.js';
+import type { Repository } from './storage/repository.js';
 
-export interface AppOptions {
-  /** Largest accepted request body in bytes; default 50 MiB. */
+export interface AppDeps {
+  /** Where reviews and tokens live; default in memory (nothing persists: for tests and trying it out). */
+  repository?: Repository;
+  /** Accepted as an admin token with the highest clearance while set: for first setup only. */
+  bootstrapToken?: string | undefined;
+  logger?: Logger;
+  /** Origins allowed to call the API from a browser; CORS is off when absent or empty. `*` allows any. */
+  corsOrigins?: string[];
+  /** Largest accepted request body in bytes; default 2 MiB (a large review is ~0.2 MB of JSON). */
   maxBodyBytes?: number;
+  /** Byte budget of the cache of derived responses; default 64 MiB. */
+  cacheBytes?: number;
+  now?: () => Date;
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
-
-/** A decimal number, as the numeric query options must be written; their range is core's to check. */
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
- * The status of a typed polev error (a PolevError, by its code) that reaches the edge: options
- * that do not fit the review are the client's to fix (400), a server part that cannot be loaded is
- * unavailable (503), and any other is a request polev understood but cannot process (422).
- * Errors that are not PolevErrors are bugs: 500.
+ * Typed polev errors that reach the edge: options that do not fit the review are the client's
+ * to fix (400), a server part that cannot be loaded is unavailable (503), any other is a request
+ * polev understood but cannot process (422). Anything that is not a PolevError is a bug: 500.
  */
-const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = { INVALID_OPTIONS: 400, INVALID_REVIEW: 422, RASTERIZER_UNAVAILABLE: 503 };
+const STATUS_BY_CODE: Record<string, number> = { INVALID_OPTIONS: 400, INVALID_REVIEW: 422, RASTERIZER_UNAVAILABLE: 503 };
 
-/**
- * The HTTP API as a Hono app, without a server, so tests and hosts can mount it. Thin: it parses
- * the request, calls @polev/core or @polev/report, and maps outcomes to statuses — 200 done,
- * 400 bad request or options that do not fit the review, 413 too large, 422 the review has
- * problems, 503 a part of the server (the PNG renderer) is unavailable, 500 unexpected.
- */
-export function createApp(options: AppOptions = {}): Hono {
-  const app = new Hono();
-  const maxBodyBytes = options.maxBodyBytes ?? 50 * 1024 * 1024;
-  const limit = bodyLimit({
-    maxSize: maxBodyBytes,
-    onError: (c) => c.json({ error: 'payload-too-large', message: `the body exceeds ${maxBodyBytes} bytes` }, 413),
+/** The HTTP API as a Hono app without a server, so tests and hosts can mount it. */
+export function createApp(deps: AppDeps = {}): OpenAPIHono<Env> {
+  const repository = deps.repository ?? memoryRepository();
+  const logger = deps.logger ?? pino({ level: 'silent' });
+  const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const services: Services = { repo: repository, cache: new ResponseCache(deps.cacheBytes ?? 64 * 1024 * 1024), now: deps.now ?? (() => new Date()), logger };
+  const allow = new AllowTable();
+  const app = new OpenAPIHono<Env>();
+
+  // Request id and request log, outermost, so that every answer (errors too) has both.
+  app.use(async (c, next) => {
+    const start = performance.now();
+    const given = c.req.header('x-request-id');
+    const requestId = given && /^[\w.:@-]{1,128}$/.test(given) ? given : randomUUID();
+    c.set('requestId', requestId);
+    await next();
+    c.res.headers.set('x-request-id', requestId);
+    const status = c.res.status;
+    logger[status >= 500 ? 'error' : 'info'](
+      { requestId, method: c.req.method, path: c.req.path, status, ms: Math.round((performance.now() - start) * 10) / 10, caller: c.get('caller')?.id },
+      'request',
+    );
+  });
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+  });
+  if (deps.corsOrigins?.length) {
+    const origins = deps.corsOrigins;
+    app.use(cors({ origin: origins.includes('*') ? '*' : origins, allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'X-Request-Id'], exposeHeaders: ['ETag', 'Location', 'Polev-Withheld', 'X-Request-Id'] }));
+  }
+  // Responses with a strong ETag are sent as they are (or as the cache's own gzip, under the
+  // same tag): compressing them on the way out would weaken the tag and break If-Match.
+  const gzip = compress();
+  app.use((c, next) =>
+    gzip(c, async () => {
+      await next();
+      const etag = c.res.headers.get('etag');
+      if (etag && !etag.startsWith('W/') && !c.res.headers.has('content-encoding')) {
+        const cc = c.res.headers.get('cache-control');
+        c.res.headers.set('cache-control', cc ? `${cc}, no-transform` : 'no-transform');
+      }
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        // The rest of the body is not read: the connection closes after the answer, so that a
+        // client does not send its next request down a socket the server has stopped reading.
+        throw new ApiProblem(413, 'payload-too-large', 'Payload too large', `the body exceeds the limit of ${maxBodyBytes} bytes (POLEV_MAX_BODY_BYTES)`, {}, { connection: 'close' });
+      },
+    }),
+  );
+  // A wrong method is a 405 before any token is looked at: it says nothing about the data.
+  app.use(async (c, next) => {
+    const methods = allow.allowed(c.req.path);
+    if (!methods) return next();
+    const headers = { allow: methods.join(', ') };
+    if (c.req.method === 'OPTIONS') return c.body(null, 204, headers);
+    if (methods.includes(c.req.method)) return next();
+    throw new ApiProblem(405, 'method-not-allowed', 'Method not allowed', `${c.req.path} answers ${methods.join(', ')}, not ${c.req.method}`, { allow: methods }, headers);
+  });
+  app.use('/v1/*', authenticate(repository, deps.bootstrapToken || undefined, services.now));
+
+  systemRoutes(app, allow, services);
+  reviewRoutes(app, allow, services);
+  revisionRoutes(app, allow, services);
+  derivedRoutes(app, allow, services);
+  statelessRoutes(app, allow, services);
+  adminRoutes(app, allow, services);
+
+  app.notFound((c) => {
+    return problemResponse(c, new ApiProblem(404, 'not-found', 'Not found', `no route for ${c.req.method} ${c.req.path}; see /docs`));
   });
 
-  /** Parses the body as a review in YAML or JSON; an empty body is a 400. */
-  function parseBody(c: Context, text: string): Parsed<ParseResult> {
-    if (!text.trim()) {
-      return { ok: false, response: c.json({ error: 'empty-body', message: 'send the review as YAML or JSON in the request body' }, 400) };
+  app.onError(async (err, c) => {
+    // Read what is left of a small body before answering: a response sent while the client is
+    // still sending makes Node close the kept-alive connection under it.
+    if (c.req.raw.body && !c.req.raw.bodyUsed && Number(c.req.header('content-length') ?? Infinity) <= maxBodyBytes) await c.req.raw.arrayBuffer().catch(() => undefined);
+    if (err instanceof ApiProblem) return problemResponse(c, err);
+    if (err instanceof PolevError) {
+      const status = STATUS_BY_CODE[err.code] ?? 422;
+      const log = { requestId: c.get('requestId'), code: err.code, err };
+      if (status >= 500) logger.error(log, err.message);
+      const problems = err instanceof InvalidOptionsError || err instanceof InvalidReviewError ? { problems: err.problems } : {};
+      return problemResponse(c, new ApiProblem(status, err.code.toLowerCase().replace(/_/g, '-'), err.name, err.message, problems));
     }
-    return { ok: true, value: parseReview(text, { file: c.req.query('file') ?? '<request body>' }) };
-  }
-
-  /** The review in the body, which must be valid: its problems are a 422. */
-  function readReview(c: Context, text: string): Parsed<Review> {
-    const parsed = parseBody(c, text);
-    if (!parsed.ok) return parsed;
-    const result = parsed.value;
-    if (!result.ok) return { ok: false, response: c.json({ error: 'invalid-review', problems: result.problems }, 422) };
-    return { ok: true, value: result.review };
-  }
-
-  /**
-   * The savings options in the query, parsed only: numbers must be numbers (an empty value is not
-   * one). Whether they fit the review — a percentage in (0, 100], a base year with figures, lines
-   * that exist — is checked by core, whose InvalidOptionsError becomes a 400 in onError.
-   */
-  function savingsFrom(c: Context): Parsed<SavingsOptions | undefined> {
-    const percent = c.req.query('savings');
-    const baseYear = c.req.query('baseYear');
-    const protect = c.req.queries('protect') ?? [];
-    const bad = (message: string): Parsed<never> => ({ ok: false, response: c.json({ error: 'bad-query', message }, 400) });
-    if (percent !== undefined && !DECIMAL.test(percent.trim())) return bad('savings must be a number: a percentage, e.g. 20');
-    if (baseYear !== undefined && !DECIMAL.test(baseYear.trim())) return bad('baseYear must be a number: a year, e.g. 2015');
-    if (percent === undefined && baseYear === undefined && protect.length === 0) return { ok: true, value: undefined };
-    return {
-      ok: true,
-      value: { ...(percent !== undefined ? { percent: Number(percent) } : {}), ...(baseYear !== undefined ? { baseYear: Number(baseYear) } : {}), ...(protect.length ? { protect } : {}) },
-    };
-  }
-
-  app.get('/health', (c) => c.json({ status: 'ok' }));
-
-  app.post('/v1/validate', limit, async (c) => {
-    const parsed = parseBody(c, await c.req.text());
-    if (!parsed.ok) return parsed.response;
-    const result = parsed.value;
-    return result.ok ? c.json({ valid: true, warnings: result.warnings }) : c.json({ valid: false, problems: result.problems }, 422);
-  });
-
-  // Handlers read the whole body before they answer, even to refuse the query: a response sent
-  // while the client is still sending makes Node close the kept-alive connection under it.
-  app.post('/v1/analyze', limit, async (c) => {
-    const text = await c.req.text();
-    const lang = c.req.query('lang') ?? 'en';
-    if (lang !== 'nl' && lang !== 'en') return c.json({ error: 'bad-query', message: 'lang must be nl or en' }, 400);
-    const savings = savingsFrom(c);
-    if (!savings.ok) return savings.response;
-    const review = readReview(c, text);
-    if (!review.ok) return review.response;
-    return c.json(analyze(review.value, { lang, ...(savings.value ? { savings: savings.value } : {}) }));
-  });
-
-  app.post('/v1/report', limit, async (c) => {
-    const text = await c.req.text();
-    const format = c.req.query('format') ?? 'html';
-    const lang = c.req.query('lang') ?? 'nl';
-    const audience = c.req.query('audience') ?? 'public';
-    if (!['md', 'markdown', 'html', 'docx'].includes(format)) return c.json({ error: 'bad-query', message: 'format must be md, html or docx' }, 400);
-    if (lang !== 'nl' && lang !== 'en') return c.json({ error: 'bad-query', message: 'lang must be nl or en' }, 400);
-    if (audience !== 'public' && audience !== 'confidential') return c.json({ error: 'bad-query', message: 'audience must be public or confidential' }, 400);
-    const savings = savingsFrom(c);
-    if (!savings.ok) return savings.response;
-    const review = readReview(c, text);
-    if (!review.ok) return review.response;
-    // Loaded on first use: the renderers are the heaviest part of the API. The report analyses the
-    // review in its own language, so reasons and recommendations follow `lang` too.
-    const { renderReport, REPORT_FORMATS } = await import('@polev/report');
-    const f = format === 'md' ? 'markdown' : (format as 'markdown' | 'html' | 'docx');
-    const body = await renderReport(f, review.value, null, { lang, audience, ...(savings.value ? { analyzeOptions: { savings: savings.value } } : {}) });
-    const { extension, mediaType } = REPORT_FORMATS[f];
-    // The .docx bytes are sent as they are: a Uint8Array over a plain (never shared) ArrayBuffer.
-    return c.body(body as string | Uint8Array<ArrayBuffer>, 200, {
-      'content-type': mediaType,
-      'content-disposition': `attachment; filename="${review.value.id}${extension}"`,
-    });
-  });
-
-  app.notFound((c) => c.json({ error: 'not-found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
-  // Typed polev errors are expected outcomes with a status of their own; anything else is a bug.
-  app.onError((err, c) => {
-    if (!(err instanceof PolevError)) {
-      console.error(err);
-      return c.json({ error: 'internal', message: 'an unexpected error occurred; it has been logged' }, 500);
-    }
-    const status = STATUS_BY_CODE[err.code] ?? 422;
-    if (status >= 500) console.error(err);
-    const problems = err instanceof InvalidOptionsError || err instanceof InvalidReviewError ? { problems: err.problems } : {};
-    // INVALID_OPTIONS → "invalid-options", as the other error names of the API.
-    return c.json({ error: err.code.toLowerCase().replace(/_/g, '-'), message: err.message, ...problems }, status);
+    logger.error({ requestId: c.get('requestId'), err }, 'unexpected error');
+    return problemResponse(c, new ApiProblem(500, 'internal', 'Internal server error', `an unexpected error occurred; it has been logged under request id ${c.get('requestId')}`));
   });
   return app;
 }

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/index.js';
+import { createApp, openSqlite } from '../src/index.js';
+import { BOOTSTRAP, example } from './helpers.js';
 
-const example = readFileSync(fileURLToPath(new URL('../../../examples/nctv-36-2/review.yaml', import.meta.url)), 'utf8');
-const app = createApp();
-const post = (path: string, body = example) => app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/yaml' } });
+// In-process, as a host that mounts createApp would; the stateless routes store nothing.
+const app = createApp({ repository: openSqlite(':memory:'), bootstrapToken: BOOTSTRAP });
+const post = (path: string, body = example) => app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/yaml', authorization: `Bearer ${BOOTSTRAP}` } });
 
 interface Verdicts {
   lang: string;
@@ -28,7 +27,7 @@ describe('the language of the analysis in the HTTP API', () => {
   it('refuses an unknown language with 400', async () => {
     const r = await post('/v1/analyze?lang=de');
     expect(r.status).toBe(400);
-    expect(await r.json()).toMatchObject({ error: 'bad-query' });
+    expect(await r.json()).toMatchObject({ type: 'urn:polev:problem:bad-request' });
   });
 
   it('POST /v1/report follows lang in the reasons too', async () => {

@@ -1,30 +1,21 @@
-import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/index.js';
+import { example, startTestServer, type TestServer } from './helpers.js';
 
-const example = readFileSync(fileURLToPath(new URL('../../../examples/nctv-36-2/review.yaml', import.meta.url)), 'utf8');
-let server: ServerType;
+let t: TestServer;
 let base: string;
-
 beforeAll(async () => {
-  // A real HTTP server on an ephemeral loopback port.
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: createApp({ maxBodyBytes: 1024 * 1024 }).fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      base = `http://127.0.0.1:${info.port}`;
-      resolve();
-    });
-  });
+  // A real HTTP server on an ephemeral loopback port, over a real SQLite file.
+  t = await startTestServer({ maxBodyBytes: 1024 * 1024 });
+  base = t.base;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => t.close());
 
-const post = (path: string, body: string) => fetch(`${base}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/yaml' } });
+const post = (path: string, body: string) => t.call('POST', path, { body });
+const BAD_REQUEST = 'urn:polev:problem:bad-request';
 
 describe('the HTTP API', () => {
   it('answers health', async () => {
-    const r = await fetch(`${base}/health`);
+    const r = await fetch(`${base}/healthz`);
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({ status: 'ok' });
   });
@@ -48,18 +39,18 @@ describe('the HTTP API', () => {
     expect(a.savings).toMatchObject({ percent: 10, protectedLines: ['bdur'] });
   });
 
-  it('refuses savings options that are not numbers with 400 bad-query, before reading the review', async () => {
+  it('refuses savings options that are not numbers with 400 bad-request', async () => {
     for (const query of ['savings=', 'savings=lots', 'baseYear=', 'baseYear=%20', 'baseYear=last', 'savings=0x10']) {
       const r = await post(`/v1/analyze?${query}`, example);
       expect(r.status, query).toBe(400);
-      expect(await r.json(), query).toMatchObject({ error: 'bad-query' });
+      expect(await r.json(), query).toMatchObject({ type: BAD_REQUEST });
     }
   });
 
   it('refuses savings options that do not fit the review with 400 invalid-options and core\'s problems', async () => {
     const typo = await post('/v1/analyze?protect=typo', example);
     expect(typo.status).toBe(400);
-    expect(await typo.json()).toMatchObject({ error: 'invalid-options', problems: [{ option: 'savings.protect', message: '"typo" is not a programme line of this review' }] });
+    expect(await typo.json()).toMatchObject({ type: 'urn:polev:problem:invalid-options', problems: [{ option: 'savings.protect', message: '"typo" is not a programme line of this review' }] });
     const near = (await (await post('/v1/analyze?protect=bduur', example)).json()) as { problems: { hint: string }[] };
     expect(near.problems[0]!.hint).toBe('did you mean "bdur"?');
     const several = await post('/v1/analyze?savings=500&baseYear=2015', example);
@@ -68,7 +59,7 @@ describe('the HTTP API', () => {
     expect(body.problems.map((p) => p.option)).toEqual(['savings.percent', 'savings.baseYear']);
     const report = await post('/v1/report?format=md&protect=typo', example);
     expect(report.status).toBe(400);
-    expect(await report.json()).toMatchObject({ error: 'invalid-options' });
+    expect(await report.json()).toMatchObject({ type: 'urn:polev:problem:invalid-options' });
   });
 
   it('renders reports with the right media type', async () => {
@@ -86,7 +77,7 @@ describe('the HTTP API', () => {
     expect((await post('/v1/analyze', '')).status).toBe(400);
     const empty = await post('/v1/validate', ' \n');
     expect(empty.status).toBe(400);
-    expect(await empty.json()).toMatchObject({ error: 'empty-body' });
+    expect(await empty.json()).toMatchObject({ type: BAD_REQUEST, detail: expect.stringContaining('empty') });
     expect((await post('/v1/validate', 'x'.repeat(2 * 1024 * 1024))).status).toBe(413);
     expect((await fetch(`${base}/nope`)).status).toBe(404);
   });

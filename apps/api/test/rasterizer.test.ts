@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOOTSTRAP } from './helpers.js';
 
 const server = fileURLToPath(new URL('../dist/server.js', import.meta.url));
 const example = readFileSync(fileURLToPath(new URL('../../../examples/nctv-36-2/review.yaml', import.meta.url)), 'utf8');
 let child: ChildProcess;
 let base: string;
 let stderr = '';
+let stdout = '';
 
 beforeAll(async () => {
   // The built server as a real process, whose native PNG module cannot be loaded (a module hook
@@ -24,7 +26,7 @@ beforeAll(async () => {
   );
   writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
   child = spawn(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, server], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', POLEV_DB: join(dir, 'polev.db'), POLEV_BOOTSTRAP_TOKEN: BOOTSTRAP },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -32,6 +34,7 @@ beforeAll(async () => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
+      stdout = out;
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) resolve(m[1]!);
     });
@@ -44,12 +47,14 @@ afterAll(() => {
 
 describe('POST /v1/report without a PNG renderer', () => {
   it('answers 503 rasterizer-unavailable for .docx (and logs it), and still renders HTML', async () => {
-    const docx = await fetch(`${base}/v1/report?format=docx`, { method: 'POST', body: example });
+    const headers = { 'content-type': 'application/yaml', authorization: `Bearer ${BOOTSTRAP}` };
+    const docx = await fetch(`${base}/v1/report?format=docx`, { method: 'POST', body: example, headers });
     expect(docx.status).toBe(503);
-    const body = (await docx.json()) as { error: string; message: string };
-    expect(body.error).toBe('rasterizer-unavailable');
-    expect(body.message).toContain('no prebuilt binary for this platform (test)');
-    expect(stderr).toContain('RasterizerUnavailableError');
-    expect((await fetch(`${base}/v1/report?format=html`, { method: 'POST', body: example })).status).toBe(200);
+    const body = (await docx.json()) as { type: string; detail: string };
+    expect(body.type).toBe('urn:polev:problem:rasterizer-unavailable');
+    expect(body.detail).toContain('no prebuilt binary for this platform (test)');
+    // The log is JSON lines on stdout (pino), with the error's class.
+    expect(stdout).toContain('RasterizerUnavailableError');
+    expect((await fetch(`${base}/v1/report?format=html`, { method: 'POST', body: example, headers })).status).toBe(200);
   });
 });
