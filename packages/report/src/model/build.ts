@@ -43,7 +43,7 @@ import { sourcesAppendix } from './appendix-sources.js';
 import type { AppendixContext } from './blocks.js';
 import { expenditurePanel } from './expenditure-panel.js';
 import { captionReasonTables, condenseReasonTables } from './reason-tables.js';
-import { anchorOf, References, resolveReferences } from './references.js';
+import { anchorOf, plainLostText, References, resolveReferences } from './references.js';
 
 export interface ReportOptions {
   /** Language of every label and heading; the review's own text stays as written. Default `nl`. */
@@ -906,7 +906,7 @@ class Builder {
           id: g.id,
           classification: ins?.classification ?? null,
           kind: g.kind,
-          label: ins ? this.instrumentLabel(ins) : g.label,
+          label: plainLostText(ins ? this.instrumentLabel(ins) : g.label, this.refs.labels),
           depth: g.depth,
           cells: [g.effectiveness.strength, g.efficiency.strength, g.sideEffects.strength],
           marker,
@@ -1290,7 +1290,9 @@ class Builder {
 
   private treeFigures(idBase: string, tree: PolicyTreeNode, scopeName: string, captionBase: string, instruments: number): FigureBlock[] {
     const L = this.L;
-    const parts = paginatePolicyTree(tree, TREE_PAGE_HEIGHT);
+    // Figures hold plain text: the source's lost-text markers are written as such, translated.
+    const relabel = (node: PolicyTreeNode): PolicyTreeNode => ({ ...node, label: plainLostText(node.label, this.refs.labels), ...(node.children ? { children: node.children.map(relabel) } : {}) });
+    const parts = paginatePolicyTree(relabel(tree), TREE_PAGE_HEIGHT);
     return parts.map((part, pi) => {
       const layout = layoutPolicyTree(part);
       const caption = parts.length > 1 ? `${captionBase} (${this.lang === 'nl' ? 'deel' : 'part'} ${pi + 1}/${parts.length})` : captionBase;

@@ -61,7 +61,7 @@ export function layoutColumns(b: TableBlock, o: ColumnLayoutOptions): ColumnLayo
   }
   const minSum = min.reduce((s, x) => s + x, 0);
   if (minSum >= o.available) {
-    return { widths: min.map((x) => (x * o.available) / minSum), minimum: min, fits: minSum <= o.available + 0.5 };
+    return { widths: min.map((x) => (x * o.available) / minSum), minimum: min, fits: minSum <= o.available };
   }
   const widths = [...min];
   let left = o.available - minSum;
@@ -85,4 +85,18 @@ export function layoutColumns(b: TableBlock, o: ColumnLayoutOptions): ColumnLayo
     for (let j = 0; j < n; j++) widths[j] = widths[j]! + (left * widths[j]!) / total;
   }
   return { widths, minimum: min, fits: true };
+}
+
+/**
+ * The layout at the largest of `fontSizes` (in decreasing order) at which every column fits its
+ * longest unbreakable word; at the smallest where none does. A table with many columns of long
+ * headers ("Doeltreffendheid", "Neveneffecten") is set a little smaller rather than broken.
+ */
+export function fitColumns(b: TableBlock, o: Omit<ColumnLayoutOptions, 'fontSize'> & { fontSizes: number[] }): ColumnLayout & { fontSize: number } {
+  let last: (ColumnLayout & { fontSize: number }) | undefined;
+  for (const fontSize of o.fontSizes) {
+    last = { ...layoutColumns(b, { available: o.available, padding: o.padding, fontSize }), fontSize };
+    if (last.fits) return last;
+  }
+  return last!;
 }

@@ -36,7 +36,7 @@ import { svgToPng } from '../figures/png.js';
 import { referenceLabels } from '../labels/references.js';
 import { collectAnchors } from '../model/references.js';
 import type { Block, Cell, CellTone, FigureBlock, Inline, ListBlock, ReportDocument, Row, Run, Section, TableBlock } from '../model/document.js';
-import { layoutColumns } from './columns.js';
+import { fitColumns } from './columns.js';
 
 /**
  * Word (.docx), the format ministries send to parliament: real Heading 1–3 styles (the
@@ -358,14 +358,17 @@ function list(b: ListBlock, ctx: Ctx, quoteLang?: string): Paragraph[] {
 /** The table a figure is written as in Word, if any (the gap map). */
 const asTable = (b: FigureBlock): TableBlock | undefined => (b.figure === 'gap-map' ? b.fallback?.find((f): f is TableBlock => f.kind === 'table') : undefined);
 
-/** Table text: 8 pt, in twips per em; cell margins left and right, with room for Word's rounding. */
-const TABLE_EM = 8 * 20;
+/** Table text: 8 pt, or down to 6 pt where the columns' words need it (half-points); cell margins left and right, with room for rounding. */
+const TABLE_SIZES = [16, 15, 14, 13, 12];
 const CELL_PADDING = 80 + 80 + 40;
 
 function table(b: TableBlock, ctx: Ctx, landscape: boolean, label: string | null): FileChild[] {
   const width = (landscape ? PAGE_H : PAGE_W) - 2 * MARGIN;
   // Widths from the content: no short cell wraps inside a word, headers break between words.
-  const widths = layoutColumns(b, { available: width, fontSize: TABLE_EM, padding: CELL_PADDING }).widths.map((w) => Math.floor(w));
+  // (Half-points × 10 = twips per em.)
+  const fit = fitColumns(b, { available: width, fontSizes: TABLE_SIZES.map((s) => s * 10), padding: CELL_PADDING });
+  const size = fit.fontSize / 10;
+  const widths = fit.widths.map((w) => Math.floor(w));
   const border = { style: BorderStyle.SINGLE, size: 4, color: RULE };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
   const header = new TableRow({
@@ -376,11 +379,11 @@ function table(b: TableBlock, ctx: Ctx, landscape: boolean, label: string | null
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, fill: BRAND, color: 'auto' },
-          children: [new Paragraph({ alignment: align(c.align), spacing: { after: 0 }, children: [text(c.label, { bold: true, color: 'FFFFFF', size: 16 })] })],
+          children: [new Paragraph({ alignment: align(c.align), spacing: { after: 0 }, children: [text(c.label, { bold: true, color: 'FFFFFF', size })] })],
         }),
     ),
   });
-  const rows = b.rows.map((r) => row(r, b, widths, ctx));
+  const rows = b.rows.map((r) => row(r, b, widths, ctx, size));
   const note = b.note ? [new Paragraph({ spacing: { before: 60 }, children: [text(b.note, { italics: true, color: MUTED, size: 15 })] })] : [];
   return [
     ...(label ? [caption(label, b.number, b.caption, true, ctx, b.id)] : []),
@@ -396,7 +399,7 @@ function table(b: TableBlock, ctx: Ctx, landscape: boolean, label: string | null
   ];
 }
 
-function row(r: Row, b: TableBlock, widths: number[], ctx: Ctx): TableRow {
+function row(r: Row, b: TableBlock, widths: number[], ctx: Ctx, size: number): TableRow {
   let col = 0;
   const group = r.kind === 'group';
   const totalRow = r.kind === 'total';
@@ -406,15 +409,15 @@ function row(r: Row, b: TableBlock, widths: number[], ctx: Ctx): TableRow {
     const colAlign = group ? undefined : b.columns[col]?.align;
     col += span;
     const first = col === span;
-    return cell(c, { width: w, span, align: colAlign, group, total: totalRow, classified: Boolean(r.classified) && first, anchor: first ? r.anchor : undefined }, ctx);
+    return cell(c, { width: w, span, align: colAlign, group, total: totalRow, classified: Boolean(r.classified) && first, anchor: first ? r.anchor : undefined, size }, ctx);
   });
   return new TableRow({ cantSplit: true, children: cells });
 }
 
-function cell(c: Cell, o: { width: number; span: number; align: string | undefined; group: boolean; total: boolean; classified: boolean; anchor: string | undefined }, ctx: Ctx): TableCell {
+function cell(c: Cell, o: { width: number; span: number; align: string | undefined; group: boolean; total: boolean; classified: boolean; anchor: string | undefined; size: number }, ctx: Ctx): TableCell {
   const tone = c.tone ? TONE_FILL[c.tone] : undefined;
   const fill = o.group ? 'E3EDF6' : o.total ? 'F3F6F9' : o.classified ? 'FDF2F3' : tone?.fill;
-  const style = { size: 16, bold: o.group || o.total, ...(tone?.color ? { color: tone.color } : {}), ...(tone?.italic ? { italics: true } : {}), ...(o.group ? { color: BRAND } : {}) };
+  const style = { size: o.size, bold: o.group || o.total, ...(tone?.color ? { color: tone.color } : {}), ...(tone?.italic ? { italics: true } : {}), ...(o.group ? { color: BRAND } : {}) };
   const paragraphs = (c.content.length ? c.content : [[]]).map(
     (p, i) => new Paragraph({ alignment: align(o.align), spacing: { after: 40 }, children: i === 0 ? bookmarked(o.anchor, ctx, runs(p, style, ctx)) : runs(p, style, ctx) }),
   );

@@ -1,7 +1,7 @@
 import type { Block, Cell, Inline, ListBlock, ReportDocument, Row, Run, Section, TableBlock } from '../model/document.js';
 import { STRENGTH_COLOURS } from '../figures/gapmap.js';
 import { referenceLabels } from '../labels/references.js';
-import { layoutColumns } from './columns.js';
+import { fitColumns } from './columns.js';
 
 /**
  * One self-contained HTML file: no scripts, no network requests (a Content-Security-Policy
@@ -132,17 +132,24 @@ function list(b: ListBlock): string {
   return html;
 }
 
-/** The text width of the page at 1280 px and wider (60rem less the cell borders), in px at 13px type. */
-const TABLE_WIDTH_PX = 900;
+/**
+ * Widths are laid out for the narrower of the two frames, in ems: A4 print (17 cm = 643 px at
+ * 8.5 pt = 11.3 px type, 57 em) rather than the screen (900 px at 12.9 px, 70 em); as percentages
+ * they serve both.
+ */
+const TABLE_WIDTH_PX = 643;
+const TABLE_FONT_PX = 11.33;
 
 function table(b: TableBlock, label: string): string {
   // Widths from the content; the table is laid out fixed to them, so it never outgrows its frame.
-  const { widths } = layoutColumns(b, { available: TABLE_WIDTH_PX, fontSize: 12.9, padding: 15 });
+  // A table whose words need it is set smaller (to 82%) rather than broken inside a word.
+  const { widths, fontSize } = fitColumns(b, { available: TABLE_WIDTH_PX, fontSizes: [1, 0.94, 0.88, 0.82].map((f) => f * TABLE_FONT_PX), padding: 11 });
   const cols = widths.map((w) => `<col style="width:${((100 * w) / TABLE_WIDTH_PX).toFixed(2)}%">`).join('');
+  const dense = fontSize < TABLE_FONT_PX ? ` style="--shrink:${(fontSize / TABLE_FONT_PX).toFixed(2)}"` : '';
   const head = b.columns.map((c) => `<th scope="col"${c.align && c.align !== 'left' ? ` class="${c.align}"` : ''}>${esc(c.label)}</th>`).join('');
   const rows = b.rows.map((r) => row(r, b)).join('\n');
   const note = b.note ? `<p class="table-note">${esc(b.note)}</p>` : '';
-  return `<div class="table-wrap" id="${esc(b.id)}"><table><caption><span class="label">${esc(label)}</span> ${esc(b.caption)}</caption><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>${note}</div>`;
+  return `<div class="table-wrap" id="${esc(b.id)}"><table${dense}><caption><span class="label">${esc(label)}</span> ${esc(b.caption)}</caption><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>${note}</div>`;
 }
 
 function row(r: Row, b: TableBlock): string {
@@ -224,7 +231,7 @@ nav.toc a:hover{text-decoration:underline}
 ul,ol{padding-left:1.5rem;margin:.4rem 0}
 li{margin:.15rem 0}
 .table-wrap{margin:1rem 0 1.25rem;overflow-x:auto}
-table{border-collapse:collapse;width:100%;table-layout:fixed;font-size:.86rem;line-height:1.4}
+table{border-collapse:collapse;width:100%;table-layout:fixed;font-size:calc(.86rem * var(--shrink,1));line-height:1.4}
 caption{caption-side:top;text-align:left;font-weight:700;color:var(--brand);padding:0 0 .35rem}
 caption .label,figcaption .label{font-weight:700}
 th,td{border:1px solid var(--rule);padding:.3rem .45rem;vertical-align:top;text-align:left;overflow-wrap:break-word}
@@ -268,11 +275,12 @@ figcaption{font-size:.88rem;color:var(--brand);margin-top:.4rem}
  .cover{break-after:page;border:0;padding-top:6cm}
  .cover h1{font-size:24pt}
  nav.toc{break-after:page}
- nav.toc a{color:var(--ink)}
+ nav.toc a{color:var(--ink);display:flex;gap:.5em}
+ nav.toc a .toc-page{margin-left:auto;font-variant-numeric:tabular-nums}
  section.chapter{break-before:page}
  section.landscape{page:landscape}
  .table-wrap{overflow:visible}
- table{font-size:8.5pt}
+ table{font-size:calc(8.5pt * var(--shrink,1))}
  thead{display:table-header-group}
  tr,figure.figure,dl{break-inside:avoid}
  figure.figure .svg{overflow:visible}

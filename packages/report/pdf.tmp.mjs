@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'], headless: true });
+const p = await b.newPage();
+await p.setContent(readFileSync('/tmp/rep/ex-nl.html','utf8'), { waitUntil: 'load' });
+await p.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+const t0 = Date.now();
+const pdf = await p.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, outline: true, tagged: true });
+console.log('ms', Date.now() - t0, pdf.length);
+writeFileSync('/tmp/rep/chrome.pdf', pdf);
+await b.close();
