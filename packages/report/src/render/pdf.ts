@@ -76,7 +76,7 @@ export async function documentToPdf(doc: ReportDocument, options: PdfRenderOptio
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
     await page.setContent(html, { waitUntil: 'load', timeout });
     // Folded reference material is printed whole.
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await page.evaluate(OPEN_FOLDS);
     const footer = `<div style="width:100%;font:7pt 'DejaVu Sans',Verdana,sans-serif;color:#5c6670;text-align:center;padding:0 2cm"><span class="pageNumber"></span> | ${esc(doc.title)}</div>`;
     const header = `<div style="width:100%;font:7pt 'DejaVu Sans',Verdana,sans-serif;color:${doc.audience === 'confidential' ? '#b00020' : '#5c6670'};text-align:right;padding:0 2cm">${esc(doc.audience === 'confidential' ? doc.labels.confidentialBanner : doc.labels.publicVersion)}</div>`;
     const print = () =>
@@ -86,25 +86,7 @@ export async function documentToPdf(doc: ReportDocument, options: PdfRenderOptio
     // of the contents itself are settled by printing again (twice at most).
     for (let pass = 0; pass < 3; pass++) {
       const pages = namedDestinationPages(pdf);
-      const changed = await page.evaluate((entries: [string, number][]) => {
-        const map = new Map(entries);
-        let changes = 0;
-        for (const a of document.querySelectorAll<HTMLAnchorElement>('nav.toc a[href^="#"]')) {
-          const n = map.get(decodeURIComponent(a.getAttribute('href')!.slice(1)));
-          if (n === undefined) continue;
-          let span = a.querySelector<HTMLSpanElement>('span.toc-page');
-          if (!span) {
-            span = document.createElement('span');
-            span.className = 'toc-page';
-            a.append(span);
-          }
-          if (span.textContent !== String(n)) {
-            span.textContent = String(n);
-            changes++;
-          }
-        }
-        return changes;
-      }, [...pages]);
+      const changed = Number(await page.evaluate(`(${SET_TOC_PAGES})(${JSON.stringify([...pages])})`));
       if (changed === 0) break;
       pdf = await print();
     }
@@ -113,6 +95,29 @@ export async function documentToPdf(doc: ReportDocument, options: PdfRenderOptio
     await browser.close();
   }
 }
+
+// Code run in the page (as source text: the package is compiled without the DOM's types).
+const OPEN_FOLDS = `document.querySelectorAll('details').forEach((d) => { d.open = true; })`;
+/** Writes the page of each contents entry's target into it; returns how many changed. */
+const SET_TOC_PAGES = `(entries) => {
+  const map = new Map(entries);
+  let changes = 0;
+  for (const a of document.querySelectorAll('nav.toc a[href^="#"]')) {
+    const n = map.get(decodeURIComponent(a.getAttribute('href').slice(1)));
+    if (n === undefined) continue;
+    let span = a.querySelector('span.toc-page');
+    if (!span) {
+      span = document.createElement('span');
+      span.className = 'toc-page';
+      a.append(span);
+    }
+    if (span.textContent !== String(n)) {
+      span.textContent = String(n);
+      changes++;
+    }
+  }
+  return changes;
+}`;
 
 /**
  * The page (1-based) of every named destination of a PDF Chromium wrote: its `/Dests` dictionary
