@@ -54,7 +54,14 @@ const results = [];
 for (const variant of VARIANTS) {
   for (const f of FORMATS) {
     let size = 0;
-    for (let i = 0; i < WARMUP; i++) await f.run(variant);
+    // The first render of a variant is timed apart: it includes what later renders reuse (the
+    // PNG fallbacks of the .docx figures, cached by their SVG).
+    let first = null;
+    for (let i = 0; i < Math.max(1, WARMUP); i++) {
+      const t0 = performance.now();
+      await f.run(variant);
+      if (i === 0) first = performance.now() - t0;
+    }
     const times = [];
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
@@ -65,7 +72,7 @@ for (const variant of VARIANTS) {
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)];
     const max = times[times.length - 1];
-    results.push({ ...variant, format: f.name, median, max, target: f.target, ok: f.target === null || median < f.target, bytes: size });
+    results.push({ ...variant, format: f.name, first, median, max, target: f.target, ok: f.target === null || median < f.target, bytes: size });
   }
 }
 
@@ -75,7 +82,7 @@ const RATIO_TARGET = 10;
 const ratios = VARIANTS.map((v) => {
   const of = (format) => results.find((r) => r.lang === v.lang && r.audience === v.audience && r.format === format);
   const ratio = of('docx').median / of('html').median;
-  return { ...v, html: of('html').median, docx: of('docx').median, ratio, target: RATIO_TARGET, ok: ratio <= RATIO_TARGET };
+  return { ...v, html: of('html').median, docx: of('docx').median, docxFirst: of('docx').first, ratio, target: RATIO_TARGET, ok: ratio <= RATIO_TARGET };
 });
 if (json) {
   console.log(JSON.stringify({ file: relative(root, file), instruments: review.instruments.length, warmup: WARMUP, runs: RUNS, results, ratios }, null, 2));
@@ -86,7 +93,7 @@ if (json) {
     const target = r.target === null ? '—' : `< ${r.target} ms ${r.ok ? 'ok' : 'MISSED'}`;
     console.log(`${`${r.lang}/${r.audience}`.padEnd(18)}${r.format.padEnd(10)}${fmt(r.median)} ${fmt(r.max)}  ${`${Math.round(r.bytes / 1024)} KiB`.padStart(9)}  ${target}`);
   }
-  for (const r of ratios) console.log(`${`${r.lang}/${r.audience}`.padEnd(18)}html ${fmt(r.html).trim()} · docx ${fmt(r.docx).trim()} · docx/html ${r.ratio.toFixed(1)}×  target ≤ ${r.target}× ${r.ok ? 'ok' : 'MISSED'}`);
+  for (const r of ratios) console.log(`${`${r.lang}/${r.audience}`.padEnd(18)}html ${fmt(r.html).trim()} · docx ${fmt(r.docx).trim()} (first ${fmt(r.docxFirst).trim()}) · docx/html ${r.ratio.toFixed(1)}×  target ≤ ${r.target}× ${r.ok ? 'ok' : 'MISSED'}`);
 }
 for (const r of ratios) if (!r.ok) results.push({ ...r, format: 'docx/html', ok: false });
 const missed = results.filter((r) => !r.ok);

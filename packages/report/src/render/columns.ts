@@ -34,6 +34,19 @@ const LONG_WORD_EM = 8;
 const plain = (p: Inline) => p.map((r) => r.text).join('');
 const words = (s: string) => s.split(/[\s\u2003]+/).filter(Boolean);
 
+/** Widths of words at 1 px (they scale with the size), regular and bold: most recur in every table. */
+const WORD_WIDTHS = [new Map<string, number>(), new Map<string, number>()] as const;
+function wordWidth(word: string, bold: boolean): number {
+  const cache = WORD_WIDTHS[bold ? 1 : 0];
+  let w = cache.get(word);
+  if (w === undefined) {
+    w = textWidth(word, 1, bold);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(word, w);
+  }
+  return w;
+}
+
 export function layoutColumns(b: TableBlock, o: ColumnLayoutOptions): ColumnLayout {
   const n = b.columns.length;
   const min = new Array<number>(n).fill(0);
@@ -44,8 +57,15 @@ export function layoutColumns(b: TableBlock, o: ColumnLayoutOptions): ColumnLayo
     // Headers and short cells keep every word whole; in running text a long compound may break
     // (else one "informatie-uitwisseling" in each of four text columns leaves no room to read).
     const short = header || text.trim().length <= SHORT_CELL;
-    for (const w of words(text)) min[j] = Math.max(min[j]!, Math.min(textWidth(w, o.fontSize, bold), short ? Infinity : LONG_WORD_EM * o.fontSize) + o.padding);
-    const line = textWidth(text.trim(), o.fontSize, bold);
+    let line = 0;
+    const ws = words(text);
+    for (const w of ws) {
+      const width = wordWidth(w, bold) * o.fontSize;
+      line += width;
+      min[j] = Math.max(min[j]!, Math.min(width, short ? Infinity : LONG_WORD_EM * o.fontSize) + o.padding);
+    }
+    // The line: its words and the spaces between them.
+    line += Math.max(0, ws.length - 1) * wordWidth(' ', bold) * o.fontSize;
     pref[j] = Math.max(pref[j]!, line + o.padding);
     if (!header) volume[j] = volume[j]! + line;
   };

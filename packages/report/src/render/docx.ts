@@ -35,7 +35,7 @@ import { STRENGTH_COLOURS } from '../figures/gapmap.js';
 import { svgToPng } from '../figures/png.js';
 import { referenceLabels } from '../labels/references.js';
 import { collectAnchors } from '../model/references.js';
-import type { Block, Cell, CellTone, FigureBlock, Inline, ListBlock, ReportDocument, Row, Run, Section, TableBlock } from '../model/document.js';
+import { walkSections, type Block, type Cell, type CellTone, type FigureBlock, type Inline, type ListBlock, type ReportDocument, type Row, type Run, type Section, type TableBlock } from '../model/document.js';
 import { fitColumns } from './columns.js';
 
 /**
@@ -82,8 +82,30 @@ const TONE_FILL: Record<CellTone, { fill: string; color?: string; italic?: boole
   muted: { fill: 'FFFFFF', color: MUTED },
 };
 
+/**
+ * PNG fallbacks of recent figures, by their SVG: rendering the same report again (a server, the
+ * other audience, a re-export) reuses them. resvg is most of the .docx's time (about 5 of 11 s
+ * for the example on the loaded 2-core bench machine); a hit costs nothing. Bounded, oldest first out.
+ */
+const PNG_CACHE = new Map<string, Promise<Uint8Array>>();
+const PNG_CACHE_SIZE = 48;
+function cachedPng(svg: string, width: number): Promise<Uint8Array> {
+  const key = `${Math.round(width * PNG_SCALE)}:${svg}`;
+  let png = PNG_CACHE.get(key);
+  if (png) {
+    PNG_CACHE.delete(key);
+  } else {
+    png = svgToPng(svg, width * PNG_SCALE);
+    // A failed rendering is not kept: the next call tries again (and reports its own error).
+    png.catch(() => PNG_CACHE.delete(key));
+  }
+  PNG_CACHE.set(key, png);
+  if (PNG_CACHE.size > PNG_CACHE_SIZE) PNG_CACHE.delete(PNG_CACHE.keys().next().value!);
+  return png;
+}
+
 export async function documentToDocx(doc: ReportDocument, options: DocxRenderOptions = {}): Promise<Uint8Array> {
-  const rasterize = options.rasterize ?? ((svg: string, width: number) => svgToPng(svg, width * PNG_SCALE));
+  const rasterize = options.rasterize ?? cachedPng;
   const L = doc.labels;
 
   // The PNG fallbacks render in libuv's thread pool while the document is built here; the
@@ -96,9 +118,11 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
   doc.sections.forEach(collect);
   const rendering = Promise.all(allFigures.map(async (f) => [f.id, await rasterize(f.svg, f.width, f.height)] as const));
 
-  // Word bookmark names are short and plain: every anchor a link leads to gets one ("r1", "r2", …).
+  // Word bookmark names are short and plain: every anchor a link (or the contents) leads to gets
+  // one ("r1", "r2", …); anchors nothing leads to get none.
   const bookmarks = new Map<string, string>();
-  for (const a of collectAnchors(doc.sections)) bookmarks.set(a, `r${bookmarks.size + 1}`);
+  const linked = linkedAnchors(doc.sections);
+  for (const a of collectAnchors(doc.sections)) if (linked.has(a)) bookmarks.set(a, `r${bookmarks.size + 1}`);
   const ctx: Ctx = { doc, listInstance: 0, bookmarks };
   const front: FileChild[] = [
     new Paragraph({ spacing: { before: 3000 }, children: [text(L.docType.toUpperCase(), { bold: true, color: BRAND2, size: 22 })] }),
@@ -222,6 +246,26 @@ function contents(sections: Section[], ctx: Ctx): Paragraph[] {
     if (s.level < 3) s.sections.forEach(visit);
   };
   sections.forEach(visit);
+  return out;
+}
+
+/** The anchors of the headings in the contents (levels 1–3) and of every reference. */
+function linkedAnchors(sections: Section[]): Set<string> {
+  const out = new Set<string>();
+  const inline = (content: Inline) => {
+    for (const r of content) if (r.ref) out.add(r.ref);
+  };
+  const visit = (b: Block) => {
+    if (b.kind === 'paragraph') inline(b.content);
+    else if (b.kind === 'list') b.items.forEach((i) => inline(i.content));
+    else if (b.kind === 'definitions') b.items.forEach((i) => inline(i.value));
+    else if (b.kind === 'table') b.rows.forEach((r) => r.cells.forEach((c) => c.content.forEach(inline)));
+    else if (b.kind === 'figure') b.fallback?.forEach(visit);
+  };
+  for (const s of walkSections(sections)) {
+    out.add(s.id);
+    s.blocks.forEach(visit);
+  }
   return out;
 }
 
