@@ -485,11 +485,24 @@ describe('polev report', () => {
     const notDir = polev(['report', example, '-o', join(dir, 'a-file', 'r.html')]);
     expect(notDir.code).toBe(2);
     expect(notDir.stderr).toContain('is not a folder');
-    const unknown = polev(['report', example, '-o', 'report.pdf']);
+    const unknown = polev(['report', example, '-o', 'report.odt']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('cannot tell the report format');
     noStack(missing.stderr + notDir.stderr + unknown.stderr);
   });
+
+  it('prints a PDF through the local Chromium, and says what to install without one', () => {
+    const none = polev(['report', example, '-o', 'report.pdf'], { env: { POLEV_CHROMIUM: join(dir, 'no-chromium') } });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no browser at');
+    expect(none.stderr).toMatch(/hint: .*\.html/);
+    expect(existsSync(join(dir, 'report.pdf'))).toBe(false);
+    noStack(none.stderr);
+    if (!existsSync('/usr/bin/chromium')) return;
+    const r = polev(['report', example, '-o', 'report.pdf', '--lang', 'en'], { env: { POLEV_CHROMIUM: '/usr/bin/chromium' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 180_000);
 
   it('writes Markdown to stdout with -o -', () => {
     const r = polev(['report', example, '-o', '-', '--format', 'md']);

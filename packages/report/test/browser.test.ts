@@ -91,12 +91,55 @@ describe.skipIf(!executablePath)('the HTML report in headless chromium', () => {
     const sizes = await page.$$eval('figure svg', (svgs) => svgs.map((s) => s.getBoundingClientRect().width));
     for (const w of sizes) expect(w).toBeGreaterThan(100);
     await page.screenshot({ path: join(outputDir(), `example-${lang}.png`) });
+    // The appendices are folded on screen: open them as a reader (or the print) does.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     await page.locator('section.appendix figure').first().screenshot({ path: join(outputDir(), `example-${lang}-tree.png`) });
     // The print stylesheet gives A4 pages.
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
     await page.close();
     if (!isExample) console.warn('note: the rich fixture stood in for the bundled example');
+  });
+
+  it.each(['nl', 'en'] as const)('reads as a publication (%s): no bare id in the text, every link resolves, no table wider than its frame at 1280 px or on A4, under 40,000 px', async (lang) => {
+    const { page, problems, requests } = await open(renderHtml(review, null, { lang }), `publication-${lang}`);
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    const ids = [...review.findings, ...review.sources, ...review.instruments, ...review.policyTree.objectives, ...review.budgetLines, ...review.indicators].map((x) => x.id).filter((id) => /[0-9._-]/.test(id));
+    const state = await page.evaluate((ids) => {
+      const idSet = new Set(ids);
+      const words = document.body.innerText.match(/[a-z0-9][a-z0-9._-]*[a-z0-9]/g) ?? [];
+      const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) => decodeURIComponent(a.getAttribute('href')!.slice(1)));
+      return {
+        height: document.documentElement.scrollHeight,
+        bare: [...new Set(words.filter((w) => idSet.has(w)))],
+        links: links.length,
+        broken: links.filter((id) => !document.getElementById(id)),
+        otherLinks: [...document.querySelectorAll('a[href]')].filter((a) => !a.getAttribute('href')!.startsWith('#')).length,
+      };
+    }, ids);
+    expect(state.bare).toEqual([]);
+    expect(state.links).toBeGreaterThan(200);
+    expect(state.broken).toEqual([]);
+    expect(state.otherLinks).toBe(0);
+    expect(state.height).toBeLessThan(40_000);
+    // A link into a folded appendix opens it at the row it names.
+    await page.goto(`${page.url().split('#')[0]}#ref-finding-1`);
+    expect(await page.evaluate(() => (document.getElementById('ref-finding-1')!.closest('details') as HTMLDetailsElement).open)).toBe(true);
+    // Every table fits its frame on screen and on A4 (17 cm between the margins), every section open.
+    const overflow = async () =>
+      page.evaluate(() => {
+        document.querySelectorAll('details').forEach((d) => (d.open = true));
+        return [...document.querySelectorAll('table')]
+          .filter((t) => t.getBoundingClientRect().width > t.parentElement!.getBoundingClientRect().width + 0.5)
+          .map((t) => `${t.querySelector('caption')?.textContent ?? '?'}: ${Math.round(t.getBoundingClientRect().width - t.parentElement!.getBoundingClientRect().width)} px`);
+      });
+    expect(await overflow()).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: Math.round((17 / 2.54) * 96), height: 1000 });
+    expect(await overflow()).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
   });
 
   it('runs nothing from a review full of script, event handlers and javascript: links', async () => {

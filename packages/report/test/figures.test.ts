@@ -14,15 +14,17 @@ const chart = (series: { id: string; name: string; values: { year: number; amoun
   });
 
 describe('expenditure chart', () => {
-  it('draws an unknown amount as a hatched full-height column, never as a zero bar, and leaves a missing year empty', () => {
+  it('draws an unknown amount as a low hatched stub marked "?", never as a zero bar nor a column that reads as an amount, and leaves a missing year empty', () => {
     const c = chart([
       { id: 'a', name: 'BDuR', values: [{ year: 2013, amount: 100 }, { year: 2014, amount: null }, { year: 2015, amount: 0 }] },
       { id: 'b', name: 'NL-Alert <x>', values: [{ year: 2014, amount: 50 }] },
     ]);
     const unknown = c.bars.filter((b) => b.amount === null);
     expect(unknown).toHaveLength(1);
-    const plotHeight = Math.max(...c.bars.map((b) => b.height));
-    expect(unknown[0]!.height).toBe(plotHeight);
+    // The stub is lower than the smallest known positive bar here, and does not set the scale.
+    const known = c.bars.filter((b) => b.amount !== null && b.amount > 0);
+    expect(unknown[0]!.height).toBeLessThan(Math.min(...known.map((b) => b.height)));
+    expect(unknown[0]!.height).toBeGreaterThan(0);
     expect(c.svg).toMatch(/fill="url\(#fig-hatch-0\)"/);
     expect(c.svg).toContain('bedrag onbekend');
     // A real zero is a (flat) bar; the missing years of line b have no bar at all.

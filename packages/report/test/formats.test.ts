@@ -24,9 +24,11 @@ describe('markdown', () => {
       '7 Verantwoording onderzoek',
     ]);
     expect(h2).toContain('Bijlage 2: Beleidsboom Contraterrorisme');
-    expect(h2).toContain('Bijlage 5: Overzicht beleidsinstrumenten Contraterrorisme');
-    expect(h2).toContain('Bijlage 9: Bronnen');
-    expect(h2).toContain('Bijlage 10: Index van de RPE\\-vragen'.replace('\\', ''));
+    expect(h2).toContain('Bijlage 5: Lacunekaarten');
+    expect(h2).toContain('Bijlage 6: Overzicht beleidsinstrumenten Contraterrorisme');
+    expect(h2).toContain('Bijlage 10: Bevindingen');
+    expect(h2).toContain('Bijlage 11: Bronnen');
+    expect(h2).toContain('Bijlage 12: Index van de RPE\\-vragen'.replace('\\', ''));
     expect(md).toContain('| Doelstelling en instrument | Realisatie en werkbaarheid | Evaluaties die iets zeggen over doeltreffendheid en doelmatigheid |');
   });
 
@@ -87,10 +89,12 @@ describe('html', () => {
 
 describe('docx', () => {
   let bytes: Uint8Array;
+  let renderedWithoutDate: Uint8Array;
   let xml: string;
   let read: Awaited<ReturnType<typeof readDocx>>;
   beforeAll(async () => {
     bytes = await renderDocx(review, assessment, { lang: 'nl', audience: 'public' });
+    renderedWithoutDate = await renderDocx({ ...review, dates: {} }, assessment, { lang: 'nl', rasterize: () => new Uint8Array([0]) });
     xml = docxXml(bytes);
     read = await readDocx(bytes);
   });
@@ -111,16 +115,16 @@ describe('docx', () => {
       '6 Aanbevelingen en besparingsvariant',
       '7 Verantwoording onderzoek',
     ]);
-    expect(h1).toContain('Bijlage 5: Overzicht beleidsinstrumenten Contraterrorisme');
-    expect(h1).toContain('Bijlage 10: Index van de RPE-vragen');
+    expect(h1).toContain('Bijlage 6: Overzicht beleidsinstrumenten Contraterrorisme');
+    expect(h1).toContain('Bijlage 12: Index van de RPE-vragen');
     expect(headings(2)).toContain('1.1 Behandelde begrotingsartikelen');
     expect(headings(3)).toContain('2.3.1 Beleidsdoelstellingen Contraterrorisme');
   });
 
-  it('has a table-of-contents field and numbered captions (SEQ fields)', () => {
-    expect(xml).toMatch(/TOC \\h \\o &quot;1-3&quot;/);
-    // The table of contents is filled in already (Word updates page numbers on opening).
-    expect(read.html).toMatch(/<a href="#_Toc\d+">1 Afbakening van de beleidsdoorlichting/);
+  it('has a table of contents with page references and numbered captions (SEQ fields)', () => {
+    // Links to the headings' bookmarks, with PAGEREF fields Word and LibreOffice fill in.
+    expect(xml).toMatch(/PAGEREF r\d+ \\h/);
+    expect(read.html).toMatch(/<a href="#r\d+">(<strong>)?1 Afbakening van de beleidsdoorlichting/);
     expect(xml).toMatch(/SEQ Tabel/);
     expect(xml).toMatch(/SEQ Figuur/);
     expect(read.text).toMatch(/Tabel 1: Getrapte oordelen per taakveld/);
@@ -149,9 +153,10 @@ describe('docx', () => {
     expect(xml).toContain('w:orient="landscape"');
   });
 
-  it('writes no clock time into the document properties', () => {
+  it('writes no clock time into the document properties: the date is the review’s', () => {
     const core = docxXml(bytes, 'docProps/core.xml');
-    expect(core).not.toContain('dcterms:created');
+    expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${review.dates.completed}T00:00:00Z</dcterms:created>`);
+    expect(docxXml(renderedWithoutDate, 'docProps/core.xml')).not.toContain('dcterms:created');
     expect(core).toContain('<dc:language>nl-NL</dc:language>');
   });
 });
@@ -178,7 +183,8 @@ describe('safety: review text is text, in every format', () => {
     expect(rendered).not.toMatch(/<script/i);
     expect(rendered).not.toMatch(/<img/i);
     // Bare https addresses may be autolinked (as GitHub does); nothing else becomes a link.
-    expect(rendered).not.toMatch(/<a\s+href="(?!https:\/\/)/i);
+    // The only links are the report's own references (#anchors) and linkified plain URLs.
+    expect(rendered).not.toMatch(/<a\s+href="(?!https:\/\/|#ref-|#table-|#appendix-|#expenditure-|#effects|#options-)/i);
     expect(rendered).not.toMatch(/javascript:alert\(1\)"/);
     expect(rendered).not.toMatch(/<svg/i);
     expect(rendered).not.toMatch(/<code>/i);
@@ -225,7 +231,7 @@ describe('API', () => {
     expect(await renderReport('md', mini, null, { lang: 'en' })).toContain('## Summary');
     expect(await renderReport('html', mini)).toContain('<h1>A small review</h1>');
     expect((await renderReport('docx', mini)).byteLength).toBeGreaterThan(5000);
-    await expect(renderReport('pdf' as 'html', mini)).rejects.toThrow(/unknown report format/);
+    await expect(renderReport('odt' as 'html', mini)).rejects.toThrow(/unknown report format/);
     expect(REPORT_FORMATS.docx.extension).toBe('.docx');
   });
 

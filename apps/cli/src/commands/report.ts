@@ -6,7 +6,7 @@ import { inputName, loadValidReview } from '../input.js';
 import { writeOutput } from '../output.js';
 import { progress } from '../progress.js';
 
-export type ReportFormatOption = 'md' | 'html' | 'docx';
+export type ReportFormatOption = 'md' | 'html' | 'docx' | 'pdf';
 
 export interface ReportCommandOptions {
   output: string;
@@ -18,7 +18,7 @@ export interface ReportCommandOptions {
   force: boolean;
 }
 
-const BY_EXTENSION: Record<string, ReportFormatOption> = { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.docx': 'docx' };
+const BY_EXTENSION: Record<string, ReportFormatOption> = { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.docx': 'docx', '.pdf': 'pdf' };
 
 export function formatFor(output: string, explicit?: ReportFormatOption): ReportFormatOption {
   if (explicit) return explicit;
@@ -28,7 +28,7 @@ export function formatFor(output: string, explicit?: ReportFormatOption): Report
     throw new CliError(
       output === '-' ? 'writing to standard output needs --format' : `cannot tell the report format from "${ext || output}"`,
       EXIT.usage,
-      'name the output .md, .html or .docx, or give --format md|html|docx',
+      'name the output .md, .html, .docx or .pdf, or give --format md|html|docx|pdf',
     );
   }
   return f;
@@ -36,7 +36,7 @@ export function formatFor(output: string, explicit?: ReportFormatOption): Report
 
 export async function reportCommand(io: Io, file: string, opts: ReportCommandOptions): Promise<number> {
   const format = formatFor(opts.output, opts.format);
-  if (format === 'docx' && opts.output === '-') throw new CliError('a .docx report cannot be written to standard output', EXIT.usage, 'give a file name with -o, e.g. -o report.docx');
+  if ((format === 'docx' || format === 'pdf') && opts.output === '-') throw new CliError(`a .${format} report cannot be written to standard output`, EXIT.usage, `give a file name with -o, e.g. -o report.${format}`);
   const p = progress(io);
   let lang = opts.lang;
   try {
@@ -45,9 +45,16 @@ export async function reportCommand(io: Io, file: string, opts: ReportCommandOpt
     lang ??= review.language;
     p.step(`rendering ${format}`);
     // Loaded only here: the renderers and their figure code are the heaviest part of the CLI.
-    const { renderReport } = await import('@polev/report');
+    const { renderReport, BrowserUnavailableError } = await import('@polev/report');
     const options = { lang, audience: opts.audience, ...(opts.savings ? { analyzeOptions: { savings: opts.savings } } : {}) };
-    const data = await renderReport(format, review, null, options);
+    let data: string | Uint8Array;
+    try {
+      data = await renderReport(format, review, null, options);
+    } catch (e) {
+      // A PDF is printed by a local Chromium: without one, say what to install.
+      if (e instanceof BrowserUnavailableError) throw new CliError(e.message, EXIT.usage, 'or write .html (print it from a browser) or .docx instead');
+      throw e;
+    }
     p.step(`writing ${opts.output}`);
     await writeOutput(io, opts.output, data, opts.force);
   } finally {

@@ -333,6 +333,7 @@ export const RpeAnswer = z
     status: z.enum(RPE_ANSWER_STATUSES),
     location: z.string().nullish(),
     note: z.string().optional(),
+    remarks: z.string().optional().describe("text about the answer meant for the report's readers (a note is internal and never printed)"),
   })
   .meta({ id: 'RpeAnswer', description: 'Where the review answers one question of its RPE version.' });
 
@@ -430,6 +431,10 @@ export const Review = z
       .default({}),
     scopeExclusions: z.array(ScopeExclusion).default([]),
     notes: z.array(z.string()).default([]),
+    remarks: z
+      .array(z.string())
+      .default([])
+      .describe("remarks meant for the report's readers, printed under the accountability chapter (notes are internal and never printed)"),
     policyTree: z.strictObject({
       mainGoal: z.strictObject({ text: text.nullable(), citation: Citation.optional() }),
       domains: z.array(Domain).min(1, 'the policy tree has at least one domain'),

@@ -2,8 +2,10 @@ import { escapeXml, FONT_FAMILY, n, textWidth, wrapText } from './text.js';
 
 /**
  * Expenditure per year and budget line as grouped bars. An amount the source does not give
- * (`null`) is drawn as a hatched column over the full height marked "?", never as a zero bar; a
- * year a line has no entry for at all is left empty.
+ * (`null`) is drawn as a low hatched stub on the baseline marked "?" — never a zero bar, and never
+ * a column of any height, which would read as an amount; the scale comes from the known amounts
+ * only. A year a line has no entry for at all is left empty. (Where no amount is known at all the
+ * report shows a panel saying so instead of a chart.)
  */
 
 export interface ExpenditureSeries {
@@ -52,6 +54,9 @@ export function niceScale(max: number): { max: number; step: number } {
   const step = [1, 2, 2.5, 5, 10].map((m) => m * pow).find((s) => s >= rough) ?? 10 * pow;
   return { max: Math.ceil(max / step) * step, step };
 }
+
+/** Height of the stub that marks an unknown amount: a marker, not a quantity. */
+const UNKNOWN_STUB = 14;
 
 export function renderExpenditureChart(input: ExpenditureChartInput): ExpenditureChart {
   const fontSize = 11;
@@ -122,10 +127,11 @@ export function renderExpenditureChart(input: ExpenditureChartInput): Expenditur
       const x = gx + si * barW;
       const color = PALETTE[si % PALETTE.length]!;
       if (entry.amount === null) {
-        bars.push({ series: s.id, year, x, y: top, width: barW - 2, height: plotH, amount: null });
+        const y = top + plotH - UNKNOWN_STUB;
+        bars.push({ series: s.id, year, x, y, width: barW - 2, height: UNKNOWN_STUB, amount: null });
         out.push(
-          `<rect x="${n(x)}" y="${n(top)}" width="${n(barW - 2)}" height="${n(plotH)}" fill="url(#${escapeXml(hatch(si))})" fill-opacity="0.5" stroke="${color}" stroke-dasharray="3 2"/>`,
-          `<text x="${n(x + (barW - 2) / 2)}" y="${n(top - 3)}" text-anchor="middle" font-weight="bold" fill="${color}">?</text>`,
+          `<rect x="${n(x)}" y="${n(y)}" width="${n(barW - 2)}" height="${n(UNKNOWN_STUB)}" fill="url(#${escapeXml(hatch(si))})" stroke="${color}" stroke-dasharray="3 2"/>`,
+          `<text x="${n(x + (barW - 2) / 2)}" y="${n(y - 4)}" text-anchor="middle" font-weight="bold" fill="${color}">?</text>`,
         );
         return;
       }

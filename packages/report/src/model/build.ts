@@ -40,6 +40,12 @@ import {
   type TableBlock,
 } from './document.js';
 import { formatDate, formatMoney, formatSum } from './format.js';
+import { findingsAppendix } from './appendix-findings.js';
+import { sourcesAppendix } from './appendix-sources.js';
+import type { AppendixContext } from './blocks.js';
+import { expenditurePanel } from './expenditure-panel.js';
+import { captionReasonTables, condenseReasonTables } from './reason-tables.js';
+import { anchorOf, plainLostText, References, resolveReferences } from './references.js';
 
 export interface ReportOptions {
   /** Language of every label and heading; the review's own text stays as written. Default: the review's language. */
@@ -148,6 +154,10 @@ class Builder {
   private readonly questions: readonly RpeQuestion[];
   /** Whether polev knows the questions of the review's RPE version (it then names them). */
   private readonly rpeKnown: boolean;
+  /** Numbered findings and sources, and the references that replace ids in running text. */
+  private readonly refs: References;
+  /** Set on a list of the review's own words when the report is in another language. */
+  private readonly quote: { quote?: string };
 
   constructor(
     private readonly r: Review,
@@ -214,6 +224,12 @@ class Builder {
     for (const i of r.instruments) this.names.set(i.id, i.name);
     for (const l of r.budgetLines) this.names.set(l.id, l.name);
     for (const s of r.sources) this.names.set(s.id, s.title);
+    this.refs = new References(r, this.lang, (id) => this.instrumentNumber.get(id));
+    this.quote = r.language !== this.lang ? { quote: r.language } : {};
+  }
+
+  private appendixContext(): AppendixContext {
+    return { review: this.r, L: this.L, lang: this.lang, refs: this.refs, confidential: this.opts.audience === 'confidential', badge: (c) => this.badge(c) };
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
@@ -299,7 +315,9 @@ class Builder {
     this.notesShown.add(item.question);
     const out: Run[] = [];
     if (item.location) out.push(t(this.L.policy.answeredIn(item.location)));
-    if (item.note) out.push(t(`${out.length ? ' ' : ''}${item.note}`));
+    // An answer's note is the encoder's; only its remarks are written for readers.
+    const remarks = this.r.rpeAnswers.find((x) => x.question === item.question)?.remarks;
+    if (remarks) out.push(t(`${out.length ? ' ' : ''}${remarks}`));
     return out.length ? [para(out, 'note')] : [];
   }
 
@@ -337,7 +355,10 @@ class Builder {
       ...this.appendices(),
     ];
     this.rpeIndexFill();
+    const condensed = condenseReasonTables(sections, L, this.refs.labels);
     numberBlocks(sections);
+    captionReasonTables(condensed, L, this.refs.labels);
+    resolveReferences(sections, this.refs);
 
     const articles = r.budgetArticles.map((x) => `${x.number}${x.title ? ` ${x.title}` : ''}`).join('; ');
     const meta: { term: string; value: string }[] = [
@@ -363,6 +384,12 @@ class Builder {
       sections,
       classifiedOmitted: this.classifiedOmitted,
       generatedOn: this.opts.generatedOn,
+      properties: {
+        author: r.performedBy ?? null,
+        subject: [L.docType, articles, `${r.period?.start ?? L.unknown}–${r.period?.end ?? L.unknown}`].join(' · '),
+        date: r.dates.completed ?? r.dates.sentToParliament ?? null,
+        keywords: [r.ministry.abbreviation ?? r.ministry.name, ...r.budgetArticles.map((x) => x.number), `RPE ${r.rpeVersion}`],
+      },
     };
   }
 
@@ -417,11 +444,11 @@ class Builder {
     const general = r.conclusions.filter((c) => this.conclusionDomain(c.subjects) === null);
     if (general.length > 0) {
       const cs = this.section('summary-conclusions', null, L.summary.conclusionsTitle, 2);
-      cs.blocks.push({ kind: 'list', ordered: false, items: general.map((c) => ({ content: [...this.badge(c.classification), t(c.text)], level: 0 })) });
+      cs.blocks.push({ kind: 'list', ordered: false, items: general.map((c) => ({ content: [...this.badge(c.classification), t(c.text)], level: 0 })), ...this.quote });
     }
     if (r.recommendations.length > 0) {
       const rs = this.section('summary-recommendations', null, L.summary.recommendationsTitle, 2);
-      rs.blocks.push({ kind: 'list', ordered: true, items: r.recommendations.map((x) => ({ content: txt(x.text), level: 0 })) });
+      rs.blocks.push({ kind: 'list', ordered: true, items: r.recommendations.map((x) => ({ content: txt(x.text), level: 0 })), ...this.quote });
     }
     s.sections.push(...[key, verdicts, this.sectionById.get('summary-conclusions'), this.sectionById.get('summary-recommendations')].filter((x): x is Section => x !== undefined));
     return s;
@@ -620,7 +647,8 @@ class Builder {
               ...(i.classification !== 'public' ? { classified: i.classification } : {}),
               cells: [
                 this.c(this.instrumentNumber.get(i.id) ?? ''),
-                this.c([...this.badge(i.classification), t(i.name)]),
+                // The id becomes the instrument's (short) name, linked to its row in the appendix.
+                this.c([...this.badge(i.classification), t(i.id)]),
                 this.c(L.instrumentKind[i.kind]),
                 this.c(i.role ? L.role[i.role] : ''),
                 this.c(L.realisationStatus[i.realisation.status], i.realisation.status === 'unknown' ? 'muted' : undefined),
@@ -677,7 +705,9 @@ class Builder {
           { label: L.total, align: 'right', width: 1.2 },
         ], rows, L.amountsNote),
       );
-      if (lines.some((l) => l.years.length > 0)) {
+      const panel = expenditurePanel(this.r, lines.flatMap((l) => l.years.map((y) => y.amount)), kindLabel, this.refs.labels);
+      if (panel) overview.blocks.push(panel);
+      else if (lines.some((l) => l.years.length > 0)) {
         const figId = `figure-expenditure-${kind}`;
         const chart = renderExpenditureChart({
           idPrefix: figId,
@@ -913,7 +943,8 @@ class Builder {
       ]),
       para(L.research.gapMapIntro),
     );
-    for (const d of this.domains) cov.blocks.push(...this.gapMapFigures(d));
+    // The gap maps are reference material: they have an appendix of their own.
+    cov.blocks.push(para([t(this.refs.labels.gapMapsIn), t(this.refs.labels.gapMapsTitle, { ref: 'appendix-gap-map' }), t('.')]));
 
     const ne = this.section('research-not-evaluated', '4.3', L.research.notEvaluatedTitle, 2);
     ne.blocks.push(...this.rpeAnswerNote('not-evaluated'));
@@ -927,7 +958,7 @@ class Builder {
         ], notEvaluated.map((x) => {
           const ins = x.kind === 'instrument' ? r.instruments.find((i) => i.id === x.id) : undefined;
           const kindLabel = x.kind === 'instrument' ? L.appendix.instrumentLabel : L.appendix.objectiveLabel;
-          return { cells: [this.c([t(`${kindLabel}: `, { italic: true }), ...this.badge(ins?.classification), t(ins ? this.instrumentLabel(ins) : x.label)]), this.cParas(x.reasons.length ? x.reasons : [''])] };
+          return { cells: [this.c([t(`${kindLabel}: `, { italic: true }), ...this.badge(ins?.classification), ...(ins?.number ? [t(`${ins.number}. `)] : []), t(this.refs.target(x.id) ? x.id : x.label)]), this.cParas(x.reasons.length ? x.reasons : [''])] };
         })),
       );
     }
@@ -982,7 +1013,7 @@ class Builder {
           id: g.id,
           classification: ins?.classification ?? null,
           kind: g.kind,
-          label: ins ? this.instrumentLabel(ins) : g.label,
+          label: plainLostText(ins ? this.instrumentLabel(ins) : g.label, this.refs.labels),
           depth: g.depth,
           cells: [g.effectiveness.strength, g.efficiency.strength, g.sideEffects.strength],
           marker,
@@ -1067,7 +1098,7 @@ class Builder {
       const conclusions = r.conclusions.filter((c) => this.conclusionDomain(c.subjects) === d.id);
       if (conclusions.length > 0) {
         const cs = this.section(`effects-${d.id}-conclusions`, null, L.effects.conclusionsTitle, 3);
-        cs.blocks.push({ kind: 'list', ordered: false, items: conclusions.map((c) => ({ content: [...this.badge(c.classification), t(`${capitalise(L.aspect[c.aspect])}: `, { italic: true }), t(c.text)], level: 0 })) });
+        cs.blocks.push({ kind: 'list', ordered: false, items: conclusions.map((c) => ({ content: [...this.badge(c.classification), t(`${capitalise(L.aspect[c.aspect])}: `, { italic: true }), t(c.text)], level: 0 })), ...this.quote });
         ds.sections.push(cs);
       }
       s.sections.push(ds);
@@ -1078,7 +1109,7 @@ class Builder {
     const general = r.conclusions.filter((c) => this.conclusionDomain(c.subjects) === null);
     if (general.length > 0) {
       art.blocks.push(para([t(L.effects.conclusionsTitle, { bold: true })]));
-      art.blocks.push({ kind: 'list', ordered: false, items: general.map((c) => ({ content: [...this.badge(c.classification), t(`${capitalise(L.aspect[c.aspect])}: `, { italic: true }), t(c.text)], level: 0 })) });
+      art.blocks.push({ kind: 'list', ordered: false, items: general.map((c) => ({ content: [...this.badge(c.classification), t(`${capitalise(L.aspect[c.aspect])}: `, { italic: true }), t(c.text)], level: 0 })), ...this.quote });
     }
     s.sections.push(art);
     this.answers('effects', s.id);
@@ -1097,6 +1128,8 @@ class Builder {
       t(f.statement),
       t(` (${L.verdict[f.verdict]}; ${L.strength[f.strength]}) — `, { italic: true }),
       t(origin, { italic: true }),
+      // The finding's id: the last pass makes it a reference to its row in the findings appendix.
+      t(` (${f.id})`),
     ];
   }
 
@@ -1130,7 +1163,7 @@ class Builder {
     const own = this.section('options-recommendations', '6.1', L.options.reviewRecommendations, 2);
     own.blocks.push(...this.rpeAnswerNote('measures'));
     if (r.recommendations.length === 0) own.blocks.push(para(L.options.noRecommendations));
-    else own.blocks.push({ kind: 'list', ordered: true, items: r.recommendations.map((x) => ({ content: txt(x.text), level: 0 })) });
+    else own.blocks.push({ kind: 'list', ordered: true, items: r.recommendations.map((x) => ({ content: txt(x.text), level: 0 })), ...this.quote });
 
     const derived = this.section('options-derived', '6.2', L.options.derivedTitle, 2);
     derived.blocks.push(para(L.options.derivedIntro));
@@ -1271,8 +1304,8 @@ class Builder {
           { label: L.accountability.nameCol, width: 2 },
           { label: L.accountability.affiliationCol, width: 3 },
           { label: L.accountability.verdictCol, width: 3 },
-          { label: L.accountability.noteCol, width: 4 },
-        ], r.independentExperts.map((m) => ({ cells: [this.c(m.name ?? ''), this.c(m.affiliation ?? ''), this.c(m.verdict ?? ''), this.c(m.note ?? '')] }))),
+          // An expert's note is the encoder's: the verdict is what readers read.
+        ], r.independentExperts.map((m) => ({ cells: [this.c(m.name ?? ''), this.c(m.affiliation ?? ''), this.c(m.verdict ?? '')] }))),
       );
     }
     const ap = this.section('accountability-approach', '7.3', L.accountability.approachTitle, 2);
@@ -1287,9 +1320,10 @@ class Builder {
     else if (this.opts.audience === 'confidential' && this.hasClassified()) cl.blocks.push(para(L.accountability.classifiedConfidential, 'classified'));
     else cl.blocks.push(para(L.accountability.noClassified));
     s.sections.push(com, exp, ap, cl);
-    if (r.notes.length > 0 || this.opts.generatedOn) {
-      const notes = this.section('accountability-notes', '7.5', L.accountability.notesTitle, 2);
-      if (r.notes.length > 0) notes.blocks.push({ kind: 'list', ordered: false, items: r.notes.map((x) => ({ content: txt(x), level: 0 })) });
+    // The review's notes are its encoders' and never printed; its remarks are for readers.
+    if (r.remarks.length > 0 || this.opts.generatedOn) {
+      const notes = this.section('accountability-notes', '7.5', this.refs.labels.remarksTitle, 2);
+      if (r.remarks.length > 0) notes.blocks.push({ kind: 'list', ordered: false, items: r.remarks.map((x) => ({ content: txt(x), level: 0 })) });
       notes.blocks.push(para(`${L.generatedBy}${this.opts.generatedOn ? ` ${L.generatedOn(this.opts.generatedOn)}` : ''}`, 'note'));
       s.sections.push(notes);
     }
@@ -1309,7 +1343,7 @@ class Builder {
     };
 
     // Policy tree overview: main goal, domains, objectives.
-    const overview = appendix('appendix-tree', L.appendix.treeOverviewTitle, { landscape: true });
+    const overview = appendix('appendix-tree', L.appendix.treeOverviewTitle, { landscape: true, folded: true });
     const objNode = (o: Objective, depth: number, withInstruments: boolean): PolicyTreeNode => ({
       id: o.id,
       kind: depth === 0 ? 'objective' : 'sub-objective',
@@ -1340,21 +1374,27 @@ class Builder {
     out.push(overview);
 
     for (const d of this.domains) {
-      const sec = appendix(`appendix-tree-${d.id}`, L.appendix.treeTitle(d.name), { landscape: true });
+      const sec = appendix(`appendix-tree-${d.id}`, L.appendix.treeTitle(d.name), { landscape: true, folded: true });
       const tree: PolicyTreeNode = { id: `domain-${d.id}`, kind: 'domain', label: d.name, children: rootsOf(d).map((o) => objNode(o, 0, true)) };
       sec.blocks.push(...this.treeFigures(`figure-tree-${d.id}`, tree, d.name, L.appendix.treeTitle(d.name), (this.instrumentsOfDomain.get(d.id) ?? []).length));
       out.push(sec);
     }
 
+    const gaps = appendix('appendix-gap-map', this.refs.labels.gapMapsTitle, { folded: true });
+    gaps.blocks.push(para(L.research.gapMapIntro));
+    for (const d of this.domains) gaps.blocks.push(...this.gapMapFigures(d));
+    out.push(gaps);
+    this.answers('research-use', gaps.id);
+
     for (const d of this.domains) {
-      const sec = appendix(`appendix-instruments-${d.id}`, L.appendix.instrumentTableTitle(d.name));
+      const sec = appendix(`appendix-instruments-${d.id}`, L.appendix.instrumentTableTitle(d.name), { folded: true });
       sec.blocks.push(this.instrumentAppendixTable(d));
       out.push(sec);
       this.answers('instruments', sec.id);
     }
 
     if (r.indicators.length > 0) {
-      const sec = appendix('appendix-indicators', L.appendix.indicatorsTitle);
+      const sec = appendix('appendix-indicators', L.appendix.indicatorsTitle, { folded: true });
       sec.blocks.push(
         this.table('table-indicators', L.appendix.indicatorsCaption, [
           { label: L.appendix.indicatorCol, width: 4 },
@@ -1374,31 +1414,16 @@ class Builder {
       out.push(sec);
     }
 
-    const src = appendix('appendix-sources', L.appendix.sourcesTitle);
-    const confidential = this.opts.audience === 'confidential';
-    src.blocks.push(
-      this.table('table-sources', L.appendix.sourcesCaption, [
-        { label: L.research.sourceCol, width: 5 },
-        { label: L.research.typeCol, width: 1.8 },
-        { label: L.research.authorCol, width: 2 },
-        { label: L.research.dateCol, width: 1.4 },
-        { label: L.appendix.referenceCol, width: 2.4 },
-        ...(confidential ? [{ label: L.appendix.classificationCol, width: 1.6 }] : []),
-      ], r.sources.map((x) => ({
-        ...(x.classification !== 'public' ? { classified: x.classification } : {}),
-        cells: [
-          this.c([...this.badge(x.classification), t(x.title)]),
-          this.c(L.sourceType[x.type]),
-          this.c(x.author ?? ''),
-          this.c(formatDate(x.date, this.lang)),
-          this.c(x.reference ?? ''),
-          ...(confidential ? [this.c(L.classification[x.classification])] : []),
-        ],
-      }))),
-    );
-    out.push(src);
+    const findings = appendix('appendix-findings', this.refs.labels.findingsTitle, { folded: true });
+    findings.blocks.push(...findingsAppendix(this.appendixContext()));
+    out.push(findings);
 
-    const idx = appendix('appendix-rpe-index', L.appendix.rpeIndexTitle);
+    const src = appendix('appendix-sources', L.appendix.sourcesTitle, { folded: true });
+    src.blocks.push(...sourcesAppendix(this.appendixContext()));
+    out.push(src);
+    const confidential = this.opts.audience === 'confidential';
+
+    const idx = appendix('appendix-rpe-index', L.appendix.rpeIndexTitle, { folded: true });
     out.push(idx);
 
     if (this.classifiedOmitted) {
@@ -1435,7 +1460,9 @@ class Builder {
   /** `instruments` null: the tree shows no instruments (the overview of domains and objectives). */
   private treeFigures(idBase: string, tree: PolicyTreeNode, scopeName: string, captionBase: string, instruments: number | null): FigureBlock[] {
     const L = this.L;
-    const parts = paginatePolicyTree(tree, TREE_PAGE_HEIGHT);
+    // Figures hold plain text: the source's lost-text markers are written as such, translated.
+    const relabel = (node: PolicyTreeNode): PolicyTreeNode => ({ ...node, label: plainLostText(node.label, this.refs.labels), ...(node.children ? { children: node.children.map(relabel) } : {}) });
+    const parts = paginatePolicyTree(relabel(tree), TREE_PAGE_HEIGHT);
     return parts.map((part, pi) => {
       const layout = layoutPolicyTree(part);
       const caption = parts.length > 1 ? `${captionBase} (${this.lang === 'nl' ? 'deel' : 'part'} ${pi + 1}/${parts.length})` : captionBase;
@@ -1462,7 +1489,7 @@ class Builder {
     const rows: Row[] = [];
     for (const { objective, depth } of this.objectivesOfDomain.get(d.id) ?? []) {
       const own = this.instrumentsOf.get(objective.id) ?? [];
-      rows.push({ kind: 'group', cells: [{ content: [[t(`${depth === 0 ? L.appendix.objectiveLabel : '–'} `, { italic: true }), t(objective.text, { bold: depth === 0 })]], colSpan: 3 }] });
+      rows.push({ kind: 'group', anchor: anchorOf.objective(objective.id), cells: [{ content: [[t(`${depth === 0 ? L.appendix.objectiveLabel : '–'} `, { italic: true }), t(objective.text, { bold: depth === 0 })]], colSpan: 3 }] });
       for (const i of own) {
         const first: Inline[] = [[...this.badge(i.classification), t(this.instrumentLabel(i), { bold: true })]];
         if (i.intent) first.push(txt(i.intent));
@@ -1481,7 +1508,7 @@ class Builder {
         const third: Inline[] = findings.length
           ? findings.map((f) => [t(`${capitalise(L.aspect[f.aspect])}: `, { bold: true }), ...this.findingInline(f)])
           : [[t(L.appendix.noEvaluation, { italic: true })]];
-        rows.push({ ...(i.classification !== 'public' ? { classified: i.classification } : {}), cells: [this.cParas(first), this.cParas(second), this.cParas(third, findings.length ? undefined : 'muted')] });
+        rows.push({ anchor: anchorOf.instrument(i.id), ...(i.classification !== 'public' ? { classified: i.classification } : {}), cells: [this.cParas(first), this.cParas(second), this.cParas(third, findings.length ? undefined : 'muted')] });
       }
     }
     return this.table(`table-appendix-instruments-${d.id}`, L.appendix.instrumentTableCaption(d.name), [
@@ -1513,7 +1540,8 @@ class Builder {
           this.c(`${q.label}. ${q[this.lang]}`),
           this.cParas(where.length ? where : ['']),
           this.c(status, !item || item.status === 'not-recorded' || item.status === 'not-answered' ? 'unknown' : undefined),
-          this.cParas([item?.location ?? '', ...(item?.note ? [item.note] : [])]),
+          // An answer's note is the encoder's; its remarks are for readers.
+          this.cParas([item?.location ?? '', ...this.r.rpeAnswers.filter((x) => x.question === q.number && x.remarks).map((x) => x.remarks!)]),
         ],
       };
     });
@@ -1550,7 +1578,7 @@ class Builder {
         cells: [
           this.c(String(x.question)),
           this.c(L.rpeStatus[x.status], x.status === 'not-answered' ? 'unknown' : undefined),
-          this.cParas([x.location ?? '', ...(x.note ? [x.note] : [])]),
+          this.cParas([x.location ?? '', ...(x.remarks ? [x.remarks] : [])]),
         ],
       }))),
     );

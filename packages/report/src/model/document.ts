@@ -17,6 +17,14 @@ export interface Run {
   italic?: boolean;
   /** Marks the run as a classification badge (confidential version only). */
   classified?: Classification;
+  /** An internal reference: the anchor id (of a section, table, figure or row) the run links to. */
+  ref?: string;
+  /** A tooltip for a reference: what it points to, in full. */
+  refTitle?: string;
+  /** The run is a marker for text the source did not preserve (the text is the translated marker). */
+  lost?: boolean;
+  /** The language of the run when it differs from the report's (a quote from the review). */
+  lang?: string;
 }
 
 export type Inline = Run[];
@@ -27,6 +35,8 @@ export interface ParagraphBlock {
   kind: 'paragraph';
   content: Inline;
   tone?: ParagraphTone;
+  /** The paragraph quotes the review in this language (set when it differs from the report's). */
+  quote?: string;
 }
 
 export interface ListItem {
@@ -39,6 +49,8 @@ export interface ListBlock {
   kind: 'list';
   ordered: boolean;
   items: ListItem[];
+  /** The items quote the review in this language (set when it differs from the report's). */
+  quote?: string;
 }
 
 export type CellTone =
@@ -61,6 +73,8 @@ export type RowKind = 'normal' | 'group' | 'total';
 
 export interface Row {
   kind?: RowKind;
+  /** An anchor id for the row, for references to it (a finding, a source, an instrument). */
+  anchor?: string;
   cells: Cell[];
   /** The row describes a classified item (confidential version): renderers mark it. */
   classified?: Classification;
@@ -126,6 +140,11 @@ export interface Section {
   pageBreak?: boolean;
   /** Landscape pages (the policy tree appendices). */
   landscape?: boolean;
+  /**
+   * Reference material a reader looks up rather than reads through: the HTML shows it folded
+   * (a `<details>` that opens when a link leads into it, and in print); other formats in full.
+   */
+  folded?: boolean;
 }
 
 export interface ReportDocument {
@@ -143,6 +162,15 @@ export interface ReportDocument {
   /** True when the public version left classified material out. */
   classifiedOmitted: boolean;
   generatedOn: string | null;
+  /** Document properties (the .docx core properties, the PDF's metadata) from the review. */
+  properties: {
+    /** Who performed the review. */
+    author: string | null;
+    subject: string;
+    /** When the review was completed (a partial ISO date). */
+    date: string | null;
+    keywords: string[];
+  };
 }
 
 /** A run of plain text. */

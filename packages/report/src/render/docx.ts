@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   BuilderElement,
   Document,
@@ -7,18 +8,21 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  InternalHyperlink,
   LevelFormat,
   LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
+  PageReference,
   Paragraph,
   SectionType,
   ShadingType,
   Table,
   TableCell,
-  TableOfContents,
   TableRow,
+  Tab,
+  TabStopType,
   TextRun,
   WidthType,
   XmlAttributeComponent,
@@ -29,7 +33,10 @@ import {
 } from 'docx';
 import { STRENGTH_COLOURS } from '../figures/gapmap.js';
 import { svgToPng } from '../figures/png.js';
-import type { Block, Cell, CellTone, FigureBlock, Inline, ListBlock, ReportDocument, Row, Run, Section, TableBlock } from '../model/document.js';
+import { referenceLabels } from '../labels/references.js';
+import { collectAnchors } from '../model/references.js';
+import { walkSections, type Block, type Cell, type CellTone, type FigureBlock, type Inline, type ListBlock, type ReportDocument, type Row, type Run, type Section, type TableBlock } from '../model/document.js';
+import { fitColumns } from './columns.js';
 
 /**
  * Word (.docx), the format ministries send to parliament: real Heading 1–3 styles (the
@@ -75,8 +82,30 @@ const TONE_FILL: Record<CellTone, { fill: string; color?: string; italic?: boole
   muted: { fill: 'FFFFFF', color: MUTED },
 };
 
+/**
+ * PNG fallbacks of recent figures, by their SVG: rendering the same report again (a server, the
+ * other audience, a re-export) reuses them. resvg is most of the .docx's time (about 5 of 11 s
+ * for the example on the loaded 2-core bench machine); a hit costs nothing. Bounded, oldest first out.
+ */
+const PNG_CACHE = new Map<string, Promise<Uint8Array>>();
+const PNG_CACHE_SIZE = 48;
+function cachedPng(svg: string, width: number): Promise<Uint8Array> {
+  const key = `${Math.round(width * PNG_SCALE)}:${svg}`;
+  let png = PNG_CACHE.get(key);
+  if (png) {
+    PNG_CACHE.delete(key);
+  } else {
+    png = svgToPng(svg, width * PNG_SCALE);
+    // A failed rendering is not kept: the next call tries again (and reports its own error).
+    png.catch(() => PNG_CACHE.delete(key));
+  }
+  PNG_CACHE.set(key, png);
+  if (PNG_CACHE.size > PNG_CACHE_SIZE) PNG_CACHE.delete(PNG_CACHE.keys().next().value!);
+  return png;
+}
+
 export async function documentToDocx(doc: ReportDocument, options: DocxRenderOptions = {}): Promise<Uint8Array> {
-  const rasterize = options.rasterize ?? ((svg: string, width: number) => svgToPng(svg, width * PNG_SCALE));
+  const rasterize = options.rasterize ?? cachedPng;
   const L = doc.labels;
 
   // The PNG fallbacks render in libuv's thread pool while the document is built here; the
@@ -89,7 +118,12 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
   doc.sections.forEach(collect);
   const rendering = Promise.all(allFigures.map(async (f) => [f.id, await rasterize(f.svg, f.width, f.height)] as const));
 
-  const ctx: Ctx = { doc, listInstance: 0 };
+  // Word bookmark names are short and plain: every anchor a link (or the contents) leads to gets
+  // one ("r1", "r2", …); anchors nothing leads to get none.
+  const bookmarks = new Map<string, string>();
+  const linked = linkedAnchors(doc.sections);
+  for (const a of collectAnchors(doc.sections)) if (linked.has(a)) bookmarks.set(a, `r${bookmarks.size + 1}`);
+  const ctx: Ctx = { doc, listInstance: 0, bookmarks };
   const front: FileChild[] = [
     new Paragraph({ spacing: { before: 3000 }, children: [text(L.docType.toUpperCase(), { bold: true, color: BRAND2, size: 22 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [text(doc.title)] }),
@@ -102,7 +136,7 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
       children: [text(doc.banner.text, { bold: true, color: doc.banner.tone === 'confidential' ? 'FFFFFF' : BRAND })],
     }),
     new Paragraph({ pageBreakBefore: true, children: [text(L.contents, { bold: true, size: 32, color: BRAND })] }),
-    new TableOfContents(L.contents, { hyperlink: true, headingStyleRange: '1-3' }),
+    ...contents(doc.sections, ctx),
   ];
 
   // docx sections: a new one wherever the orientation changes (the policy-tree appendices).
@@ -136,7 +170,9 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
   const bodies = groups.map((g, gi) => {
     const children: Child[] = gi === 0 ? [...front] : [];
     g.sections.forEach((s, si) => children.push(...section(s, ctx, { landscape: g.landscape, breakBefore: !(si === 0 && gi > 0) })));
-    return children;
+    // The paragraph after a table keeps two tables apart; before anything else it is dropped, as
+    // at the foot of a page it would start a page of its own (before a chapter's page break: a blank page).
+    return children.filter((c, i) => !(c instanceof TableSpacer) || children[i + 1] instanceof Table);
   });
   const pngs = new Map(await rendering);
   const sections: ISectionOptions[] = groups.map((g, gi) => {
@@ -151,10 +187,11 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
 
   const document = new Document({
     title: clean(doc.title),
-    subject: clean(doc.subtitle),
-    creator: 'polev',
+    subject: clean(doc.properties.subject),
+    creator: clean(doc.properties.author ?? doc.title),
+    keywords: clean(doc.properties.keywords.join(', ')),
     description: clean(doc.subtitle),
-    // Word fills in the page numbers of the table of contents when it opens the document.
+    // Word fills in the page numbers of the contents (PAGEREF fields) when it opens the document.
     features: { updateFields: true },
     numbering: { config: [ORDERED_NUMBERING] },
     styles: {
@@ -177,6 +214,68 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
 interface Ctx {
   doc: ReportDocument;
   listInstance: number;
+  /** Anchor id → Word bookmark name. */
+  bookmarks: Map<string, string>;
+}
+
+/**
+ * The table of contents: one paragraph per heading, a link to the heading's bookmark with its page
+ * number as a PAGEREF field. Every application that lays out pages computes those itself — Word on
+ * a field update (it offers one when it opens the document), LibreOffice when it renders or prints
+ * — where the cached entries of a TOC field keep the numbers they were written with (none).
+ */
+function contents(sections: Section[], ctx: Ctx): Paragraph[] {
+  const out: Paragraph[] = [];
+  const right = PAGE_W - 2 * MARGIN;
+  const visit = (s: Section) => {
+    const name = ctx.bookmarks.get(s.id);
+    if (!name) return;
+    out.push(
+      new Paragraph({
+        indent: { left: (s.level - 1) * 280 },
+        spacing: { before: s.level === 1 ? 100 : 0, after: 20 },
+        tabStops: [{ type: TabStopType.RIGHT, position: right, leader: 'dot' }],
+        children: [
+          new InternalHyperlink({
+            anchor: name,
+            children: [text(headingText(s), { size: s.level === 1 ? 18 : 17, ...(s.level === 1 ? { bold: true } : {}) }), new TextRun({ children: [new Tab()] }), new PageReference(name, { hyperlink: true })],
+          }),
+        ],
+      }),
+    );
+    if (s.level < 3) s.sections.forEach(visit);
+  };
+  sections.forEach(visit);
+  return out;
+}
+
+/** The anchors of the headings in the contents (levels 1–3) and of every reference. */
+function linkedAnchors(sections: Section[]): Set<string> {
+  const out = new Set<string>();
+  const inline = (content: Inline) => {
+    for (const r of content) if (r.ref) out.add(r.ref);
+  };
+  const visit = (b: Block) => {
+    if (b.kind === 'paragraph') inline(b.content);
+    else if (b.kind === 'list') b.items.forEach((i) => inline(i.content));
+    else if (b.kind === 'definitions') b.items.forEach((i) => inline(i.value));
+    else if (b.kind === 'table') b.rows.forEach((r) => r.cells.forEach((c) => c.content.forEach(inline)));
+    else if (b.kind === 'figure') b.fallback?.forEach(visit);
+  };
+  for (const s of walkSections(sections)) {
+    out.add(s.id);
+    s.blocks.forEach(visit);
+  }
+  return out;
+}
+
+/** The empty paragraph after a table (see `bodies`). */
+class TableSpacer extends Paragraph {}
+
+/** Children wrapped in the bookmark of an anchor, when links lead to it. */
+function bookmarked(anchor: string | undefined, ctx: Ctx, children: ParagraphChild[]): ParagraphChild[] {
+  const name = anchor ? ctx.bookmarks.get(anchor) : undefined;
+  return name ? [new Bookmark({ id: name, children }) as unknown as ParagraphChild] : children;
 }
 
 /** Where a figure goes, until its PNG is rendered. */
@@ -215,7 +314,7 @@ function section(s: Section, ctx: Ctx, where: { landscape: boolean; breakBefore:
     new Paragraph({
       heading: HEADINGS[s.level],
       ...(s.level === 1 && s.pageBreak && where.breakBefore ? { pageBreakBefore: true } : {}),
-      children: [text(headingText(s))],
+      children: bookmarked(s.id, ctx, [text(headingText(s))]),
     }),
   ];
   for (const b of s.blocks) out.push(...block(b, ctx, where.landscape));
@@ -227,6 +326,11 @@ function block(b: Block, ctx: Ctx, landscape: boolean): Child[] {
   const L = ctx.doc.labels;
   switch (b.kind) {
     case 'paragraph': {
+      if (b.quote) {
+        const lang = b.quote;
+        const content = b.content.map((r) => (r.lang || r.classified ? r : { ...r, lang }));
+        return [quoteNote(lang, ctx), ...block({ kind: 'paragraph', content, ...(b.tone ? { tone: b.tone } : {}) }, ctx, landscape)];
+      }
       const tone = b.tone ?? 'normal';
       if (tone === 'notice' || tone === 'classified') {
         const colour = tone === 'classified' ? CLASSIFIED : BRAND2;
@@ -234,27 +338,27 @@ function block(b: Block, ctx: Ctx, landscape: boolean): Child[] {
           new Paragraph({
             shading: { type: ShadingType.CLEAR, fill: tone === 'classified' ? 'FDECEE' : 'F3F6F9', color: 'auto' },
             border: { left: { style: BorderStyle.SINGLE, size: 24, color: colour, space: 6 } },
-            children: runs(b.content),
+            children: runs(b.content, {}, ctx),
           }),
         ];
       }
-      if (tone === 'note') return [new Paragraph({ children: runs(b.content, { italics: true, color: MUTED }) })];
-      if (tone === 'lead') return [new Paragraph({ children: runs(b.content, { size: 20 }) })];
-      return [new Paragraph({ children: runs(b.content) })];
+      if (tone === 'note') return [new Paragraph({ children: runs(b.content, { italics: true, color: MUTED }, ctx) })];
+      if (tone === 'lead') return [new Paragraph({ children: runs(b.content, { size: 20 }, ctx) })];
+      return [new Paragraph({ children: runs(b.content, {}, ctx) })];
     }
     case 'list':
-      return list(b, ctx);
+      return b.quote ? [quoteNote(b.quote, ctx), ...list(b, ctx, b.quote)] : list(b, ctx);
     case 'definitions':
-      return b.items.map((i) => new Paragraph({ spacing: { after: 60 }, children: [text(`${i.term}: `, { bold: true, color: MUTED }), ...runs(i.value)] }));
+      return b.items.map((i) => new Paragraph({ spacing: { after: 60 }, children: [text(`${i.term}: `, { bold: true, color: MUTED }), ...runs(i.value, {}, ctx)] }));
     case 'table':
       return table(b, ctx, landscape, L.tableLabel);
     case 'figure': {
       const heat = asTable(b);
       if (heat) {
         // The gap map is a heat table: a native shaded Word table, captioned as the figure it is elsewhere.
-        return [caption(L.figureLabel, b.number, b.caption, true), ...table(heat, ctx, landscape, null)];
+        return [caption(L.figureLabel, b.number, b.caption, true, ctx, b.id), ...table(heat, ctx, landscape, null)];
       }
-      return [new FigureSlot(b, landscape), caption(L.figureLabel, b.number, b.caption, false)];
+      return [new FigureSlot(b, landscape), caption(L.figureLabel, b.number, b.caption, false, ctx, b.id)];
     }
   }
 }
@@ -263,36 +367,52 @@ function block(b: Block, ctx: Ctx, landscape: boolean): Child[] {
  * "Tabel 3: ..." with the number as a SEQ field (as Word's Insert Caption writes it), its result
  * already filled in with the number the report gives it, which is the one Word counts.
  */
-function caption(label: string, number: number, captionText: string, keepNext: boolean): Paragraph {
+function caption(label: string, number: number, captionText: string, keepNext: boolean, ctx: Ctx, anchor: string): Paragraph {
   return new Paragraph({
     style: 'Caption',
     keepNext,
-    children: [
+    children: bookmarked(anchor, ctx, [
       text(`${label} `, { bold: true, color: BRAND }),
       ...seqField(label, number),
       text(`: ${clean(captionText)}`, { bold: true, color: BRAND }),
-    ],
+    ]),
   });
 }
 
-function list(b: ListBlock, ctx: Ctx): Paragraph[] {
+/** The line over a quote in the review's language, in the report's language. */
+function quoteNote(lang: string, ctx: Ctx): Paragraph {
+  const R = referenceLabels(ctx.doc.lang);
+  return new Paragraph({ keepNext: true, spacing: { after: 40 }, indent: { left: 280 }, children: [text(R.quoted(R.languageName[lang] ?? lang), { italics: true, color: MUTED, size: 16 })] });
+}
+
+function list(b: ListBlock, ctx: Ctx, quoteLang?: string): Paragraph[] {
   const instance = ++ctx.listInstance;
+  const lang = quoteLang ? { lang: quoteLang } : {};
+  const quoteBorder = quoteLang ? { border: { left: { style: BorderStyle.SINGLE, size: 12, color: RULE, space: 8 } } } : {};
   return b.items.map((item) => {
     const level = Math.min(item.level, 8);
+    const content = item.content.map((r) => (quoteLang && !r.lang && !r.classified ? { ...r, ...lang } : r));
     if (b.ordered && level === 0) {
-      return new Paragraph({ numbering: { reference: 'polev-ordered', level: 0, instance }, spacing: { after: 60 }, children: runs(item.content) });
+      return new Paragraph({ numbering: { reference: 'polev-ordered', level: 0, instance }, spacing: { after: 60 }, ...quoteBorder, children: runs(content, {}, ctx) });
     }
-    return new Paragraph({ bullet: { level }, spacing: { after: 60 }, children: runs(item.content) });
+    return new Paragraph({ bullet: { level }, spacing: { after: 60 }, ...quoteBorder, children: runs(content, {}, ctx) });
   });
 }
 
 /** The table a figure is written as in Word, if any (the gap map). */
 const asTable = (b: FigureBlock): TableBlock | undefined => (b.figure === 'gap-map' ? b.fallback?.find((f): f is TableBlock => f.kind === 'table') : undefined);
 
+/** Table text: 8 pt, or down to 6 pt where the columns' words need it (half-points); cell margins left and right, with room for rounding. */
+const TABLE_SIZES = [16, 15, 14, 13, 12];
+const CELL_PADDING = 80 + 80 + 40;
+
 function table(b: TableBlock, ctx: Ctx, landscape: boolean, label: string | null): FileChild[] {
   const width = (landscape ? PAGE_H : PAGE_W) - 2 * MARGIN;
-  const total = b.columns.reduce((s, c) => s + (c.width ?? 1), 0);
-  const widths = b.columns.map((c) => Math.round((width * (c.width ?? 1)) / total));
+  // Widths from the content: no short cell wraps inside a word, headers break between words.
+  // (Half-points × 10 = twips per em.)
+  const fit = fitColumns(b, { available: width, fontSizes: TABLE_SIZES.map((s) => s * 10), padding: CELL_PADDING });
+  const size = fit.fontSize / 10;
+  const widths = fit.widths.map((w) => Math.floor(w));
   const border = { style: BorderStyle.SINGLE, size: 4, color: RULE };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
   const header = new TableRow({
@@ -303,15 +423,14 @@ function table(b: TableBlock, ctx: Ctx, landscape: boolean, label: string | null
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, fill: BRAND, color: 'auto' },
-          children: [new Paragraph({ alignment: align(c.align), spacing: { after: 0 }, children: [text(c.label, { bold: true, color: 'FFFFFF', size: 16 })] })],
+          children: [new Paragraph({ alignment: align(c.align), spacing: { after: 0 }, children: [text(c.label, { bold: true, color: 'FFFFFF', size })] })],
         }),
     ),
   });
-  const rows = b.rows.map((r) => row(r, b, widths));
+  const rows = b.rows.map((r) => row(r, b, widths, ctx, size));
   const note = b.note ? [new Paragraph({ spacing: { before: 60 }, children: [text(b.note, { italics: true, color: MUTED, size: 15 })] })] : [];
-  void ctx;
   return [
-    ...(label ? [caption(label, b.number, b.caption, true)] : []),
+    ...(label ? [caption(label, b.number, b.caption, true, ctx, b.id)] : []),
     new Table({
       width: { size: width, type: WidthType.DXA },
       columnWidths: widths,
@@ -320,11 +439,11 @@ function table(b: TableBlock, ctx: Ctx, landscape: boolean, label: string | null
       rows: [header, ...rows],
     }),
     ...note,
-    new Paragraph({ spacing: { after: 60 }, children: [] }),
+    new TableSpacer({ spacing: { after: 60 }, children: [] }),
   ];
 }
 
-function row(r: Row, b: TableBlock, widths: number[]): TableRow {
+function row(r: Row, b: TableBlock, widths: number[], ctx: Ctx, size: number): TableRow {
   let col = 0;
   const group = r.kind === 'group';
   const totalRow = r.kind === 'total';
@@ -333,17 +452,18 @@ function row(r: Row, b: TableBlock, widths: number[]): TableRow {
     const w = widths.slice(col, col + span).reduce((s, x) => s + x, 0);
     const colAlign = group ? undefined : b.columns[col]?.align;
     col += span;
-    return cell(c, { width: w, span, align: colAlign, group, total: totalRow, classified: Boolean(r.classified) && col === span });
+    const first = col === span;
+    return cell(c, { width: w, span, align: colAlign, group, total: totalRow, classified: Boolean(r.classified) && first, anchor: first ? r.anchor : undefined, size }, ctx);
   });
   return new TableRow({ cantSplit: true, children: cells });
 }
 
-function cell(c: Cell, o: { width: number; span: number; align: string | undefined; group: boolean; total: boolean; classified: boolean }): TableCell {
+function cell(c: Cell, o: { width: number; span: number; align: string | undefined; group: boolean; total: boolean; classified: boolean; anchor: string | undefined; size: number }, ctx: Ctx): TableCell {
   const tone = c.tone ? TONE_FILL[c.tone] : undefined;
   const fill = o.group ? 'E3EDF6' : o.total ? 'F3F6F9' : o.classified ? 'FDF2F3' : tone?.fill;
-  const style = { size: 16, bold: o.group || o.total, ...(tone?.color ? { color: tone.color } : {}), ...(tone?.italic ? { italics: true } : {}), ...(o.group ? { color: BRAND } : {}) };
+  const style = { size: o.size, bold: o.group || o.total, ...(tone?.color ? { color: tone.color } : {}), ...(tone?.italic ? { italics: true } : {}), ...(o.group ? { color: BRAND } : {}) };
   const paragraphs = (c.content.length ? c.content : [[]]).map(
-    (p) => new Paragraph({ alignment: align(o.align), spacing: { after: 40 }, children: runs(p, style) }),
+    (p, i) => new Paragraph({ alignment: align(o.align), spacing: { after: 40 }, children: i === 0 ? bookmarked(o.anchor, ctx, runs(p, style, ctx)) : runs(p, style, ctx) }),
   );
   return new TableCell({
     width: { size: o.width, type: WidthType.DXA },
@@ -386,22 +506,36 @@ interface RunStyle {
   italics?: boolean;
   color?: string;
   size?: number;
+  underline?: boolean;
+  language?: { value: string };
 }
 
-function runs(content: Inline, base: RunStyle = {}): ParagraphChild[] {
-  return content.map((r) => run(r, base));
+function runs(content: Inline, base: RunStyle = {}, ctx?: Ctx): ParagraphChild[] {
+  return content.map((r) => {
+    const one = run(r, base);
+    // A reference is an internal hyperlink to the bookmark of what it refers to.
+    const target = r.ref && ctx ? ctx.bookmarks.get(r.ref) : undefined;
+    return target ? new InternalHyperlink({ anchor: target, children: [run(r, { ...base, color: BRAND2, underline: true })] }) : one;
+  });
 }
+
+const LOCALES: Record<string, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 function run(r: Run, base: RunStyle): TextRun {
   if (r.classified) {
     return new TextRun({ text: ` ${clean(r.text).toUpperCase()} `, bold: true, color: 'FFFFFF', size: base.size ?? 16, shading: { type: ShadingType.CLEAR, fill: CLASSIFIED, color: 'auto' } });
   }
-  return text(r.text, { ...base, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) });
+  if (r.lost) {
+    // Text the source did not preserve: a bracketed, italic, muted marker on a grey ground.
+    return new TextRun({ text: `[${clean(r.text)}]`, italics: true, color: MUTED, size: Math.max(12, (base.size ?? 18) - 2), shading: { type: ShadingType.CLEAR, fill: 'EDEFF2', color: 'auto' } });
+  }
+  return text(r.text, { ...base, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}), ...(r.lang ? { language: { value: LOCALES[r.lang] ?? r.lang } } : {}) });
 }
 
 /** A plain text run: the text is written as character data, never interpreted. */
 function text(value: string, style: RunStyle = {}): TextRun {
-  return new TextRun({ text: clean(value), ...style });
+  const { underline, ...rest } = style;
+  return new TextRun({ text: clean(value), ...rest, ...(underline ? { underline: {} } : {}) });
 }
 
 /** Text as a run holds it: line breaks and tabs become spaces, and it is XML-safe (see xmlSafe). */
@@ -427,17 +561,27 @@ const xmlEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 /** Core properties without the clock: the package reads no time; a generation date is used when given. */
 function coreXml(doc: ReportDocument): string {
-  const date = doc.generatedOn && /^\d{4}-\d{2}-\d{2}/.test(doc.generatedOn) ? `${doc.generatedOn.slice(0, 10)}T00:00:00Z` : null;
+  // The review's own date (completed), else the generation date when one is given; never the clock.
+  const date = isoDate(doc.properties.date) ?? isoDate(doc.generatedOn);
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
     `<dc:title>${xmlEsc(clean(doc.title))}</dc:title>`,
-    `<dc:subject>${xmlEsc(clean(doc.subtitle))}</dc:subject>`,
-    '<dc:creator>polev</dc:creator>',
+    `<dc:subject>${xmlEsc(clean(doc.properties.subject))}</dc:subject>`,
+    `<dc:creator>${xmlEsc(clean(doc.properties.author ?? doc.title))}</dc:creator>`,
+    `<cp:keywords>${xmlEsc(clean(doc.properties.keywords.join(', ')))}</cp:keywords>`,
+    `<dc:description>${xmlEsc(clean(doc.subtitle))}</dc:description>`,
+    '<cp:lastModifiedBy>polev</cp:lastModifiedBy>',
     `<dc:language>${xmlEsc(doc.labels.locale)}</dc:language>`,
     ...(date ? [`<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created>`, `<dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified>`] : []),
     '</cp:coreProperties>',
   ].join('');
+}
+
+/** A partial ISO date as a W3CDTF timestamp (a year alone as 1 January). */
+function isoDate(d: string | null | undefined): string | null {
+  const m = d ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(d) : null;
+  return m ? `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T00:00:00Z` : null;
 }
 
 /** The ordered-list numbering definition the renderer's lists use. */

@@ -1,5 +1,7 @@
 import type { Block, Cell, Inline, ListBlock, ReportDocument, Row, Run, Section, TableBlock } from '../model/document.js';
 import { STRENGTH_COLOURS } from '../figures/gapmap.js';
+import { referenceLabels } from '../labels/references.js';
+import { fitColumns } from './columns.js';
 
 /**
  * One self-contained HTML file: no scripts, no network requests (a Content-Security-Policy
@@ -17,6 +19,9 @@ export function documentToHtml(doc: ReportDocument): string {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="polev">',
+    ...(doc.properties.author ? [`<meta name="author" content="${esc(doc.properties.author)}">`] : []),
+    `<meta name="description" content="${esc(doc.properties.subject)}">`,
+    `<meta name="keywords" content="${esc(doc.properties.keywords.join(', '))}">`,
     '<meta name="referrer" content="no-referrer">',
     `<title>${esc(`${doc.title} — ${doc.subtitle}`)}</title>`,
     `<style>${CSS}</style>`,
@@ -56,10 +61,20 @@ function section(s: Section, out: string[], doc: ReportDocument) {
   const classes = [`level-${s.level}`, s.level === 1 ? 'chapter' : '', s.appendix ? 'appendix' : '', s.landscape ? 'landscape' : ''].filter(Boolean).join(' ');
   const h = `h${s.level + 1}`;
   out.push(`<section id="${esc(s.id)}" class="${classes}">`);
-  out.push(`<${h}>${s.number ? `<span class="num">${esc(s.appendix ? `${s.number}:` : s.number)}</span> ` : ''}${esc(s.title)}</${h}>`);
+  const heading = `<${h}>${s.number ? `<span class="num">${esc(s.appendix ? `${s.number}:` : s.number)}</span> ` : ''}${esc(s.title)}</${h}>`;
+  // Reference material is folded on screen; a link into it opens it, and print shows it whole.
+  if (s.folded) out.push('<details class="fold">', `<summary>${heading}</summary>`);
+  else out.push(heading);
   for (const b of s.blocks) block(b, out, doc);
   for (const c of s.sections) section(c, out, doc);
+  if (s.folded) out.push('</details>');
   out.push('</section>');
+}
+
+/** The note that says a quote is in the review's language, and the quote's language attribute. */
+function quoteOpen(lang: string, doc: ReportDocument): string {
+  const R = referenceLabels(doc.lang);
+  return `<div class="quote" lang="${esc(lang)}"><p class="quote-note" lang="${esc(doc.lang)}">${esc(R.quoted(R.languageName[lang] ?? lang))}</p>`;
 }
 
 function block(b: Block, out: string[], doc: ReportDocument) {
@@ -67,11 +82,11 @@ function block(b: Block, out: string[], doc: ReportDocument) {
   switch (b.kind) {
     case 'paragraph': {
       const cls = b.tone && b.tone !== 'normal' ? ` class="${esc(b.tone)}"` : '';
-      out.push(`<p${cls}>${inline(b.content)}</p>`);
+      out.push(b.quote ? `${quoteOpen(b.quote, doc)}<p${cls}>${inline(b.content)}</p></div>` : `<p${cls}>${inline(b.content)}</p>`);
       return;
     }
     case 'list':
-      out.push(list(b));
+      out.push(b.quote ? `${quoteOpen(b.quote, doc)}${list(b)}</div>` : list(b));
       return;
     case 'definitions':
       out.push(`<dl class="definitions">${b.items.map((i) => `<dt>${esc(i.term)}</dt><dd>${inline(i.value)}</dd>`).join('')}</dl>`);
@@ -117,13 +132,24 @@ function list(b: ListBlock): string {
   return html;
 }
 
+/**
+ * Widths are laid out for the narrower of the two frames, in ems: A4 print (17 cm = 643 px at
+ * 8.5 pt = 11.3 px type, 57 em) rather than the screen (900 px at 12.9 px, 70 em); as percentages
+ * they serve both.
+ */
+const TABLE_WIDTH_PX = 643;
+const TABLE_FONT_PX = 11.33;
+
 function table(b: TableBlock, label: string): string {
-  const total = b.columns.reduce((s, c) => s + (c.width ?? 1), 0);
-  const cols = b.columns.map((c) => `<col style="width:${((100 * (c.width ?? 1)) / total).toFixed(1)}%">`).join('');
+  // Widths from the content; the table is laid out fixed to them, so it never outgrows its frame.
+  // A table whose words need it is set smaller (to 82%) rather than broken inside a word.
+  const { widths, fontSize } = fitColumns(b, { available: TABLE_WIDTH_PX, fontSizes: [1, 0.94, 0.88, 0.82].map((f) => f * TABLE_FONT_PX), padding: 11 });
+  const cols = widths.map((w) => `<col style="width:${((100 * w) / TABLE_WIDTH_PX).toFixed(2)}%">`).join('');
+  const dense = fontSize < TABLE_FONT_PX ? ` style="--shrink:${(fontSize / TABLE_FONT_PX).toFixed(2)}"` : '';
   const head = b.columns.map((c) => `<th scope="col"${c.align && c.align !== 'left' ? ` class="${c.align}"` : ''}>${esc(c.label)}</th>`).join('');
   const rows = b.rows.map((r) => row(r, b)).join('\n');
   const note = b.note ? `<p class="table-note">${esc(b.note)}</p>` : '';
-  return `<div class="table-wrap" id="${esc(b.id)}"><table><caption><span class="label">${esc(label)}</span> ${esc(b.caption)}</caption><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>${note}</div>`;
+  return `<div class="table-wrap" id="${esc(b.id)}"><table${dense}><caption><span class="label">${esc(label)}</span> ${esc(b.caption)}</caption><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>${note}</div>`;
 }
 
 function row(r: Row, b: TableBlock): string {
@@ -134,7 +160,7 @@ function row(r: Row, b: TableBlock): string {
     col += c.colSpan ?? 1;
     return cell(c, align, r.kind === 'group' ? 'th' : 'td');
   });
-  return `<tr${classes ? ` class="${classes}"` : ''}>${cells.join('')}</tr>`;
+  return `<tr${r.anchor ? ` id="${esc(r.anchor)}"` : ''}${classes ? ` class="${classes}"` : ''}>${cells.join('')}</tr>`;
 }
 
 function cell(c: Cell, align: string | undefined, tag: 'td' | 'th'): string {
@@ -150,9 +176,12 @@ function inline(content: Inline): string {
 
 function run(r: Run): string {
   if (r.classified) return `<span class="classified" data-classification="${esc(r.classified)}">${esc(r.text)}</span>`;
+  if (r.lost) return `<span class="lost">${esc(r.text)}</span>`;
   let html = esc(r.text);
   if (r.italic) html = `<em>${html}</em>`;
   if (r.bold) html = `<strong>${html}</strong>`;
+  if (r.lang) html = `<span lang="${esc(r.lang)}">${html}</span>`;
+  if (r.ref) html = `<a class="ref" href="#${esc(r.ref)}"${r.refTitle ? ` title="${esc(r.refTitle)}"` : ''}>${html}</a>`;
   return html;
 }
 
@@ -202,10 +231,10 @@ nav.toc a:hover{text-decoration:underline}
 ul,ol{padding-left:1.5rem;margin:.4rem 0}
 li{margin:.15rem 0}
 .table-wrap{margin:1rem 0 1.25rem;overflow-x:auto}
-table{border-collapse:collapse;width:100%;font-size:.86rem;line-height:1.4}
+table{border-collapse:collapse;width:100%;table-layout:fixed;font-size:calc(.86rem * var(--shrink,1));line-height:1.4}
 caption{caption-side:top;text-align:left;font-weight:700;color:var(--brand);padding:0 0 .35rem}
 caption .label,figcaption .label{font-weight:700}
-th,td{border:1px solid var(--rule);padding:.3rem .45rem;vertical-align:top;text-align:left}
+th,td{border:1px solid var(--rule);padding:.3rem .45rem;vertical-align:top;text-align:left;overflow-wrap:break-word}
 thead th{background:var(--brand);color:#fff;border-color:var(--brand)}
 th.right,td.right{text-align:right}
 th.center,td.center{text-align:center}
@@ -219,6 +248,15 @@ td.tone-unknown{color:var(--classified);font-style:italic}
 td.tone-muted{color:var(--muted)}
 ${tones}
 .table-note{font-size:.8rem;color:var(--muted);margin:.3rem 0 0}
+a.ref{color:var(--brand2);text-decoration:underline;text-decoration-thickness:1px;text-underline-offset:2px}
+tr:target td,tr:target th{outline:2px solid var(--brand2);outline-offset:-2px}
+span.lost{display:inline-block;font-size:.78rem;font-style:italic;color:var(--muted);border:1px dashed var(--muted);border-radius:3px;padding:0 .3rem;margin-right:.25rem;white-space:nowrap}
+.quote{border-left:3px solid var(--rule);padding-left:.9rem;margin:.5rem 0}
+.quote-note{font-size:.8rem;color:var(--muted);font-style:italic;margin:.2rem 0}
+details.fold>summary{cursor:pointer;list-style:none}
+details.fold>summary::-webkit-details-marker{display:none}
+details.fold>summary>h2::after{content:" \\25B8";color:var(--brand2);font-size:1rem}
+details.fold[open]>summary>h2::after{content:" \\25BE"}
 span.classified{display:inline-block;font-size:.72rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:#fff;background:var(--classified);padding:0 .35rem;border-radius:2px;margin-right:.25rem;font-style:normal}
 figure.figure{margin:1.25rem 0;text-align:center}
 figure.figure .svg{overflow-x:auto}
@@ -237,11 +275,12 @@ figcaption{font-size:.88rem;color:var(--brand);margin-top:.4rem}
  .cover{break-after:page;border:0;padding-top:6cm}
  .cover h1{font-size:24pt}
  nav.toc{break-after:page}
- nav.toc a{color:var(--ink)}
+ nav.toc a{color:var(--ink);display:flex;gap:.5em}
+ nav.toc a .toc-page{margin-left:auto;font-variant-numeric:tabular-nums}
  section.chapter{break-before:page}
  section.landscape{page:landscape}
  .table-wrap{overflow:visible}
- table{font-size:8.5pt}
+ table{font-size:calc(8.5pt * var(--shrink,1))}
  thead{display:table-header-group}
  tr,figure.figure,dl{break-inside:avoid}
  figure.figure .svg{overflow:visible}
@@ -249,5 +288,7 @@ figcaption{font-size:.88rem;color:var(--brand);margin-top:.4rem}
  section.landscape figure.figure svg{width:100%;max-height:14.5cm}
  p,li{orphans:3;widows:3}
  a{color:inherit;text-decoration:none}
+ details.fold::details-content{content-visibility:visible;display:contents}
+ details.fold>summary>h2::after{content:none}
 }
 `.trim();

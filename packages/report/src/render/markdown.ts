@@ -1,4 +1,25 @@
-import type { Block, Cell, Inline, ListBlock, ReportDocument, Run, Section, TableBlock } from '../model/document.js';
+import { walkSections, type Block, type Cell, type Inline, type ListBlock, type ReportDocument, type Run, type Section, type TableBlock } from '../model/document.js';
+import { referenceLabels } from '../labels/references.js';
+
+/** Anchors some link of the document leads to: only those get an `<a id>` in the Markdown. */
+function linkedAnchors(doc: ReportDocument): Set<string> {
+  const out = new Set<string>();
+  const visit = (content: Inline) => {
+    for (const r of content) if (r.ref) out.add(r.ref);
+  };
+  const visitBlock = (b: Block) => {
+    if (b.kind === 'paragraph') visit(b.content);
+    else if (b.kind === 'list') b.items.forEach((i) => visit(i.content));
+    else if (b.kind === 'definitions') b.items.forEach((i) => visit(i.value));
+    else if (b.kind === 'table') b.rows.forEach((r) => r.cells.forEach((c) => c.content.forEach(visit)));
+    else if (b.kind === 'figure') b.fallback?.forEach(visitBlock);
+  };
+  for (const s of walkSections(doc.sections)) s.blocks.forEach(visitBlock);
+  return out;
+}
+
+/** An empty anchor element: the one piece of HTML the renderer writes itself (ids are [a-z0-9-]). */
+const anchor = (id: string) => `<a id="${id.replace(/[^a-z0-9_-]/gi, '-')}"></a>`;
 
 /**
  * Markdown (CommonMark + GFM tables), stable and diff-friendly: one line per paragraph, list item
@@ -23,7 +44,8 @@ export function documentToMarkdown(doc: ReportDocument): string {
   };
   toc(doc.sections, 0);
   out.push('');
-  for (const s of doc.sections) section(s, out, doc);
+  const anchors = linkedAnchors(doc);
+  for (const s of doc.sections) section(s, out, doc, anchors);
   // One trailing newline, no trailing blank lines.
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return `${out.join('\n')}\n`;
@@ -31,13 +53,14 @@ export function documentToMarkdown(doc: ReportDocument): string {
 
 const headingText = (s: Section) => (s.number ? (s.appendix ? `${s.number}: ${s.title}` : `${s.number} ${s.title}`) : s.title);
 
-function section(s: Section, out: string[], doc: ReportDocument) {
+function section(s: Section, out: string[], doc: ReportDocument, anchors: Set<string>) {
+  if (anchors.has(s.id)) out.push(anchor(s.id), '');
   out.push(`${'#'.repeat(s.level + 1)} ${escapeInline(headingText(s))}`, '');
-  for (const b of s.blocks) block(b, out, doc);
-  for (const c of s.sections) section(c, out, doc);
+  for (const b of s.blocks) block(b, out, doc, anchors);
+  for (const c of s.sections) section(c, out, doc, anchors);
 }
 
-function block(b: Block, out: string[], doc: ReportDocument) {
+function block(b: Block, out: string[], doc: ReportDocument, anchors: Set<string>) {
   const L = doc.labels;
   switch (b.kind) {
     case 'paragraph': {
@@ -46,12 +69,22 @@ function block(b: Block, out: string[], doc: ReportDocument) {
       const note = b.tone === 'note';
       const text = inline(note ? b.content.map((run) => (run.italic ? { ...run, italic: false } : run)) : b.content, true);
       if (!text) return;
+      if (b.quote) {
+        out.push(`> *${escapeInline(quoteNote(b.quote, doc))}*`, '>', `> ${text}`, '');
+        return;
+      }
       if (b.tone === 'notice' || b.tone === 'classified') out.push(`> ${text}`, '');
       else if (note) out.push(`*${text}*`, '');
       else out.push(text, '');
       return;
     }
     case 'list':
+      if (b.quote) {
+        const lines: string[] = [];
+        list(b, lines);
+        out.push(`> *${escapeInline(quoteNote(b.quote, doc))}*`, '>', ...lines.map((l) => (l ? `> ${l}` : '')));
+        return;
+      }
       list(b, out);
       return;
     case 'definitions':
@@ -59,16 +92,18 @@ function block(b: Block, out: string[], doc: ReportDocument) {
       out.push('');
       return;
     case 'table':
+      if (anchors.has(b.id)) out.push(anchor(b.id), '');
       out.push(`**${escapeInline(`${L.tableLabel} ${b.number}: ${b.caption}`)}**`, '');
-      table(b, out);
+      table(b, out, anchors);
       if (b.note) out.push(`*${escapeInline(b.note)}*`, '');
       return;
     case 'figure': {
+      if (anchors.has(b.id)) out.push(anchor(b.id), '');
       out.push(`**${escapeInline(`${L.figureLabel} ${b.number}: ${b.caption}`)}**`, '');
       out.push(`*${escapeInline(b.alt)}*`, '');
       for (const f of b.fallback ?? []) {
         if (f.kind === 'list') list(f, out);
-        else table(f, out);
+        else table(f, out, anchors);
       }
       return;
     }
@@ -87,14 +122,21 @@ function list(b: ListBlock, out: string[]) {
   out.push('');
 }
 
-function table(b: TableBlock, out: string[]) {
+const quoteNote = (lang: string, doc: ReportDocument) => {
+  const R = referenceLabels(doc.lang);
+  return R.quoted(R.languageName[lang] ?? lang);
+};
+
+function table(b: TableBlock, out: string[], anchors: Set<string>) {
   const cols = b.columns.length;
   out.push(`| ${b.columns.map((c) => cellEscape(escapeInline(c.label))).join(' | ')} |`);
   out.push(`| ${b.columns.map((c) => (c.align === 'right' ? '---:' : c.align === 'center' ? ':---:' : '---')).join(' | ')} |`);
   for (const row of b.rows) {
     const cells: string[] = [];
     for (const c of row.cells) {
-      cells.push(cellText(c, row.kind === 'group' || row.kind === 'total'));
+      const text = cellText(c, row.kind === 'group' || row.kind === 'total');
+      // A row others link to carries its anchor in its first cell.
+      cells.push(cells.length === 0 && row.anchor && anchors.has(row.anchor) ? `${anchor(row.anchor)}${text}` : text);
       for (let i = 1; i < (c.colSpan ?? 1); i++) cells.push('');
     }
     while (cells.length < cols) cells.push('');
@@ -125,6 +167,7 @@ function runText(run: Run, atStart: boolean): string {
   const raw = normalise(run.text);
   if (!raw) return '';
   if (run.classified) return `**\\[${escapeInline(raw)}\\]**`;
+  if (run.lost) return `*\\[${escapeInline(raw)}\\]*`;
   const lead = raw.match(/^\s*/)![0];
   const trail = raw.match(/\s*$/)![0];
   const core = raw.trim();
@@ -134,6 +177,8 @@ function runText(run: Run, atStart: boolean): string {
   if (run.bold && run.italic) text = `***${text}***`;
   else if (run.bold) text = `**${text}**`;
   else if (run.italic) text = `*${text}*`;
+  // The anchor ids are the renderer's own ([a-z0-9-]), never review text.
+  if (run.ref) text = `[${text}](#${run.ref.replace(/[^a-z0-9_-]/gi, '-')})`;
   return lead.replace(/\s+/g, ' ') + text + trail.replace(/\s+/g, ' ');
 }
 
