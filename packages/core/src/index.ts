@@ -21,4 +21,17 @@ export {
   type RpeVersionData,
 } from './rpe/questions.js';
 export * from './analysis/index.js';
+export {
+  filterReviewForAudience,
+  scrubValue,
+  REDACTION,
+  AUDIENCE_LEVELS,
+  clearanceRank,
+  visibleAt,
+  isAudienceLevel,
+  type AudienceLevel,
+  type AudienceFilterResult,
+  type DroppedItem,
+  type DroppedKind,
+} from './audience/index.js';
 export { migrateReviewText, MigrationSyntaxError, type TextMigration } from './load/migrate-text.js';

@@ -10,6 +10,7 @@ import type {
 import type {
   EffectivenessValue,
   EfficiencyValue,
+  EffectivenessRank,
   GoalAchievementValue,
   RealisationValue,
   RpeStatus,
@@ -150,8 +151,38 @@ export interface Labels {
     costText: (withCost: string, attributable: string) => string;
     /** As costText, when programme amounts are unknown: the share is unknown, the known parts are given. */
     costTextUnknown: (withCost: string, attributable: string, total: string, unknownParts: number) => string;
+    /** As costText, when no programme amount is known at all. */
+    costTextAllUnknown: (withCost: string, unknownParts: number) => string;
     withoutCostList: (n: number) => string;
+    /** The review states it has no budget lines. */
     noExpenditure: string;
+    /** The review does not give its expenditure (unknown, not none). */
+    expenditureUnknown: string;
+    /** What the review says is missing from its expenditure. */
+    expenditureMissing: (missing: string) => string;
+    budgetTitle: string;
+    budgetCaption: (kind: string) => string;
+    budgetPhase: Record<'adopted' | 'final', string>;
+    yearCol: string;
+    phaseCol: string;
+    budgetCol: string;
+    realisedCol: string;
+    differenceCol: string;
+    outsideArticleTitle: string;
+    outsideArticleText: (n: number, articles: string) => string;
+    articleCol: string;
+    staffTimeText: (attributable: string, total: string, share: string) => string;
+    staffTimeNone: string;
+    jointText: (n: number) => string;
+    ownCostCol: string;
+    jointCol: string;
+    jointWith: (amount: string, line: string, others: string) => string;
+    scopeCostCaption: string;
+    scopeCol: string;
+    attributedCol: string;
+    jointInsideCol: string;
+    sharedCol: string;
+    staffCol: string;
   };
 
   research: {
@@ -221,9 +252,24 @@ export interface Labels {
     priorityCol: string;
     recommendationCol: string;
     savingsTitle: string;
-    savingsIntro: (p: { percent: number; baseYear: string; base: string; target: string }) => string;
+    savingsIntro: (p: { percent: number; baseYear: string; base: string; target: string; lowerBound: boolean; apparatus: boolean }) => string;
     savingsNoBase: string;
-    savingsMethod: Record<'across-the-board' | 'evidence-ranked', string>;
+    /** The base year is known but no line gives a figure for it: base, target and shortfall unknown. */
+    savingsUnknownBase: (percent: number, baseYear: string) => string;
+    savingsMethod: Record<'across-the-board' | 'evidence-ranked' | 'review', string>;
+    fixedLines: string;
+    verdictCol: string;
+    rank: Record<EffectivenessRank, string>;
+    reviewChapterTitle: string;
+    reviewChapterIntro: (percent: string, base: string, author: string | null) => string;
+    optionCol: string;
+    amountCol: string;
+    affectsCol: string;
+    comparisonCaption: string;
+    methodCol: string;
+    targetCol: string;
+    savedCol: string;
+    shortfallCol: string;
     savingsCaption: (method: string) => string;
     baseCol: string;
     cutCol: string;

@@ -15,12 +15,12 @@ import {
   type SavingsOptions,
   type Source,
 } from '@polev/core';
-import type { AnalyzeOptions, Assessment, CoverageSummary, Share, SteppedVerdicts } from '../assessment.js';
+import type { AnalyzeOptions, Assessment, CoverageSummary, Share, SteppedVerdicts, Sum } from '../assessment.js';
 import { layoutPolicyTree, paginatePolicyTree, renderTreeSvg, type PolicyTreeNode } from '../figures/tree.js';
 import { renderExpenditureChart } from '../figures/expenditure.js';
 import { paginateGapRows, renderGapMap, type GapMapRowInput } from '../figures/gapmap.js';
 import { formatAmount, formatCount, formatNumber, formatShare, labelsFor, type Labels, type Lang } from '../labels/index.js';
-import { filterReviewForAudience, REDACTION, scrubValue } from './audience.js';
+import { audienceLevel, filterReviewForAudience } from './audience.js';
 import {
   para,
   t,
@@ -86,6 +86,7 @@ export const GAP_PAGE_HEIGHT = 860; // A4 portrait
  */
 export function buildReport(review: Review, assessment?: Assessment | null, options: ReportOptions = {}): ReportDocument {
   const opts = resolveOptions(options);
+  const level = audienceLevel(opts.audience);
   const filter = filterReviewForAudience(review, opts.audience);
   // The options of every re-analysis: the report's language, and the caller's savings options or
   // else those the assessment passed in was made with (the same variant in every version).
@@ -93,9 +94,8 @@ export function buildReport(review: Review, assessment?: Assessment | null, opti
     assessment && !opts.analyzeOptions.savings ? { ...opts.analyzeOptions, savings: savingsOptionsOf(assessment) } : opts.analyzeOptions;
   let a: Assessment;
   if (filter.dropped.length > 0) {
-    // Belt and braces: the analysis of the filtered review cannot name dropped records, and the
-    // scrub removes what still would (dropped ids in id lists, a dropped title quoted in text).
-    a = scrubValue(analyze(filter.review, analyzeOptions), filter.droppedIds, filter.droppedTexts, REDACTION) as Assessment;
+    // The same function as `polev analyze --audience public`: verdicts from the visible evidence only.
+    a = analyze(review, { ...analyzeOptions, audience: level });
   } else if (assessment && (assessment.lang ?? 'en') === opts.lang) {
     // (An assessment serialised before it recorded its language is English.)
     a = assessment;
@@ -107,7 +107,12 @@ export function buildReport(review: Review, assessment?: Assessment | null, opti
 
 /** The savings options an assessment was made with: analysing again with them gives the same variant. */
 function savingsOptionsOf(a: Assessment): SavingsOptions {
-  return { percent: a.savings.percent, protect: a.savings.protectedLines, ...(a.savings.baseYear !== null ? { baseYear: a.savings.baseYear } : {}) };
+  return {
+    percent: a.savings.percent,
+    protect: a.savings.protectedLines,
+    ...(a.savings.includesApparatus ? { includeApparatus: true } : {}),
+    ...(a.savings.baseYear !== null && a.savings.base !== null ? { baseYear: a.savings.baseYear } : {}),
+  };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -642,7 +647,8 @@ class Builder {
     ex.blocks.push(...this.rpeAnswerNote('expenditure'));
     const overview = this.section('expenditure-overview', `3.${n}.1`, L.instruments.expenditureOverview, 3);
     const exp = a.expenditure;
-    if (exp.lines.length === 0) overview.blocks.push(para(L.instruments.noExpenditure));
+    if (exp.lines.length === 0) overview.blocks.push(para(exp.completeness.budgetLines === 'complete' ? L.instruments.noExpenditure : L.instruments.expenditureUnknown));
+    if (exp.completeness.missing && exp.completeness.expenditure !== 'complete') overview.blocks.push(para(L.instruments.expenditureMissing(exp.completeness.missing), 'note'));
     const kinds = (['programme', 'apparatus', 'receipts'] as const).filter((k) => exp.lines.some((l) => l.kind === k));
     for (const kind of kinds) {
       const lines = exp.lines.filter((l) => l.kind === kind);
@@ -690,9 +696,23 @@ class Builder {
     if (dominant) overview.blocks.push(para(dominant));
     if (exp.unknownAmounts.length > 0) overview.blocks.push(para(L.instruments.unknownAmounts(exp.unknownAmounts.length), 'note'));
     ex.sections.push(overview);
+    this.budgetAgainstRealisation(ex, n);
+    if (exp.outsideArticle.length > 0) {
+      const other = this.section('expenditure-other-articles', `3.${n}.${ex.sections.length + 1}`, L.instruments.outsideArticleTitle, 3);
+      other.blocks.push(
+        para(L.instruments.outsideArticleText(exp.outsideArticle.length, this.r.budgetArticles.map((x) => x.number).join(', ')), 'notice'),
+        this.table('table-expenditure-other-articles', L.instruments.outsideArticleTitle, [
+          { label: L.instruments.lineCol, width: 3 },
+          { label: L.instruments.kindCol, width: 1.4 },
+          { label: L.instruments.articleCol, width: 1 },
+          { label: L.total, align: 'right', width: 1.5 },
+        ], exp.outsideArticle.map((o) => ({ cells: [this.c(o.name), this.c(L.budgetKind[o.kind]), this.c(o.article), this.c(formatSum(o.total, this.lang))] }))),
+      );
+      ex.sections.push(other);
+    }
 
     if (exp.outOfScope.length > 0) {
-      const oos = this.section('expenditure-out-of-scope', `3.${n}.2`, L.instruments.outOfScopeTitle, 3);
+      const oos = this.section('expenditure-out-of-scope', `3.${n}.${ex.sections.length + 1}`, L.instruments.outOfScopeTitle, 3);
       oos.blocks.push(
         this.table('table-expenditure-out-of-scope', L.instruments.outOfScopeTitle, [
           { label: L.instruments.lineCol, width: 3 },
@@ -708,29 +728,95 @@ class Builder {
     const am = ca.attributableMoney;
     cost.blocks.push(
       para(
-        am.share === null && am.unknownParts > 0
+        am.share === null && am.unknownParts > 0 && am.total === 0
+          ? L.instruments.costTextAllUnknown(this.share(ca.withCost), am.unknownParts)
+          : am.share === null && am.unknownParts > 0
           ? L.instruments.costTextUnknown(this.share(ca.withCost), formatAmount(am.attributable, this.lang), formatAmount(am.total, this.lang), am.unknownParts)
           : L.instruments.costText(this.share(ca.withCost), formatShare(am.share, this.lang)),
       ),
     );
+    const st = ca.staffTime;
+    cost.blocks.push(para(st.attributable !== 0 ? L.instruments.staffTimeText(formatAmount(st.attributable, this.lang), formatAmount(st.total, this.lang), formatShare(st.share, this.lang)) : L.instruments.staffTimeNone));
     if (ca.withoutCost.length > 0) cost.blocks.push(para(L.instruments.withoutCostList(ca.withoutCost.length)));
-    const withCost = this.r.instruments.filter((i) => ca.instruments[i.id]?.status === 'amount' || ca.instruments[i.id]?.status === 'line-without-amount');
+    if (ca.jointOnly.length > 0) cost.blocks.push(para(L.instruments.jointText(ca.jointOnly.length)));
+    const withCost = this.r.instruments.filter((i) => (ca.instruments[i.id]?.status ?? 'none') !== 'none');
     if (withCost.length > 0) {
       cost.blocks.push(
         this.table('table-cost', L.summary.withCost, [
           { label: L.instruments.instrumentCol, width: 4 },
-          { label: L.instruments.lineCol, width: 4 },
-          { label: L.totalThousands, align: 'right', width: 1.5 },
+          { label: L.instruments.lineCol, width: 3 },
+          { label: L.instruments.ownCostCol, align: 'right', width: 1.5 },
+          { label: L.instruments.jointCol, width: 3 },
         ], withCost.map((i) => {
           const x = ca.instruments[i.id]!;
-          return { cells: [this.c([...this.badge(i.classification), t(this.instrumentLabel(i))]), this.c(x.lines.map((l) => this.name(l)).join('; ')), this.c(x.amount ? formatSum(x.amount, this.lang) : this.L.unknown)] };
+          const joint = x.joint.map((j) => L.instruments.jointWith(formatSum(j.amount, this.lang), this.name(j.line), j.with.filter((w) => w !== i.id).map((w) => this.name(w)).join(', ')));
+          return {
+            cells: [
+              this.c([...this.badge(i.classification), t(this.instrumentLabel(i))]),
+              this.c(x.lines.map((l) => this.name(l)).join('; ')),
+              this.c(x.amount ? formatSum(x.amount, this.lang) : this.L.unknown, x.amount && x.amount.amount !== null ? undefined : 'unknown'),
+              this.cParas(joint.length ? joint : ['']),
+            ],
+          };
         })),
+      );
+    }
+    // A part no line contributes to is left blank: nothing is linked, which is not a cost of 0.
+    const part = (x: Sum | null) => (x === null ? '' : formatSum(x, this.lang));
+    const domainCosts = ca.scopes.domains.filter((d) => d.attributed.known > 0 || d.attributed.unknownParts > 0 || d.sharedWithOtherScopes.lines.length > 0);
+    if (domainCosts.length > 0) {
+      cost.blocks.push(
+        this.table('table-cost-domains', L.instruments.scopeCostCaption, [
+          { label: L.instruments.scopeCol, width: 3 },
+          { label: L.instruments.attributedCol, align: 'right', width: 1.4 },
+          { label: L.instruments.staffCol, align: 'right', width: 1.4 },
+          { label: L.instruments.jointInsideCol, align: 'right', width: 1.4 },
+          { label: L.instruments.sharedCol, align: 'right', width: 1.8 },
+        ], [
+          ...domainCosts.map((d): Row => ({
+            cells: [this.c(this.name(d.scope)), this.c(formatSum(d.attributed, this.lang)), this.c(part(d.apparatus)), this.c(part(d.joint)), this.c(d.sharedWithOtherScopes.lines.length ? formatSum(d.sharedWithOtherScopes.amount, this.lang) : '')],
+          })),
+          {
+            kind: 'total',
+            cells: [this.c(L.total), this.c(formatSum(ca.scopes.article.attributed, this.lang)), this.c(part(ca.scopes.article.apparatus)), this.c(part(ca.scopes.article.joint)), this.c('')],
+          },
+        ]),
       );
     }
     ex.sections.push(cost);
     s.sections.push(ex);
     this.answers('expenditure', ex.id);
     return s;
+  }
+
+  /** Budget against realisation per kind and year, where the review gives budgets (the open data's phases). */
+  private budgetAgainstRealisation(ex: Section, n: number): void {
+    const L = this.L;
+    const rows = this.a.expenditure.budgetAgainstRealisation;
+    if (rows.length === 0) return;
+    const sec = this.section('expenditure-budget', `3.${n}.${ex.sections.length + 1}`, L.instruments.budgetTitle, 3);
+    for (const kind of ['programme', 'apparatus', 'receipts', 'unknown'] as const) {
+      const of = rows.filter((r) => r.kind === kind);
+      if (of.length === 0) continue;
+      sec.blocks.push(
+        this.table(`table-budget-${kind}`, L.instruments.budgetCaption(L.budgetKind[kind]), [
+          { label: L.instruments.yearCol, width: 0.8 },
+          { label: L.instruments.phaseCol, width: 2 },
+          { label: L.instruments.budgetCol, align: 'right', width: 1.3 },
+          { label: L.instruments.realisedCol, align: 'right', width: 1.3 },
+          { label: L.instruments.differenceCol, align: 'right', width: 1.6 },
+        ], of.map((r) => ({
+          cells: [
+            this.c(String(r.year)),
+            this.c(L.instruments.budgetPhase[r.phase]),
+            this.c(formatSum(r.budget, this.lang), r.budget.amount === null ? 'unknown' : undefined),
+            this.c(formatSum(r.realisation, this.lang), r.realisation.amount === null ? 'unknown' : undefined),
+            this.c(r.difference === null ? L.unknown : `${r.difference > 0 ? '+' : ''}${formatAmount(r.difference, this.lang)} (${formatShare(r.differenceShare, this.lang)})`, r.difference === null ? 'unknown' : undefined),
+          ],
+        })), L.amountsNote),
+      );
+    }
+    ex.sections.push(sec);
   }
 
   /**
@@ -1061,30 +1147,78 @@ class Builder {
     const sv = this.section('options-savings', '6.3', L.options.savingsTitle, 2);
     sv.blocks.push(...this.rpeAnswerNote('savings'));
     const v = a.savings;
-    if (v.baseYear === null || v.base <= 0) sv.blocks.push(para(L.options.savingsNoBase));
-    else {
-      sv.blocks.push(para(L.options.savingsIntro({ percent: v.percent, baseYear: String(v.baseYear), base: formatAmount(v.base, this.lang), target: formatAmount(v.target, this.lang) })));
-      if (v.protectedLines.length > 0) sv.blocks.push({ kind: 'definitions', items: [{ term: L.options.protectedLines, value: txt(v.protectedLines.map((l) => this.name(l)).join('; ')) }] });
-      if (v.unknownLines.length > 0) sv.blocks.push({ kind: 'definitions', items: [{ term: L.options.unknownLines, value: txt(v.unknownLines.map((l) => this.name(l)).join('; ')) }] });
+    const money = (x: number | null) => (x === null ? L.unknown : formatAmount(x, this.lang));
+    const defs = (term: string, ids: string[]) => (ids.length ? [{ kind: 'definitions' as const, items: [{ term, value: txt(ids.map((l) => this.name(l)).join('; ')) }] }] : []);
+    if (v.baseYear === null) sv.blocks.push(para(L.options.savingsNoBase));
+    else if (v.base === null) sv.blocks.push(para(L.options.savingsUnknownBase(v.percent, String(v.baseYear)), 'notice'));
+    else sv.blocks.push(para(L.options.savingsIntro({ percent: v.percent, baseYear: String(v.baseYear), base: formatAmount(v.base, this.lang), target: money(v.target), lowerBound: v.baseLowerBound, apparatus: v.includesApparatus })));
+    sv.blocks.push({ kind: 'list', ordered: false, items: v.reasons.map((x) => ({ content: txt(x), level: 0 })) });
+    sv.blocks.push(...defs(L.options.protectedLines, v.protectedLines), ...defs(L.options.fixedLines, v.fixedLines.map((f) => f.line)), ...defs(L.options.unknownLines, v.unknownLines));
+    if (v.base !== null) {
       for (const option of v.options) {
         const method = L.options.savingsMethod[option.method];
         sv.blocks.push(
           this.table(`table-savings-${option.method}`, L.options.savingsCaption(method), [
-            { label: L.instruments.lineCol, width: 3.5 },
-            { label: L.options.baseCol, align: 'right', width: 1.2 },
-            { label: L.options.cutCol, align: 'right', width: 1.2 },
-            { label: L.options.remainingCol, align: 'right', width: 1.2 },
-            { label: L.options.strengthCol, width: 1.6 },
+            { label: L.instruments.lineCol, width: 3.2 },
+            { label: L.options.baseCol, align: 'right', width: 1.1 },
+            { label: L.options.cutCol, align: 'right', width: 1.1 },
+            { label: L.options.remainingCol, align: 'right', width: 1.1 },
+            { label: L.options.verdictCol, width: 1.6 },
+            { label: L.options.strengthCol, width: 1.4 },
           ], [
             ...option.cuts.map((c): Row => ({
-              cells: [this.c(c.name), this.c(formatAmount(c.base, this.lang)), this.c(formatAmount(c.cut, this.lang)), this.c(formatAmount(c.remaining, this.lang)), this.c(L.strength[c.strength], `strength-${c.strength}` as CellTone)],
+              cells: [
+                this.c(c.name),
+                this.c(formatAmount(c.base, this.lang)),
+                this.c(formatAmount(c.cut, this.lang)),
+                this.c(formatAmount(c.remaining, this.lang)),
+                this.c(L.options.rank[c.verdict]),
+                this.c(L.strength[c.strength], `strength-${c.strength}` as CellTone),
+              ],
             })),
-            { kind: 'total', cells: [this.c(L.total), this.c(''), this.c(formatAmount(option.saved, this.lang)), this.c(''), this.c('')] },
+            { kind: 'total', cells: [this.c(L.total), this.c(''), this.c(money(option.saved)), this.c(''), this.c(''), this.c('')] },
           ]),
-          para(L.options.saved(formatAmount(option.saved, this.lang), formatAmount(option.shortfall, this.lang))),
+          para(L.options.saved(money(option.saved), money(option.shortfall))),
         );
         if (option.reasons.length > 0) sv.blocks.push({ kind: 'list', ordered: false, items: option.reasons.map((x) => ({ content: txt(x), level: 0 })) });
       }
+    }
+    const chapter = v.review;
+    // Without a chapter in the file the reasons above say so.
+    if (chapter) {
+      sv.blocks.push(para(L.options.reviewChapterIntro(chapter.percent === null ? L.unknown : `${formatNumber(chapter.percent, this.lang)}%`, chapter.base === null ? L.unknown : `${formatAmount(chapter.base, this.lang)} x ${this.lang === 'nl' ? '€1.000' : '€1,000'}`, chapter.author)));
+      if (chapter.text) sv.blocks.push(para(chapter.text));
+      if (chapter.options.length > 0) {
+        sv.blocks.push(
+          this.table('table-savings-review', L.options.reviewChapterTitle, [
+            { label: L.options.optionCol, width: 4 },
+            { label: L.options.amountCol, align: 'right', width: 1.2 },
+            { label: L.options.affectsCol, width: 3 },
+          ], [
+            ...chapter.options.map((o): Row => ({
+              cells: [
+                this.c(o.text),
+                this.c(money(o.amount), o.amount === null ? 'unknown' : undefined),
+                this.c(o.instruments.length ? `${o.instruments.map((i) => this.name(i)).join('; ')}${o.verdict ? ` (${L.options.rank[o.verdict]})` : ''}` : ''),
+              ],
+            })),
+            { kind: 'total', cells: [this.c(L.total), this.c(formatSum(chapter.total, this.lang)), this.c('')] },
+          ]),
+        );
+      }
+      sv.blocks.push({ kind: 'list', ordered: false, items: chapter.reasons.map((x) => ({ content: txt(x), level: 0 })) });
+    }
+    if (v.comparison.length > 0) {
+      sv.blocks.push(
+        this.table('table-savings-comparison', L.options.comparisonCaption, [
+          { label: L.options.methodCol, width: 4 },
+          { label: L.options.targetCol, align: 'right', width: 1.3 },
+          { label: L.options.savedCol, align: 'right', width: 1.3 },
+          { label: L.options.shortfallCol, align: 'right', width: 1.3 },
+        ], v.comparison.map((c) => ({
+          cells: [this.c(L.options.savingsMethod[c.method]), this.c(money(c.target), c.target === null ? 'unknown' : undefined), this.c(money(c.saved), c.saved === null ? 'unknown' : undefined), this.c(money(c.shortfall), c.shortfall === null ? 'unknown' : undefined)],
+        }))),
+      );
     }
     this.answers('measures', own.id, derived.id);
     this.answers('savings', sv.id);
