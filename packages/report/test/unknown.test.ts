@@ -83,6 +83,10 @@ describe('a review under RPE 2013: its own parts, never 2015 numbering', () => {
         expect(text, where).not.toContain(L.rpeStatus['not-answered']);
         expect(text, where).toContain('Het onderzoek voldoet aan de eisen van de RPE.');
         expect(text, where).not.toContain(L.accountability.expertUnknown);
+        // The central question and the parliamentary follow-up the review records.
+        expect(text, where).toContain('In hoeverre is het integratiebeleid in 2008-2012 doeltreffend en doelmatig geweest?');
+        expect(text, where).toContain(L.accountability.followUpTitle);
+        expect(text, where).toContain('Kamerstuk 32824, nr. 99');
       }
     });
   }

@@ -1,5 +1,5 @@
 import type { QuestionSet } from '../model/review.js';
-import { RPE_TOPICS, SUBJECTS_OF_TOPIC, type EffectiveRpe, type RpeQuestion, type RpeRule, type RpeRules, type RpeSubject, type RpeTopic, type RpeVersionData } from './types.js';
+import { RPE_TOPICS, SUBJECTS_OF_TOPIC, type EffectiveRpe, type RpeQuestion, type RpeQuestionNoun, type RpeRule, type RpeRules, type RpeSubject, type RpeTopic, type RpeVersionData } from './types.js';
 import { RPE_2013 } from './versions/rpe-2013.js';
 import { RPE_2015 } from './versions/rpe-2015.js';
 import { RPE_2018 } from './versions/rpe-2018.js';
@@ -29,12 +29,14 @@ export interface RpeQuestionSet {
   version: string;
   title: string;
   questions: readonly RpeQuestion[];
+  /** How the set names its questions in a sentence ("part 3 (c)" for RPE 2013). */
+  questionNoun: RpeQuestionNoun;
 }
 
 /** The bundled question set of an RPE version, or undefined where polev has no questions for it. */
 export function rpeQuestionSet(version: string): RpeQuestionSet | undefined {
   const v = BY_ID.get(version);
-  return v?.questions ? { version: v.version, title: v.title, questions: v.questions } : undefined;
+  return v?.questions ? { version: v.version, title: v.title, questions: v.questions, questionNoun: v.questionNoun } : undefined;
 }
 
 /** A review's own question set, as the model holds it (`review.questionSet`). */
@@ -113,14 +115,14 @@ export function questionSetOfData(data: Record<string, unknown>): RpeQuestionSet
     const { version, title, questions } = own as { version?: unknown; title?: unknown; questions: unknown[] };
     const numbers = questions.flatMap((q) => (typeof q === 'object' && q !== null && typeof (q as { number?: unknown }).number === 'number' ? [(q as { number: number }).number] : []));
     const v = typeof version === 'string' ? version : String(data.rpeVersion ?? '');
-    return { version: v, title: typeof title === 'string' ? title : v, questions: numbers.map((n) => ({ number: n, label: String(n), topic: '', nl: '', en: '', origin: '', subjects: [] })) };
+    return { version: v, title: typeof title === 'string' ? title : v, questionNoun: 'question', questions: numbers.map((n) => ({ number: n, label: String(n), topic: '', nl: '', en: '', origin: '', subjects: [] })) };
   }
   return typeof data.rpeVersion === 'string' ? rpeQuestionSet(data.rpeVersion) : undefined;
 }
 
 /** The problem of an answer to a question its version does not have, in the version's own terms. */
 export function unknownQuestion(set: RpeQuestionSet, question: number): { message: string; hint: string } {
-  const part = BY_ID.get(set.version)?.questionNoun === 'part' && set.questions === BY_ID.get(set.version)?.questions;
+  const part = set.questionNoun === 'part';
   const labels = set.questions.map((q) => (part ? `${q.number} (${q.label})` : String(q.number)));
   return {
     message: `RPE ${set.version} has no ${part ? 'part' : 'question'} ${question}`,

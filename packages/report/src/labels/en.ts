@@ -73,6 +73,7 @@ export const en: Labels = {
     titleCol: 'Title',
     partsCol: 'Parts',
     periodTitle: 'Period under review',
+    centralQuestion: 'Central research question',
     periodText: (start, end) =>
       start !== null && end !== null
         ? `The review covers the policy of the years ${start} up to and including ${end}.`
@@ -308,6 +309,12 @@ export const en: Labels = {
     strengthScaleTitle: 'Scale of evidence strength',
     notesTitle: 'Notes',
     classifiedTitle: 'Classified material',
+    followUpTitle: 'Parliamentary follow-up',
+    followUpTypeCol: 'Kind',
+    followUpDateCol: 'Date',
+    followUpReferenceCol: 'Reference',
+    followUpSubjectCol: 'Subject',
+    followUpType: { letter: 'letter to parliament', 'written-questions': 'written questions', debate: 'debate', motion: 'motion', 'cabinet-response': 'cabinet response', other: 'other' },
     classifiedPublic:
       'Policy and findings of a confidential nature are included, under classification, in a separate annex that is not part of this public version.',
     classifiedConfidential:

@@ -75,6 +75,7 @@ export const nl: Labels = {
     titleCol: 'Titel',
     partsCol: 'Onderdelen',
     periodTitle: 'Onderzochte periode',
+    centralQuestion: 'Centrale onderzoeksvraag',
     periodText: (start, end) =>
       start !== null && end !== null
         ? `De doorlichting gaat over het beleid van de jaren ${start} tot en met ${end}.`
@@ -310,6 +311,12 @@ export const nl: Labels = {
     strengthScaleTitle: 'Schaal van bewijskracht',
     notesTitle: 'Opmerkingen',
     classifiedTitle: 'Gerubriceerd materiaal',
+    followUpTitle: 'Parlementaire behandeling',
+    followUpTypeCol: 'Soort',
+    followUpDateCol: 'Datum',
+    followUpReferenceCol: 'Vindplaats',
+    followUpSubjectCol: 'Onderwerp',
+    followUpType: { letter: 'Kamerbrief', 'written-questions': 'schriftelijke vragen', debate: 'debat', motion: 'motie', 'cabinet-response': 'kabinetsreactie', other: 'overig' },
     classifiedPublic:
       'Beleid en bevindingen met een vertrouwelijk karakter zijn onder rubricering opgenomen in een aparte bijlage, die geen deel uitmaakt van deze openbare versie.',
     classifiedConfidential:

@@ -93,6 +93,8 @@ export interface Labels {
     titleCol: string;
     partsCol: string;
     periodTitle: string;
+    /** The central research question (centrale onderzoeksvraag), where the review states one. */
+    centralQuestion: string;
     periodText: (start: number | null, end: number | null) => string;
     exclusionsTitle: string;
     exclusionCol: string;
@@ -305,6 +307,13 @@ export interface Labels {
     strengthScaleTitle: string;
     notesTitle: string;
     classifiedTitle: string;
+    /** Parliamentary follow-up of the review (letters, written questions, debates, motions). */
+    followUpTitle: string;
+    followUpTypeCol: string;
+    followUpDateCol: string;
+    followUpReferenceCol: string;
+    followUpSubjectCol: string;
+    followUpType: Record<'letter' | 'written-questions' | 'debate' | 'motion' | 'cabinet-response' | 'other', string>;
     classifiedPublic: string;
     classifiedConfidential: string;
     noClassified: string;

@@ -498,6 +498,7 @@ class Builder {
     const r = this.r;
     const s = this.section('scope', '1', L.scope.title, 1, { pageBreak: true });
     s.blocks.push(...this.questionList(['articles', 'exclusions']));
+    if (r.centralQuestion) s.blocks.push({ kind: 'definitions', items: [{ term: L.scope.centralQuestion, value: txt(r.centralQuestion) }] });
 
     const art = this.section('scope-articles', '1.1', L.scope.articlesTitle, 2);
     art.blocks.push(
@@ -1320,9 +1321,22 @@ class Builder {
     else if (this.opts.audience === 'confidential' && this.hasClassified()) cl.blocks.push(para(L.accountability.classifiedConfidential, 'classified'));
     else cl.blocks.push(para(L.accountability.noClassified));
     s.sections.push(com, exp, ap, cl);
+    // Only what the review data record: no list of follow-up is no statement that there was none.
+    if (r.followUp.length > 0) {
+      const fu = this.section('accountability-follow-up', '7.5', L.accountability.followUpTitle, 2);
+      fu.blocks.push(
+        this.table('table-follow-up', L.accountability.followUpTitle, [
+          { label: L.accountability.followUpTypeCol, width: 2 },
+          { label: L.accountability.followUpDateCol, width: 1.4 },
+          { label: L.accountability.followUpReferenceCol, width: 2.5 },
+          { label: L.accountability.followUpSubjectCol, width: 4 },
+        ], r.followUp.map((x) => ({ cells: [this.c(L.accountability.followUpType[x.type]), this.c(formatDate(x.date, this.lang)), this.c(x.reference ?? ''), this.c(x.title ?? '')] }))),
+      );
+      s.sections.push(fu);
+    }
     // The review's notes are its encoders' and never printed; its remarks are for readers.
     if (r.remarks.length > 0 || this.opts.generatedOn) {
-      const notes = this.section('accountability-notes', '7.5', this.refs.labels.remarksTitle, 2);
+      const notes = this.section('accountability-notes', r.followUp.length > 0 ? '7.6' : '7.5', this.refs.labels.remarksTitle, 2);
       if (r.remarks.length > 0) notes.blocks.push({ kind: 'list', ordered: false, items: r.remarks.map((x) => ({ content: txt(x), level: 0 })) });
       notes.blocks.push(para(`${L.generatedBy}${this.opts.generatedOn ? ` ${L.generatedOn(this.opts.generatedOn)}` : ''}`, 'note'));
       s.sections.push(notes);
