@@ -315,7 +315,7 @@ class Builder {
     const out: Run[] = [];
     if (item.location) out.push(t(this.L.policy.answeredIn(item.location)));
     // An answer's note is the encoder's; only its remarks are written for readers.
-    const remarks = this.r.rpeAnswers.find((x) => x.question === question)?.remarks;
+    const remarks = this.r.rpeAnswers.find((x) => x.question === item.question)?.remarks;
     if (remarks) out.push(t(`${out.length ? ' ' : ''}${remarks}`));
     return out.length ? [para(out, 'note')] : [];
   }
@@ -1082,7 +1082,8 @@ class Builder {
       // Findings of the evaluations on effectiveness, efficiency and side effects in this domain.
       const ids = new Set<string>([d.id, ...(this.objectivesOfDomain.get(d.id) ?? []).map((e) => e.objective.id), ...(this.instrumentsOfDomain.get(d.id) ?? []).map((i) => i.id)]);
       const findings = r.findings.filter((f) => (f.aspect === 'effectiveness' || f.aspect === 'efficiency' || f.aspect === 'side-effects') && f.subjects.some((x) => ids.has(x)));
-      const fs = this.section(`effects-${d.id}-findings`, null, L.effects.findingsTitle, 3);
+      // The findings one by one are detail (the findings appendix has them all): folded on screen.
+      const fs = this.section(`effects-${d.id}-findings`, null, L.effects.findingsTitle, 3, { folded: true });
       if (findings.length === 0) fs.blocks.push(para(L.effects.findingsNone));
       else {
         for (const aspect of ['effectiveness', 'efficiency', 'side-effects'] as const) {
@@ -1383,7 +1384,7 @@ class Builder {
     gaps.blocks.push(para(L.research.gapMapIntro));
     for (const d of this.domains) gaps.blocks.push(...this.gapMapFigures(d));
     out.push(gaps);
-    this.answers(10, gaps.id);
+    this.answers('research-use', gaps.id);
 
     for (const d of this.domains) {
       const sec = appendix(`appendix-instruments-${d.id}`, L.appendix.instrumentTableTitle(d.name), { folded: true });
