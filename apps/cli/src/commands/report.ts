@@ -45,17 +45,18 @@ export async function reportCommand(io: Io, file: string, opts: ReportCommandOpt
     lang ??= review.language;
     p.step(`rendering ${format}`);
     // Loaded only here: the renderers and their figure code are the heaviest part of the CLI.
-    const { renderReport, BrowserUnavailableError } = await import('@polev/report');
+    const { renderReport } = await import('@polev/report');
     const options = { lang, audience: opts.audience, ...(opts.savings ? { analyzeOptions: { savings: opts.savings } } : {}) };
     let data: string | Uint8Array;
     try {
       data = await renderReport(format, review, null, options);
     } catch (e) {
       // A PDF is printed by a local Chromium: without one, say what to install.
-      if (e instanceof BrowserUnavailableError) throw new CliError(e.message, EXIT.usage, 'or write .html (print it from a browser) or .docx instead');
+      // (By its code: the class may come from another copy of the package.)
+      if (e instanceof Error && (e as { code?: unknown }).code === 'BROWSER_UNAVAILABLE') throw new CliError(e.message, EXIT.usage, 'or write .html (print it from a browser) or .docx instead');
       throw e;
     }
-    p.step(`writing ${opts.output}`);
+    p.step(`writing ${inert(opts.output)}`);
     await writeOutput(io, opts.output, data, opts.force);
   } finally {
     p.done();

@@ -1084,7 +1084,8 @@ class Builder {
       // Findings of the evaluations on effectiveness, efficiency and side effects in this domain.
       const ids = new Set<string>([d.id, ...(this.objectivesOfDomain.get(d.id) ?? []).map((e) => e.objective.id), ...(this.instrumentsOfDomain.get(d.id) ?? []).map((i) => i.id)]);
       const findings = r.findings.filter((f) => (f.aspect === 'effectiveness' || f.aspect === 'efficiency' || f.aspect === 'side-effects') && f.subjects.some((x) => ids.has(x)));
-      const fs = this.section(`effects-${d.id}-findings`, null, L.effects.findingsTitle, 3);
+      // The findings one by one are detail (the findings appendix has them all): folded on screen.
+      const fs = this.section(`effects-${d.id}-findings`, null, L.effects.findingsTitle, 3, { folded: true });
       if (findings.length === 0) fs.blocks.push(para(L.effects.findingsNone));
       else {
         for (const aspect of ['effectiveness', 'efficiency', 'side-effects'] as const) {

@@ -255,8 +255,8 @@ span.lost{display:inline-block;font-size:.78rem;font-style:italic;color:var(--mu
 .quote-note{font-size:.8rem;color:var(--muted);font-style:italic;margin:.2rem 0}
 details.fold>summary{cursor:pointer;list-style:none}
 details.fold>summary::-webkit-details-marker{display:none}
-details.fold>summary>h2::after{content:" \\25B8";color:var(--brand2);font-size:1rem}
-details.fold[open]>summary>h2::after{content:" \\25BE"}
+details.fold>summary>:is(h2,h3,h4)::after{content:" \\25B8";color:var(--brand2);font-size:1rem}
+details.fold[open]>summary>:is(h2,h3,h4)::after{content:" \\25BE"}
 span.classified{display:inline-block;font-size:.72rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;color:#fff;background:var(--classified);padding:0 .35rem;border-radius:2px;margin-right:.25rem;font-style:normal}
 figure.figure{margin:1.25rem 0;text-align:center}
 figure.figure .svg{overflow-x:auto}
@@ -289,6 +289,6 @@ figcaption{font-size:.88rem;color:var(--brand);margin-top:.4rem}
  p,li{orphans:3;widows:3}
  a{color:inherit;text-decoration:none}
  details.fold::details-content{content-visibility:visible;display:contents}
- details.fold>summary>h2::after{content:none}
+ details.fold>summary>:is(h2,h3,h4)::after{content:none}
 }
 `.trim();
