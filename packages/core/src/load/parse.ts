@@ -64,7 +64,10 @@ export function parseReview(text: string, options: ParseOptions = {}): ParseResu
  */
 function validateData(raw: unknown, found: UnlocatedProblem[]): { review: Review | undefined } {
   const { data } = migrateReview(raw);
-  const parsed = Review.safeParse(data, { reportInput: true });
+  // Issues carry their input (for "got the text …") only when asked, which costs a valid file a
+  // third of the schema's time (50 → 95 ms at 10k instruments): asked for only when there are issues.
+  let parsed = Review.safeParse(data);
+  if (!parsed.success) parsed = Review.safeParse(data, { reportInput: true });
   const suggest = new Suggester();
   // Appended one by one: a file can have more problems than a call takes arguments.
   if (!parsed.success) for (const issue of parsed.error.issues) for (const p of fromZodIssue(issue, suggest)) found.push(p);
