@@ -9,6 +9,7 @@ import { checkReferences, type UnlocatedProblem } from './references.js';
 import { LIMITS, readDocument, type ReadProblem } from './read.js';
 import { locatePaths } from './locate.js';
 import { migrateReview } from './migrate.js';
+import { migrationWarning, reviewWarnings } from './warnings.js';
 
 export interface ParseOptions {
   /** Name used in problems; defaults to `<input>`. */
@@ -63,7 +64,7 @@ export function parseReview(text: string, options: ParseOptions = {}): ParseResu
  * version), appended to `found`; the review when the schema fits.
  */
 function validateData(raw: unknown, found: UnlocatedProblem[]): { review: Review | undefined } {
-  const { data } = migrateReview(raw);
+  const { data, from, changes } = migrateReview(raw);
   // Issues carry their input (for "got the text …") only when asked, which costs a valid file a
   // third of the schema's time (50 → 95 ms at 10k instruments): asked for only when there are issues.
   let parsed = Review.safeParse(data);
@@ -72,6 +73,8 @@ function validateData(raw: unknown, found: UnlocatedProblem[]): { review: Review
   // Appended one by one: a file can have more problems than a call takes arguments.
   if (!parsed.success) for (const issue of parsed.error.issues) for (const p of fromZodIssue(issue, suggest)) found.push(p);
   for (const p of checkReferences(data, suggest)) found.push(p);
+  if (from !== undefined) found.push(migrationWarning(from, changes));
+  if (parsed.success) for (const p of reviewWarnings(parsed.data)) found.push(p);
   return { review: parsed.data };
 }
 

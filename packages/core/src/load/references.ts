@@ -1,4 +1,4 @@
-import { rpeQuestionSet } from '../rpe/questions.js';
+import { questionSetOfData, unknownQuestion } from '../rpe/questions.js';
 import { Suggester } from '../util/nearest.js';
 import { quote } from '../util/text.js';
 import { formatPath, type PathSegment, type ProblemCode } from './problem.js';
@@ -157,7 +157,7 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
     refs(base, 'instruments', line.instruments, ['instrument'], 'the financed instrument');
     citation(base, line.citation);
     if (line.kind === 'out-of-scope' && !(typeof line.outOfScopeReason === 'string' && line.outOfScopeReason.trim())) {
-      out.push({ path: [...base, 'outOfScopeReason'], code: 'inconsistent', severity: 'error', message: 'an out-of-scope budget line needs the reason it is out of scope', hint: 'add outOfScopeReason (RPE question 2)' });
+      out.push({ path: [...base, 'outOfScopeReason'], code: 'inconsistent', severity: 'error', message: 'an out-of-scope budget line needs the reason it is out of scope', hint: 'add outOfScopeReason: why the line is not covered' });
     }
     const years = new Map<number, number>();
     for (const [e, j] of recs(line.expenditures)) {
@@ -202,7 +202,7 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
   }
   for (const [s, i] of recs(data.scopeExclusions)) citation(['scopeExclusions', i], s.citation);
 
-  const set = typeof data.rpeVersion === 'string' ? rpeQuestionSet(data.rpeVersion) : undefined;
+  const set = questionSetOfData(data);
   const answered = new Map<number, number>();
   for (const [a, i] of recs(data.rpeAnswers)) {
     // A question that is not a whole number (NaN, 2.5, .inf) is the schema's problem to tell.
@@ -214,7 +214,7 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
       out.push({ path, code: 'inconsistent', severity: 'error', message: `question ${question} is answered twice (also at rpeAnswers[${seen}])`, hint: 'keep one answer per question' });
     } else answered.set(question, i);
     if (set && !set.questions.some((q) => q.number === question)) {
-      out.push({ path, code: 'inconsistent', severity: 'error', message: `RPE ${set.version} has no question ${question}`, hint: `questions run from 1 to ${set.questions.length}` });
+      out.push({ path, code: 'inconsistent', severity: 'error', ...unknownQuestion(set, question) });
     }
   }
   return out;
