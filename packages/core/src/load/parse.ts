@@ -6,10 +6,10 @@ import { LineIndex } from '../util/lines.js';
 import { Suggester } from '../util/nearest.js';
 import { count, quote } from '../util/text.js';
 import { checkReferences, type UnlocatedProblem } from './references.js';
-import { migrationWarning, reviewWarnings } from './warnings.js';
 import { LIMITS, readDocument, type ReadProblem } from './read.js';
 import { locatePaths } from './locate.js';
 import { migrateReview } from './migrate.js';
+import { migrationWarning, reviewWarnings } from './warnings.js';
 
 export interface ParseOptions {
   /** Name used in problems; defaults to `<input>`. */
@@ -65,13 +65,16 @@ export function parseReview(text: string, options: ParseOptions = {}): ParseResu
  */
 function validateData(raw: unknown, found: UnlocatedProblem[]): { review: Review | undefined } {
   const { data, from, changes } = migrateReview(raw);
-  const parsed = Review.safeParse(data, { reportInput: true });
+  // Issues carry their input (for "got the text …") only when asked, which costs a valid file a
+  // third of the schema's time (50 → 95 ms at 10k instruments): asked for only when there are issues.
+  let parsed = Review.safeParse(data);
+  if (!parsed.success) parsed = Review.safeParse(data, { reportInput: true });
   const suggest = new Suggester();
   // Appended one by one: a file can have more problems than a call takes arguments.
   if (!parsed.success) for (const issue of parsed.error.issues) for (const p of fromZodIssue(issue, suggest)) found.push(p);
   for (const p of checkReferences(data, suggest)) found.push(p);
   if (from !== undefined) found.push(migrationWarning(from, changes));
-  if (parsed.success) for (const w of reviewWarnings(parsed.data)) found.push(w);
+  if (parsed.success) for (const p of reviewWarnings(parsed.data)) found.push(p);
   return { review: parsed.data };
 }
 
