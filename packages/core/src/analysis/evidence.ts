@@ -32,7 +32,7 @@ const NO_EVIDENCE: AspectEvidence = Object.freeze({ strength: 'none', findings: 
  * coverage and verdicts never disagree about one subject. `ranks[j]` is the strength rank of
  * `findings[j]` (strength.ts).
  */
-export function aspectEvidence(findings: readonly Finding[], ranks: readonly number[]): AspectEvidence {
+export function aspectEvidence(findings: readonly Finding[], ranks: ArrayLike<number>): AspectEvidence {
   if (findings.length === 0) return NO_EVIDENCE;
   const w = weigh(findings, (_f, j) => ranks[j]!);
   const sources: string[] = [];
@@ -60,7 +60,7 @@ const NO_ASPECTS: Record<Aspect, AspectEvidence> = Object.freeze(
 const canonicalAspect = (aspect: Aspect): Aspect => ASPECTS[ASPECTS.indexOf(aspect)]!;
 
 /** Evidence per aspect; `ranks[j]` is the strength rank of `findings[j]`. */
-function aspectsOf(findings: readonly Finding[], ranks: readonly number[]): Record<Aspect, AspectEvidence> {
+function aspectsOf(findings: readonly Finding[], ranks: ArrayLike<number>): Record<Aspect, AspectEvidence> {
   if (findings.length === 0) return NO_ASPECTS;
   if (findings.length === 1) {
     // The common case: one finding, one aspect with evidence.
