@@ -5,6 +5,7 @@ import { Review } from '../model/review.js';
 import { InvalidReviewError } from '../errors.js';
 import { formatPath, type PathSegment, type Problem } from './problem.js';
 import { nearest } from '../util/nearest.js';
+import { strengthWarnings } from '../analysis/strength.js';
 import { checkReferences, type UnlocatedProblem } from './references.js';
 import { migrateReview } from './migrate.js';
 
@@ -55,6 +56,8 @@ function validateData(raw: unknown): { found: UnlocatedProblem[]; review: Review
   const parsed = Review.safeParse(data, { reportInput: true });
   const found: UnlocatedProblem[] = parsed.success ? [] : parsed.error.issues.flatMap(fromZodIssue);
   found.push(...checkReferences(data));
+  // A strength above what the sources carry is capped by the analysis: said here, with its place.
+  if (parsed.success && !found.some((p) => p.severity === 'error')) found.push(...strengthWarnings(parsed.data));
   return { found, review: parsed.data };
 }
 
