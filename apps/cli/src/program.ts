@@ -93,6 +93,17 @@ Examples:
       saveCache();
     });
 
+  command('migrate')
+    .description(`rewrite a review file in schemaVersion 2, keeping its comments, and print what changed`)
+    .argument('<file>', 'review file (YAML or JSON); - reads standard input and writes standard output')
+    .option('-o, --output <file>', 'write here instead of rewriting the file in place; - for standard output')
+    .option('--force', 'overwrite an existing output file')
+    .addHelpText('after', `${EXIT_HELP}\n\nExamples:\n  $ polev migrate review.yaml\n  $ polev migrate old.yaml -o review.yaml\n  $ polev migrate review.json -o -`)
+    .action(async (file: string, o: { output?: string; force?: boolean }) => {
+      const { migrateCommand } = await import('./commands/migrate.js');
+      set(await migrateCommand(io, file, { ...(o.output !== undefined ? { output: o.output } : {}), force: Boolean(o.force) }));
+    });
+
   addSavingsOptions(
     command('analyze')
       .description('analyse a review: realisation, coverage by count and money, stepped verdicts, recommendations')

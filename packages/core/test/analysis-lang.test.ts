@@ -22,6 +22,7 @@ const LANGUAGE_BEARING = [
   /^\.smart\[\d+\]\.criteria\.\w+\.reason$/,
   /^\.savings\.options\[\d+\]\.cuts\[\d+\]\.reason$/,
   /^\.rpe\.items\[\d+\]\.dataHint$/,
+  /\.list\.(counted|note)$/,
 ];
 const languageBearing = (path: string) => LANGUAGE_BEARING.some((re) => re.test(path));
 
@@ -130,9 +131,10 @@ describe('analyze in Dutch and English', () => {
       'De programmaregels big, small financieren deze instrumenten; bekend is ten minste € 2,2 miljoen, maar 1 bedrag wordt in de bron niet vermeld.',
     );
     expect(a.savings.reasons).toEqual([
-      'Basis: de bekende programma-uitgaven in 2022, € 1,2 miljoen; 12,5% daarvan is € 154,3 duizend.',
+      'Basis: de programma-uitgaven in 2022 (de vastgestelde begroting waar die gegeven is, anders de realisatie), ten minste € 1,2 miljoen; 12,5% daarvan is ten minste € 154,3 duizend.',
+      'Regels zonder bedrag voor 2022, zodat de basis een ondergrens is: small.',
       'Ontziene regels worden niet gekort: big (€ 1,2 miljoen).',
-      'Regels zonder bedrag voor 2022 blijven buiten beschouwing: small.',
+      'Het bestand bevat geen eigen besparingshoofdstuk van de doorlichting om naast deze varianten te zetten.',
     ]);
     expect(listIds(['a', 'b', 'c'], nl, 2)).toBe('a, b en nog 1');
     expect(listIds(['a', 'b', 'c'], en, 2)).toBe('a, b and 1 more');

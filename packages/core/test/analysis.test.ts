@@ -79,8 +79,9 @@ describe('expenditure', () => {
     expect(a.expenditure.byKind.programme).toEqual({ amount: null, known: 0, unknownParts: 2 });
     expect(a.expenditure.dominantLine).toMatchObject({ line: 'bdur', share: null });
     expect(a.expenditure.dominantLine!.reasons[0]).toContain('het overgrote deel');
-    expect(a.savings.baseYear).toBeNull();
-    expect(a.savings.options.every((o) => o.cuts.length === 0)).toBe(true);
+    // The base year is known, its figures are not: base, target and shortfall are unknown, never 0.
+    expect(a.savings).toMatchObject({ baseYear: 2021, base: null, target: null });
+    expect(a.savings.options.every((o) => o.cuts.length === 0 && o.shortfall === null)).toBe(true);
     expect(a.costAttribution.attributableMoney).toEqual({ attributable: 0, total: 0, share: null, unknownParts: 2 });
   });
 
@@ -290,20 +291,37 @@ describe('SMART check', () => {
     expect(s.criteria.measurable.reason).toBe('Indicator: incidents per year.');
   });
 
-  it('fails relevance for an objective without instruments', () => {
-    const a = analyze(makeReview());
+  it('fails relevance for an objective without instruments when the instrument list is complete', () => {
+    const a = analyze(makeReview({ instruments: [instrument('i1', 'o2')], objectives: [{ id: 'o1', domain: 'd1', text: 'Reduce incidents by 10% by 2022' }, { id: 'o2', domain: 'd1', text: 'Other' }], completeness: { instruments: { status: 'complete' } } }));
     expect(a.smart[0]!.criteria.relevant.result).toBe('fail');
+    expect(a.recommendations.find((r) => r.rule === 'objective-without-instruments')).toMatchObject({ priority: 2, subjects: ['o1'] });
+  });
+
+  it('does not fail relevance when rows may be missing from the instrument list: unknown, and says why', () => {
+    const objectives = [{ id: 'o1', domain: 'd1', text: 'Reduce incidents by 10% by 2022' }, { id: 'o2', domain: 'd1', text: 'Other' }];
+    const a = analyze(makeReview({ instruments: [instrument('i1', 'o2')], objectives, completeness: { instruments: { status: 'partial', expectedAtLeast: 5, missing: 'pages 3-4 are lost' } } }));
+    expect(a.smart[0]!.criteria.relevant).toEqual({ result: 'unknown', reason: 'No instrument in the data is linked to it, but the instrument list holds 1 of at least 5 instrument rows: a missing row may serve it.' });
+    const rec = a.recommendations.find((r) => r.rule === 'objective-without-instruments')!;
+    expect(rec.priority).toBe(3);
+    expect(rec.reasons).toEqual([
+      '1 objective has no instrument in the data (o1); the instrument list holds 1 of at least 5 instrument rows, so a missing row may well be theirs.',
+      'The list of instruments is partial: pages 3-4 are lost.',
+    ]);
+    expect(a.realisation.article.list).toMatchObject({ status: 'partial', known: 1, expectedAtLeast: 5, counted: '1 of at least 5 instrument rows' });
   });
 });
 
 describe('RPE checklist', () => {
-  it('tells answered here, elsewhere and missing apart', () => {
+  it('tells answered here, elsewhere, not answered and not recorded apart', () => {
     const a = analyze(makeReview({ rpeAnswers: [{ question: 1, status: 'report', location: '§1' }, { question: 14, status: 'policy-response', location: 'beleidsreactie' }, { question: 15, status: 'not-answered' }] }));
     expect(a.rpe.known).toBe(true);
     expect(a.rpe.items).toHaveLength(15);
     expect(a.rpe.answeredInReport).toEqual([1]);
     expect(a.rpe.answeredElsewhere).toEqual([14]);
-    expect(a.rpe.missing).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15]);
+    // The file does not say its answers are complete: the others are not recorded, not "not answered".
+    expect(a.rpe.notAnswered).toEqual([15]);
+    expect(a.rpe.notRecorded).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(a.recommendations.find((r) => r.rule === 'rpe-question-missing')?.subjects).toEqual(['rpe-15']);
     expect(a.rpe.items[0]).toMatchObject({ status: 'report', location: '§1', topic: 'scope' });
   });
 
@@ -367,7 +385,11 @@ describe('recommendations', () => {
   it('derives recommendations from gaps, citing their trigger', () => {
     const a = analyze(makeReview({ objectives: [{ id: 'o1', domain: 'd1', text: 'Versterken van de samenwerking' }], instruments: [instrument('i1')] }));
     const rules = a.recommendations.map((r) => r.rule);
-    expect(rules).toEqual(expect.arrayContaining(['objective-not-measurable', 'domain-without-efficiency-evidence', 'instrument-without-cost', 'instrument-not-evaluated', 'rpe-question-missing']));
+    expect(rules).toEqual(expect.arrayContaining(['objective-not-measurable', 'domain-without-efficiency-evidence', 'instrument-without-cost']));
+    // No evaluation is known: which instruments none covers is unknown too.
+    expect(rules).not.toContain('instrument-not-evaluated');
+    // The file records no RPE answers: unknown, so no advice to answer all of them.
+    expect(rules).not.toContain('rpe-question-missing');
     const r = a.recommendations.find((x) => x.rule === 'objective-not-measurable')!;
     expect(r.subjects).toEqual(['o1']);
     expect(r.reasons[0]).toContain('o1');

@@ -56,8 +56,8 @@ describe('the language of the reasons in a report', () => {
     expect(english.savings.baseYear).not.toBeNull();
     const md = renderMarkdown(r, english, { lang: 'nl', audience: 'confidential' });
     expect(md).toContain('De besparingsvariant zoekt 10% van het programmabudget');
-    expect(md).toContain('Elke niet-ontziene regel met een bekend bedrag levert hetzelfde aandeel in.');
-    expect(md).not.toContain('Every unprotected line');
+    expect(md).toContain('Elke regel die niet ontzien of vastgelegd is en een bekend bedrag heeft, levert hetzelfde aandeel in.');
+    expect(md).not.toContain('Every line that is not protected');
     // Savings options given to the report win over those of the assessment.
     const other = renderMarkdown(r, english, { lang: 'nl', audience: 'confidential', analyzeOptions: { savings: { percent: 30 } } });
     expect(other).toContain('De besparingsvariant zoekt 30% van het programmabudget');

@@ -1,8 +1,9 @@
 import { reviewPeriod } from '../model/completeness.js';
 import type { Review } from '../model/review.js';
 import { analyseCoverage, gapMap, instrumentEvidence, rolledUpStrength } from './evidence.js';
-import { analyseExpenditure, attributeCost, instrumentCosts } from './expenditure.js';
-import { summariseRealisation } from './realisation.js';
+import { attributeCosts, costAttribution } from './attribution.js';
+import { analyseExpenditure } from './expenditure.js';
+import { instrumentList, summariseRealisation } from './realisation.js';
 import { deriveRecommendations } from './recommendations.js';
 import { messagesFor } from './messages/index.js';
 import { indexReview } from './review-index.js';
@@ -42,6 +43,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
   const lang = options.lang ?? 'en';
   const M = messagesFor(lang);
   const ix = indexReview(review);
+  const list = instrumentList(review, M);
 
   const article: ScopeRef = { kind: 'article', id: review.id, label: review.budgetArticles.map((a) => `${a.number}${a.title ? ` ${a.title}` : ''}`).join('; ') };
   const domainScopes: ScopeRef[] = review.policyTree.domains.map((d) => ({ kind: 'domain', id: d.id, label: d.name }));
@@ -49,7 +51,8 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
 
   // Per-instrument results, by node index.
   const evidence = instrumentEvidence(ix, M);
-  const costs = instrumentCosts(ix);
+  const attribution = attributeCosts(ix);
+  const costs = attribution.costs;
   const smart = ix.objectiveOrder.map(({ objective }) => smartCheck(ix, objective, M));
   const ctx = stepContext(ix, M, evidence, costs, new Map(smart.map((s) => [s.objective, s])), options);
   const instruments = instrumentVerdicts(ctx);
@@ -62,21 +65,21 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
   // every later scope falls back out of that compiled loop (thousands of deoptimisations at 100k).
   const objectiveInputs: ScopeInput[] = objectiveScopes.map((scope) => {
     const instruments = ix.instrumentsUnder.get(scope.id) ?? [];
-    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments) };
+    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments, list) };
   });
   // A scope answers for its own findings and those on everything in the tree below it: the
   // domain for its objectives, the article for every domain and objective.
   const domainOwnIds = (id: string) => [id, ...(ix.objectivesOfDomain.get(id) ?? []).map((o) => o.id)];
   const domainInputs: ScopeInput[] = domainScopes.map((scope) => {
     const instruments = ix.instrumentsOfDomain.get(scope.id) ?? [];
-    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments) };
+    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments, list) };
   });
   const articleInput: ScopeInput = {
     scope: article,
     objectives: roots,
     instruments: ix.nodes,
     ownIds: review.policyTree.domains.flatMap((d) => domainOwnIds(d.id)),
-    realisation: summariseRealisation(article, ix.nodes),
+    realisation: summariseRealisation(article, ix.nodes, list),
   };
   const objectiveVerdicts = objectiveInputs.map((o) => steppedVerdicts(ctx, o, instruments));
   const domainVerdicts = domainInputs.map((d) => steppedVerdicts(ctx, d, instruments));
@@ -86,7 +89,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
     review: { id: review.id, title: review.title, period: reviewPeriod(review), rpeVersion: review.rpeVersion },
     realisation: { article: articleInput.realisation, domains: domainInputs.map((d) => d.realisation), objectives: objectiveInputs.map((o) => o.realisation) },
     expenditure: analyseExpenditure(ix, M),
-    costAttribution: attributeCost(ix, costs),
+    costAttribution: costAttribution(ix, attribution, { article, domains: domainInputs.map((d) => ({ scope: d.scope, instruments: d.instruments })), objectives: objectiveInputs.map((o) => ({ scope: o.scope, instruments: o.instruments })) }),
     evidence: {
       instruments: evidence,
       objectives: objectiveInputs.map((o) => ({ id: o.scope.id, strength: rolledUpStrength(ix, o.ownIds, o.instruments, evidence) })),
@@ -98,7 +101,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
     gapMap: gapMap(ix, evidence),
     smart,
     rpe: rpeChecklist(ix, M),
-    savings: savingsVariant(ix, evidence, options.savings, M),
+    savings: savingsVariant(ix, options.savings, M),
   };
   return { ...partial, recommendations: deriveRecommendations(ix, partial, M) };
 }

@@ -7,6 +7,7 @@ import { formatPath, type PathSegment, type Problem } from './problem.js';
 import { nearest } from '../util/nearest.js';
 import { strengthWarnings } from '../analysis/strength.js';
 import { checkReferences, type UnlocatedProblem } from './references.js';
+import { migrationWarning, reviewWarnings } from './warnings.js';
 import { migrateReview } from './migrate.js';
 
 export interface ParseOptions {
@@ -52,10 +53,12 @@ function fastLoad(text: string): unknown {
 }
 
 function validateData(raw: unknown): { found: UnlocatedProblem[]; review: Review | undefined } {
-  const { data } = migrateReview(raw);
+  const { data, from, changes } = migrateReview(raw);
   const parsed = Review.safeParse(data, { reportInput: true });
   const found: UnlocatedProblem[] = parsed.success ? [] : parsed.error.issues.flatMap(fromZodIssue);
   found.push(...checkReferences(data));
+  if (from !== undefined) found.push(migrationWarning(from, changes));
+  if (parsed.success) found.push(...reviewWarnings(parsed.data));
   // A strength above what the sources carry is capped by the analysis: said here, with its place.
   if (parsed.success && !found.some((p) => p.severity === 'error')) found.push(...strengthWarnings(parsed.data));
   return { found, review: parsed.data };

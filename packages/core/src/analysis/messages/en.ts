@@ -1,6 +1,6 @@
 import type { Aspect, EvidenceStrength, RealisationStatus, StudyDesign } from '../../model/review.js';
 import { euros, pct, plural } from '../numbers.js';
-import type { EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
+import type { EffectivenessRank, EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
 import { termsFor } from './terms.js';
 
 /**
@@ -39,6 +39,16 @@ function spreadList<V extends string>(counts: Record<V, number>, words: Record<V
   }
   return out || 'none';
 }
+
+/** The savings variant's verdict scale in words. */
+const RANK: Record<EffectivenessRank, string> = {
+  negative: 'shown not to work',
+  'not-demonstrated': 'an effect study found no effect',
+  'no-evidence': 'no evidence',
+  mixed: 'contested (mixed findings)',
+  plausible: 'plausible',
+  demonstrated: 'demonstrated',
+};
 
 /** "a, b, c" for aspects in words; written out so that no array is allocated. */
 function aspectList(aspects: readonly Aspect[]): string {
@@ -189,17 +199,38 @@ export const en = {
 
   // ---- savings variant (savings.ts) -----------------------------------------------------------
   savings: {
-    noBase: 'No programme line has a known amount, so there is no base to save on.',
-    base: (year: number, base: number, percent: number, target: number) =>
-      `Base: known programme expenditure in ${year}, ${euros(base)}; ${percent}% is ${euros(target)}.`,
-    protectedLines: (ids: string, amount: number) => `Protected lines are not cut: ${ids} (${euros(amount)}).`,
-    unknownLines: (year: number | null, ids: string) => `Lines with no figure for ${year} are left out: ${ids}.`,
-    acrossTheBoard: 'Every unprotected line with a known amount gives up the same share.',
-    acrossTheBoardCut: (share: number) => `${pct(share)} off every unprotected line.`,
-    evidenceRanked: 'Lines are cut in order of least evidence of effectiveness of the instruments they finance; among equals, the larger line first.',
-    evidenceRankedCut: (strength: EvidenceStrength) => `Evidence of effectiveness: ${strength}; lines with less evidence are cut first.`,
+    noLines: 'The review has no programme lines on the article with expenditure by year, so there is no base to save on.',
+    allUnknown: (year: number, ids: string) =>
+      `No programme line has a known figure for ${year} (${ids}), so the base, the target and the shortfall are unknown; nothing is computed from figures the review does not give.`,
+    figuresWhere: (where: string) => `Where the figures would be: ${where}.`,
+    missing: (missing: string) => `The review states what is missing: ${missing}.`,
+    base: (year: number, base: number, percent: number, target: number, lowerBound: boolean, apparatus: boolean) =>
+      `Base: ${apparatus ? 'programme and apparatus' : 'programme'} money in ${year} (the adopted budget where given, else the realisation), ${lowerBound ? 'at least ' : ''}${euros(base)}; ${percent}% is ${lowerBound ? 'at least ' : ''}${euros(target)}.`,
+    protectedLines: (ids: string, amount: number | null) => `Protected lines are not cut: ${ids}${amount === null ? '' : ` (${euros(amount)})`}.`,
+    fixedLines: (ids: string, amount: number | null) => `Lines fixed by law or contract are in the base but not cut: ${ids}${amount === null ? '' : ` (${euros(amount)} known)`}.`,
+    unknownLines: (year: number | null, ids: string) => `Lines with no figure for ${year ?? 'the base year'}, so the base is a lower bound: ${ids}.`,
+    unknownKind: (ids: string) => `Lines whose kind the review does not give may be programme money; they are listed, not counted: ${ids}.`,
+    acrossTheBoard: 'Every line that is not protected or fixed and has a known amount gives up the same share.',
+    acrossTheBoardCut: (share: number) => `${pct(share)} off every line that is not protected or fixed.`,
+    evidenceRanked:
+      'Lines are cut in order of what the evidence says of the effectiveness of the instruments they finance: proven not to work first, then not demonstrated, no evidence, contested, plausible, and demonstrated last; a line counts as its best instrument; within a verdict the strength of the evidence decides, then the larger line.',
+    evidenceRankedCut: (verdict: EffectivenessRank, strength: EvidenceStrength, instruments: number) =>
+      instruments === 0
+        ? 'It finances no instrument the review names, so no evidence speaks for it.'
+        : `Effectiveness of ${instruments === 1 ? 'the instrument it finances' : 'the best of the instruments it finances'}: ${RANK[verdict]}${strength === 'none' ? '' : ` (${STRENGTH[strength]})`}.`,
+    unknownTarget: 'The target is unknown, so neither the saving nor the shortfall can be given.',
     shortfall: (cuttable: number, shortfall: number) =>
-      `Unprotected lines with known amounts hold only ${euros(cuttable)}: ${euros(shortfall)} of the target cannot be found.`,
+      `Lines that may be cut hold only ${euros(cuttable)}: ${euros(shortfall)} of the target cannot be found.`,
+    noChapter: "The file holds no savings chapter of the review's own to set beside these variants.",
+    chapter: (percent: number | null, base: number | null, year: number | null, author: string | null) =>
+      `The review's own savings chapter${author ? ` (by ${author})` : ''}: ${percent === null ? 'an unknown percentage' : `${percent}%`} of ${base === null ? 'a base it does not give' : euros(base)}${year === null ? '' : ` (${year})`}.`,
+    chapterNoOptions: 'The chapter describes no options the file records.',
+    chapterTotalUnknown: (known: number, unknownParts: number) =>
+      `Its options add up to ${known > 0 ? `at least ${euros(known)}` : 'an unknown amount'}: ${plural(unknownParts, 'option gives', 'options give')} no amount.`,
+    optionAmountUnknown: 'The option gives no amount.',
+    optionNoInstruments: 'It names no line or instrument, so polev cannot say what the evidence says of what it cuts.',
+    optionVerdict: (ids: string, verdict: EffectivenessRank, strength: EvidenceStrength) =>
+      `It affects ${ids}; the best of them: ${RANK[verdict]}${strength === 'none' ? '' : ` (${STRENGTH[strength]})`}.`,
   },
 
   // ---- recommendations (recommendations.ts) ---------------------------------------------------
@@ -210,8 +241,10 @@ export const en = {
       `Make the efficiency of "${domain}" assessable: relate its expenditure to instruments and plan an evaluation that sets cost against effect.`,
     registerCost: 'Register expenditure (including staff time) per instrument, so that cost can be attributed and efficiency assessed.',
     registerCostReason: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} have no attributed cost.`,
-    planEvaluations: 'Plan which instruments will be evaluated, and when, in an evaluation programme (RPE question 9).',
+    registerCostNoLines: (total: number) => `The review data give no budget lines, so no cost can be attributed to any of the ${plural(total, 'instrument')}.`,
+    planEvaluations: 'Plan which instruments will be evaluated, and when, in an evaluation programme.',
     planEvaluationsReason: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} are not covered by any evaluation.`,
+    planEvaluationsPartial: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} are not covered by any of the evaluations listed; the list of evaluations is partial, so some may be covered after all.`,
     policyTheory:
       'Where effectiveness rests only on plausibility or process evaluations, make the policy theory explicit and consider effect studies or experiments for new initiatives.',
     policyTheoryReason: (count: number, ids: string) =>
@@ -220,9 +253,14 @@ export const en = {
     dominantNoEffect: 'None of the instruments it finances has an effect evaluation.',
     dominantNoInstruments: 'It is linked to no instrument, so no evaluation can be attributed to it.',
     linkObjectives: 'Link every objective to the instruments that serve it, or drop objectives that no instrument serves.',
-    linkObjectivesReason: (count: number, ids: string) => `${plural(count, 'objective')} have no instrument (${ids}).`,
-    answerRpe: (version: string, questions: readonly number[]) => `Answer the RPE ${version} questions the review leaves open: ${questions.join(', ')}.`,
-    answerRpeReason: (questions: readonly number[]) => `Questions ${questions.join(', ')} are not answered in the report nor elsewhere.`,
+    linkObjectivesReason: (count: number, ids: string) => `${plural(count, 'objective has', 'objectives have')} no instrument (${ids}).`,
+    checkObjectives: 'Check whether the objectives without instruments in the data have instruments in the rows that are missing; link those that do, and make the others explicit.',
+    linkObjectivesPartial: (count: number, ids: string, list: string) =>
+      `${plural(count, 'objective has', 'objectives have')} no instrument in the data (${ids}); the instrument list holds ${list}, so a missing row may well be theirs.`,
+    answerRpe: (version: string, noun: 'question' | 'part', labels: readonly string[]) =>
+      `Answer the ${noun === 'part' ? 'parts' : 'questions'} of RPE ${version} the review leaves open: ${labels.join(', ')}.`,
+    answerRpeReason: (noun: 'question' | 'part', labels: readonly string[]) =>
+      `${labels.length === 1 ? `${noun === 'part' ? 'Part' : 'Question'} ${labels[0]} is` : `${noun === 'part' ? 'Parts' : 'Questions'} ${labels.join(', ')} are`} not answered in the report nor elsewhere.`,
   },
 
   // ---- SMART check (smart.ts) -----------------------------------------------------------------
@@ -239,6 +277,7 @@ export const en = {
     achievableNoBaseline: 'A target is given but no baseline, so whether it is within reach cannot be judged.',
     achievableNone: 'Without a baseline and a target, achievability cannot be judged from the review.',
     relevantNone: 'No instrument is linked to it, so nothing in the policy works towards it.',
+    relevantNoneListed: (list: string) => `No instrument in the data is linked to it, but the instrument list holds ${list}: a missing row may serve it.`,
     relevant: (instruments: number) => `It sits in the policy tree under the main goal and ${instruments} instrument${instruments === 1 ? ' serves' : 's serve'} it.`,
     deadline: (deadline: string) => `Deadline: ${deadline}.`,
     dateInText: (date: string) => `The text gives a date ("${date}").`,
@@ -250,11 +289,31 @@ export const en = {
     articles: (count: number, numbers: string) => `${plural(count, 'budget article')}: ${numbers}.`,
     exclusions: (count: number) => `${plural(count, 'scope exclusion')} with reasons.`,
     objectives: (objectives: number, domains: number) => `${plural(objectives, 'objective')} in ${plural(domains, 'domain')}.`,
-    instruments: (count: number) => `${plural(count, 'instrument')}.`,
+    instruments: (counted: string) => `${counted}.`,
     budgetLines: (count: number) => `${plural(count, 'budget line')}.`,
     evaluations: (count: number) => `${plural(count, 'evaluation')} listed.`,
+    evaluationsPartial: (count: number) => `${plural(count, 'evaluation')} listed; the list is partial.`,
     notEvaluated: 'polev lists the instruments without evaluation (coverage).',
     findings: (count: number) => `${plural(count, 'finding')} on realisation, effectiveness and efficiency.`,
+  },
+
+  // ---- what the lists hold (completeness) -----------------------------------------------------
+  lists: {
+    countedOver: (counted: string) => `Counted over the instruments in the data: ${counted}.`,
+    /** "70 of at least 108 instrument rows", "70 instruments (the list is partial)", "70 instruments": how many a partial list holds. */
+    instruments: (known: number, status: 'complete' | 'partial' | 'unknown', stated: boolean, expectedAtLeast: number | null) =>
+      known === 0 && status !== 'complete'
+        ? 'no instruments in the data (whether the review has any is unknown)'
+        : status === 'complete' || !stated
+          ? plural(known, 'instrument')
+          : expectedAtLeast !== null && expectedAtLeast > known
+            ? `${known} of at least ${expectedAtLeast} instrument rows`
+            : `${plural(known, 'instrument')} (the list is ${status === 'partial' ? 'partial' : 'of unknown completeness'})`,
+    /** Said wherever a partial instrument list is counted. */
+    instrumentsPartial: (missing: string | null) => `The list of instruments is partial${missing ? `: ${missing.replace(/[.\s]+$/, '')}` : ''}.`,
+    instrumentsUnstated: 'The review data do not say whether the list of instruments is complete.',
+    /** Sources whose type is not known: reported apart, as possibly evaluations. */
+    unknownTypeSources: (count: number, ids: string) => `${plural(count, 'source is', 'sources are')} of unknown type and may be evaluations (${ids}).`,
   },
 
   // ---- comparison of two reviews (compare.ts) -------------------------------------------------

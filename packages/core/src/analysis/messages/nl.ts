@@ -1,6 +1,6 @@
 import type { Aspect, EvidenceStrength, RealisationStatus, StudyDesign } from '../../model/review.js';
 import { eurosNl, pct } from '../numbers.js';
-import type { EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
+import type { EffectivenessRank, EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
 import type { Messages } from './en.js';
 import { termsFor } from './terms.js';
 
@@ -37,6 +37,16 @@ function spreadList<V extends string>(counts: Record<V, number>, words: Record<V
   }
   return parts.length ? andList(parts) : 'geen';
 }
+
+/** De oordelen van de besparingsvariant in woorden. */
+const RANK: Record<EffectivenessRank, string> = {
+  negative: 'aantoonbaar niet werkzaam',
+  'not-demonstrated': 'een effectonderzoek vond geen effect',
+  'no-evidence': 'geen bewijs',
+  mixed: 'omstreden (tegenstrijdige bevindingen)',
+  plausible: 'plausibel',
+  demonstrated: 'aangetoond',
+};
 
 const n1 = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
@@ -241,18 +251,39 @@ export const nl = {
 
   // ---- besparingsvariant ----------------------------------------------------------------------
   savings: {
-    noBase: 'Geen enkele programmaregel heeft een bekend bedrag; er is dus geen basis om op te besparen.',
-    base: (year: number, base: number, percent: number, target: number) =>
-      `Basis: de bekende programma-uitgaven in ${year}, ${eurosNl(base)}; ${percentNl(percent)} daarvan is ${eurosNl(target)}.`,
-    protectedLines: (ids: string, amount: number) => `Ontziene regels worden niet gekort: ${ids} (${eurosNl(amount)}).`,
-    unknownLines: (year: number | null, ids: string) => `Regels zonder bedrag voor ${year ?? 'het basisjaar'} blijven buiten beschouwing: ${ids}.`,
-    acrossTheBoard: 'Elke niet-ontziene regel met een bekend bedrag levert hetzelfde aandeel in.',
-    acrossTheBoardCut: (share: number) => `Elke niet-ontziene regel wordt met ${onbekend(share)} gekort.`,
+    noLines: 'De doorlichting heeft geen programmaregels op het artikel met uitgaven per jaar; er is dus geen basis om op te besparen.',
+    allUnknown: (year: number, ids: string) =>
+      `Geen enkele programmaregel heeft een bekend bedrag voor ${year} (${ids}); de basis, de taakstelling en het tekort zijn daarom onbekend. Er wordt niets berekend uit bedragen die de doorlichting niet geeft.`,
+    figuresWhere: (where: string) => `Waar de bedragen zouden staan: ${where}.`,
+    missing: (missing: string) => `De doorlichting vermeldt wat ontbreekt: ${missing}.`,
+    base: (year: number, base: number, percent: number, target: number, lowerBound: boolean, apparatus: boolean) =>
+      `Basis: de ${apparatus ? 'programma- en apparaatsuitgaven' : 'programma-uitgaven'} in ${year} (de vastgestelde begroting waar die gegeven is, anders de realisatie), ${lowerBound ? 'ten minste ' : ''}${eurosNl(base)}; ${percentNl(percent)} daarvan is ${lowerBound ? 'ten minste ' : ''}${eurosNl(target)}.`,
+    protectedLines: (ids: string, amount: number | null) => `Ontziene regels worden niet gekort: ${ids}${amount === null ? '' : ` (${eurosNl(amount)})`}.`,
+    fixedLines: (ids: string, amount: number | null) =>
+      `Wettelijk of contractueel vastgelegde regels tellen mee in de basis maar worden niet gekort: ${ids}${amount === null ? '' : ` (${eurosNl(amount)} bekend)`}.`,
+    unknownLines: (year: number | null, ids: string) => `Regels zonder bedrag voor ${year ?? 'het basisjaar'}, zodat de basis een ondergrens is: ${ids}.`,
+    unknownKind: (ids: string) => `Regels waarvan de doorlichting de soort niet geeft, kunnen programma-uitgaven zijn; zij worden genoemd, niet meegeteld: ${ids}.`,
+    acrossTheBoard: 'Elke regel die niet ontzien of vastgelegd is en een bekend bedrag heeft, levert hetzelfde aandeel in.',
+    acrossTheBoardCut: (share: number) => `Elke regel die niet ontzien of vastgelegd is, wordt met ${onbekend(share)} gekort.`,
     evidenceRanked:
-      'Regels worden gekort in volgorde van het minste bewijs voor de doeltreffendheid van de instrumenten die zij financieren; bij gelijk bewijs gaat de grootste regel voor.',
-    evidenceRankedCut: (strength: EvidenceStrength) => `Bewijs van doeltreffendheid: ${STRENGTH_SHORT[strength]}; regels met minder bewijs worden eerst gekort.`,
+      'Regels worden gekort in volgorde van wat het bewijs zegt over de doeltreffendheid van de instrumenten die zij financieren: eerst wat aantoonbaar niet werkt, dan niet aangetoond, geen bewijs, omstreden, plausibel, en aangetoond als laatste; een regel telt als zijn beste instrument; binnen een oordeel beslist de sterkte van het bewijs, dan de grootte van de regel.',
+    evidenceRankedCut: (verdict: EffectivenessRank, strength: EvidenceStrength, instruments: number) =>
+      instruments === 0
+        ? 'De regel financiert geen instrument dat de doorlichting noemt; er is dus geen bewijs dat ervoor pleit.'
+        : `Doeltreffendheid van ${instruments === 1 ? 'het instrument dat de regel financiert' : 'het beste van de instrumenten die de regel financiert'}: ${RANK[verdict]}${strength === 'none' ? '' : ` (${STRENGTH[strength]})`}.`,
+    unknownTarget: 'De taakstelling is onbekend; de besparing en het tekort zijn daarom niet te geven.',
     shortfall: (cuttable: number, shortfall: number) =>
-      `De niet-ontziene regels met een bekend bedrag omvatten samen slechts ${eurosNl(cuttable)}: ${eurosNl(shortfall)} van de taakstelling kan niet worden ingevuld.`,
+      `De regels die gekort mogen worden, omvatten samen slechts ${eurosNl(cuttable)}: ${eurosNl(shortfall)} van de taakstelling kan niet worden ingevuld.`,
+    noChapter: 'Het bestand bevat geen eigen besparingshoofdstuk van de doorlichting om naast deze varianten te zetten.',
+    chapter: (percent: number | null, base: number | null, year: number | null, author: string | null) =>
+      `Het eigen besparingshoofdstuk van de doorlichting${author ? ` (door ${author})` : ''}: ${percent === null ? 'een onbekend percentage' : percentNl(percent)} van ${base === null ? 'een basis die het niet geeft' : eurosNl(base)}${year === null ? '' : ` (${year})`}.`,
+    chapterNoOptions: 'Het bestand legt geen opties uit het hoofdstuk vast.',
+    chapterTotalUnknown: (known: number, unknownParts: number) =>
+      `De opties tellen op tot ${known > 0 ? `ten minste ${eurosNl(known)}` : 'een onbekend bedrag'}: ${unknownParts} ${n1(unknownParts, 'optie geeft', 'opties geven')} geen bedrag.`,
+    optionAmountUnknown: 'De optie geeft geen bedrag.',
+    optionNoInstruments: 'De optie noemt geen regel of instrument; polev kan dus niet zeggen wat het bewijs zegt over wat zij kort.',
+    optionVerdict: (ids: string, verdict: EffectivenessRank, strength: EvidenceStrength) =>
+      `De optie raakt ${ids}; het beste daarvan: ${RANK[verdict]}${strength === 'none' ? '' : ` (${STRENGTH[strength]})`}.`,
   },
 
   // ---- aanbevelingen --------------------------------------------------------------------------
@@ -270,13 +301,17 @@ export const nl = {
     registerCost:
       'Registreer de uitgaven (inclusief de inzet van personeel) per beleidsinstrument, zodat kosten kunnen worden toegerekend en de doelmatigheid kan worden beoordeeld.',
     registerCostReason: withoutCost,
-    planEvaluations: 'Leg in een evaluatieprogrammering vast welke instrumenten wanneer worden geëvalueerd (RPE-vraag 9).',
+    registerCostNoLines: (total: number) =>
+      `De gegevens bevatten geen begrotingsregels, zodat aan geen van de ${total} ${n1(total, 'instrument', 'instrumenten')} uitgaven zijn toe te rekenen.`,
+    planEvaluations: 'Leg in een evaluatieprogrammering vast welke instrumenten wanneer worden geëvalueerd.',
     planEvaluationsReason: (count: number, total: number) =>
       total === 1
         ? 'Het instrument valt onder geen enkele evaluatie.'
         : count === total
           ? `Geen van de ${total} instrumenten valt onder een evaluatie.`
           : `${count} van de ${total} instrumenten ${n1(count, 'valt', 'vallen')} onder geen enkele evaluatie.`,
+    planEvaluationsPartial: (count: number, total: number) =>
+      `${count} van de ${total} ${n1(total, 'instrument', 'instrumenten')} ${n1(count, 'valt', 'vallen')} onder geen van de vermelde evaluaties; de lijst van evaluaties is onvolledig, dus een deel ervan kan toch zijn geëvalueerd.`,
     policyTheory:
       'Maak de beleidstheorie expliciet waar de doeltreffendheid alleen op plausibiliteit of procesevaluaties berust, en overweeg effectonderzoek of experimenten bij nieuwe initiatieven.',
     policyTheoryReason: (count: number, ids: string) =>
@@ -286,12 +321,15 @@ export const nl = {
     dominantNoInstruments: 'De regel is aan geen enkel instrument gekoppeld, zodat er geen evaluatie aan kan worden toegeschreven.',
     linkObjectives: 'Koppel elke doelstelling aan de instrumenten die eraan bijdragen, of laat doelstellingen vervallen waaraan geen instrument bijdraagt.',
     linkObjectivesReason: (count: number, ids: string) => `${count} ${n1(count, 'doelstelling heeft', 'doelstellingen hebben')} geen instrument (${ids}).`,
-    answerRpe: (version: string, questions: readonly number[]) =>
-      `Beantwoord de ${n1(questions.length, 'vraag', 'vragen')} uit de RPE ${version} die de doorlichting openlaat: ${andList(questions)}.`,
-    answerRpeReason: (questions: readonly number[]) =>
-      questions.length === 1
-        ? `Vraag ${questions[0]} wordt noch in het rapport noch elders beantwoord.`
-        : `De vragen ${andList(questions)} worden noch in het rapport noch elders beantwoord.`,
+    checkObjectives: 'Ga na of de doelstellingen zonder instrument in de gegevens instrumenten hebben in de ontbrekende rijen; koppel die, en maak de andere expliciet.',
+    linkObjectivesPartial: (count: number, ids: string, list: string) =>
+      `${count} ${n1(count, 'doelstelling heeft', 'doelstellingen hebben')} geen instrument in de gegevens (${ids}); de lijst van instrumenten bevat ${list}, dus een ontbrekende rij kan er best bij horen.`,
+    answerRpe: (version: string, noun: 'question' | 'part', labels: readonly string[]) =>
+      `Beantwoord de ${noun === 'part' ? n1(labels.length, 'onderdeel', 'onderdelen') : n1(labels.length, 'vraag', 'vragen')} uit de RPE ${version} die de doorlichting openlaat: ${andList(labels)}.`,
+    answerRpeReason: (noun: 'question' | 'part', labels: readonly string[]) =>
+      labels.length === 1
+        ? `${noun === 'part' ? 'Onderdeel' : 'Vraag'} ${labels[0]} wordt noch in het rapport noch elders beantwoord.`
+        : `De ${noun === 'part' ? 'onderdelen' : 'vragen'} ${andList(labels)} worden noch in het rapport noch elders beantwoord.`,
   },
 
   // ---- SMART-toets ----------------------------------------------------------------------------
@@ -308,6 +346,7 @@ export const nl = {
     achievableNoBaseline: 'Er is een streefwaarde maar geen nulmeting; of het doel binnen bereik ligt, is daarom niet te beoordelen.',
     achievableNone: 'Zonder nulmeting en streefwaarde is uit de doorlichting niet te beoordelen of het doel haalbaar is.',
     relevantNone: 'Er is geen instrument aan gekoppeld; niets in het beleid werkt eraan toe.',
+    relevantNoneListed: (list: string) => `Geen instrument in de gegevens is eraan gekoppeld, maar de lijst van instrumenten bevat ${list}: een ontbrekende rij kan eraan bijdragen.`,
     relevant: (instruments: number) =>
       `De doelstelling maakt deel uit van de beleidsboom onder de hoofddoelstelling en ${instruments} ${n1(instruments, 'instrument draagt', 'instrumenten dragen')} eraan bij.`,
     deadline: (deadline: string) => `Termijn: ${deadline}.`,
@@ -321,11 +360,29 @@ export const nl = {
     exclusions: (count: number) => `${count} buiten beschouwing gelaten ${n1(count, 'onderdeel', 'onderdelen')}, met motivering.`,
     objectives: (objectives: number, domains: number) =>
       `${objectives} ${n1(objectives, 'doelstelling', 'doelstellingen')} in ${domains} ${n1(domains, 'taakveld', 'taakvelden')}.`,
-    instruments: (count: number) => `${count} ${n1(count, 'beleidsinstrument', 'beleidsinstrumenten')}.`,
+    instruments: (counted: string) => `${counted}.`,
     budgetLines: (count: number) => `${count} ${n1(count, 'begrotingsregel', 'begrotingsregels')}.`,
     evaluations: (count: number) => `${count} ${n1(count, 'evaluatie', 'evaluaties')} vermeld.`,
+    evaluationsPartial: (count: number) => `${count} ${n1(count, 'evaluatie', 'evaluaties')} vermeld; de lijst is onvolledig.`,
     notEvaluated: 'polev somt de instrumenten zonder evaluatie op (dekking).',
     findings: (count: number) => `${count} ${n1(count, 'bevinding', 'bevindingen')} over realisatie, doeltreffendheid en doelmatigheid.`,
+  },
+
+  // ---- wat de lijsten bevatten (volledigheid) -------------------------------------------------
+  lists: {
+    countedOver: (counted: string) => `Geteld over de instrumenten in de gegevens: ${counted}.`,
+    instruments: (known: number, status: 'complete' | 'partial' | 'unknown', stated: boolean, expectedAtLeast: number | null) =>
+      known === 0 && status !== 'complete'
+        ? 'geen instrumenten in de gegevens (of de doorlichting er heeft, is onbekend)'
+        : status === 'complete' || !stated
+          ? `${known} ${n1(known, 'instrument', 'instrumenten')}`
+          : expectedAtLeast !== null && expectedAtLeast > known
+            ? `${known} van ten minste ${expectedAtLeast} instrumentrijen`
+            : `${known} ${n1(known, 'instrument', 'instrumenten')} (de lijst is ${status === 'partial' ? 'onvolledig' : 'van onbekende volledigheid'})`,
+    instrumentsPartial: (missing: string | null) => `De lijst van instrumenten is onvolledig${missing ? `: ${missing.replace(/[.\s]+$/, '')}` : ''}.`,
+    instrumentsUnstated: 'De gegevens zeggen niet of de lijst van instrumenten volledig is.',
+    unknownTypeSources: (count: number, ids: string) =>
+      `${count} ${n1(count, 'bron is', 'bronnen zijn')} van onbekend type en ${n1(count, 'is', 'zijn')} mogelijk een evaluatie (${ids}).`,
   },
 
   // ---- vergelijking van twee doorlichtingen ---------------------------------------------------
