@@ -1,6 +1,7 @@
 import type { EvidenceStrength, Finding, Source, SourceType, StudyDesign } from '../model/review.js';
 
 /**
+/**
  * How strong a finding is, decided once for every use (coverage, verdicts, gap map, explain,
  * savings, report). The scale is EVIDENCE_STRENGTHS, weakest first:
  *
