@@ -1,7 +1,7 @@
 import { ASPECTS, type Aspect, type EvidenceStrength, type Finding, type Instrument, type RealisationStatus } from '../model/review.js';
 import { completenessOf } from '../model/completeness.js';
 import { isJudgement, statesAspect, weigh } from './judgement.js';
-import { maxStrength, strengthAt } from '../evidence/strength.js';
+import { maxStrength, strengthAt } from '../model/strength.js';
 import type { Messages } from './messages/index.js';
 import { listIds, sortIds as sorted } from './ids.js';
 import { ratio, share, sum } from './numbers.js';
@@ -20,7 +20,7 @@ import type {
   ScopeRef,
 } from './types.js';
 
-export { maxStrength, strengthRank } from '../evidence/strength.js';
+export { maxStrength, strengthRank } from '../model/strength.js';
 
 // Most instruments have no finding on most aspects: they share one frozen empty value instead of
 // allocating hundreds of thousands of identical objects in large reviews.

@@ -3,7 +3,7 @@ import { sortIds } from './ids.js';
 import { Marks } from './marks.js';
 import type { Messages } from './messages/index.js';
 import type { ReviewIndex } from './review-index.js';
-import { strengthRank } from '../evidence/strength.js';
+import { strengthRank } from '../model/strength.js';
 import type { InstrumentResults, ScopeInput, StepContext } from './steps/context.js';
 import { contributionOf, scopeEffectiveness } from './steps/effectiveness.js';
 import { efficiencyFacts, instrumentEfficiency, scopeEfficiency } from './steps/efficiency.js';

@@ -5,7 +5,7 @@ import { Review } from '../model/review.js';
 import { InvalidReviewError } from '../errors.js';
 import { formatPath, type PathSegment, type Problem } from './problem.js';
 import { nearest } from '../util/nearest.js';
-import { strengthWarnings } from '../evidence/strength.js';
+import { strengthWarnings } from '../model/strength.js';
 import { checkReferences, type UnlocatedProblem } from './references.js';
 import { migrationWarning, reviewWarnings } from './warnings.js';
 import { migrateReview } from './migrate.js';

@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/review.js';
 import { listIds, sortIds } from '../ids.js';
 import { weigh } from '../judgement.js';
-import { strengthRank } from '../../evidence/strength.js';
+import { strengthRank } from '../../model/strength.js';
 import type { AspectEvidence, EffectivenessValue, EffectStudyValue, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
 import type { InstrumentNode } from '../review-index.js';
 import { listMembers, type InstrumentResults, type ScopeInput, type StepContext } from './context.js';

@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/review.js';
 import { listIds, sortIds } from '../ids.js';
 import { statesAspect, weigh } from '../judgement.js';
-import { strengthAt } from '../../evidence/strength.js';
+import { strengthAt } from '../../model/strength.js';
 import type { InstrumentNode } from '../review-index.js';
 import type { EfficiencyCondition, EfficiencyValue, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
 import { idsInOrder, type InstrumentResults, type ScopeInput, type StepContext } from './context.js';

@@ -1,4 +1,4 @@
-import type { EvidenceStrength, Finding, Source, SourceType, StudyDesign } from '../model/review.js';
+import type { EvidenceStrength, Finding, Source, SourceType, StudyDesign } from './review.js';
 
 /**
 /**
