@@ -16,11 +16,11 @@ describe('the language of the analysis in the HTTP API', () => {
   it('POST /v1/analyze?lang=nl writes the reasons in Dutch; English stays the default', async () => {
     const nl = (await (await post('/v1/analyze?lang=nl')).json()) as Verdicts;
     expect(nl.lang).toBe('nl');
-    expect(nl.verdicts.domains[0]!.efficiency.reasons.join(' ')).toContain('Geen enkele evaluatie doet een uitspraak over de doelmatigheid');
+    expect(nl.verdicts.domains[0]!.efficiency.reasons.join(' ')).toContain('Geen evaluatie die berust op ten minste een procesevaluatie verbindt kosten met effect');
     expect(nl.recommendations[0]!.text).toMatch(/^Formuleer/);
     const en = (await (await post('/v1/analyze?savings=10')).json()) as Verdicts;
     expect(en.lang).toBe('en');
-    expect(en.verdicts.domains[0]!.efficiency.reasons.join(' ')).toContain('No evaluation states efficiency');
+    expect(en.verdicts.domains[0]!.efficiency.reasons.join(' ')).toContain('No evaluation resting on at least a process evaluation relates cost to effect');
     expect(nl.verdicts.domains.map((d) => d.efficiency.value)).toEqual(en.verdicts.domains.map((d) => d.efficiency.value));
   });
 
@@ -32,9 +32,9 @@ describe('the language of the analysis in the HTTP API', () => {
 
   it('POST /v1/report follows lang in the reasons too', async () => {
     const nl = await (await post('/v1/report?format=md&lang=nl')).text();
-    expect(nl).toContain('Geen enkele evaluatie doet een uitspraak over de doelmatigheid');
-    expect(nl).not.toContain('No evaluation states efficiency');
+    expect(nl).toContain('Geen evaluatie die berust op ten minste een procesevaluatie verbindt kosten met effect');
+    expect(nl).not.toContain('No evaluation resting on at least a process evaluation relates cost to effect');
     const en = await (await post('/v1/report?format=md&lang=en')).text();
-    expect(en).toContain('No evaluation states efficiency');
+    expect(en).toContain('No evaluation resting on at least a process evaluation relates cost to effect');
   });
 });

@@ -359,3 +359,34 @@ describe('10. compare covers all that can change a verdict', () => {
     expect(c.verdicts.instruments).toEqual([{ id: 'i1', steps: { effectiveness: { before: 'no-effect-study', after: 'negative' }, plausibility: { before: 'plausible', after: 'not-plausible' }, contribution: { before: 'plausible', after: 'negative' } } }]);
   });
 });
+
+describe('2. a declared strength above the cap is a validation warning', () => {
+  it('names file, line and path, and the analysis caps it', async () => {
+    const { parseReview } = await import('../src/index.js');
+    const text = JSON.stringify(
+      review({ instruments: [instrument('i1')], sources: [src('p1', 'progress-report')], findings: [f('f1', ['i1'], 'effectiveness', 'effect', 'positive', ['p1'])] }),
+      null,
+      2,
+    );
+    const r = parseReview(text, { file: 'r.json' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ file: 'r.json', path: 'findings[0].strength', severity: 'warning', line: text.split('\n').findIndex((l) => l.includes('"strength": "effect"')) + 1 }),
+    ]);
+    expect(r.warnings[0]!.message).toContain('at most "plausibility"');
+  });
+});
+
+describe('4. evaluation coverage when the list of evaluations is unknown', () => {
+  it('is unknown, not 0%, when the review lists no evaluations and does not say it has none', () => {
+    const r = review({ instruments: [instrument('i1')] });
+    const c = analyze(r).coverage.article;
+    expect(c.evaluationList).toEqual({ status: 'unknown', stated: false, known: 0 });
+    expect(c.evaluated).toEqual({ count: 0, total: 1, share: null });
+  });
+  it('is 0% only when the review states its (empty) list is complete', () => {
+    const r = review({ instruments: [instrument('i1')], completeness: { evaluations: { status: 'complete' } } });
+    expect(analyze(r).coverage.article.evaluated).toEqual({ count: 0, total: 1, share: 0 });
+  });
+});

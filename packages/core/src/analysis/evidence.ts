@@ -1,6 +1,7 @@
 import { ASPECTS, type Aspect, type EvidenceStrength, type Finding, type Instrument, type RealisationStatus } from '../model/review.js';
+import { completenessOf } from '../model/completeness.js';
 import { isJudgement, statesAspect, weigh } from './judgement.js';
-import { maxStrength, strengthAt } from './strength.js';
+import { maxStrength, strengthAt } from '../model/strength.js';
 import type { Messages } from './messages/index.js';
 import { listIds, sortIds as sorted } from './ids.js';
 import { ratio, share, sum } from './numbers.js';
@@ -11,6 +12,7 @@ import type {
   CoverageAnalysis,
   CoverageRow,
   CoverageSummary,
+  EvaluationList,
   GapCell,
   GapRow,
   InstrumentEvidence,
@@ -18,7 +20,7 @@ import type {
   ScopeRef,
 } from './types.js';
 
-export { maxStrength, strengthRank } from './strength.js';
+export { maxStrength, strengthRank } from '../model/strength.js';
 
 // Most instruments have no finding on most aspects: they share one frozen empty value instead of
 // allocating hundreds of thousands of identical objects in large reviews.
@@ -32,7 +34,7 @@ const NO_EVIDENCE: AspectEvidence = Object.freeze({ strength: 'none', findings: 
  * coverage and verdicts never disagree about one subject. `ranks[j]` is the strength rank of
  * `findings[j]` (strength.ts).
  */
-export function aspectEvidence(findings: readonly Finding[], ranks: readonly number[]): AspectEvidence {
+export function aspectEvidence(findings: readonly Finding[], ranks: ArrayLike<number>): AspectEvidence {
   if (findings.length === 0) return NO_EVIDENCE;
   const w = weigh(findings, (_f, j) => ranks[j]!);
   const sources: string[] = [];
@@ -60,7 +62,7 @@ const NO_ASPECTS: Record<Aspect, AspectEvidence> = Object.freeze(
 const canonicalAspect = (aspect: Aspect): Aspect => ASPECTS[ASPECTS.indexOf(aspect)]!;
 
 /** Evidence per aspect; `ranks[j]` is the strength rank of `findings[j]`. */
-function aspectsOf(findings: readonly Finding[], ranks: readonly number[]): Record<Aspect, AspectEvidence> {
+function aspectsOf(findings: readonly Finding[], ranks: ArrayLike<number>): Record<Aspect, AspectEvidence> {
   if (findings.length === 0) return NO_ASPECTS;
   if (findings.length === 1) {
     // The common case: one finding, one aspect with evidence.
@@ -203,7 +205,7 @@ function lineCoverage(ix: ReviewIndex, rows: readonly CoverageRow[]): Map<string
   return out;
 }
 
-function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[], rows: readonly CoverageRow[], lines: Map<string, LineCoverage>): CoverageSummary {
+function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[], rows: readonly CoverageRow[], lines: Map<string, LineCoverage>, list: EvaluationList): CoverageSummary {
   let evaluated = 0;
   let effectiveness = 0;
   let efficiency = 0;
@@ -236,25 +238,33 @@ function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[]
     if (l.effectiveness) money.effectiveness += l.known;
     if (l.efficiency) money.efficiency += l.known;
   }
+  // When the review does not say which evaluations there are, coverage is unknown, not 0%: the
+  // counts are what the file holds (a lower bound), the shares null.
+  const unknown = list.status === 'unknown';
+  const of = (count: number) => (unknown ? { count, total: n, share: null } : share(count, n));
+  const moneyShare = (part: number) => (unknown || money.unknownParts ? null : ratio(part, money.total));
   return {
     scope,
     instruments: n,
-    evaluated: share(evaluated, n),
-    effectiveness: share(effectiveness, n),
-    efficiency: share(efficiency, n),
-    sideEffects: share(sideEffects, n),
+    evaluationList: list,
+    evaluated: of(evaluated),
+    effectiveness: of(effectiveness),
+    efficiency: of(efficiency),
+    sideEffects: of(sideEffects),
     money: {
       ...money,
       // Shares of money are only known when every amount is: otherwise null, with the parts kept.
-      evaluatedShare: money.unknownParts ? null : ratio(money.evaluated, money.total),
-      effectivenessShare: money.unknownParts ? null : ratio(money.effectiveness, money.total),
-      efficiencyShare: money.unknownParts ? null : ratio(money.efficiency, money.total),
+      evaluatedShare: moneyShare(money.evaluated),
+      effectivenessShare: moneyShare(money.effectiveness),
+      efficiencyShare: moneyShare(money.efficiency),
     },
   };
 }
 
 export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; domains: ScopeRef[]; objectives: ScopeRef[] }, M: Messages): CoverageAnalysis {
   const rows = coverageRows(ix);
+  const c = completenessOf(ix.review, 'evaluations');
+  const list: EvaluationList = { status: c.status, stated: c.stated, known: c.known };
   const lines = lineCoverage(ix, rows);
   const notEvaluated: NotEvaluated[] = [];
 
@@ -284,9 +294,9 @@ export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; do
   }
 
   // Small scopes first (see analyze).
-  const objectives = scopes.objectives.map((o) => coverageSummary(o, ix.instrumentsUnder.get(o.id) ?? [], rows, lines));
-  const domains = scopes.domains.map((d) => coverageSummary(d, ix.instrumentsOfDomain.get(d.id) ?? [], rows, lines));
-  return { instruments: rows, article: coverageSummary(scopes.article, ix.nodes, rows, lines), domains, objectives, notEvaluated };
+  const objectives = scopes.objectives.map((o) => coverageSummary(o, ix.instrumentsUnder.get(o.id) ?? [], rows, lines, list));
+  const domains = scopes.domains.map((d) => coverageSummary(d, ix.instrumentsOfDomain.get(d.id) ?? [], rows, lines, list));
+  return { instruments: rows, evaluationList: list, article: coverageSummary(scopes.article, ix.nodes, rows, lines, list), domains, objectives, notEvaluated };
 }
 
 const NO_CELL: GapCell = Object.freeze({ strength: 'none', verdict: null, sources: EMPTY, findings: EMPTY });

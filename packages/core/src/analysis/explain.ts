@@ -1,7 +1,7 @@
 import { filterReviewForAudience } from '../audience/index.js';
 import type { Review, StudyDesign, EvidenceStrength, Aspect, Verdict, SourceType, Classification, BudgetKind } from '../model/review.js';
 import { nearest } from '../util/nearest.js';
-import { findingStrength, sourceCap } from './strength.js';
+import { findingStrength, sourceCap } from '../model/strength.js';
 import type { Assessment, CoverageRow, Explained, InstrumentEvidence, InstrumentVerdicts, SmartCheck, SteppedVerdicts, Sum } from './types.js';
 import { sum } from './numbers.js';
 

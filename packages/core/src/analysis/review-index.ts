@@ -1,7 +1,7 @@
 import { EVALUATION_SOURCE_TYPES, type BudgetLine, type Finding, type Instrument, type Objective, type Review, type Source, type SourceType } from '../model/review.js';
 
 /** Source types that count as an evaluation (RPE question 8). */
-import { findingStrength, strengthRank, type FindingStrength } from './strength.js';
+import { findingStrength, strengthRank, type FindingStrength } from '../model/strength.js';
 
 export const EVALUATION_TYPES: ReadonlySet<SourceType> = new Set<SourceType>(EVALUATION_SOURCE_TYPES);
 

@@ -117,7 +117,7 @@ function rankOfInstruments(ix: ReviewIndex, ids: readonly string[], cache: Map<n
     const node = ix.nodeOf.get(id);
     if (!node) continue;
     let r = cache.get(node.index);
-    if (!r) cache.set(node.index, (r = rankOf(node.findings)));
+    if (!r) cache.set(node.index, (r = rankOf(ix, node)));
     evidence.push(id, ...r.findings);
     if (!best || effectivenessRankOrder(r.verdict) > effectivenessRankOrder(best.verdict) || (r.verdict === best.verdict && strengthRank(r.strength) > strengthRank(best.strength))) best = r;
   }

@@ -278,9 +278,19 @@ export interface CoverageRow {
   sideEffects: boolean;
 }
 
+/** What the review says of its list of evaluations (model/completeness.ts): coverage is unknown when the list is. */
+export interface EvaluationList {
+  status: 'complete' | 'partial' | 'unknown';
+  stated: boolean;
+  /** Sources in the file whose type counts as an evaluation. */
+  known: number;
+}
+
 export interface CoverageSummary {
   scope: ScopeRef;
   instruments: number;
+  /** Shares are null when the list of evaluations is unknown; counts are then what the file holds. */
+  evaluationList: EvaluationList;
   evaluated: Share;
   effectiveness: Share;
   efficiency: Share;
@@ -297,6 +307,7 @@ export interface NotEvaluated extends Explained {
 
 export interface CoverageAnalysis {
   instruments: CoverageRow[];
+  evaluationList: EvaluationList;
   article: CoverageSummary;
   domains: CoverageSummary[];
   objectives: CoverageSummary[];

@@ -5,6 +5,7 @@ import { formatPath, type PathSegment, type Problem } from './problem.js';
 import { LineIndex } from '../util/lines.js';
 import { Suggester } from '../util/nearest.js';
 import { count, quote } from '../util/text.js';
+import { strengthWarnings } from '../model/strength.js';
 import { checkReferences, type UnlocatedProblem } from './references.js';
 import { LIMITS, readDocument, type ReadProblem } from './read.js';
 import { locatePaths } from './locate.js';
@@ -75,6 +76,8 @@ function validateData(raw: unknown, found: UnlocatedProblem[]): { review: Review
   for (const p of checkReferences(data, suggest)) found.push(p);
   if (from !== undefined) found.push(migrationWarning(from, changes));
   if (parsed.success) for (const p of reviewWarnings(parsed.data)) found.push(p);
+  // A strength above what the sources carry is capped by the analysis: said here, with its place.
+  if (parsed.success && !found.some((p) => p.severity === 'error')) for (const p of strengthWarnings(parsed.data)) found.push(p);
   return { review: parsed.data };
 }
 

@@ -26,6 +26,7 @@ const {
 const GOAL_ORDER: readonly GoalAchievementValue[] = ['reached', 'partly', 'not-reached', 'mixed', 'not-determinable'];
 const EFFECTIVENESS_ORDER: readonly EffectivenessValue[] = ['demonstrated', 'plausible', 'mixed', 'not-demonstrated', 'negative', 'not-determinable', 'not-applicable'];
 const SCOPE_OWN: Record<ScopeKind, string> = { objective: 'the objective and its sub-objectives', domain: 'the domain and its objectives', article: 'the domains and objectives' };
+const SCOPE_OWN_THEMSELVES: Record<ScopeKind, string> = { objective: 'the objective and its sub-objectives themselves', domain: 'the domain and its objectives themselves', article: 'the domains and objectives themselves' };
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "plausible for 2 (9% of the known money), not determinable for 19": the values that occur, in order. */
@@ -145,7 +146,7 @@ export const en = {
     notAsAWhole: (threshold: number) => `No value holds for at least ${pct(threshold)} of the deployed instruments, so effectiveness is not determinable as a whole.`,
     contested: (scope: ScopeKind, ids: string) => `Findings on ${SCOPE_OWN[scope]} point the other way, so the whole is contested (${ids}).`,
     instruments: (value: EffectivenessValue, ids: string) => `${capitalise(EFFECTIVENESS[value])}: ${ids}.`,
-    own: (scope: ScopeKind, value: Weighed, ids: string) => `Findings on ${SCOPE_OWN[scope]} itself are ${WEIGHED[value]} (${ids}).`,
+    own: (scope: ScopeKind, value: Weighed, ids: string) => `Findings on ${SCOPE_OWN_THEMSELVES[scope]} are ${WEIGHED[value]} (${ids}).`,
   },
 
   // steps/efficiency.ts

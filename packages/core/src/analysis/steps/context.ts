@@ -19,6 +19,12 @@ export interface StepContext {
   noEvidence: { contribution: InstrumentVerdicts['contribution']; effectiveness: InstrumentVerdicts['effectiveness'] };
   /** The shared efficiency of every deployed instrument without cost, effect or efficiency finding. */
   noEfficiency: InstrumentVerdicts['efficiency'];
+  /** Per instrument, what efficiency reads of it (steps/efficiency.ts `efficiencyFacts`). */
+  efficiency: Uint8Array;
+  /** Per objective, its goal achievement, computed once for its own scope and the roll-ups above it. */
+  goals: Map<string, import('./goal-achievement.js').ObjectiveGoal>;
+  /** Per node index, the instrument's place in the natural order of ids (ids.ts), to order lists of instruments by number. */
+  rank: Uint32Array;
   /** Two sets of marks over the findings, for the passes of one verdict. */
   marks: [Marks, Marks];
 }
@@ -36,3 +42,23 @@ export interface ScopeInput {
 
 /** The per-instrument verdicts, by node index, that the scope steps roll up. */
 export type InstrumentResults = readonly InstrumentVerdicts[];
+
+/**
+ * The ids of instruments given by node index, in natural order. Ordering by a rank computed once
+ * instead of comparing ids: the article and each domain list tens of thousands of instruments, and
+ * sorting those by id was a tenth of the analysis at 100k.
+ */
+export function idsInOrder(ctx: Pick<StepContext, 'ix' | 'rank'>, indices: number[]): string[] {
+  let sorted = true;
+  for (let k = 1; k < indices.length && sorted; k++) if (ctx.rank[indices[k - 1]!]! > ctx.rank[indices[k]!]!) sorted = false;
+  if (!sorted) indices.sort((a, b) => ctx.rank[a]! - ctx.rank[b]!);
+  const out = new Array<string>(indices.length);
+  for (let k = 0; k < indices.length; k++) out[k] = ctx.ix.nodes[indices[k]!]!.instrument.id;
+  return out;
+}
+
+/** A short list of instruments given by node index for a sentence, as `listIds` writes it, without ordering their ids as strings. */
+export function listMembers(ctx: Pick<StepContext, 'ix' | 'rank' | 'M'>, indices: readonly number[], max = 8): string {
+  const ids = idsInOrder(ctx, indices.slice(0, indices.length));
+  return ids.length <= max ? ids.join(', ') : ctx.M.more(ids.slice(0, max).join(', '), ids.length - max);
+}

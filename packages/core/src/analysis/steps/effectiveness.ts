@@ -1,10 +1,10 @@
 import type { Finding } from '../../model/review.js';
 import { listIds, sortIds } from '../ids.js';
 import { weigh } from '../judgement.js';
-import { strengthRank } from '../strength.js';
+import { strengthRank } from '../../model/strength.js';
 import type { AspectEvidence, EffectivenessValue, EffectStudyValue, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
 import type { InstrumentNode } from '../review-index.js';
-import type { InstrumentResults, ScopeInput, StepContext } from './context.js';
+import { listMembers, type InstrumentResults, type ScopeInput, type StepContext } from './context.js';
 import { notDeployedReason } from './realisation-gate.js';
 import { headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
 
@@ -162,10 +162,10 @@ export const moneyOf = (ctx: StepContext, index: number): number | null => {
 export function scopeEffectiveness(ctx: StepContext, input: ScopeInput, results: InstrumentResults): SteppedVerdicts['effectiveness'] {
   const { ix, M, threshold } = ctx;
   const { scope, instruments, ownIds } = input;
-  const b = new SpreadBuilder(VALUES, 'not-applicable');
+  const b = new SpreadBuilder(VALUES, 'not-applicable', true);
   for (let k = 0; k < instruments.length; k++) {
-    const { index, instrument } = instruments[k]!;
-    b.add(instrument.id, results[index]!.contribution.value, moneyOf(ctx, index));
+    const { index } = instruments[k]!;
+    b.add(index, results[index]!.contribution.value, moneyOf(ctx, index));
   }
   const spread = b.spread();
 
@@ -203,19 +203,15 @@ export function scopeEffectiveness(ctx: StepContext, input: ScopeInput, results:
     else reasons.push(M.effectiveness.headline(value, supportCount(spread.counts, value), spread.applicable, threshold));
   }
   for (const v of ['demonstrated', 'plausible', 'mixed', 'not-demonstrated', 'negative'] as const) {
-    const ids = b.idsOf(v);
-    if (ids.length) reasons.push(M.effectiveness.instruments(v, listIds(ids, M)));
+    const members = b.membersOf(v);
+    if (members.length) reasons.push(M.effectiveness.instruments(v, listMembers(ctx, members)));
   }
   if (own.length) reasons.push(M.effectiveness.own(scope.kind, ownWeighing.value, listIds(ownDecisive.length ? ownDecisive : own.map((f) => f.id), M)));
 
   // The evidence: exactly what supports the value.
-  const supporting = supportersOf(value);
   const evidence: string[] = [];
-  for (let k = 0; k < instruments.length; k++) {
-    const { index } = instruments[k]!;
-    const r = results[index]!.contribution;
-    if (supporting.has(r.value)) for (const id of ctx.evidence[index]!.aspects.effectiveness.decisive) evidence.push(id);
-    else if (value === 'not-determinable' && r.value === 'not-determinable') evidence.push(instruments[k]!.instrument.id);
+  for (const v of supportersOf(value)) {
+    for (const index of b.membersOf(v)) for (const id of ctx.evidence[index]!.aspects.effectiveness.decisive) evidence.push(id);
   }
   if (contested || (value !== 'not-determinable' && ((FAVOURABLE.has(value) && ownFavourable) || (UNFAVOURABLE.has(value) && ownUnfavourable)))) evidence.push(...ownDecisive);
   return {

@@ -1,10 +1,10 @@
 import type { Finding } from '../../model/review.js';
 import { listIds, sortIds } from '../ids.js';
 import { statesAspect, weigh } from '../judgement.js';
-import { strengthAt } from '../strength.js';
+import { strengthAt } from '../../model/strength.js';
 import type { InstrumentNode } from '../review-index.js';
 import type { EfficiencyCondition, EfficiencyValue, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
-import type { InstrumentResults, ScopeInput, StepContext } from './context.js';
+import { idsInOrder, type InstrumentResults, type ScopeInput, type StepContext } from './context.js';
 import { moneyOf } from './effectiveness.js';
 import { atLeastPlausible } from './plausibility.js';
 import { notDeployedReason } from './realisation-gate.js';
@@ -23,7 +23,7 @@ import { headlineOf, SpreadBuilder } from './roll-up.js';
  */
 
 /** (a) for one instrument. */
-export function costAttributed(ctx: StepContext, node: InstrumentNode): boolean {
+export function costAttributed(ctx: Pick<StepContext, 'ix' | 'cost'>, node: InstrumentNode): boolean {
   if (ctx.cost[node.index]!.status === 'amount') return true;
   for (let j = 0; j < node.lines.length; j++) {
     const l = ctx.ix.lines.get(node.lines[j]!);
@@ -31,6 +31,27 @@ export function costAttributed(ctx: StepContext, node: InstrumentNode): boolean 
   }
   return false;
 }
+
+/** Per instrument, by node index, as bits: (a) holds; it has a study relating cost to effect (c); it has any efficiency finding. */
+export function efficiencyFacts(ctx: Pick<StepContext, 'ix' | 'cost' | 'efficiencyMinimum'>): Uint8Array {
+  const facts = new Uint8Array(ctx.ix.nodes.length);
+  for (let index = 0; index < ctx.ix.nodes.length; index++) {
+    const node = ctx.ix.nodes[index]!;
+    let bits = costAttributed(ctx, node) ? COSTED : 0;
+    for (let j = 0; j < node.findings.length; j++) {
+      const f = node.findings[j]!;
+      if (f.aspect !== 'efficiency') continue;
+      bits |= ON_EFFICIENCY;
+      if (statesAspect(f, 'efficiency', ctx.ix.isEvaluationFinding(f)) && ctx.ix.findingRank[node.findingOrdinals[j]!]! >= ctx.efficiencyMinimum) bits |= STUDIED;
+    }
+    facts[index] = bits;
+  }
+  return facts;
+}
+export const COSTED = 1;
+export const STUDIED = 2;
+/** It has any finding on efficiency. */
+export const ON_EFFICIENCY = 4;
 
 /** (c): the efficiency findings that relate cost to effect strongly enough, in `findings`. */
 function qualifying(ctx: StepContext, findings: readonly Finding[], ordinals: readonly number[]): Finding[] {
@@ -50,6 +71,10 @@ export function instrumentEfficiency(ctx: StepContext, node: InstrumentNode, con
   if (contribution.value === 'not-applicable') {
     return { value: 'not-applicable', verdict: null, missing: NOT_APPLICABLE_MISSING, indications: [], reasons: [notDeployedReason(node.instrument.realisation.status, M)], evidence: [node.instrument.id] };
   }
+  const facts = ctx.efficiency[node.index]!;
+  const cost = (facts & COSTED) !== 0;
+  const effect = atLeastPlausible(contribution.value);
+  if (!cost && !effect && !(facts & ON_EFFICIENCY)) return ctx.noEfficiency;
   const efficiencyFindings: Finding[] = [];
   const ordinals: number[] = [];
   for (let j = 0; j < node.findings.length; j++) {
@@ -57,9 +82,6 @@ export function instrumentEfficiency(ctx: StepContext, node: InstrumentNode, con
     efficiencyFindings.push(node.findings[j]!);
     ordinals.push(node.findingOrdinals[j]!);
   }
-  const cost = costAttributed(ctx, node);
-  const effect = atLeastPlausible(contribution.value);
-  if (!cost && !effect && efficiencyFindings.length === 0) return ctx.noEfficiency;
   const study = qualifying(ctx, efficiencyFindings, ordinals);
   const missing: EfficiencyCondition[] = [];
   if (!cost) missing.push('cost');
@@ -106,8 +128,8 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: In
   const b = new SpreadBuilder(VALUES, 'not-applicable');
   let costed = 0;
   let studiedInstruments = 0;
-  const withoutCost: string[] = [];
-  const withoutEffect: string[] = [];
+  const withoutCost: number[] = [];
+  const withoutEffect: number[] = [];
   const indications: string[] = [];
   const studied: Finding[] = [];
   const [seen] = ctx.marks;
@@ -115,22 +137,20 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: In
   for (let k = 0; k < instruments.length; k++) {
     const node = instruments[k]!;
     const r = results[node.index]!.efficiency;
-    b.add(node.instrument.id, r.value, moneyOf(ctx, node.index));
+    b.add(node.index, r.value, moneyOf(ctx, node.index));
     if (r.value === 'not-applicable') continue;
-    if (costAttributed(ctx, node)) costed++;
-    else withoutCost.push(node.instrument.id);
-    if (!atLeastPlausible(results[node.index]!.contribution.value)) withoutEffect.push(node.instrument.id);
-    let studiedHere = false;
+    const facts = ctx.efficiency[node.index]!;
+    if (facts & COSTED) costed++;
+    else withoutCost.push(node.index);
+    if (!atLeastPlausible(results[node.index]!.contribution.value)) withoutEffect.push(node.index);
+    if (facts & STUDIED) studiedInstruments++;
+    if (!(facts & ON_EFFICIENCY)) continue;
     for (let j = 0; j < node.findings.length; j++) {
       const f = node.findings[j]!;
-      if (f.aspect !== 'efficiency') continue;
-      const relates = qualifying(ctx, [f], [node.findingOrdinals[j]!]).length > 0;
-      if (relates) studiedHere = true;
-      if (!seen.add(node.findingOrdinals[j]!)) continue;
-      if (r.value === 'determinable' && relates) studied.push(f);
+      if (f.aspect !== 'efficiency' || !seen.add(node.findingOrdinals[j]!)) continue;
+      if (r.value === 'determinable' && qualifying(ctx, [f], [node.findingOrdinals[j]!]).length) studied.push(f);
       else indications.push(f.id);
     }
-    if (studiedHere) studiedInstruments++;
   }
   const spread = b.spread();
   const own: Finding[] = [];
@@ -182,5 +202,5 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: In
   if (indications.length) reasons.push(M.efficiency.indications(listIds(indications, M)));
   // The evidence of "not determinable": the instruments that lack the first missing half.
   const evidence = missing.includes('cost') ? withoutCost : missing.includes('effect') ? withoutEffect : [];
-  return { value: 'not-determinable', verdict: null, spread, headline, conditions, missing, indications: sortIds(indications), reasons, evidence: sortIds(evidence) };
+  return { value: 'not-determinable', verdict: null, spread, headline, conditions, missing, indications: sortIds(indications), reasons, evidence: idsInOrder(ctx, evidence) };
 }

@@ -46,6 +46,14 @@ const fromWeighed = (w: Weighing): GoalAchievementValue => {
 export const goalSubjects = (ctx: StepContext, o: Objective): string[] => [o.id, ...ctx.ix.descendantsOf(o.id), o.domain];
 
 export function objectiveGoal(ctx: StepContext, o: Objective): ObjectiveGoal {
+  const known = ctx.goals.get(o.id);
+  if (known) return known;
+  const goal = readGoal(ctx, o);
+  ctx.goals.set(o.id, goal);
+  return goal;
+}
+
+function readGoal(ctx: StepContext, o: Objective): ObjectiveGoal {
   const { ix } = ctx;
   const findings: Finding[] = [];
   const ranks: number[] = [];
@@ -80,7 +88,7 @@ export function scopeGoalAchievement(ctx: StepContext, { objectives, scope }: Sc
   const { M, threshold } = ctx;
   const b = new SpreadBuilder(VALUES, null);
   const goals = objectives.map((o) => objectiveGoal(ctx, o));
-  for (const g of goals) b.add(g.objective, g.value, null);
+  for (let k = 0; k < goals.length; k++) b.add(k, goals[k]!.value, null);
   const spread = b.spread();
   const judgeable = share(goals.filter((g) => g.judgeable).length, goals.length);
   if (goals.length === 0) {

@@ -21,13 +21,14 @@ export function isDeployed(status: RealisationStatus): boolean {
   return status !== 'not-realised' && status !== 'realised-after-period';
 }
 
+const NONE = Object.freeze([]) as unknown as string[];
+
 /** The gate for one instrument. */
-export function realisationGate(node: InstrumentNode, M: Messages): InstrumentVerdicts['realisation'] {
+export function realisationGate(node: InstrumentNode, M: Messages, reasons: string[] = [M.gate.status(node.instrument.realisation.status)]): InstrumentVerdicts['realisation'] {
   const { realisation, id } = node.instrument;
   const deployed = isDeployed(realisation.status);
-  const reasons = [M.gate.status(realisation.status)];
-  const evidence = [id];
-  if (realisation.citation?.source) evidence.push(realisation.citation.source);
+  // The realisation record is the instrument's own; its evidence is the source it cites, if any.
+  const evidence = realisation.citation?.source ? [id, realisation.citation.source] : deployed ? NONE : [id];
   return { status: realisation.status, deployed, reasons, evidence };
 }
 

@@ -29,25 +29,27 @@ export interface Candidate<V extends string> {
 export class SpreadBuilder<V extends string> {
   private readonly counts: Record<V, number>;
   private readonly money: Record<V, number>;
-  private readonly ids: Record<V, string[]>;
+  private readonly ids: Record<V, number[]>;
   private total = 0;
   private moneyKnown = 0;
   private withMoney = 0;
 
+  /** `trackIds`: keep the members per value, by node index (for reasons that name them). */
   constructor(
     private readonly values: readonly V[],
     private readonly notApplicable: V | null,
+    private readonly trackIds = false,
   ) {
     this.counts = zero(values);
     this.money = zero(values);
-    this.ids = Object.fromEntries(values.map((v) => [v, [] as string[]])) as unknown as Record<V, string[]>;
+    this.ids = (trackIds ? Object.fromEntries(values.map((v) => [v, [] as number[]])) : {}) as Record<V, number[]>;
   }
 
-  /** Adds one member; `money` is its known attributed money, or null when unknown. */
-  add(id: string, value: V, money: number | null): void {
+  /** Adds one member (its node index, or any number when ids are not tracked); `money` is its known attributed money, or null when unknown. */
+  add(index: number, value: V, money: number | null): void {
     this.total++;
     this.counts[value]++;
-    this.ids[value].push(id);
+    if (this.trackIds) this.ids[value].push(index);
     if (money !== null && value !== this.notApplicable) {
       this.money[value] += money;
       this.moneyKnown += money;
@@ -55,8 +57,9 @@ export class SpreadBuilder<V extends string> {
     }
   }
 
-  idsOf(value: V): string[] {
-    return this.ids[value];
+  /** The members with a value, by node index, in the order they were added. */
+  membersOf(value: V): number[] {
+    return this.ids[value] ?? [];
   }
 
   spread(): Spread<V> {

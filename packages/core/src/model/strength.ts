@@ -1,5 +1,6 @@
-import type { EvidenceStrength, Finding, Source, SourceType, StudyDesign } from '../model/review.js';
+import type { EvidenceStrength, Finding, Source, SourceType, StudyDesign } from './review.js';
 
+/**
 /**
  * How strong a finding is, decided once for every use (coverage, verdicts, gap map, explain,
  * savings, report). The scale is EVIDENCE_STRENGTHS, weakest first:
@@ -124,4 +125,26 @@ export function findingStrength(f: Finding, sources: readonly (Source | undefine
 export function declaredAboveCap(f: Finding, sources: readonly (Source | undefined)[]): EvidenceStrength | null {
   const { cap } = findingStrength(f, sources);
   return strengthRank(f.strength) > strengthRank(cap) ? cap : null;
+}
+
+/**
+ * Validation warnings for findings whose declared strength (or design) is more than their sources
+ * can carry: the analysis caps them, and the file should say what its sources support.
+ */
+export function strengthWarnings(review: { findings: readonly Finding[]; sources: readonly Source[] }): { path: (string | number)[]; message: string; hint: string; code: 'inconsistent'; severity: 'warning' }[] {
+  const sources = new Map(review.sources.map((s) => [s.id, s]));
+  const out: { path: (string | number)[]; message: string; hint: string; code: 'inconsistent'; severity: 'warning' }[] = [];
+  review.findings.forEach((f, i) => {
+    const s = findingStrength(f, f.sources.map((x) => sources.get(x.source)));
+    if (!s.capped) return;
+    const what = s.design ? `the study design "${s.design}"` : `the declared strength "${f.strength}"`;
+    out.push({
+      path: ['findings', i, s.design && f.design ? 'design' : 'strength'],
+      code: 'inconsistent',
+      severity: 'warning',
+      message: `${what} is more than ${f.sources.length ? 'its sources' : "the review's own judgement"} can carry (at most "${s.cap}"); the analysis uses "${s.strength}"`,
+      hint: f.sources.length ? 'lower the strength, or correct the type of the source if it is an evaluation that can carry more' : 'lower the strength, or cite the study the judgement rests on',
+    });
+  });
+  return out;
 }

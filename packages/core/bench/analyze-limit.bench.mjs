@@ -1,0 +1,64 @@
+// Benchmark of analyze beside the physical limit of its input: JSON.parse + zod validation of the
+// same review as JSON (nothing can analyse a review faster than it can be read and checked). At
+// 1k, 10k and 100k instruments, each phase in a fresh process from a collected heap, best of a few
+// runs (the machine is shared: the minimum is the least disturbed). Target: analyze ≤ 2.5× the
+// limit at 100k, peak memory of a process that loads and analyses under 1 GiB.
+// Usage: node packages/core/bench/analyze-limit.bench.mjs [sizes…]   (run `pnpm build` first)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const dist = (p) => new URL(`../dist/${p}`, import.meta.url).href;
+
+if (process.argv[2] === '--child') {
+  const [, , , file, runs] = process.argv;
+  const { Review, analyze } = await import(dist('index.js'));
+  const text = readFileSync(file, 'utf8');
+  let limit = Infinity;
+  let analyzeMs = Infinity;
+  let review;
+  for (let k = 0; k < Number(runs); k++) {
+    review = undefined;
+    globalThis.gc();
+    let t = performance.now();
+    review = Review.parse(JSON.parse(text));
+    limit = Math.min(limit, performance.now() - t);
+    globalThis.gc();
+    t = performance.now();
+    const a = analyze(review);
+    analyzeMs = Math.min(analyzeMs, performance.now() - t);
+    if (a.verdicts.instruments.length !== review.instruments.length) process.exit(1);
+  }
+  console.log(JSON.stringify({ limit, analyze: analyzeMs, peakMB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+const { syntheticReview } = await import(dist('testing/index.js'));
+const { Review } = await import(dist('index.js'));
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const dir = mkdtempSync(join(tmpdir(), 'polev-bench-limit-'));
+const rows = [];
+try {
+  for (const n of sizes.length ? sizes : [1000, 10000, 100000]) {
+    const file = join(dir, `review-${n}.json`);
+    writeFileSync(file, JSON.stringify(Review.parse(syntheticReview({ instruments: n }))));
+    const runs = n >= 100000 ? 3 : 5;
+    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--expose-gc', join(here, 'analyze-limit.bench.mjs'), '--child', file, String(runs)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`analyze at ${n} failed: ${r.stderr}`);
+    const m = JSON.parse(r.stdout);
+    rows.push({ n, ...m });
+    console.log(
+      `${String(n).padStart(7)} instruments: limit (JSON.parse + zod) ${m.limit.toFixed(0)} ms | analyze ${m.analyze.toFixed(0)} ms = ${(m.analyze / m.limit).toFixed(2)}× the limit | peak ${m.peakMB.toFixed(0)} MB`,
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+const top = rows.find((r) => r.n === 100000);
+if (top) {
+  const ratio = top.analyze / top.limit;
+  console.log(`at 100k: analyze ${ratio.toFixed(2)}× the limit (target ≤ 2.5×: ${ratio <= 2.5 ? 'met' : 'NOT met'}); peak ${top.peakMB.toFixed(0)} MB (target < 1024 MB: ${top.peakMB < 1024 ? 'met' : 'NOT met'})`);
+}
