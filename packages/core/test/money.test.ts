@@ -95,7 +95,7 @@ describe('shared lines: a line financing several instruments is never counted in
     expect(c.instruments.i1!.status).toBe('joint');
     expect(c.lines[0]!.sharesIgnored).toContain('150%');
     expect(c.scopes.article.attributed.amount).toBe(3000);
-    expect(moneyWarnings(review)).toEqual([expect.objectContaining({ code: 'inconsistent-shares', path: ['budgetLines', 0, 'shares'] })]);
+    expect(moneyWarnings(review)).toEqual([expect.objectContaining({ code: 'inconsistent', severity: 'warning', path: ['budgetLines', 0, 'shares'] })]);
   });
 });
 
@@ -310,7 +310,7 @@ describe('scope of money: expenditure on an article the review does not cover', 
   } as never);
 
   it('is a located warning', () => {
-    expect(moneyWarnings(review)).toEqual([expect.objectContaining({ code: 'expenditure-outside-article', path: ['budgetLines', 1, 'article'] })]);
+    expect(moneyWarnings(review)).toEqual([expect.objectContaining({ code: 'foreign-article', severity: 'warning', path: ['budgetLines', 1, 'article'] })]);
     expect(moneyWarnings(review)[0]!.message).toContain('article 36.1');
   });
 
