@@ -183,7 +183,7 @@ describe('polev analyze', () => {
     const r = polev(['analyze', example]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Verdicts per domain');
-    expect(r.stdout).toMatch(/Contraterrorisme[\s\S]*Efficiency: not determinable[\s\S]*no attributed cost/);
+    expect(r.stdout).toMatch(/Contraterrorisme[\s\S]*Efficiency: not determinable[\s\S]*\(a\) Cost is attributed to 0 of 26 deployed instruments/);
     expect(r.stdout).toContain('Top recommendations');
     expect(r.stdout).not.toContain('\x1b[');
   });
@@ -204,7 +204,10 @@ describe('polev analyze', () => {
     expect(i.stdout).toMatch(/instrument nvc-i11[\s\S]*Evidence/);
     const bad = polev(['analyze', example, '--explain', 'nope']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('no objective, domain or instrument with id "nope"');
+    expect(bad.stderr).toContain('no item with id "nope"');
+    const near = polev(['analyze', example, '--explain', 'nvc-i111']);
+    expect(near.code).toBe(2);
+    expect(near.stderr).toMatch(/did you mean "nvc-i\d+"\?/);
   });
 
   it('refuses savings options that do not fit the review with exit 2, one line and hint per problem', () => {
@@ -413,11 +416,11 @@ describe('polev analyze --explain: enum values in words', () => {
     expect(nl.code, nl.stderr).toBe(0);
     expect(nl.stdout).toContain('Bewijskracht: alleen realisatie');
     expect(nl.stdout).toMatch(/^• realisatie: alleen realisatie, oordeel positief — bevindingen f-nvc-vitaal-gerealiseerd$/m);
-    expect(nl.stdout).toMatch(/^• doeltreffendheid: geen, oordeel niet beoordeeld/m);
+    expect(nl.stdout).toMatch(/^• doeltreffendheid: geen, oordeel geen — bevindingen f-nvc-vitaal-geen-evaluatie/m);
     expect(nl.stdout).not.toMatch(/^• alleen realisatie:/m);
     const en = polev(['analyze', example, '--explain', 'nvc-i28']);
     expect(en.stdout).toMatch(/^• realisation: realisation only, verdict positive — findings f-nvc-vitaal-gerealiseerd$/m);
-    expect(en.stdout).toMatch(/^• effectiveness: none, verdict not assessed/m);
+    expect(en.stdout).toMatch(/^• effectiveness: none, verdict none — findings f-nvc-vitaal-geen-evaluatie/m);
   });
 
   it('names SMART criteria and results in Dutch', () => {

@@ -2,12 +2,11 @@ import type { ReviewPeriod } from '../model/completeness.js';
 import type {
   Aspect,
   BudgetKind,
+  Classification,
   EvidenceStrength,
   RealisationStatus,
-  RpeVersion,
-  Verdict,
 } from '../model/review.js';
-import type { RpeTopic } from '../rpe/questions.js';
+import type { RpeQuestionNoun, RpeRules, RpeSubject } from '../rpe/questions.js';
 
 /** Every verdict polev gives carries its reasons (plain sentences) and the ids of its evidence. */
 export interface Explained {
@@ -46,6 +45,23 @@ export interface ScopeRef {
 
 // ---- realisation (step 2) -------------------------------------------------------------------
 
+/** How complete the review's instrument list is, and how to say its count (see `instrumentList`). */
+export interface InstrumentList {
+  status: 'complete' | 'partial' | 'unknown';
+  /** Whether the review states it, or polev inferred it from the list (non-empty: partial; empty: unknown). */
+  stated: boolean;
+  /** Instruments in the file. */
+  known: number;
+  /** How many the source has at least, where the review says (e.g. 108 appendix rows). */
+  expectedAtLeast: number | null;
+  /** What is known to be missing, as the review says it. */
+  missing: string | null;
+  /** The count in words: "70 of at least 108 instrument rows", "3 instruments (the list is partial)", "25 instruments". */
+  counted: string;
+  /** A sentence for wherever instruments are counted, null when the list is complete. */
+  note: string | null;
+}
+
 export interface RealisationSummary {
   scope: ScopeRef;
   instruments: string[];
@@ -56,6 +72,8 @@ export interface RealisationSummary {
   deployed: Share;
   /** Kept apart: realised only after the review period. */
   realisedAfterPeriod: string[];
+  /** The review's instrument list: the counts are of the instruments in the file, and this says how many that is of all. */
+  list: InstrumentList;
 }
 
 // ---- expenditure ------------------------------------------------------------------------------
@@ -236,8 +254,10 @@ export interface AspectEvidence {
   findings: string[];
   /** Sources (evaluations) behind those findings. */
   sources: string[];
-  /** The verdict of the strongest finding, or null without findings. */
-  verdict: Verdict | null;
+  /** What the strongest judging findings say together (judgement.ts), or null without findings. */
+  verdict: Weighed | null;
+  /** The judging findings at the strongest strength: exactly the evidence for `verdict`. */
+  decisive: string[];
 }
 
 export interface InstrumentEvidence extends Explained {
@@ -285,7 +305,9 @@ export interface CoverageAnalysis {
 }
 
 export interface GapCell {
+  /** The strength of the judging evidence (see AspectEvidence). */
   strength: EvidenceStrength;
+  verdict: Weighed | null;
   sources: string[];
   findings: string[];
 }
@@ -304,17 +326,91 @@ export interface GapRow {
 
 // ---- stepped verdicts -------------------------------------------------------------------------
 
-export type GoalAchievementValue = 'determinable' | 'partly-determinable' | 'not-determinable';
+/** What the strongest judging findings say together (see judgement.ts). */
+export type Weighed = 'positive' | 'partly' | 'negative' | 'no-effect' | 'mixed' | 'none';
+
+/** Step 1: how far an objective was reached. `mixed`: findings of the same strength disagree. */
+export type GoalAchievementValue = 'reached' | 'partly' | 'not-reached' | 'mixed' | 'not-determinable';
 export type RealisationValue = 'realised' | 'mostly-realised' | 'partly-realised' | 'not-realised' | 'unknown' | 'no-instruments';
-export type EffectivenessValue = 'demonstrated' | 'plausible' | 'not-determinable' | 'negative';
-export type EfficiencyValue = 'determinable' | 'not-determinable';
+/**
+ * Steps 3 and 4 together: the contribution of an instrument (or, as a headline, of a scope).
+ * `not-demonstrated`: an effect study found no significant effect; `mixed`: favourable and
+ * unfavourable evidence of the same strength; `not-applicable`: not deployed in the period.
+ */
+export type EffectivenessValue = 'demonstrated' | 'plausible' | 'mixed' | 'not-demonstrated' | 'negative' | 'not-determinable' | 'not-applicable';
+/** Step 3 alone: what effect studies (evidence of effect strength) show. */
+export type EffectStudyValue = 'demonstrated' | 'mixed' | 'not-demonstrated' | 'negative' | 'no-effect-study' | 'not-applicable';
+/** Step 4: whether a contribution is at least plausible, on all the evidence (effect studies included). */
+export type PlausibilityValue = 'plausible' | 'mixed' | 'not-plausible' | 'not-determinable' | 'not-applicable';
+export type EfficiencyValue = 'determinable' | 'not-determinable' | 'not-applicable';
+/** The halves efficiency needs: (a) attributed cost, (b) an effect at least plausible, (c) a study relating the two. */
+export type EfficiencyCondition = 'cost' | 'effect' | 'study';
+
+/** Instruments per value of a step, by count and, where amounts are known, by money. */
+export interface Spread<V extends string> {
+  /** Instruments in scope. */
+  total: number;
+  /** Instruments the step applies to (deployed ones), the denominator of every share. */
+  applicable: number;
+  counts: Record<V, number>;
+  /** Share of the applicable instruments per value (null without applicable instruments). */
+  shares: Record<V, number | null>;
+  /** Known attributed money (euro x 1,000) per value, and the applicable instruments that have some. */
+  money: { byValue: Record<V, number>; known: number; instruments: number; shares: Record<V, number | null> };
+}
+
+/** The roll-up rule's verdict on a scope: the headline and how it follows from the spread. */
+export interface Headline {
+  /** The least share of the applicable instruments a headline value must hold for (default 2/3). */
+  threshold: number;
+  /** Whether the spread covered enough for a headline; otherwise the value is "not determinable as a whole". */
+  asAWhole: boolean;
+}
+
+export interface InstrumentVerdicts {
+  instrument: string;
+  /** Step 2 as the gate of steps 3–5. */
+  realisation: Explained & { status: RealisationStatus; deployed: boolean };
+  /** Step 3. */
+  effectiveness: Explained & { value: EffectStudyValue };
+  /** Step 4. */
+  plausibility: Explained & { value: PlausibilityValue };
+  /** Steps 3 and 4 together: the value the roll-ups, savings and the report use. */
+  contribution: Explained & { value: EffectivenessValue; strength: EvidenceStrength | null };
+  /** Step 5. */
+  efficiency: Explained & { value: EfficiencyValue; verdict: Weighed | null; missing: EfficiencyCondition[]; indications: string[] };
+}
 
 export interface SteppedVerdicts {
   scope: ScopeRef;
-  goalAchievement: Explained & { value: GoalAchievementValue };
+  goalAchievement: Explained & {
+    value: GoalAchievementValue;
+    /** Whether the objectives are measurable enough to judge (SMART "measurable" passes), of the objectives in scope. */
+    judgeable: Share;
+    spread: Spread<GoalAchievementValue>;
+    headline: Headline;
+  };
   realisation: Explained & { value: RealisationValue; money: Sum };
-  effectiveness: Explained & { value: EffectivenessValue; counts: Record<EffectivenessValue, number> };
-  efficiency: Explained & { value: EfficiencyValue; verdict: Verdict | null };
+  effectiveness: Explained & {
+    value: EffectivenessValue;
+    /** Instruments per value (the spread's counts). */
+    counts: Record<EffectivenessValue, number>;
+    spread: Spread<EffectivenessValue>;
+    headline: Headline;
+    /** What findings on the scope itself (and the objectives under it) say, apart from its instruments. */
+    own: { value: Weighed; findings: string[] };
+  };
+  efficiency: Explained & {
+    value: EfficiencyValue;
+    verdict: Weighed | null;
+    spread: Spread<EfficiencyValue>;
+    headline: Headline;
+    /** Which of (a)–(c) hold for the scope. */
+    conditions: Record<EfficiencyCondition, boolean>;
+    missing: EfficiencyCondition[];
+    /** Efficiency findings that are not enough for a verdict: indications only. */
+    indications: string[];
+  };
 }
 
 // ---- SMART ------------------------------------------------------------------------------------
@@ -331,12 +427,23 @@ export interface SmartCheck {
 
 // ---- RPE checklist ----------------------------------------------------------------------------
 
-export type RpeStatus = 'report' | 'policy-response' | 'elsewhere' | 'not-answered' | 'missing';
+/**
+ * Where the review answers a question. `not-answered`: the review says it does not answer it, or
+ * its list of answers is stated complete and has none for it. `not-recorded`: the file holds no
+ * answer and does not say its answers are complete, so whether the review answers it is unknown.
+ */
+export type RpeStatus = 'report' | 'policy-response' | 'elsewhere' | 'not-answered' | 'not-recorded';
 
 export interface RpeChecklistItem {
   question: number;
-  topic: RpeTopic;
+  /** How the version names it: "7" (2015), "c" (2013, art. 3(3)(c)). */
+  label: string;
+  /** One of RPE_TOPICS for the bundled versions; a review's own set may use any topic. */
+  topic: string;
+  subjects: RpeSubject[];
   text: { nl: string; en: string };
+  /** Where the question comes from. */
+  origin: string;
   status: RpeStatus;
   location: string | null;
   note: string | null;
@@ -345,13 +452,26 @@ export interface RpeChecklistItem {
 }
 
 export interface RpeChecklist {
-  version: RpeVersion;
-  /** false when polev bundles no question set for the version; items is then empty. */
+  version: string;
+  title: string;
+  /** 'review': the review's own question set; 'bundled': polev's data for the version; 'none': no questions known. */
+  basis: 'review' | 'bundled' | 'none';
+  /** false when no questions are known for the version (neither bundled nor in the review); items is then empty. */
   known: boolean;
+  /** How the version names its questions in a sentence: "question 7" or "part c". */
+  questionNoun: RpeQuestionNoun;
+  /** Whether the file's list of answers is complete: only then is a question without an answer "not answered". */
+  answers: 'complete' | 'partial' | 'unknown';
   items: RpeChecklistItem[];
   answeredInReport: number[];
   answeredElsewhere: number[];
-  missing: number[];
+  /** Known not to be answered. */
+  notAnswered: number[];
+  /** No answer in the file, and the file does not say its answers are complete: unknown. */
+  notRecorded: number[];
+  /** The questions that ask for the savings variant (2015: 15; none in 2013). */
+  savingsQuestions: number[];
+  rules: RpeRules;
 }
 
 // ---- savings variant --------------------------------------------------------------------------
@@ -475,13 +595,15 @@ export interface DerivedRecommendation extends Explained {
 export interface Assessment {
   /** The language of every sentence in the assessment: reasons, recommendation texts, hints. */
   lang: AnalysisLang;
-  review: { id: string; title: string; period: ReviewPeriod; rpeVersion: RpeVersion };
+  review: { id: string; title: string; period: ReviewPeriod; rpeVersion: string };
   realisation: { article: RealisationSummary; domains: RealisationSummary[]; objectives: RealisationSummary[] };
   expenditure: ExpenditureAnalysis;
   costAttribution: CostAttribution;
   evidence: { instruments: InstrumentEvidence[]; objectives: { id: string; strength: EvidenceStrength }[]; domains: { id: string; strength: EvidenceStrength }[] };
   coverage: CoverageAnalysis;
-  verdicts: { article: SteppedVerdicts; domains: SteppedVerdicts[]; objectives: SteppedVerdicts[] };
+  verdicts: { article: SteppedVerdicts; domains: SteppedVerdicts[]; objectives: SteppedVerdicts[]; instruments: InstrumentVerdicts[] };
+  /** The view the assessment was made for, and what it left out (counts only). */
+  audience: AudienceView;
   gapMap: GapRow[];
   smart: SmartCheck[];
   rpe: RpeChecklist;
@@ -492,8 +614,28 @@ export interface Assessment {
 /** The languages the analysis writes its sentences in. */
 export type AnalysisLang = 'nl' | 'en';
 
+/** Which view an assessment is: `full` (everything in the file) or the evidence visible at a classification level. */
+export interface AudienceView {
+  level: Classification | 'full';
+  /** Whether the evidence it rests on includes classified material. */
+  containsClassified: boolean;
+  /** Items left out for this audience, per kind; no ids, no titles. */
+  leftOut: Record<LeftOutKind, number>;
+  leftOutTotal: number;
+}
+export type LeftOutKind = 'domain' | 'objective' | 'instrument' | 'source' | 'finding' | 'indicator' | 'conclusion' | 'recommendation';
+
 export interface AnalyzeOptions {
   savings?: SavingsOptions;
+  /**
+   * The clearance of the reader: verdicts rest only on the evidence visible at that level, and
+   * the assessment says how many items it left out. Default `full` (everything in the file).
+   */
+  audience?: Classification | 'full';
+  /** The roll-up rule's threshold: the least share of a scope's deployed instruments a headline must hold for. Default 2/3. */
+  headlineThreshold?: number;
+  /** The least strength of an evaluation that relates cost to effect for efficiency to be determinable. Default `process`. */
+  efficiencyMinimumStrength?: EvidenceStrength;
   /**
    * Language of every sentence the analysis writes (reasons, recommendation texts, SMART and
    * savings reasons, RPE hints); ids, values and the review's own text are never translated.

@@ -48,6 +48,8 @@ export interface Labels {
   total: string;
   totalThousands: string;
   rpeIntro: string;
+  /** For a version whose questions are the parts of its article (RPE 2013, art. 3(3)). */
+  rpeIntroParts: string;
   amountsNote: string;
   generatedOn: (date: string) => string;
   generatedBy: string;
@@ -190,7 +192,13 @@ export interface Labels {
     authorCol: string;
     dateCol: string;
     subjectsCol: string;
+    /** The review states it lists all its evaluations, and lists none. */
     noEvaluations: string;
+    /** No evaluation in the data, and the data do not say the list is complete: unknown, not none. */
+    evaluationsUnknown: string;
+    evaluationsPartial: (missing: string | null) => string;
+    /** Sources of unknown type, reported apart: they may be evaluations. */
+    unknownTypeSources: (n: number, titles: string) => string;
     otherSources: (n: number) => string;
     coverageTitle: string;
     coverageCaption: string;
@@ -276,11 +284,20 @@ export interface Labels {
     performedBy: (by: string) => string;
     committeeTitle: string;
     committeeNone: string;
+    /** No committee in the data, and the data do not say there was none. */
+    committeeUnknown: string;
     nameCol: string;
     organisationCol: string;
     roleCol: string;
     expertTitle: string;
-    expertNone: string;
+    /** The review states it had no independent expert, and its RPE version requires one (with where it says so). */
+    expertNone: (version: string, origin: string) => string;
+    expertNoneNotRequired: (version: string) => string;
+    expertNoneRuleUnknown: (version: string) => string;
+    /** No expert in the data, and the data do not say there was none: unknown, not "no expert". */
+    expertUnknown: string;
+    expertsPartial: (missing: string | null) => string;
+    verdictCol: string;
     affiliationCol: string;
     noteCol: string;
     approachTitle: string;
@@ -338,7 +355,8 @@ export interface Labels {
   };
 
   figure: {
-    treeDesc: (domain: string, instruments: number) => string;
+    /** `instruments` null for a tree without instruments (the overview). */
+    treeDesc: (domain: string, instruments: number | null) => string;
     expenditureDesc: (kind: string) => string;
     gapDesc: (domain: string) => string;
     yearAxis: string;
