@@ -95,7 +95,7 @@ describe('shared lines: a line financing several instruments is never counted in
     expect(c.instruments.i1!.status).toBe('joint');
     expect(c.lines[0]!.sharesIgnored).toContain('150%');
     expect(c.scopes.article.attributed.amount).toBe(3000);
-    expect(moneyWarnings(review)).toEqual([expect.objectContaining({ code: 'inconsistent-shares', path: ['budgetLines', 0, 'shares'] })]);
+    expect(moneyWarnings(review)).toEqual([expect.objectContaining({ code: 'inconsistent', severity: 'warning', path: ['budgetLines', 0, 'shares'] })]);
   });
 });
 
@@ -166,7 +166,7 @@ describe('the savings variant', () => {
         ['works', 'demonstrated', 350],
       ]);
       expect(ranked.cuts[2]!.remaining).toBe(250);
-      expect(ranked.cuts[0]!.evidence).toEqual(['f2', 'i2']);
+      expect(ranked.cuts[0]!.evidence).toEqual(['f2', 'i2', 's1']);
       expect(ranked.cuts[0]!.reason).toContain(lang === 'en' ? 'shown not to work' : 'aantoonbaar niet werkzaam');
       expect(ranked.reasons[0]).toContain(lang === 'en' ? 'proven not to work first' : 'eerst wat aantoonbaar niet werkt');
     }
@@ -286,7 +286,7 @@ describe('the savings variant', () => {
     for (const lang of ['en', 'nl'] as AnalysisLang[]) {
       const s = analyze(review, { lang }).savings;
       expect(s.review).toMatchObject({ percent: 20, base: 1000, target: 200, total: { amount: null, known: 150, unknownParts: 1 }, shortfall: null });
-      expect(s.review!.options[0]).toMatchObject({ id: 'opt-1', lines: ['p'], instruments: ['i1'], verdict: 'demonstrated', evidence: ['f1', 'i1', 'p'] });
+      expect(s.review!.options[0]).toMatchObject({ id: 'opt-1', lines: ['p'], instruments: ['i1'], verdict: 'demonstrated', evidence: ['f1', 'i1', 'p', 's1'] });
       expect(s.review!.options[0]!.reasons[0]).toContain(lang === 'en' ? 'demonstrated' : 'aangetoond');
       expect(s.review!.options[1]!.reasons[0]).toBe(lang === 'en' ? 'The option gives no amount.' : 'De optie geeft geen bedrag.');
       expect(s.comparison.map((c) => c.method)).toEqual(['across-the-board', 'evidence-ranked', 'review']);
@@ -310,7 +310,7 @@ describe('scope of money: expenditure on an article the review does not cover', 
   } as never);
 
   it('is a located warning', () => {
-    expect(moneyWarnings(review)).toEqual([expect.objectContaining({ code: 'expenditure-outside-article', path: ['budgetLines', 1, 'article'] })]);
+    expect(moneyWarnings(review)).toEqual([expect.objectContaining({ code: 'foreign-article', severity: 'warning', path: ['budgetLines', 1, 'article'] })]);
     expect(moneyWarnings(review)[0]!.message).toContain('article 36.1');
   });
 

@@ -1,6 +1,7 @@
 import { analyze, type Review, type ReviewInput } from '@polev/core';
 import { describe, expect, it } from 'vitest';
 import { buildReport, documentTexts, renderDocx, renderHtml, renderMarkdown } from '../src/index.js';
+import { formatAmount, formatNumber } from '../src/labels/index.js';
 import { complete, loadExample, readDocx } from './helpers.js';
 
 /**
@@ -68,6 +69,16 @@ describe('unknown money in every format and both languages', () => {
         expect(text, format).not.toMatch(/Saved: 0|Bespaard: 0/);
       }
     }
+  });
+});
+
+describe('sane amounts in print', () => {
+  it('a non-finite number, should one ever reach a report, prints as unknown, never Infinity or NaN', () => {
+    for (const x of [Infinity, -Infinity, NaN]) {
+      expect(formatAmount(x, 'en')).toBe('unknown');
+      expect(formatNumber(x, 'nl')).toBe('onbekend');
+    }
+    expect(formatAmount(1e12, 'nl')).toBe('1.000.000.000.000');
   });
 });
 

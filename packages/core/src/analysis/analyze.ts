@@ -101,7 +101,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
     gapMap: gapMap(ix, evidence),
     smart,
     rpe: rpeChecklist(ix, M),
-    savings: savingsVariant(ix, options.savings, M),
+    savings: savingsVariant(ix, instruments, options.savings, M),
   };
   return { ...partial, recommendations: deriveRecommendations(ix, partial, M) };
 }

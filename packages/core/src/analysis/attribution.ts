@@ -25,6 +25,7 @@ import type { CostAttribution, InstrumentCost, JointCost, LineAttribution, Scope
 // Most instruments have no line of their own: they share one value.
 const NO_LINES = Object.freeze([]) as unknown as string[];
 const NO_JOINT = Object.freeze([]) as unknown as JointCost[];
+const NO_GROUPS = Object.freeze([]) as unknown as number[];
 const NO_COST: InstrumentCost = Object.freeze({ status: 'none', lines: NO_LINES, amount: null, programme: null, apparatus: null, joint: NO_JOINT });
 
 /** The cost kinds; `null` for a line that is no cost of the article's instruments. */
@@ -104,14 +105,18 @@ export function attributeCosts(ix: ReviewIndex): Attribution {
   const covered = coveredArticles(ix.review);
   const known = (id: string) => ix.nodeOf.has(id);
   const lines: LineAttribution[] = [];
-  const costs: InstrumentCost[] = new Array(ix.nodes.length);
-  type Building = { lines: string[]; direct: Sum[]; programme: Sum[]; apparatus: Sum[]; joint: JointCost[] };
-  const building = new Map<number, Building>();
+  // Most instruments have no cost line: they keep the shared NO_COST, and only those a line
+  // reaches are built (a map over every node cost more than the attribution itself at 100k).
+  const costs: InstrumentCost[] = new Array<InstrumentCost>(ix.nodes.length).fill(NO_COST);
+  type Building = { index: number; lines: string[]; direct: Sum[]; programme: Sum[]; apparatus: Sum[]; joint: JointCost[] };
+  // Filled, not holey: arrays written at scattered indices would fall back to dictionaries.
+  const building: (Building | undefined)[] = new Array<Building | undefined>(ix.nodes.length).fill(undefined);
+  const reached: Building[] = [];
   const groups: Attribution['groups'] = [];
-  const groupsOf: (number[] | undefined)[] = new Array(ix.nodes.length);
+  const groupsOf: (number[] | undefined)[] = new Array<number[] | undefined>(ix.nodes.length).fill(undefined);
   const of = (index: number): Building => {
-    let b = building.get(index);
-    if (!b) building.set(index, (b = { lines: [], direct: [], programme: [], apparatus: [], joint: [] }));
+    let b = building[index];
+    if (!b) reached.push((building[index] = b = { index, lines: [], direct: [], programme: [], apparatus: [], joint: [] }));
     return b;
   };
   for (const line of ix.review.budgetLines) {
@@ -138,18 +143,11 @@ export function attributeCosts(ix: ReviewIndex): Attribution {
       }
     }
   }
-  for (let index = 0; index < ix.nodes.length; index++) {
-    const b = building.get(index);
-    if (!b) {
-      costs[index] = NO_COST;
-      continue;
-    }
-    const own = b.direct.length ? sum([]) : null;
-    let amount = own;
-    for (const d of b.direct) amount = addSum(amount!, d);
-    const known = (s: Sum | null) => s !== null && (s.amount !== null ? true : s.known > 0);
-    const status: InstrumentCost['status'] = known(amount) ? 'amount' : b.joint.some((j) => known(j.amount)) ? 'joint' : 'line-without-amount';
-    costs[index] = {
+  for (const b of reached) {
+    let amount: Sum | null = null;
+    for (const d of b.direct) amount = amount === null ? d : addSum(amount, d);
+    const status: InstrumentCost['status'] = hasFigure(amount) ? 'amount' : b.joint.some((j) => hasFigure(j.amount)) ? 'joint' : 'line-without-amount';
+    costs[b.index] = {
       status,
       lines: sortIds(new Set(b.lines)),
       amount,
@@ -161,6 +159,11 @@ export function attributeCosts(ix: ReviewIndex): Attribution {
   return { lines, costs, groups, groupsOf };
 }
 
+/** Whether a sum holds any figure: a known total, or known parts beside unknown ones. */
+const hasFigure = (s: Sum | null) => s !== null && (s.amount !== null || s.known > 0);
+const plus = (to: Sum | null, s: Sum) => (to === null ? s : addSum(to, s));
+const NO_SHARED: ScopeCost['sharedWithOtherScopes'] = Object.freeze({ amount: EMPTY_SUM, lines: NO_LINES });
+
 /**
  * The cost of a scope: the direct costs of its instruments, the joint costs whose group lies
  * wholly inside it, and apart from those the joint costs it shares with other scopes.
@@ -170,9 +173,9 @@ export function scopeCost(at: Attribution, scope: ScopeRef, instruments: readonl
   let programme: Sum | null = null;
   let apparatus: Sum | null = null;
   let joint: Sum | null = null;
-  const add = (to: Sum | null, s: Sum) => (to === null ? s : addSum(to, s));
+  const add = plus;
   let withCost = 0;
-  const touched: number[] = [];
+  let touched: number[] | null = null;
   for (let k = 0; k < instruments.length; k++) {
     const { index } = instruments[k]!;
     const c = at.costs[index]!;
@@ -187,14 +190,14 @@ export function scopeCost(at: Attribution, scope: ScopeRef, instruments: readonl
       if (stamp[g] !== epoch) {
         stamp[g] = epoch;
         count[g] = 0;
-        touched.push(g);
+        (touched ??= []).push(g);
       }
       count[g]!++;
     }
   }
   const shared: string[] = [];
   let sharedAmount = EMPTY_SUM;
-  for (const g of touched) {
+  for (const g of touched ?? NO_GROUPS) {
     const group = at.groups[g]!;
     if (count[g] === group.members.length) {
       joint = add(joint, group.amount);
@@ -215,7 +218,7 @@ export function scopeCost(at: Attribution, scope: ScopeRef, instruments: readonl
     programme,
     apparatus,
     joint,
-    sharedWithOtherScopes: { amount: sharedAmount, lines: sortIds(new Set(shared)) },
+    sharedWithOtherScopes: shared.length ? { amount: sharedAmount, lines: sortIds(new Set(shared)) } : NO_SHARED,
   };
 }
 

@@ -35,8 +35,8 @@ export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAna
   const years = [...yearSet].sort((a, b) => a - b);
   const linesStatus = completenessOf(review, 'budgetLines');
   const expenditureStatus = completenessOf(review, 'expenditure');
-  // "No lines of this kind" means none only when the review says its list of lines is complete.
-  const listComplete = linesStatus.status === 'complete';
+  // "No lines of this kind" means none only when the review says its lines, or its expenditure, are complete.
+  const listComplete = linesStatus.status === 'complete' || expenditureStatus.status === 'complete';
 
   const lines: LineExpenditure[] = inTotals.map((l) => lineExpenditure(l));
 

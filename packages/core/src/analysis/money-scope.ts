@@ -68,12 +68,16 @@ export function lineScope(line: Pick<BudgetLine, 'kind' | 'article' | 'index'>, 
   return line.kind === 'apparatus' ? 'apparatus-elsewhere' : 'other-article';
 }
 
-/** A warning about the review's money, located by its path in the review. */
+/**
+ * A warning about the review's money, located by its path in the review. Shaped as the loader's
+ * `UnlocatedProblem` (codes as in `ProblemCode`), so that load/warnings.ts can return these as they are.
+ */
 export interface MoneyWarning {
-  code: 'expenditure-outside-article' | 'inconsistent-shares';
+  code: 'foreign-article' | 'inconsistent';
+  severity: 'warning';
   path: (string | number)[];
   message: string;
-  hint?: string;
+  hint: string;
 }
 
 /**
@@ -89,14 +93,15 @@ export function moneyWarnings(review: Review): MoneyWarning[] {
     if (lineScope(line, covered) === 'other-article') {
       const field = line.article && line.article.trim() ? 'article' : 'index';
       out.push({
-        code: 'expenditure-outside-article',
+        code: 'foreign-article',
+        severity: 'warning',
         path: ['budgetLines', k, field],
         message: `budget line "${line.id}" is booked on article ${articleOfLine(line)}, which the review does not cover (${articles}); its money is kept out of the totals, the costs and the savings base`,
         hint: `add the article to budgetArticles, or set kind: out-of-scope with an outOfScopeReason`,
       });
     }
     const check = checkShares(line);
-    if (check.problem) out.push({ code: 'inconsistent-shares', path: ['budgetLines', k, 'shares'], message: `budget line "${line.id}": ${check.problem}; its cost is treated as joint`, hint: 'fractions add up to at most 1, amounts to at most the line\'s known expenditure' });
+    if (check.problem) out.push({ code: 'inconsistent', severity: 'warning', path: ['budgetLines', k, 'shares'], message: `budget line "${line.id}": ${check.problem}; its cost is treated as joint`, hint: 'fractions add up to at most 1, amounts to at most the line\'s known expenditure' });
   });
   return out;
 }

@@ -5,7 +5,7 @@ import { round, sum } from './numbers.js';
 import { strengthRank } from './evidence.js';
 import { effectivenessRankOrder, rankOf, type RankedEffectiveness } from './effectiveness-rank.js';
 import type { ReviewIndex } from './review-index.js';
-import type { EffectivenessRank, ReviewSavingsVariant, SavingsCut, SavingsOption, SavingsOptions, SavingsVariant } from './types.js';
+import type { EffectivenessRank, InstrumentVerdicts, ReviewSavingsVariant, SavingsCut, SavingsOption, SavingsOptions, SavingsVariant } from './types.js';
 import { reviewPeriod } from '../model/completeness.js';
 import type { BudgetLine, EvidenceStrength, Review } from '../model/review.js';
 import { InvalidOptionsError } from '../errors.js';
@@ -110,14 +110,14 @@ function baseYearOf(review: Review, lines: readonly BudgetLine[], asked: number 
 }
 
 /** The most favourable verdict among the instruments a line or option affects: cutting it cuts them all. */
-function rankOfInstruments(ix: ReviewIndex, ids: readonly string[], cache: Map<number, RankedEffectiveness>): { rank: RankedEffectiveness; evidence: string[] } {
+function rankOfInstruments(ix: ReviewIndex, verdicts: readonly InstrumentVerdicts[], ids: readonly string[], cache: Map<number, RankedEffectiveness>): { rank: RankedEffectiveness; evidence: string[] } {
   let best: RankedEffectiveness | null = null;
   const evidence: string[] = [];
   for (const id of ids) {
     const node = ix.nodeOf.get(id);
     if (!node) continue;
     let r = cache.get(node.index);
-    if (!r) cache.set(node.index, (r = rankOf(ix, node)));
+    if (!r) cache.set(node.index, (r = rankOf(verdicts[node.index]!)));
     evidence.push(id, ...r.findings);
     if (!best || effectivenessRankOrder(r.verdict) > effectivenessRankOrder(best.verdict) || (r.verdict === best.verdict && strengthRank(r.strength) > strengthRank(best.strength))) best = r;
   }
@@ -141,7 +141,7 @@ function cutOrder(a: Candidate, b: Candidate): number {
   return b.base - a.base || compareIds(a.line.id, b.line.id);
 }
 
-export function savingsVariant(ix: ReviewIndex, options: SavingsOptions = {}, M: Messages): SavingsVariant {
+export function savingsVariant(ix: ReviewIndex, verdicts: readonly InstrumentVerdicts[], options: SavingsOptions = {}, M: Messages): SavingsVariant {
   const { review } = ix;
   const percent = options.percent ?? 20;
   const includesApparatus = options.includeApparatus === true;
@@ -179,7 +179,7 @@ export function savingsVariant(ix: ReviewIndex, options: SavingsOptions = {}, M:
       continue;
     }
     const instruments = instrumentsOf(l);
-    const { rank, evidence } = rankOfInstruments(ix, instruments, cache);
+    const { rank, evidence } = rankOfInstruments(ix, verdicts, instruments, cache);
     candidates.push({ line: l, base: figure.amount, baseSource: figure.source, instruments, rank, evidence });
   }
   for (const l of unknownKind) unknownLines.push(l.id);
@@ -224,7 +224,7 @@ export function savingsVariant(ix: ReviewIndex, options: SavingsOptions = {}, M:
     left -= cut;
   }
   const evidenceRanked = option('evidence-ranked', target, cuttable, (c) => cutOf.get(c) ?? 0, ranked, (c) => M.savings.evidenceRankedCut(c.rank.verdict, c.rank.strength, c.instruments.length), M);
-  const own = reviewChapter(ix, M, cache);
+  const own = reviewChapter(ix, verdicts, M, cache);
   if (!own) reasons.push(M.savings.noChapter);
 
   const variants = [acrossTheBoard, evidenceRanked];
@@ -291,13 +291,13 @@ function option(
 }
 
 /** The review's own savings chapter, each option with what the evidence says of what it cuts. */
-function reviewChapter(ix: ReviewIndex, M: Messages, cache: Map<number, RankedEffectiveness>): ReviewSavingsVariant | null {
+function reviewChapter(ix: ReviewIndex, verdicts: readonly InstrumentVerdicts[], M: Messages, cache: Map<number, RankedEffectiveness>): ReviewSavingsVariant | null {
   const ch = ix.review.savingsChapter;
   if (!ch) return null;
   const options = ch.options.map((o) => {
     const lines = sortIds(new Set(o.budgetLines));
     const affected = sortIds(new Set([...o.instruments, ...lines.flatMap((id) => (ix.lines.get(id) ? instrumentsOf(ix.lines.get(id)!) : []))]));
-    const { rank, evidence } = rankOfInstruments(ix, affected, cache);
+    const { rank, evidence } = rankOfInstruments(ix, verdicts, affected, cache);
     const verdict: EffectivenessRank | null = affected.length ? rank.verdict : null;
     const reasons: string[] = [];
     if (o.amount === null) reasons.push(M.savings.optionAmountUnknown);

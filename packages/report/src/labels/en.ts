@@ -137,7 +137,7 @@ export const en: Labels = {
     costTextUnknown: (withCost, attributable, total, n) =>
       `Instruments with a known amount linked to them: ${withCost}. The share of programme expenditure on lines that name instruments is unknown, as ${n} programme amount${n === 1 ? ' is' : 's are'} unknown; of the known amounts, ${attributable} of ${total} x €1,000 is on such lines.`,
     costTextAllUnknown: (withCost, n) =>
-      `Instruments with a known amount linked to them: ${withCost}. How much programme expenditure is on lines that name instruments is unknown: ${n === 1 ? 'the only programme amount is not known' : `none of the ${n} programme amounts is known`}.`,
+      `Instruments with a known amount linked to them: ${withCost}. How much programme expenditure is on lines that name instruments is unknown: ${n === 0 ? 'the review data give no programme amounts' : n === 1 ? 'the only programme amount is not known' : `none of the ${n} programme amounts is known`}.`,
     withoutCostList: (n) => `${n} instrument${n === 1 ? ' has' : 's have'} no attributable expenditure.`,
     noExpenditure: 'The review states that it has no budget lines.',
     expenditureUnknown: 'The review data do not give the expenditure: it is unknown, not zero.',

@@ -139,7 +139,7 @@ export const nl: Labels = {
     costTextUnknown: (withCost, attributable, total, n) =>
       `Instrumenten waaraan een bekend bedrag is gekoppeld: ${withCost}. Het aandeel van de programma-uitgaven op regels die instrumenten noemen is onbekend, omdat ${n} programmabedrag${n === 1 ? '' : 'en'} onbekend ${n === 1 ? 'is' : 'zijn'}; van de bekende bedragen staat ${attributable} van ${total} x €1.000 op zulke regels.`,
     costTextAllUnknown: (withCost, n) =>
-      `Instrumenten waaraan een bekend bedrag is gekoppeld: ${withCost}. Hoeveel programma-uitgaven op regels staan die instrumenten noemen, is onbekend: ${n === 1 ? 'het enige bedrag aan programma-uitgaven is onbekend' : `geen van de ${n} bedragen aan programma-uitgaven is bekend`}.`,
+      `Instrumenten waaraan een bekend bedrag is gekoppeld: ${withCost}. Hoeveel programma-uitgaven op regels staan die instrumenten noemen, is onbekend: ${n === 0 ? 'de gegevens geven geen bedragen aan programma-uitgaven' : n === 1 ? 'het enige bedrag aan programma-uitgaven is onbekend' : `geen van de ${n} bedragen aan programma-uitgaven is bekend`}.`,
     withoutCostList: (n) => `${n} instrument${n === 1 ? ' heeft' : 'en hebben'} geen toe te rekenen uitgaven.`,
     noExpenditure: 'De doorlichting stelt dat zij geen begrotingsregels heeft.',
     expenditureUnknown: 'De gegevens van de doorlichting geven de uitgaven niet: die zijn onbekend, niet nul.',

@@ -759,7 +759,7 @@ class Builder {
     const am = ca.attributableMoney;
     cost.blocks.push(
       para(
-        am.share === null && am.unknownParts > 0 && am.total === 0
+        am.share === null && am.total === 0
           ? L.instruments.costTextAllUnknown(this.share(ca.withCost), am.unknownParts)
           : am.share === null && am.unknownParts > 0
           ? L.instruments.costTextUnknown(this.share(ca.withCost), formatAmount(am.attributable, this.lang), formatAmount(am.total, this.lang), am.unknownParts)
