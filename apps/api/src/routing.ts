@@ -24,7 +24,8 @@ export const ProblemSchema = z
   .passthrough()
   .openapi('Problem');
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+/** A documented error answer: a problem document. */
+export const problemRef = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 
 export interface RouteSpec<P extends z.ZodObject | undefined, Q extends z.ZodObject | undefined> {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -73,8 +74,8 @@ export function defineRoute<P extends z.ZodObject | undefined = undefined, Q ext
   handler: (c: Context<Env>, input: Input<P, Q>) => Promise<Response> | Response,
 ): void {
   const errors: RouteConfig['responses'] = {
-    ...(spec.params || spec.query || spec.body ? { 400: problem('Bad request: a parameter, the body or its syntax') } : {}),
-    ...(spec.role ? { 401: problem('No token, or one that is unknown, revoked or expired'), 403: problem('The token\'s role may not do this') } : {}),
+    ...(spec.params || spec.query || spec.body ? { 400: problemRef('Bad request: a parameter, the body or its syntax') } : {}),
+    ...(spec.role ? { 401: problemRef('No token, or one that is unknown, revoked or expired'), 403: problemRef('The token\'s role may not do this') } : {}),
   };
   const route = createRoute({
     method: spec.method,
@@ -88,7 +89,7 @@ export function defineRoute<P extends z.ZodObject | undefined = undefined, Q ext
       ...(spec.query ? { query: spec.query } : {}),
       ...(spec.body ? { body: spec.body } : {}),
     },
-    responses: { ...spec.responses, ...errors, 500: problem('Unexpected error (logged)') },
+    responses: { ...spec.responses, ...errors, 500: problemRef('Unexpected error (logged)') },
   });
   app.openAPIRegistry.registerPath(route);
   allow.add(spec.path, spec.method);

@@ -2,7 +2,7 @@ import { CLASSIFICATIONS, Id, type Classification, type Review } from '@polev/co
 import type { Logger } from 'pino';
 import type { Caller } from './auth.js';
 import type { ResponseCache } from './cache.js';
-import { forClearance, rank, type Withheld } from './classification.js';
+import { forClearance, highestIn, rank, type Withheld } from './classification.js';
 import { ApiProblem, forbidden, notFound } from './problems.js';
 import type { Actor, Repository, ReviewHead, StoredRevision } from './storage/repository.js';
 import { z } from '@hono/zod-openapi';
@@ -46,23 +46,13 @@ export function visible(review: Review, clearance: Classification): { review: Re
   return v;
 }
 
-/** The highest classification of any item in the review. */
-export function highestClassification(review: Review): Classification {
-  let top = 0;
-  JSON.stringify(review, (key, v: unknown) => {
-    if (key === 'classification' && typeof v === 'string') top = Math.max(top, rank(v as Classification));
-    return v;
-  });
-  return CLASSIFICATIONS[top]!;
-}
-
 /**
  * A write needs clearance for the whole review, before and after: a caller who cannot see an
  * item must not be able to drop it (by replacing what they were shown) or plant one above
  * their clearance.
  */
 export function requireClearanceFor(caller: Caller, review: Review, what: string): void {
-  const top = highestClassification(review);
+  const top = highestIn(review);
   if (rank(top) > rank(caller.clearance))
     throw forbidden(`${what} holds items classified ${top}, above the token's clearance (${caller.clearance}); a token cleared for ${top} must make this change`);
 }

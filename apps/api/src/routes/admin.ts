@@ -3,7 +3,7 @@ import { hashToken, newTokenId, newTokenSecret } from '../auth.js';
 import { rank } from '../classification.js';
 import { decodeCursor, encodeCursor } from '../http.js';
 import { ApiProblem, badRequest, forbidden, notFound } from '../problems.js';
-import { defineRoute, type AllowTable, type Env } from '../routing.js';
+import { defineRoute, problemRef, type AllowTable, type Env } from '../routing.js';
 import { actorOf, ClassificationSchema, type Services } from '../services.js';
 import type { TokenRecord } from '../storage/repository.js';
 
@@ -42,7 +42,6 @@ const AuditSchema = z
   })
   .openapi('AuditEntry');
 
-const problemRef = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 
 /** Tokens and the audit log: admins only. */
 export function adminRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Services): void {

@@ -4,12 +4,11 @@ import { AnalysisQuery, analysisBody, ReportQuery, reportBody, savingsFrom, vari
 import { contentHash } from '../storage/hash.js';
 import { sendCached } from '../http.js';
 import { notFound } from '../problems.js';
-import { defineRoute, type AllowTable, type Env } from '../routing.js';
+import { defineRoute, problemRef, type AllowTable, type Env } from '../routing.js';
 import { IdParam, liveHead, reviewOf, visible, type Services } from '../services.js';
 import type { ReviewHead } from '../storage/repository.js';
 import { AnyObject } from './schemas.js';
 
-const problemRef = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 
 /** The analysis and the report of a stored review's current revision, cached per revision, clearance and options. */
 export function derivedRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Services): void {

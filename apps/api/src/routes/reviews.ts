@@ -3,7 +3,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { invalidReview, readReview } from '../body.js';
 import { decodeCursor, encodeCursor, expectedRevision, jsonBytes, preconditionFailed, revisionEtag, sendCached, withheldHeaders } from '../http.js';
 import { ApiProblem, notFound } from '../problems.js';
-import { defineRoute, type AllowTable, type Env } from '../routing.js';
+import { defineRoute, problemRef, type AllowTable, type Env } from '../routing.js';
 import type { ReviewHead, WriteResult } from '../storage/repository.js';
 import { actorOf, gone, IdParam, liveHead, requireClearanceFor, reviewOf, visible, type Services } from '../services.js';
 import { WithheldSchema } from './schemas.js';
@@ -48,7 +48,6 @@ const reviewBody = {
   content: { 'application/json': { schema: ReviewSchema }, 'application/yaml': { schema: ReviewSchema } },
 };
 const headResponse = (description: string) => ({ description, content: { 'application/json': { schema: ReviewHeadSchema } } });
-const problemRef = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 
 const ListQuery = z.object({
   ministry: z.string().min(1).optional().describe('the ministry name or abbreviation'),

@@ -2,7 +2,7 @@ import { compare, Review as ReviewSchema } from '@polev/core';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { decodeCursor, encodeCursor, jsonBytes, revisionEtag, sendCached, withheldHeaders } from '../http.js';
 import { notFound } from '../problems.js';
-import { defineRoute, type AllowTable, type Env } from '../routing.js';
+import { defineRoute, problemRef, type AllowTable, type Env } from '../routing.js';
 import { IdParam, liveHead, reviewOf, visible, type Services } from '../services.js';
 import { AnyObject, WithheldSchema } from './schemas.js';
 
@@ -10,7 +10,6 @@ const RevisionMetaSchema = z
   .object({ revision: z.int(), etag: z.string(), author: z.string().describe('token id of the writer'), createdAt: z.string() })
   .openapi('RevisionMeta');
 
-const problemRef = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 const RevisionParams = IdParam.extend({ revision: z.coerce.number().int().min(1) });
 
 export function revisionRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Services): void {

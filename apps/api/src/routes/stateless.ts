@@ -4,7 +4,7 @@ import { parseBody, readReview } from '../body.js';
 import { lower } from '../classification.js';
 import { AnalysisQuery, analysisBody, ReportQuery, reportBody, savingsFrom } from '../derive.js';
 import { sendCached } from '../http.js';
-import { defineRoute, type AllowTable, type Env } from '../routing.js';
+import { defineRoute, problemRef, type AllowTable, type Env } from '../routing.js';
 import { visible, type Services } from '../services.js';
 import { AnyObject } from './schemas.js';
 
@@ -13,7 +13,6 @@ const body = {
   description: 'The review, as JSON or YAML.',
   content: { 'application/json': { schema: ReviewSchema }, 'application/yaml': { schema: ReviewSchema } },
 };
-const problemRef = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 
 /** For services that keep reviews themselves: the review comes in the body, nothing is stored. */
 export function statelessRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Services): void {

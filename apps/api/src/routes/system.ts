@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { notFound } from '../problems.js';
-import { defineRoute, type AllowTable, type Env } from '../routing.js';
+import { defineRoute, problemRef, type AllowTable, type Env } from '../routing.js';
 import type { Services } from '../services.js';
 
 const DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
@@ -35,7 +35,7 @@ export function systemRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Servic
     method: 'get', path: '/readyz', tags, role: null, summary: 'The database is reachable and every migration applied',
     responses: {
       200: { description: 'Ready', content: { 'application/json': { schema: z.object({ status: z.literal('ready'), storage: z.string(), schemaVersion: z.int() }) } } },
-      503: { description: 'Not ready', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      503: problemRef('Not ready'),
     },
   }, async (c) => {
     const r = await s.repo.ready();

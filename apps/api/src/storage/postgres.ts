@@ -1,5 +1,6 @@
 import type { Review } from '@polev/core';
-import pg from 'pg';
+import type pg from 'pg';
+import { loadDriver } from './driver.js';
 import { contentHash } from './hash.js';
 import { POSTGRES_MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import type { Actor, AuditAction, AuditEntry, Repository, ReviewHead, RevisionMeta, TokenRecord, WriteResult } from './repository.js';
@@ -70,7 +71,8 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
  * impossible whatever the instances do.
  */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Repository> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const { Pool } = loadDriver<typeof pg>('pg', 'PostgreSQL (DATABASE_URL)');
+  const pool = new Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   await migratePostgres(pool);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { loadDriver } from './driver.js';
 import type { Review } from '@polev/core';
 import { SCHEMA_VERSION, SQLITE_MIGRATIONS } from './migrations.js';
 import type { Actor, AuditAction, AuditEntry, NewToken, Repository, ReviewFilter, ReviewHead, RevisionMeta, TokenRecord, WriteResult } from './repository.js';
@@ -90,7 +91,8 @@ function migrate(db: Database.Database): void {
  */
 export function openSqlite(file: string): Repository {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+  const Sqlite = loadDriver<typeof Database>('better-sqlite3', 'the SQLite database (POLEV_DB)');
+  const db = new Sqlite(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
