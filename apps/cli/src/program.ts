@@ -1,5 +1,5 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { SavingsOptions } from '@polev/core';
+import type { AudienceLevel, SavingsOptions } from '@polev/core';
 import { EXIT, style, type Io } from './io.js';
 import { VERSION } from './version.js';
 
@@ -144,19 +144,31 @@ export function createProgram(io: Io): { program: Command; exitCode: () => numbe
       saveCache();
     });
 
+  command('migrate')
+    .description(`rewrite a review file in schemaVersion 2, keeping its comments, and print what changed`)
+    .argument('<file>', 'review file (YAML or JSON); - reads standard input and writes standard output')
+    .option('-o, --output <file>', 'write here instead of rewriting the file in place; - for standard output')
+    .option('--force', 'overwrite an existing output file')
+    .addHelpText('after', examples('polev migrate review.yaml', 'polev migrate old.yaml -o review.yaml', 'polev migrate review.json -o -'))
+    .action(async (file: string, o: { output?: string; force?: boolean }) => {
+      const { migrateCommand } = await import('./commands/migrate.js');
+      set(await migrateCommand(io, file, { ...(o.output !== undefined ? { output: o.output } : {}), force: Boolean(o.force) }));
+    });
+
   addSavingsOptions(
     command('analyze')
       .description('analyse a review: realisation, coverage by count and money, stepped verdicts, recommendations')
       .argument('<file>', 'review file (YAML or JSON); - reads standard input')
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
       .addOption(langOption('the reasons, recommendations and summary'))
-      .option('--explain <id>', 'why an objective, domain or instrument got its verdict, with the evidence'),
+      .addOption(new Option('--audience <level>', 'the reader\'s clearance: verdicts from the evidence visible at that level (default: the full view)').choices(['full', 'public', 'restricted', 'confidential', 'secret', 'top-secret']).default('full'))
+      .option('--explain <id>', 'what an item is and which verdicts it feeds: instrument, objective, domain, finding, source, budget line, indicator, conclusion, recommendation'),
   )
-    .addHelpText('after', examples('polev analyze review.yaml', 'polev analyze review.yaml --lang en', 'polev analyze review.yaml --explain ct-1', 'polev analyze review.yaml --format json > assessment.json', 'polev analyze review.yaml --savings 20 --protect bdur'))
-    .action(async (file: string, o: { format: 'text' | 'json' | 'md'; lang?: 'nl' | 'en'; explain?: string } & SavingsFlags) => {
+    .addHelpText('after', examples('polev analyze review.yaml', 'polev analyze review.yaml --lang en', 'polev analyze review.yaml --explain ct-1', 'polev analyze review.yaml --audience public', 'polev analyze review.yaml --format json > assessment.json', 'polev analyze review.yaml --savings 20 --protect bdur'))
+    .action(async (file: string, o: { format: 'text' | 'json' | 'md'; lang?: 'nl' | 'en'; audience: AudienceLevel; explain?: string } & SavingsFlags) => {
       const { analyzeCommand } = await import('./commands/analyze.js');
       const savings = savingsOptions(o);
-      set(await analyzeCommand(io, file, { format: o.format, ...(o.lang ? { lang: o.lang } : {}), ...(o.explain ? { explain: o.explain } : {}), ...(savings ? { savings } : {}) }));
+      set(await analyzeCommand(io, file, { format: o.format, ...(o.lang ? { lang: o.lang } : {}), audience: o.audience, ...(o.explain ? { explain: o.explain } : {}), ...(savings ? { savings } : {}) }));
     });
 
   addSavingsOptions(

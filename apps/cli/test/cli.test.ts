@@ -201,7 +201,7 @@ describe('polev analyze', () => {
     const r = polev(['analyze', example, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Verdicts per domain');
-    expect(r.stdout).toMatch(/Contraterrorisme[\s\S]*Efficiency: not determinable[\s\S]*no attributed cost/);
+    expect(r.stdout).toMatch(/Contraterrorisme[\s\S]*Efficiency: not determinable[\s\S]*\(a\) Cost is attributed to 0 of 26 deployed instruments/);
     expect(r.stdout).toContain('Top recommendations');
     expect(r.stdout).not.toContain('\x1b[');
   });
@@ -222,12 +222,14 @@ describe('polev analyze', () => {
     expect(i.stdout).toMatch(/instrument nvc-i11[\s\S]*Evidence/);
     const bad = polev(['analyze', example, '--explain', 'nope']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('no objective, domain or instrument with id "nope"');
-    expect(bad.stderr).toMatch(/\nhint: ids are listed in the review file/);
-    // A near miss (a letter l for the digit 1) gets a "did you mean".
+    expect(bad.stderr).toContain('no item with id "nope"');
+    const near = polev(['analyze', example, '--explain', 'nvc-i111']);
+    expect(near.code).toBe(2);
+    expect(near.stderr).toMatch(/did you mean "nvc-i\d+"\?/);
+    // A near miss (a letter l for the digit 1) gets a "did you mean" as its hint line.
     const typo = polev(['analyze', example, '--explain', 'ct-l']);
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toBe('error: no objective, domain or instrument with id "ct-l" in ' + example + '\nhint: did you mean "ct-1"?\n');
+    expect(typo.stderr).toMatch(/^error: no item with id "ct-l" in .*\nhint: did you mean [^\n]*"ct-1"[^\n]*\?\n$/);
   });
 
   it('refuses savings options that do not fit the review with exit 2, one line and hint per problem', () => {
@@ -308,7 +310,7 @@ describe('polev analyze: the savings variant in the summary', () => {
     expect(s).toContain('Base year 2021: programme expenditure €2,000k; 20% of it is €400k');
     expect(s).toContain('Protected lines: none');
     expect(s).toMatch(/Across the board: saves €400k, no shortfall[\s\S]*b1 Training grants: cut €240k of €1,200k \(20%\)[\s\S]*b2 Guidance budget: cut €160k of €800k \(20%\)/);
-    expect(s).toMatch(/Evidence-ranked \(least evidence cut first\): saves €400k, no shortfall[\s\S]*b2 Guidance budget: cut €400k of €800k \(50%\); evidence of effectiveness: none/);
+    expect(s).toMatch(/Evidence-ranked \(what is shown not to work cut first\): saves €400k, no shortfall[\s\S]*b2 Guidance budget: cut €400k of €800k \(50%\) — Effectiveness of the instrument it finances: no evidence\./);
     const variant = JSON.parse(polev(['analyze', file, '--format', 'json']).stdout).savings as { reasons: string[]; options: { reasons: string[] }[] };
     for (const reason of [...variant.reasons, ...variant.options.flatMap((o) => o.reasons)]) expect(s).toContain(reason);
   });
@@ -333,17 +335,18 @@ describe('polev analyze: the savings variant in the summary', () => {
     expect(s).toContain('Basisjaar 2021: programma-uitgaven 2.000; 12,5% daarvan is 250');
     expect(s).toContain('Ontziene regels: geen');
     expect(s).toMatch(/Gelijke korting op alle regels: bespaart 250, geen tekort[\s\S]*b1 Training grants: 150 gekort van 1.200 \(13%\)/);
-    expect(s).toMatch(/Naar bewijs \(minste bewijs eerst gekort\): bespaart 250, geen tekort[\s\S]*bewijs van doeltreffendheid: geen/);
+    expect(s).toMatch(/Naar bewijs \(wat aantoonbaar niet werkt eerst gekort\): bespaart 250, geen tekort[\s\S]*Doeltreffendheid van het instrument dat de regel financiert: geen bewijs\./);
   });
 
-  it('says clearly that there is no base when the review gives no programme amounts', () => {
+  it('says clearly that base, target and shortfall are unknown when the review gives no programme amounts, and why', () => {
     const r = polev(['analyze', example, '--savings', '10', '--protect', 'bdur', '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     const s = section(r.stdout, 'Savings variant');
-    expect(s).toContain('No base: the review gives no programme amounts, so the 10% savings variant cannot be worked out');
+    expect(s).toContain('Base year 2015: no programme line has a known figure, so the base, the target and the shortfall of the 10% savings variant are unknown');
+    expect(s).toContain('bdur: Samenvatting p. 7; §3.4.1 (tabel niet bewaard)');
     expect(s).toContain('Protected lines: bdur');
-    expect(s).not.toContain('Across the board');
-    expect(section(polev(['analyze', example, '--lang', 'nl']).stdout, 'Besparingsvariant')).toContain('Geen basis: de doorlichting geeft geen programmabedragen');
+    expect(s).not.toMatch(/Across the board|€0/);
+    expect(section(polev(['analyze', example, '--lang', 'nl']).stdout, 'Besparingsvariant')).toContain('Basisjaar 2015: geen programmaregel heeft een bekend bedrag');
   });
 });
 
@@ -436,11 +439,11 @@ describe('polev analyze --explain: enum values in words', () => {
     expect(nl.code, nl.stderr).toBe(0);
     expect(nl.stdout).toContain('Bewijskracht: alleen realisatie');
     expect(nl.stdout).toMatch(/^• realisatie: alleen realisatie, oordeel positief — bevindingen f-nvc-vitaal-gerealiseerd$/m);
-    expect(nl.stdout).toMatch(/^• doeltreffendheid: geen, oordeel niet beoordeeld/m);
+    expect(nl.stdout).toMatch(/^• doeltreffendheid: geen, oordeel geen — bevindingen f-nvc-vitaal-geen-evaluatie/m);
     expect(nl.stdout).not.toMatch(/^• alleen realisatie:/m);
     const en = polev(['analyze', example, '--explain', 'nvc-i28', '--lang', 'en']);
     expect(en.stdout).toMatch(/^• realisation: realisation only, verdict positive — findings f-nvc-vitaal-gerealiseerd$/m);
-    expect(en.stdout).toMatch(/^• effectiveness: none, verdict not assessed/m);
+    expect(en.stdout).toMatch(/^• effectiveness: none, verdict none — findings f-nvc-vitaal-geen-evaluatie/m);
   });
 
   it('names SMART criteria and results in Dutch', () => {

@@ -22,6 +22,7 @@ const LANGUAGE_BEARING = [
   /^\.smart\[\d+\]\.criteria\.\w+\.reason$/,
   /^\.savings\.options\[\d+\]\.cuts\[\d+\]\.reason$/,
   /^\.rpe\.items\[\d+\]\.dataHint$/,
+  /\.list\.(counted|note)$/,
 ];
 const languageBearing = (path: string) => LANGUAGE_BEARING.some((re) => re.test(path));
 
@@ -104,12 +105,14 @@ describe('analyze in Dutch and English', () => {
 
   it('writes the verdicts with the domain terms of Dutch reviews', () => {
     const ct = nlExample.verdicts.domains.find((v) => v.scope.id === 'ct')!;
-    expect(ct.efficiency.reasons).toContain('Geen enkele evaluatie doet een uitspraak over de doelmatigheid (de bevindingen f-ct-doelmatigheid, f-ct-i49-pdm-doelmatig, f-kosten-niet-toerekenbaar geven geen oordeel).');
-    expect(ct.efficiency.reasons).toContain('Aan geen van de 33 instrumenten zijn uitgaven toe te rekenen.');
-    expect(ct.effectiveness.reasons[0]).toBe('Van de 33 instrumenten is de doeltreffendheid bij 4 plausibel en bij 29 niet vast te stellen.');
+    expect(ct.efficiency.reasons).toContain('(a) Aan 0 van de 26 ingezette instrumenten zijn kosten toegerekend: te weinig.');
+    expect(ct.efficiency.reasons).toContain('(c) Geen evaluatie die berust op ten minste een procesevaluatie verbindt kosten met effect.');
+    expect(ct.efficiency.reasons.join(' ')).toMatch(/De bevindingen over doelmatigheid .*f-ct-i49-pdm-doelmatig.* zijn aanwijzingen, geen oordeel\./);
+    expect(ct.effectiveness.reasons[0]).toMatch(/^Van de 33 instrumenten is de doeltreffendheid plausibel bij \d+, niet vast te stellen bij \d+ en niet van toepassing \(niet ingezet\) bij 7\.$/);
+    expect(ct.effectiveness.reasons[1]).toBe('Geen waarde geldt voor ten minste 67% van de ingezette instrumenten; de doeltreffendheid is als geheel niet vast te stellen.');
     expect(ct.realisation.reasons[0]).toBe('19 van de 33 instrumenten zijn in de periode gerealiseerd, 1 deels, 1 loopt nog, 2 alleen als pilot en 3 met onbekende status.');
-    expect(nlExample.verdicts.article.goalAchievement.reasons[0]).toBe(
-      'Geen van de 9 doelstellingen heeft een meetbare streefwaarde (cs-1, cs-2, cs-3, cs-4, ct-1, ct-2, ct-3, nvc-1 en nog 1).',
+    expect(nlExample.verdicts.article.goalAchievement.reasons[2]).toBe(
+      'Geen van de 9 doelstellingen heeft een meetbare streefwaarde; in hoeverre zij zijn bereikt, is moeilijk te beoordelen (cs-1, cs-2, cs-3, cs-4, ct-1, ct-2, ct-3, nvc-1 en nog 1).',
     );
     expect(nlExample.recommendations[0]!.text).toMatch(/^Formuleer de doelstellingen SMART/);
     expect(nlExample.expenditure.dominantLine!.reasons.join(' ')).toContain('overgrote deel');
@@ -128,9 +131,10 @@ describe('analyze in Dutch and English', () => {
       'De programmaregels big, small financieren deze instrumenten; bekend is ten minste € 2,2 miljoen, maar 1 bedrag wordt in de bron niet vermeld.',
     );
     expect(a.savings.reasons).toEqual([
-      'Basis: de bekende programma-uitgaven in 2022, € 1,2 miljoen; 12,5% daarvan is € 154,3 duizend.',
+      'Basis: de programma-uitgaven in 2022 (de vastgestelde begroting waar die gegeven is, anders de realisatie), ten minste € 1,2 miljoen; 12,5% daarvan is ten minste € 154,3 duizend.',
+      'Regels zonder bedrag voor 2022, zodat de basis een ondergrens is: small.',
       'Ontziene regels worden niet gekort: big (€ 1,2 miljoen).',
-      'Regels zonder bedrag voor 2022 blijven buiten beschouwing: small.',
+      'Het bestand bevat geen eigen besparingshoofdstuk van de doorlichting om naast deze varianten te zetten.',
     ]);
     expect(listIds(['a', 'b', 'c'], nl, 2)).toBe('a, b en nog 1');
     expect(listIds(['a', 'b', 'c'], en, 2)).toBe('a, b and 1 more');

@@ -24,4 +24,6 @@ export type {
   DerivedRecommendation,
   RealisationSummary,
   LineExpenditure,
+  EffectivenessRank,
+  ScopeCost,
 } from '@polev/core';

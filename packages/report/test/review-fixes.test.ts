@@ -98,7 +98,7 @@ describe('RPE versions without a bundled question set', () => {
         for (const q of q2015) expect(text, `${lang}: question ${q.number}`).not.toContain(q[lang]);
         const L = doc.labels;
         expect(text).not.toContain(L.rpeIntro);
-        expect(text).not.toContain(L.rpeStatus.missing);
+        expect(text).not.toContain(L.rpeStatus['not-recorded']);
         expect(text).not.toContain(L.policy.notRecorded);
         expect(text).toContain(L.appendix.rpeUnknownVersion(version));
         const md = documentToMarkdown(doc);

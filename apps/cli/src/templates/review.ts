@@ -7,7 +7,8 @@ export const REVIEW_TEMPLATE = `# yaml-language-server: $schema=./review.schema.
 # complete and check this file against review.schema.json. Check it with: polev validate review.yaml
 # Amounts are in euro x 1,000 (as in Dutch budget tables); write null when the source gives no
 # figure, never 0. Ids are lower-case and unique in the whole file; other parts refer to them.
-schemaVersion: 1
+# What the source does not say, leave out or write null: polev reads it as unknown, never as none.
+schemaVersion: 2
 id: my-review
 title: Beleidsdoorlichting artikel 1.1
 language: nl                      # nl | en: the language of the review's own text
@@ -15,13 +16,19 @@ ministry: { name: Ministerie van Voorbeelden, abbreviation: MinVb }
 budgetChapter: I
 budgetArticles:
   - { number: "1.1", title: Voorbeeldbeleid }
-period: { start: 2019, end: 2023 }
-rpeVersion: "2015"               # 2015 | 2018 | 2022
+period: { start: 2019, end: 2023 }   # null for a year the review does not state
+rpeVersion: "2015"               # 2013 | 2015 (bundled) | 2018 | 2022 | any other, with its own questionSet
 performedBy: null                 # who carried out the review
 supervisoryCommittee: []          # - { organisation: FEZ, role: voorzitter }
-independentExperts: []            # - { name: Dr. A. Expert, affiliation: Universiteit }
-method: synthesis                 # synthesis | new-research | mixed
-scopeExclusions: []               # - { id: excl-1, description: ..., reason: ... }  (RPE question 2)
+independentExperts:
+  - { name: Dr. A. Deskundige, affiliation: Universiteit Voorbeeld, verdict: null }   # verdict: the expert's judgement
+method: synthesis                 # synthesis | new-research | mixed | null (not stated)
+# How complete each list is: complete, partial (say what is missing) or unknown. A list left out
+# here is unknown when empty and partial otherwise; only an empty list stated complete means none.
+completeness:
+  supervisoryCommittee: { status: complete } # the review had no committee: none, not unknown
+  # instruments: { status: partial, expectedAtLeast: 40, missing: "the appendix pages 12-14 are lost" }
+scopeExclusions: []               # - { id: excl-1, description: ..., reason: ... }  (why parts are not covered)
 
 policyTree:
   mainGoal: { text: Het hoofddoel van het beleid }
@@ -54,18 +61,19 @@ instruments:
 budgetLines:
   - id: subsidie-preventie
     name: Subsidies preventie
-    kind: programme                 # programme | apparatus | out-of-scope | receipts
+    kind: programme                 # programme | apparatus | out-of-scope | receipts | unknown
     article: "1.1"
     instruments: [d1-i1]
     expenditures:
       - { year: 2022, amount: 1500 }
       - { year: 2023, amount: null }    # not given in the source: unknown, not 0
 
-# Evaluations and other sources (RPE question 8).
+# Evaluations and other sources.
 sources:
   - id: eval-subsidie
     title: Evaluatie subsidieregeling preventie
-    type: process                   # effect | process | strategy | inspection | audit | incident | ex-ante | monitor | research | progress-report | policy-document | other
+    type: process                   # effect | process | strategy | inspection | audit | incident | ex-ante | monitor | research (evaluations) | progress-report | policy-document | other | unknown (possibly an evaluation)
+    design: qualitative             # randomised | quasi-experimental | controlled | uncontrolled | qualitative | monitoring | document
     author: Onderzoeksbureau
     date: "2023-05"
     classification: public          # public | restricted | confidential | secret | top-secret
@@ -73,10 +81,10 @@ sources:
 # Findings: what a source says about instruments, objectives or domains, on one aspect.
 findings:
   - id: f-subsidie-doeltreffend
-    source: eval-subsidie
+    sources: [{ source: eval-subsidie, location: "§4.2" }]   # or origin: review (the review's own judgement) | unknown
     subjects: [d1-i1]
     aspect: effectiveness           # goal-achievement | realisation | effectiveness | efficiency | side-effects
-    verdict: partly                 # positive | partly | negative | inconclusive | not-assessed
+    verdict: partly                 # positive | partly | negative | no-effect | inconclusive | not-assessed
     strength: process               # none | realisation | plausibility | process | effect
     statement: Deelnemers passen vaker preventieve maatregelen toe; een effect op incidenten is niet gemeten.
 

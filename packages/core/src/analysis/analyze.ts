@@ -1,17 +1,18 @@
 import { reviewPeriod } from '../model/completeness.js';
 import type { Review } from '../model/review.js';
 import { analyseCoverage, gapMap, instrumentEvidence, rolledUpStrength } from './evidence.js';
-import { analyseExpenditure, attributeCost, instrumentCosts } from './expenditure.js';
-import { summariseRealisation } from './realisation.js';
+import { attributeCosts, costAttribution } from './attribution.js';
+import { analyseExpenditure } from './expenditure.js';
+import { instrumentList, summariseRealisation } from './realisation.js';
 import { deriveRecommendations } from './recommendations.js';
-import { Marks } from './marks.js';
 import { messagesFor } from './messages/index.js';
 import { indexReview } from './review-index.js';
 import { rpeChecklist } from './rpe.js';
 import { checkSavingsOptions, savingsVariant } from './savings.js';
 import { smartCheck } from './smart.js';
-import type { AnalyzeOptions, Assessment, ScopeRef } from './types.js';
-import { effectivenessOf, instrumentFlags, steppedVerdicts, type ScopeInput, type VerdictContext } from './verdicts.js';
+import type { AnalyzeOptions, Assessment, AudienceView, LeftOutKind, ScopeRef } from './types.js';
+import { instrumentVerdicts, stepContext, steppedVerdicts, type ScopeInput } from './verdicts.js';
+import { filterReviewForAudience, REDACTION, scrubValue, type AudienceFilterResult } from '../audience/index.js';
 
 /**
  * Answers the RPE's questions from a review: realisation, expenditure, cost attribution,
@@ -20,6 +21,21 @@ import { effectivenessOf, instrumentFlags, steppedVerdicts, type ScopeInput, typ
  * Every sentence is written in `options.lang` (default English); nothing else depends on it.
  */
 export function analyze(review: Review, options: AnalyzeOptions = {}): Assessment {
+  const level = options.audience ?? 'full';
+  const filter = filterReviewForAudience(review, level);
+  if (filter.dropped.length === 0) return analyzeVisible(review, options, audienceView(filter));
+  // Belt and braces: the analysis of the filtered review cannot name dropped records, and the
+  // scrub removes what still would (a dropped title quoted in the review's own text).
+  return scrubValue(analyzeVisible(filter.review, options, audienceView(filter)), filter.droppedIds, filter.droppedTexts, REDACTION) as Assessment;
+}
+
+function audienceView(f: AudienceFilterResult): AudienceView {
+  const leftOut: Record<LeftOutKind, number> = { domain: 0, objective: 0, instrument: 0, source: 0, finding: 0, indicator: 0, conclusion: 0, recommendation: 0 };
+  for (const d of f.dropped) leftOut[d.kind]++;
+  return { level: f.level, containsClassified: f.containsClassified, leftOut, leftOutTotal: f.dropped.length };
+}
+
+function analyzeVisible(review: Review, options: AnalyzeOptions, audience: AudienceView): Assessment {
   if (options.savings) {
     const invalid = checkSavingsOptions(review, options.savings);
     if (invalid) throw invalid;
@@ -27,6 +43,7 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
   const lang = options.lang ?? 'en';
   const M = messagesFor(lang);
   const ix = indexReview(review);
+  const list = instrumentList(review, M);
 
   const article: ScopeRef = { kind: 'article', id: review.id, label: review.budgetArticles.map((a) => `${a.number}${a.title ? ` ${a.title}` : ''}`).join('; ') };
   const domainScopes: ScopeRef[] = review.policyTree.domains.map((d) => ({ kind: 'domain', id: d.id, label: d.name }));
@@ -34,19 +51,11 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
 
   // Per-instrument results, by node index.
   const evidence = instrumentEvidence(ix, M);
-  const costs = instrumentCosts(ix);
-  const instrumentEffectiveness = ix.nodes.map((n) => effectivenessOf(n.findings));
+  const attribution = attributeCosts(ix);
+  const costs = attribution.costs;
   const smart = ix.objectiveOrder.map(({ objective }) => smartCheck(ix, objective, M));
-  const marks: [Marks, Marks] = [new Marks(review.findings.length), new Marks(review.findings.length)];
-  const ctx: VerdictContext = {
-    ix,
-    cost: costs,
-    smart: new Map(smart.map((s) => [s.objective, s])),
-    instrumentEffectiveness,
-    flags: instrumentFlags(ix.nodes, evidence, costs),
-    marks,
-    M,
-  };
+  const ctx = stepContext(ix, M, evidence, costs, new Map(smart.map((s) => [s.objective, s])), options);
+  const instruments = instrumentVerdicts(ctx);
 
   const roots = ix.objectiveOrder.filter((o) => o.depth === 0).map((o) => o.objective);
 
@@ -56,42 +65,43 @@ export function analyze(review: Review, options: AnalyzeOptions = {}): Assessmen
   // every later scope falls back out of that compiled loop (thousands of deoptimisations at 100k).
   const objectiveInputs: ScopeInput[] = objectiveScopes.map((scope) => {
     const instruments = ix.instrumentsUnder.get(scope.id) ?? [];
-    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments) };
+    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments, list) };
   });
   // A scope answers for its own findings and those on everything in the tree below it: the
   // domain for its objectives, the article for every domain and objective.
   const domainOwnIds = (id: string) => [id, ...(ix.objectivesOfDomain.get(id) ?? []).map((o) => o.id)];
   const domainInputs: ScopeInput[] = domainScopes.map((scope) => {
     const instruments = ix.instrumentsOfDomain.get(scope.id) ?? [];
-    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments) };
+    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments, list) };
   });
   const articleInput: ScopeInput = {
     scope: article,
     objectives: roots,
     instruments: ix.nodes,
     ownIds: review.policyTree.domains.flatMap((d) => domainOwnIds(d.id)),
-    realisation: summariseRealisation(article, ix.nodes),
+    realisation: summariseRealisation(article, ix.nodes, list),
   };
-  const objectiveVerdicts = objectiveInputs.map((o) => steppedVerdicts(ctx, o));
-  const domainVerdicts = domainInputs.map((d) => steppedVerdicts(ctx, d));
+  const objectiveVerdicts = objectiveInputs.map((o) => steppedVerdicts(ctx, o, instruments));
+  const domainVerdicts = domainInputs.map((d) => steppedVerdicts(ctx, d, instruments));
 
   const partial: Omit<Assessment, 'recommendations'> = {
     lang,
     review: { id: review.id, title: review.title, period: reviewPeriod(review), rpeVersion: review.rpeVersion },
     realisation: { article: articleInput.realisation, domains: domainInputs.map((d) => d.realisation), objectives: objectiveInputs.map((o) => o.realisation) },
     expenditure: analyseExpenditure(ix, M),
-    costAttribution: attributeCost(ix, costs),
+    costAttribution: costAttribution(ix, attribution, { article, domains: domainInputs.map((d) => ({ scope: d.scope, instruments: d.instruments })), objectives: objectiveInputs.map((o) => ({ scope: o.scope, instruments: o.instruments })) }),
     evidence: {
       instruments: evidence,
       objectives: objectiveInputs.map((o) => ({ id: o.scope.id, strength: rolledUpStrength(ix, o.ownIds, o.instruments, evidence) })),
       domains: domainInputs.map((d) => ({ id: d.scope.id, strength: rolledUpStrength(ix, d.ownIds, d.instruments, evidence) })),
     },
     coverage: analyseCoverage(ix, { article, domains: domainScopes, objectives: objectiveScopes }, M),
-    verdicts: { article: steppedVerdicts(ctx, articleInput), domains: domainVerdicts, objectives: objectiveVerdicts },
+    verdicts: { article: steppedVerdicts(ctx, articleInput, instruments), domains: domainVerdicts, objectives: objectiveVerdicts, instruments },
+    audience,
     gapMap: gapMap(ix, evidence),
     smart,
     rpe: rpeChecklist(ix, M),
-    savings: savingsVariant(ix, evidence, options.savings, M),
+    savings: savingsVariant(ix, options.savings, M),
   };
   return { ...partial, recommendations: deriveRecommendations(ix, partial, M) };
 }

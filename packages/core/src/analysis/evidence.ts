@@ -1,5 +1,6 @@
-import { findingSourceIds } from '../model/completeness.js';
-import { ASPECTS, VERDICTS, type Aspect, type EvidenceStrength, type Finding, type Instrument, type RealisationStatus } from '../model/review.js';
+import { ASPECTS, type Aspect, type EvidenceStrength, type Finding, type Instrument, type RealisationStatus } from '../model/review.js';
+import { isJudgement, statesAspect, weigh } from './judgement.js';
+import { maxStrength, strengthAt } from './strength.js';
 import type { Messages } from './messages/index.js';
 import { listIds, sortIds as sorted } from './ids.js';
 import { ratio, share, sum } from './numbers.js';
@@ -17,61 +18,34 @@ import type {
   ScopeRef,
 } from './types.js';
 
-/**
- * The place of a strength on the ordered scale (EVIDENCE_STRENGTHS). Compared, not looked up as
- * RANK[s]: strengths are strings read from the file, and a property key that is such a string costs
- * a lookup in the engine's string table every time.
- */
-export function strengthRank(s: EvidenceStrength): number {
-  switch (s) {
-    case 'none':
-      return 0;
-    case 'realisation':
-      return 1;
-    case 'plausibility':
-      return 2;
-    case 'process':
-      return 3;
-    case 'effect':
-      return 4;
-  }
-}
-export const maxStrength = (a: EvidenceStrength, b: EvidenceStrength): EvidenceStrength =>
-  strengthRank(a) >= strengthRank(b) ? a : b;
+export { maxStrength, strengthRank } from './strength.js';
 
-
-/**
- * The strongest evidence among findings. Ties are broken by a fixed verdict order, never by input
- * order, so that reordering a review changes no result.
- */
 // Most instruments have no finding on most aspects: they share one frozen empty value instead of
 // allocating hundreds of thousands of identical objects in large reviews.
-const NO_EVIDENCE: AspectEvidence = Object.freeze({ strength: 'none', findings: Object.freeze([]) as unknown as string[], sources: Object.freeze([]) as unknown as string[], verdict: null });
+const EMPTY = Object.freeze([]) as unknown as string[];
+const NO_EVIDENCE: AspectEvidence = Object.freeze({ strength: 'none', findings: EMPTY, sources: EMPTY, verdict: null, decisive: EMPTY });
 
-export function aspectEvidence(findings: readonly Finding[]): AspectEvidence {
+/**
+ * The evidence of findings on one aspect, weighed by the one rule of judgement.ts: its strength is
+ * that of the strongest judging findings (those that say which way it points), its verdict what
+ * they say together. Findings that judge nothing are listed but carry no strength, so the gap map,
+ * coverage and verdicts never disagree about one subject. `ranks[j]` is the strength rank of
+ * `findings[j]` (strength.ts).
+ */
+export function aspectEvidence(findings: readonly Finding[], ranks: readonly number[]): AspectEvidence {
   if (findings.length === 0) return NO_EVIDENCE;
-  if (findings.length === 1) {
-    const [f] = findings as [Finding];
-    return { strength: f.strength, findings: [f.id], sources: findingSourceIds(f), verdict: f.verdict };
-  }
-  let best: Finding | undefined;
+  const w = weigh(findings, (_f, j) => ranks[j]!);
   const sources: string[] = [];
   for (let j = 0; j < findings.length; j++) {
-    const f = findings[j]!;
-    for (const s of f.sources) sources.push(s.source);
-    if (
-      !best ||
-      strengthRank(f.strength) > strengthRank(best.strength) ||
-      (f.strength === best.strength && VERDICTS.indexOf(f.verdict) < VERDICTS.indexOf(best.verdict))
-    ) {
-      best = f;
-    }
+    const s = findings[j]!.sources;
+    for (let k = 0; k < s.length; k++) sources.push(s[k]!.source);
   }
   return {
-    strength: best?.strength ?? 'none',
-    findings: sorted(findings.map((f) => f.id)),
-    sources: sorted(sources),
-    verdict: best?.verdict ?? null,
+    strength: w.rank < 0 ? 'none' : strengthAt(w.rank),
+    findings: findings.length === 1 ? [findings[0]!.id] : sorted(findings.map((f) => f.id)),
+    sources: sources.length ? sorted(sources) : EMPTY,
+    verdict: w.value === 'none' ? null : w.value,
+    decisive: w.decisive.length ? sorted(w.decisive.map((f) => f.id)) : EMPTY,
   };
 }
 
@@ -85,18 +59,25 @@ const NO_ASPECTS: Record<Aspect, AspectEvidence> = Object.freeze(
  */
 const canonicalAspect = (aspect: Aspect): Aspect => ASPECTS[ASPECTS.indexOf(aspect)]!;
 
-/** Evidence per aspect. */
-function aspectsOf(findings: readonly Finding[]): Record<Aspect, AspectEvidence> {
+/** Evidence per aspect; `ranks[j]` is the strength rank of `findings[j]`. */
+function aspectsOf(findings: readonly Finding[], ranks: readonly number[]): Record<Aspect, AspectEvidence> {
   if (findings.length === 0) return NO_ASPECTS;
   if (findings.length === 1) {
     // The common case: one finding, one aspect with evidence.
     const aspects = { ...NO_ASPECTS };
-    aspects[canonicalAspect(findings[0]!.aspect)] = aspectEvidence(findings);
+    aspects[canonicalAspect(findings[0]!.aspect)] = aspectEvidence(findings, ranks);
     return aspects;
   }
-  const byAspect: Partial<Record<Aspect, Finding[]>> = {};
-  for (let j = 0; j < findings.length; j++) (byAspect[canonicalAspect(findings[j]!.aspect)] ??= []).push(findings[j]!);
-  const of = (aspect: Aspect) => (byAspect[aspect] ? aspectEvidence(byAspect[aspect]) : NO_EVIDENCE);
+  const byAspect: Partial<Record<Aspect, { findings: Finding[]; ranks: number[] }>> = {};
+  for (let j = 0; j < findings.length; j++) {
+    const group = (byAspect[canonicalAspect(findings[j]!.aspect)] ??= { findings: [], ranks: [] });
+    group.findings.push(findings[j]!);
+    group.ranks.push(ranks[j]!);
+  }
+  const of = (aspect: Aspect) => {
+    const g = byAspect[aspect];
+    return g ? aspectEvidence(g.findings, g.ranks) : NO_EVIDENCE;
+  };
   return {
     'goal-achievement': of('goal-achievement'),
     realisation: of('realisation'),
@@ -105,6 +86,9 @@ function aspectsOf(findings: readonly Finding[]): Record<Aspect, AspectEvidence>
     'side-effects': of('side-effects'),
   };
 }
+
+/** The strength ranks of a node's findings, parallel to `node.findings`. */
+export const ranksOf = (ix: ReviewIndex, node: InstrumentNode): number[] => node.findingOrdinals.map((k) => ix.findingRank[k]!);
 
 const hasRealisationEvidence = (i: Instrument) =>
   i.realisation.status !== 'unknown' && (/\S/.test(i.realisation.evidence ?? '') || i.realisation.citation !== undefined);
@@ -119,7 +103,8 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
     if (sentence === undefined) onlyRealisation.set(status, (sentence = M.instrumentEvidence.onlyRealisation(status)));
     return sentence;
   };
-  return ix.nodes.map(({ instrument: ins, findings: about }) => {
+  return ix.nodes.map((node) => {
+    const { instrument: ins, findings: about } = node;
     const realisation = hasRealisationEvidence(ins);
     if (about.length === 0) {
       return {
@@ -132,7 +117,7 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
         evidence: [],
       };
     }
-    const aspects = aspectsOf(about);
+    const aspects = aspectsOf(about, ranksOf(ix, node));
     let strength: EvidenceStrength = realisation ? 'realisation' : 'none';
     for (const a of ASPECTS) strength = maxStrength(strength, aspects[a].strength);
     let evaluations = 0;
@@ -172,7 +157,7 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
 /** Evidence of an objective or domain: its own findings and those of every instrument under it. */
 export function rolledUpStrength(ix: ReviewIndex, ownIds: readonly string[], instruments: readonly InstrumentNode[], evidence: readonly InstrumentEvidence[]): EvidenceStrength {
   let s: EvidenceStrength = 'none';
-  for (const id of ownIds) for (const f of ix.findingsAbout.get(id) ?? []) s = maxStrength(s, f.strength);
+  for (const id of ownIds) for (const f of ix.findingsAbout.get(id) ?? []) if (isJudgement(f.verdict)) s = maxStrength(s, strengthAt(ix.findingRank[ix.findingOrdinal.get(f)!]!));
   for (let k = 0; k < instruments.length; k++) s = maxStrength(s, evidence[instruments[k]!.index]!.strength);
   return s;
 }
@@ -185,11 +170,9 @@ export function coverageRows(ix: ReviewIndex): CoverageRow[] {
       const f = findings[j]!;
       if (!ix.isEvaluationFinding(f)) continue;
       row.evaluated = true;
-      // An evaluation states an aspect when it gives a verdict on it.
-      if (f.verdict === 'not-assessed') continue;
-      if (f.aspect === 'effectiveness') row.effectiveness = true;
-      else if (f.aspect === 'efficiency') row.efficiency = true;
-      else if (f.aspect === 'side-effects') row.sideEffects = true;
+      if (statesAspect(f, 'effectiveness', true)) row.effectiveness = true;
+      else if (statesAspect(f, 'efficiency', true)) row.efficiency = true;
+      else if (statesAspect(f, 'side-effects', true)) row.sideEffects = true;
     }
     return row;
   });
@@ -306,8 +289,8 @@ export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; do
   return { instruments: rows, article: coverageSummary(scopes.article, ix.nodes, rows, lines), domains, objectives, notEvaluated };
 }
 
-const NO_CELL: GapCell = Object.freeze({ strength: 'none', sources: NO_EVIDENCE.sources, findings: NO_EVIDENCE.findings });
-const cell = (e: AspectEvidence): GapCell => (e === NO_EVIDENCE ? NO_CELL : { strength: e.strength, sources: e.sources, findings: e.findings });
+const NO_CELL: GapCell = Object.freeze({ strength: 'none', verdict: null, sources: EMPTY, findings: EMPTY });
+const cell = (e: AspectEvidence): GapCell => (e === NO_EVIDENCE ? NO_CELL : { strength: e.strength, verdict: e.verdict, sources: e.sources, findings: e.findings });
 
 /** Objectives (rolled up over their subtree) and their instruments × effectiveness, efficiency, side effects. */
 export function gapMap(ix: ReviewIndex, evidence: readonly InstrumentEvidence[]): GapRow[] {
@@ -315,12 +298,15 @@ export function gapMap(ix: ReviewIndex, evidence: readonly InstrumentEvidence[])
   const seen = new Marks(ix.review.findings.length);
   for (const { objective, depth } of ix.objectiveOrder) {
     // The findings on the objective's subtree, each once, for the three aspects of the map.
-    const effectiveness: Finding[] = [];
-    const efficiency: Finding[] = [];
-    const sideEffects: Finding[] = [];
+    const effectiveness = { findings: [] as Finding[], ranks: [] as number[] };
+    const efficiency = { findings: [] as Finding[], ranks: [] as number[] };
+    const sideEffects = { findings: [] as Finding[], ranks: [] as number[] };
     const add = (f: Finding, k: number) => {
       if (f.aspect === 'effectiveness' || f.aspect === 'efficiency' || f.aspect === 'side-effects') {
-        if (seen.add(k)) (f.aspect === 'effectiveness' ? effectiveness : f.aspect === 'efficiency' ? efficiency : sideEffects).push(f);
+        if (!seen.add(k)) return;
+        const group = f.aspect === 'effectiveness' ? effectiveness : f.aspect === 'efficiency' ? efficiency : sideEffects;
+        group.findings.push(f);
+        group.ranks.push(ix.findingRank[k]!);
       }
     };
     seen.reset();
@@ -336,9 +322,9 @@ export function gapMap(ix: ReviewIndex, evidence: readonly InstrumentEvidence[])
       label: objective.text,
       depth,
       domain: objective.domain,
-      effectiveness: cell(aspectEvidence(effectiveness)),
-      efficiency: cell(aspectEvidence(efficiency)),
-      sideEffects: cell(aspectEvidence(sideEffects)),
+      effectiveness: cell(aspectEvidence(effectiveness.findings, effectiveness.ranks)),
+      efficiency: cell(aspectEvidence(efficiency.findings, efficiency.ranks)),
+      sideEffects: cell(aspectEvidence(sideEffects.findings, sideEffects.ranks)),
     });
     for (const { instrument: ins, index } of ix.instrumentsOf.get(objective.id) ?? []) {
       const a = evidence[index]!.aspects;

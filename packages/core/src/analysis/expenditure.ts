@@ -1,24 +1,44 @@
-import { reviewPeriod } from '../model/completeness.js';
+import { completenessOf, reviewPeriod } from '../model/completeness.js';
 import { BUDGET_KINDS, type BudgetKind, type BudgetLine } from '../model/review.js';
 import type { Messages } from './messages/index.js';
 import { compareIds } from './ids.js';
-import { ratio, round, share, sum } from './numbers.js';
+import { articleOfLine, coveredArticles, lineScope } from './money-scope.js';
+import { ratio, round, sum, sumOfList } from './numbers.js';
 import type { ReviewIndex } from './review-index.js';
-import type { CostAttribution, ExpenditureAnalysis, InstrumentCost, KindYear, LineExpenditure, LineYear, Sum } from './types.js';
+import type { AgainstBudget, BudgetAgainstRealisation, BudgetPhase, ExpenditureAnalysis, KindYear, LineExpenditure, LineYear, Sum } from './types.js';
+
+const PHASES: readonly BudgetPhase[] = ['draft', 'adopted', 'firstSupplementary', 'secondSupplementary'];
 
 /**
  * Expenditure per year, line and kind. A line without an entry for a year is not part of that
- * year; an entry with a null amount is unknown and keeps every total it enters unknown.
+ * year; an entry with a null amount is unknown and keeps every total it enters unknown. A kind
+ * without lines totals 0 only when the review states its budget lines complete; otherwise its
+ * total is unknown. Lines booked on an article the review does not cover are listed apart and
+ * enter no total (apparatus booked elsewhere excepted: it is shown apart as its own kind).
  */
 export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAnalysis {
   const { review } = ix;
   const yearSet = new Set<number>();
   const { start, end } = reviewPeriod(review);
   if (start !== null && end !== null) for (let y = start; y <= end; y++) yearSet.add(y);
-  for (const l of review.budgetLines) for (const e of l.expenditures) yearSet.add(e.year);
+  const covered = coveredArticles(review);
+  const inTotals: BudgetLine[] = [];
+  const outsideArticle: ExpenditureAnalysis['outsideArticle'] = [];
+  for (const l of review.budgetLines) {
+    if (lineScope(l, covered) === 'other-article') {
+      outsideArticle.push({ line: l.id, name: l.name, kind: l.kind, article: articleOfLine(l) ?? '', total: sum(l.expenditures.map((e) => e.amount)) });
+      continue;
+    }
+    inTotals.push(l);
+    for (const e of l.expenditures) yearSet.add(e.year);
+  }
   const years = [...yearSet].sort((a, b) => a - b);
+  const linesStatus = completenessOf(review, 'budgetLines');
+  const expenditureStatus = completenessOf(review, 'expenditure');
+  // "No lines of this kind" means none only when the review says its list of lines is complete.
+  const listComplete = linesStatus.status === 'complete';
 
-  const lines: LineExpenditure[] = review.budgetLines.map((l) => lineExpenditure(l));
+  const lines: LineExpenditure[] = inTotals.map((l) => lineExpenditure(l));
 
   // One pass over the lines: the amounts per kind, and per kind and year, in line order.
   const ofKind = new Map<BudgetKind, (number | null)[]>();
@@ -36,6 +56,8 @@ export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAna
     }
   }
 
+  // Budget phases are rare in reviews: the per-kind-and-year phase totals only when a line gives one.
+  const anyBudget = lines.some((l) => l.years.some((y) => y.budgeted !== null));
   const byKindAndYear: KindYear[] = [];
   for (const kind of BUDGET_KINDS) {
     const perYear = ofKindAndYear.get(kind);
@@ -51,13 +73,13 @@ export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAna
       const total = sum(amounts);
       const { change, changeShare } =
         prev && prevYear === year - 1 ? changeOf(prev.amount, total.amount) : { change: null, changeShare: null };
-      byKindAndYear.push({ kind, year, total, change, changeShare });
+      byKindAndYear.push({ kind, year, total, change, changeShare, budgeted: anyBudget ? phaseTotals(lines, kind, year) : null });
       prev = total;
       prevYear = year;
     }
   }
 
-  const byKind = Object.fromEntries(BUDGET_KINDS.map((k) => [k, sum(ofKind.get(k) ?? [])])) as Record<BudgetKind, Sum>;
+  const byKind = Object.fromEntries(BUDGET_KINDS.map((k) => [k, sumOfList(ofKind.get(k) ?? [], listComplete)])) as Record<BudgetKind, Sum>;
 
   const programmeByYear = byKindAndYear.filter((k) => k.kind === 'programme').map((k) => ({ year: k.year, total: k.total }));
 
@@ -71,8 +93,66 @@ export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAna
     outOfScope: lines
       .filter((l) => l.kind === 'out-of-scope')
       .map((l) => ({ line: l.line, name: l.name, total: l.total, reason: l.outOfScopeReason ?? '' })),
+    outsideArticle,
     unknownAmounts: lines.flatMap((l) => l.years.filter((y) => y.amount === null).map((y) => ({ line: l.line, year: y.year }))),
+    budgetAgainstRealisation: budgetAgainstRealisation(lines, byKindAndYear),
+    completeness: { expenditure: expenditureStatus.status, budgetLines: linesStatus.status, missing: expenditureStatus.missing ?? linesStatus.missing ?? null },
   };
+}
+
+/** Per phase, the budget of a kind and year over the lines that give it; null when none does. */
+function phaseTotals(lines: readonly LineExpenditure[], kind: BudgetKind, year: number): KindYear['budgeted'] {
+  let out: KindYear['budgeted'] = null;
+  for (const phase of PHASES) {
+    const amounts: (number | null)[] = [];
+    for (const l of lines) {
+      if (l.kind !== kind) continue;
+      for (const y of l.years) if (y.year === year && y.budgeted && phase in y.budgeted) amounts.push(y.budgeted[phase] ?? null);
+    }
+    if (amounts.length) (out ??= {})[phase] = sum(amounts);
+  }
+  return out;
+}
+
+/** The last budget phase a year gives a figure for: the final budget. */
+function finalPhase(budgeted: LineYear['budgeted']): BudgetPhase | null {
+  if (!budgeted) return null;
+  for (let k = PHASES.length - 1; k >= 0; k--) if (PHASES[k]! in budgeted) return PHASES[k]!;
+  return null;
+}
+
+function againstBudget(phase: BudgetPhase, budget: number | null | undefined, realisation: number | null): AgainstBudget | null {
+  if (budget === null || budget === undefined || realisation === null) return null;
+  return { phase, budget, realisation, difference: round(realisation - budget), differenceShare: budget !== 0 ? (realisation - budget) / Math.abs(budget) : null };
+}
+
+/** Budget against realisation per kind and year, over the lines that give the phase compared. */
+function budgetAgainstRealisation(lines: readonly LineExpenditure[], byKindAndYear: readonly KindYear[]): BudgetAgainstRealisation[] {
+  const out: BudgetAgainstRealisation[] = [];
+  for (const ky of byKindAndYear) {
+    if (!ky.budgeted) continue;
+    for (const phase of ['adopted', 'final'] as const) {
+      const ids: string[] = [];
+      const budget: (number | null)[] = [];
+      const realisation: (number | null)[] = [];
+      for (const l of lines) {
+        if (l.kind !== ky.kind) continue;
+        const y = l.years.find((x) => x.year === ky.year);
+        if (!y?.budgeted) continue;
+        const p = phase === 'adopted' ? ('adopted' in y.budgeted ? 'adopted' : null) : finalPhase(y.budgeted);
+        if (p === null) continue;
+        ids.push(l.line);
+        budget.push(y.budgeted[p] ?? null);
+        realisation.push(y.amount);
+      }
+      if (ids.length === 0) continue;
+      const b = sum(budget);
+      const r = sum(realisation);
+      const difference = b.amount === null || r.amount === null ? null : round(r.amount - b.amount);
+      out.push({ kind: ky.kind, year: ky.year, phase, lines: ids, budget: b, realisation: r, difference, differenceShare: difference === null || b.amount === null || b.amount === 0 ? null : difference / Math.abs(b.amount) });
+    }
+  }
+  return out;
 }
 
 function lineExpenditure(l: BudgetLine): LineExpenditure {
@@ -81,7 +161,16 @@ function lineExpenditure(l: BudgetLine): LineExpenditure {
   const years: LineYear[] = sorted.map((e, i) => {
     const prev = sorted[i - 1];
     const { change, changeShare } = prev && prev.year === e.year - 1 ? changeOf(prev.amount, e.amount) : { change: null, changeShare: null };
-    return { year: e.year, amount: e.amount, change, changeShare };
+    const budgeted = e.budgeted && Object.keys(e.budgeted).length ? { ...e.budgeted } : null;
+    const against: AgainstBudget[] = [];
+    if (budgeted) {
+      const adopted = againstBudget('adopted', budgeted.adopted, e.amount);
+      if (adopted) against.push(adopted);
+      const last = finalPhase(budgeted);
+      const final = last && last !== 'adopted' ? againstBudget(last, budgeted[last], e.amount) : null;
+      if (final) against.push(final);
+    }
+    return { year: e.year, amount: e.amount, change, changeShare, budgeted, againstBudget: against };
   });
   return {
     line: l.id,
@@ -92,6 +181,7 @@ function lineExpenditure(l: BudgetLine): LineExpenditure {
     years,
     total: sum(sorted.map((e) => e.amount)),
     outOfScopeReason: l.outOfScopeReason ?? null,
+    fixed: l.fixed ? { reason: l.fixed.reason } : null,
   };
 }
 
@@ -117,8 +207,9 @@ function dominantLine(ix: ReviewIndex, lines: LineExpenditure[], programme: Sum,
     if (programme.unknownParts > 0) reasons.push(M.dominantLine.knownOnly(programme.unknownParts));
     return { line: top.line, name: top.name, share: programme.unknownParts ? null : s, amount: top.total.known, reasons, evidence: [top.line] };
   }
+  const inTotals = new Set(lines.map((l) => l.line));
   const stated = ix.review.budgetLines
-    .filter((l) => l.kind === 'programme' && l.statedShare)
+    .filter((l) => l.kind === 'programme' && l.statedShare && inTotals.has(l.id))
     .sort((a, b) => (b.statedShare?.share ?? -1) - (a.statedShare?.share ?? -1) || compareIds(a.id, b.id))[0];
   if (!stated?.statedShare) return null;
   return {
@@ -128,54 +219,5 @@ function dominantLine(ix: ReviewIndex, lines: LineExpenditure[], programme: Sum,
     amount: null,
     reasons: [M.dominantLine.stated(stated.name, stated.statedShare.text, stated.statedShare.citation?.location || null), M.dominantLine.fromText],
     evidence: [stated.id, ...(stated.statedShare.citation?.source ? [stated.statedShare.citation.source] : [])],
-  };
-}
-
-// Most instruments have no line of their own: they share one value.
-const NO_COST: InstrumentCost = Object.freeze({ status: 'none', lines: Object.freeze([]) as unknown as string[], amount: null });
-
-/** The programme money linked to each instrument, by node index. */
-export function instrumentCosts(ix: ReviewIndex): InstrumentCost[] {
-  return ix.nodes.map(({ lines: ids }) => {
-    if (ids.length === 0) return NO_COST;
-    const lines = ids.map((id) => ix.lines.get(id)!).filter((l) => l.kind === 'programme');
-    if (lines.length === 0) return NO_COST;
-    const amount = sum(lines.flatMap((l) => l.expenditures.map((e) => e.amount)));
-    const hasKnown = lines.some((l) => l.expenditures.some((e) => e.amount !== null));
-    return { status: hasKnown ? 'amount' : 'line-without-amount', lines: lines.map((l) => l.id), amount };
-  });
-}
-
-/** Which instruments have programme money linked to them, and how much of the money can be attributed. */
-export function attributeCost(ix: ReviewIndex, costs: readonly InstrumentCost[]): CostAttribution {
-  const { review } = ix;
-  const programme = review.budgetLines.filter((l) => l.kind === 'programme');
-  const instruments: CostAttribution['instruments'] = {};
-  const withoutCost: string[] = [];
-  for (let index = 0; index < ix.nodes.length; index++) {
-    const { instrument } = ix.nodes[index]!;
-    const cost = costs[index]!;
-    instruments[instrument.id] = cost;
-    if (cost.status !== 'amount') withoutCost.push(instrument.id);
-  }
-  let attributable = 0;
-  let total = 0;
-  let unknownParts = 0;
-  for (const l of programme) {
-    for (const e of l.expenditures) {
-      if (e.amount === null) {
-        unknownParts++;
-        continue;
-      }
-      total += e.amount;
-      if (l.instruments.length > 0) attributable += e.amount;
-    }
-  }
-  return {
-    instruments,
-    withCost: share(review.instruments.length - withoutCost.length, review.instruments.length),
-    withoutCost,
-    // With unknown amounts the share is not known either: the figures stay, the share is null.
-    attributableMoney: { attributable: round(attributable), total: round(total), share: unknownParts ? null : ratio(attributable, total), unknownParts },
   };
 }

@@ -1,6 +1,13 @@
 export { analyze } from './analyze.js';
 export { compare, type CompareOptions, type ReviewComparison } from './compare.js';
-export { explain, type Explanation } from './explain.js';
+export { explain, type Explanation, type Feed, type UnknownId } from './explain.js';
 export { EVALUATION_TYPES } from './review-index.js';
 export { termsFor, type Terms } from './messages/terms.js';
+export { designStrength, sourceCap, findingStrength, declaredAboveCap, strengthRank, type FindingStrength } from './strength.js';
+export { isJudgement, isFavourable, statesAspect, weigh, type Weighing } from './judgement.js';
+export { contributionRank } from './steps/effectiveness.js';
+export { isDeployed } from './steps/realisation-gate.js';
+export { DEFAULT_HEADLINE_THRESHOLD } from './steps/roll-up.js';
+export { instrumentEffectiveness } from './verdicts.js';
 export type * from './types.js';
+export { moneyWarnings, type MoneyWarning } from './money-scope.js';

@@ -13,6 +13,39 @@ export function sum(amounts: Iterable<number | null>): Sum {
   return { amount: unknownParts ? null : round(known), known: round(known), unknownParts };
 }
 
+/** The sum of no parts. */
+export const EMPTY_SUM: Sum = Object.freeze({ amount: 0, known: 0, unknownParts: 0 });
+
+/** Two sums added: unknown as soon as either is. */
+export const addSum = (a: Sum, b: Sum): Sum => ({
+  amount: a.amount === null || b.amount === null ? null : round(a.amount + b.amount),
+  known: round(a.known + b.known),
+  unknownParts: a.unknownParts + b.unknownParts,
+});
+
+/** A part (a fraction) of a sum: unknown where the sum is. */
+export const scaleSum = (s: Sum, fraction: number): Sum => ({
+  amount: s.amount === null ? null : round(s.amount * fraction),
+  known: round(s.known * fraction),
+  unknownParts: s.unknownParts,
+});
+
+/** The same money with none of its figures usable (e.g. a line whose kind is unknown may be no cost at all). */
+export const unknownOf = (s: Sum): Sum => ({ amount: null, known: 0, unknownParts: Math.max(1, s.unknownParts) });
+
+/**
+ * The total of a list that may not be whole: the sum where the review holds parts; with no parts,
+ * 0 only when the review states the list complete, and otherwise unknown (`amount` null with no
+ * unknown part: nothing is known, not even how many parts there are).
+ */
+export const sumOfList = (parts: Iterable<number | null>, listComplete: boolean): Sum => {
+  const s = sum(parts);
+  return s.unknownParts === 0 && s.known === 0 && !listComplete && isEmpty(parts) ? { amount: null, known: 0, unknownParts: 0 } : s;
+};
+const isEmpty = (parts: Iterable<unknown>): boolean => {
+  for (const _ of parts) return false;
+  return true;
+};
 
 export function share(count: number, total: number): Share {
   return { count, total, share: total > 0 ? count / total : null };

@@ -1,10 +1,32 @@
-import type { RealisationStatus } from '../model/review.js';
+import { completenessOf, type ListCompleteness } from '../model/completeness.js';
+import type { RealisationStatus, Review } from '../model/review.js';
+import type { Messages } from './messages/index.js';
 import type { InstrumentNode } from './review-index.js';
 import { share } from './numbers.js';
-import type { RealisationSummary, ScopeRef } from './types.js';
+import type { InstrumentList, RealisationSummary, ScopeRef } from './types.js';
+
+/**
+ * What the review's instrument list holds, said once for every place that counts instruments:
+ * "70 of at least 108 instrument rows" where rows are known to be lost, never a bare "70
+ * instruments" that reads as all of them.
+ */
+export function instrumentList(review: Review, M: Messages): InstrumentList {
+  const c: ListCompleteness = completenessOf(review, 'instruments');
+  const expectedAtLeast = c.expectedAtLeast ?? null;
+  const missing = c.missing ?? null;
+  return {
+    status: c.status,
+    stated: c.stated,
+    known: c.known,
+    expectedAtLeast,
+    missing,
+    counted: M.lists.instruments(c.known, c.status, c.stated, expectedAtLeast),
+    note: c.status === 'complete' ? null : c.status === 'partial' && c.stated ? M.lists.instrumentsPartial(missing) : M.lists.instrumentsUnstated,
+  };
+}
 
 /** Step 2 of the stepped approach: were the intended instruments deployed? */
-export function summariseRealisation(scope: ScopeRef, nodes: readonly InstrumentNode[]): RealisationSummary {
+export function summariseRealisation(scope: ScopeRef, nodes: readonly InstrumentNode[], list: InstrumentList): RealisationSummary {
   // Counted in variables, not as byStatus[status]++: statuses are strings read from the file, and
   // a property key that is such a string costs a lookup in the engine's string table every time.
   let realised = 0;
@@ -62,5 +84,6 @@ export function summariseRealisation(scope: ScopeRef, nodes: readonly Instrument
     realised: share(realised, total),
     deployed: share(realised + partly + ongoing, total),
     realisedAfterPeriod,
+    list,
   };
 }

@@ -1,3 +1,4 @@
+import { completenessOf } from '../model/completeness.js';
 import type { Messages } from './messages/index.js';
 import { listIds, sortIds } from './ids.js';
 import type { ReviewIndex } from './review-index.js';
@@ -23,14 +24,27 @@ export function deriveRecommendations(ix: ReviewIndex, a: Omit<Assessment, 'reco
     }
   }
 
+  // Wherever instruments are counted, a list known to miss rows says so.
+  const list = a.realisation.article.list;
+  const countedOver = list.stated && list.status !== 'complete' ? [M.lists.countedOver(list.counted)] : [];
+
   const withoutCost = a.costAttribution.withoutCost;
   if (withoutCost.length) {
-    add('instrument-without-cost', 2, M.recommendations.registerCost, withoutCost, [M.recommendations.registerCostReason(withoutCost.length, a.costAttribution.withCost.total)]);
+    // Without any budget line in the data, "no attributed cost" would read as a finding about the
+    // instruments; it is the data that say nothing.
+    const noLines = ix.review.budgetLines.length === 0 && completenessOf(ix.review, 'budgetLines').status !== 'complete';
+    const reason = noLines ? M.recommendations.registerCostNoLines(a.costAttribution.withCost.total) : M.recommendations.registerCostReason(withoutCost.length, a.costAttribution.withCost.total);
+    add('instrument-without-cost', 2, M.recommendations.registerCost, withoutCost, [reason, ...countedOver]);
   }
 
+  // Which instruments no evaluation covers is known only as far as the evaluations are: with none
+  // known, nothing can be said; with a partial list, the reason says so.
+  const evaluations = completenessOf(ix.review, 'evaluations');
   const notEvaluated = a.coverage.notEvaluated.filter((n) => n.kind === 'instrument').map((n) => n.id);
-  if (notEvaluated.length) {
-    add('instrument-not-evaluated', 2, M.recommendations.planEvaluations, notEvaluated, [M.recommendations.planEvaluationsReason(notEvaluated.length, ix.review.instruments.length)]);
+  if (notEvaluated.length && !(evaluations.known === 0 && evaluations.status !== 'complete')) {
+    const total = ix.review.instruments.length;
+    const reason = evaluations.status === 'complete' ? M.recommendations.planEvaluationsReason(notEvaluated.length, total) : M.recommendations.planEvaluationsPartial(notEvaluated.length, total);
+    add('instrument-not-evaluated', 2, M.recommendations.planEvaluations, notEvaluated, [reason, ...countedOver]);
   }
 
   const plausibleOnly = a.evidence.instruments.filter((e) => e.aspects.effectiveness.strength === 'plausibility' || e.aspects.effectiveness.strength === 'process').map((e) => e.instrument);
@@ -55,11 +69,17 @@ export function deriveRecommendations(ix: ReviewIndex, a: Omit<Assessment, 'reco
 
   const orphans = ix.objectiveOrder.filter(({ objective }) => (ix.instrumentsUnder.get(objective.id) ?? []).length === 0).map(({ objective }) => objective.id);
   if (orphans.length) {
-    add('objective-without-instruments', 2, M.recommendations.linkObjectives, orphans, [M.recommendations.linkObjectivesReason(orphans.length, listIds(orphans, M))]);
+    // A missing row could hold an orphan's instruments: then the finding is about the data, and
+    // the advice is to check them first.
+    if (list.status === 'complete') add('objective-without-instruments', 2, M.recommendations.linkObjectives, orphans, [M.recommendations.linkObjectivesReason(orphans.length, listIds(orphans, M))]);
+    else add('objective-without-instruments', 3, M.recommendations.checkObjectives, orphans, [M.recommendations.linkObjectivesPartial(orphans.length, listIds(orphans, M), list.counted), ...(list.note ? [list.note] : [])]);
   }
 
-  if (a.rpe.known && a.rpe.missing.length) {
-    add('rpe-question-missing', 2, M.recommendations.answerRpe(a.rpe.version, a.rpe.missing), a.rpe.missing.map((q) => `rpe-${q}`), [M.recommendations.answerRpeReason(a.rpe.missing)], []);
+  // Only questions known to be unanswered: one without a recorded answer may well be answered.
+  const open = a.rpe.items.filter((i) => i.status === 'not-answered');
+  if (open.length) {
+    const labels = open.map((i) => i.label);
+    add('rpe-question-missing', 2, M.recommendations.answerRpe(a.rpe.version, a.rpe.questionNoun, labels), open.map((i) => `rpe-${i.question}`), [M.recommendations.answerRpeReason(a.rpe.questionNoun, labels)], []);
   }
 
   return out.sort((x, y) => x.priority - y.priority);

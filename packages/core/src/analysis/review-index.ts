@@ -1,6 +1,8 @@
 import { EVALUATION_SOURCE_TYPES, type BudgetLine, type Finding, type Instrument, type Objective, type Review, type Source, type SourceType } from '../model/review.js';
 
 /** Source types that count as an evaluation (RPE question 8). */
+import { findingStrength, strengthRank, type FindingStrength } from './strength.js';
+
 export const EVALUATION_TYPES: ReadonlySet<SourceType> = new Set<SourceType>(EVALUATION_SOURCE_TYPES);
 
 /**
@@ -50,6 +52,10 @@ export interface ReviewIndex {
   findingsAbout: Map<string, Finding[]>;
   /** A finding's position in `review.findings`: numbers findings for `Marks`. */
   findingOrdinal: Map<Finding, number>;
+  /** Per finding ordinal, the strength the analysis uses (strength.ts) and how it was derived. */
+  findingStrength: FindingStrength[];
+  /** The rank of that strength (strengthRank), per finding ordinal. */
+  findingRank: Uint8Array;
   /** Whether a finding counts as evaluation evidence (its source is an evaluation). */
   isEvaluationFinding: (f: Finding) => boolean;
   /** Indicators with a known value, per subject. */
@@ -156,6 +162,9 @@ export function indexReview(review: Review): ReviewIndex {
     if (f.sources.some((r) => EVALUATION_TYPES.has(sources.get(r.source)?.type ?? 'unknown'))) evaluationFindings.add(f);
   }
 
+  const findingStrengths = review.findings.map((f) => findingStrength(f, f.sources.map((s) => sources.get(s.source))));
+  const findingRank = Uint8Array.from(findingStrengths, (x) => strengthRank(x.strength));
+
   const indicatorsAbout = new Map<string, string[]>();
   for (const ind of review.indicators) if (ind.value !== null) for (const s of new Set(ind.subjects)) listIn(indicatorsAbout, s).push(ind.id);
 
@@ -186,6 +195,8 @@ export function indexReview(review: Review): ReviewIndex {
     objectivesOfDomain,
     findingsAbout,
     findingOrdinal,
+    findingStrength: findingStrengths,
+    findingRank,
     isEvaluationFinding: (f) => evaluationFindings.has(f),
     indicatorsAbout,
   };

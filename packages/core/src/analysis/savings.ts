@@ -1,21 +1,67 @@
-import { reviewPeriod } from '../model/completeness.js';
 import type { Messages } from './messages/index.js';
 import { compareIds, listIds, sortIds } from './ids.js';
-import { round } from './numbers.js';
-import { maxStrength, strengthRank } from './evidence.js';
+import { coveredArticles, lineScope } from './money-scope.js';
+import { round, sum } from './numbers.js';
+import { strengthRank } from './evidence.js';
+import { effectivenessRankOrder, rankOf, type RankedEffectiveness } from './effectiveness-rank.js';
 import type { ReviewIndex } from './review-index.js';
-import type { InstrumentEvidence, SavingsCut, SavingsOption, SavingsOptions, SavingsVariant } from './types.js';
-import type { EvidenceStrength, Review } from '../model/review.js';
+import type { EffectivenessRank, ReviewSavingsVariant, SavingsCut, SavingsOption, SavingsOptions, SavingsVariant } from './types.js';
+import { reviewPeriod } from '../model/completeness.js';
+import type { BudgetLine, EvidenceStrength, Review } from '../model/review.js';
 import { InvalidOptionsError } from '../errors.js';
 import { nearest } from '../util/nearest.js';
 
+/**
+ * The savings variant of RPE question 15 (issue 11 point 4).
+ *
+ * Base: the programme money of the base year on the reviewed article (apparatus as an option),
+ * per line from the adopted budget where the review gives it, else from the realisation. A line
+ * without a figure for the base year is listed as unknown and the base called a lower bound; with
+ * no figure at all the base, the target and the shortfall are unknown. Lines fixed by law or
+ * contract stay in the base but are never cut, nor are protected lines. Variants: the same share
+ * off every cuttable line; lines cut in order of what the evidence says of the instruments they
+ * finance; and the review's own savings chapter, side by side.
+ */
+
 interface Candidate {
-  line: string;
-  name: string;
+  line: BudgetLine;
   base: number;
+  baseSource: SavingsCut['baseSource'];
   instruments: string[];
-  strength: EvidenceStrength;
+  rank: RankedEffectiveness;
+  evidence: string[];
 }
+
+/** The lines a savings variant may draw on: programme lines on the article, and apparatus when asked. */
+function savingsLines(review: Review, includeApparatus: boolean): { lines: BudgetLine[]; unknownKind: BudgetLine[] } {
+  const covered = coveredArticles(review);
+  const lines: BudgetLine[] = [];
+  const unknownKind: BudgetLine[] = [];
+  for (const l of review.budgetLines) {
+    const scope = lineScope(l, covered);
+    if (l.kind === 'programme' && scope === 'article') lines.push(l);
+    else if (l.kind === 'apparatus' && includeApparatus && scope !== 'out-of-scope') lines.push(l);
+    else if (l.kind === 'unknown' && scope === 'article') unknownKind.push(l);
+  }
+  return { lines, unknownKind };
+}
+
+/** A line's figure for a year: the adopted budget where given, else the realisation; null when neither is known. */
+function figureOf(line: BudgetLine, year: number): { amount: number; source: SavingsCut['baseSource'] } | null {
+  for (const e of line.expenditures) {
+    if (e.year !== year) continue;
+    const adopted = e.budgeted?.adopted;
+    if (adopted !== undefined && adopted !== null) return { amount: adopted, source: 'adopted' };
+    if (e.amount !== null) return { amount: e.amount, source: 'realisation' };
+  }
+  return null;
+}
+
+const yearsWithFigures = (lines: readonly BudgetLine[]) => {
+  const out = new Set<number>();
+  for (const l of lines) for (const e of l.expenditures) if (e.amount !== null || (e.budgeted?.adopted ?? null) !== null) out.add(e.year);
+  return out;
+};
 
 /**
  * Checks savings options against the review, so that a typo never yields a silent empty variant:
@@ -28,9 +74,9 @@ export function checkSavingsOptions(review: Review, options: SavingsOptions): In
   if (percent !== undefined && !(Number.isFinite(percent) && percent > 0 && percent <= 100)) {
     problems.push({ option: 'savings.percent', message: `${percent} is not a percentage between 0 and 100`, hint: 'e.g. 20' });
   }
-  const programme = review.budgetLines.filter((l) => l.kind === 'programme');
+  const { lines: programme } = savingsLines(review, options.includeApparatus === true);
   if (baseYear !== undefined) {
-    const years = sortIds(programme.flatMap((l) => l.expenditures.filter((e) => e.amount !== null).map((e) => String(e.year))));
+    const years = sortIds([...yearsWithFigures(programme)].map(String));
     if (!years.includes(String(baseYear))) {
       problems.push({
         option: 'savings.baseYear',
@@ -39,100 +85,242 @@ export function checkSavingsOptions(review: Review, options: SavingsOptions): In
       });
     }
   }
-  const lines = programme.map((l) => l.id);
+  const ids = programme.map((l) => l.id);
   for (const id of protect) {
-    if (lines.includes(id)) continue;
-    const near = nearest(id, lines);
-    problems.push({ option: 'savings.protect', message: `"${id}" is not a programme line of this review`, hint: near ? `did you mean "${near}"?` : `programme lines: ${lines.join(', ') || 'none'}` });
+    if (ids.includes(id)) continue;
+    const near = nearest(id, ids);
+    problems.push({ option: 'savings.protect', message: `"${id}" is not a programme line of this review`, hint: near ? `did you mean "${near}"?` : `programme lines: ${ids.join(', ') || 'none'}` });
   }
   return problems.length ? new InvalidOptionsError(problems) : null;
 }
 
+/** The base year: as asked; else the last year of the period with figures; else the last year with figures; else the last year with entries. */
+function baseYearOf(review: Review, lines: readonly BudgetLine[], asked: number | undefined): number | null {
+  if (asked !== undefined) return asked;
+  const { start, end } = reviewPeriod(review);
+  const inPeriod = (y: number) => (start === null || y >= start) && (end === null || y <= end);
+  const last = (ys: Iterable<number>) => {
+    let best: number | null = null;
+    for (const y of ys) if (best === null || y > best) best = y;
+    return best;
+  };
+  const figures = [...yearsWithFigures(lines)];
+  const entries = lines.flatMap((l) => l.expenditures.map((e) => e.year));
+  return last(figures.filter(inPeriod)) ?? last(figures) ?? last(entries.filter(inPeriod)) ?? last(entries) ?? end;
+}
+
+/** The most favourable verdict among the instruments a line or option affects: cutting it cuts them all. */
+function rankOfInstruments(ix: ReviewIndex, ids: readonly string[], cache: Map<number, RankedEffectiveness>): { rank: RankedEffectiveness; evidence: string[] } {
+  let best: RankedEffectiveness | null = null;
+  const evidence: string[] = [];
+  for (const id of ids) {
+    const node = ix.nodeOf.get(id);
+    if (!node) continue;
+    let r = cache.get(node.index);
+    if (!r) cache.set(node.index, (r = rankOf(node.findings)));
+    evidence.push(id, ...r.findings);
+    if (!best || effectivenessRankOrder(r.verdict) > effectivenessRankOrder(best.verdict) || (r.verdict === best.verdict && strengthRank(r.strength) > strengthRank(best.strength))) best = r;
+  }
+  return { rank: best ?? { verdict: 'no-evidence', strength: 'none', findings: [] }, evidence: sortIds(new Set(evidence)) };
+}
+
+/** The instruments a line finances, with or without a share. */
+const instrumentsOf = (l: BudgetLine) => sortIds(new Set([...l.instruments, ...(l.shares ?? []).map((s) => s.instrument)]));
+
 /**
- * The savings variant of RPE question 15: by default 20% of the programme budget of the last year
- * of the period with programme figures. Two options: the same share off every unprotected line,
- * or lines with the least evidence of effectiveness cut first.
+ * Cut-first order: the verdict (negative first, demonstrated last); within a verdict that the
+ * evidence speaks against (negative, not demonstrated) the firmer evidence first, within the
+ * others the weaker first; then the larger line; then the id, so no order depends on the input's.
  */
-export function savingsVariant(ix: ReviewIndex, evidence: readonly InstrumentEvidence[], options: SavingsOptions = {}, M: Messages): SavingsVariant {
+function cutOrder(a: Candidate, b: Candidate): number {
+  const byVerdict = effectivenessRankOrder(a.rank.verdict) - effectivenessRankOrder(b.rank.verdict);
+  if (byVerdict) return byVerdict;
+  const against = a.rank.verdict === 'negative' || a.rank.verdict === 'not-demonstrated';
+  const byStrength = strengthRank(a.rank.strength) - strengthRank(b.rank.strength);
+  if (byStrength) return against ? -byStrength : byStrength;
+  return b.base - a.base || compareIds(a.line.id, b.line.id);
+}
+
+export function savingsVariant(ix: ReviewIndex, options: SavingsOptions = {}, M: Messages): SavingsVariant {
   const { review } = ix;
   const percent = options.percent ?? 20;
+  const includesApparatus = options.includeApparatus === true;
   const protect = new Set(options.protect ?? []);
-  const programme = review.budgetLines.filter((l) => l.kind === 'programme');
-  const yearsWithFigures = programme.flatMap((l) => l.expenditures.filter((e) => e.amount !== null).map((e) => e.year));
-  const { start, end } = reviewPeriod(review);
-  const inPeriod = yearsWithFigures.filter((y) => (start === null || y >= start) && (end === null || y <= end));
-  const baseYear = options.baseYear ?? (inPeriod.length ? Math.max(...inPeriod) : yearsWithFigures.length ? Math.max(...yearsWithFigures) : null);
+  const { lines, unknownKind } = savingsLines(review, includesApparatus);
+  const baseYear = baseYearOf(review, lines, options.baseYear);
+  const cache = new Map<number, RankedEffectiveness>();
 
   const unknownLines: string[] = [];
   const candidates: Candidate[] = [];
+  const fixedLines: SavingsVariant['fixedLines'] = [];
   let base = 0;
+  let knownLines = 0;
   let protectedBase = 0;
-  for (const l of programme) {
-    const entry = baseYear === null ? undefined : l.expenditures.find((e) => e.year === baseYear);
-    if (!entry) continue;
-    if (entry.amount === null) {
+  let fixedBase = 0;
+  let protectedKnown = 0;
+  let fixedKnown = 0;
+  for (const l of lines) {
+    const figure = baseYear === null ? null : figureOf(l, baseYear);
+    if (l.fixed) fixedLines.push({ line: l.id, name: l.name, base: figure?.amount ?? null, reason: l.fixed.reason });
+    if (!figure) {
       unknownLines.push(l.id);
       continue;
     }
-    base += entry.amount;
-    if (protect.has(l.id)) {
-      protectedBase += entry.amount;
+    knownLines++;
+    base += figure.amount;
+    if (l.fixed) {
+      fixedBase += figure.amount;
+      fixedKnown++;
       continue;
     }
-    let strength: EvidenceStrength = 'none';
-    for (const id of l.instruments) {
-      const node = ix.nodeOf.get(id);
-      if (node) strength = maxStrength(strength, evidence[node.index]!.aspects.effectiveness.strength);
+    if (protect.has(l.id)) {
+      protectedBase += figure.amount;
+      protectedKnown++;
+      continue;
     }
-    candidates.push({ line: l.id, name: l.name, base: entry.amount, instruments: sortIds(l.instruments), strength });
+    const instruments = instrumentsOf(l);
+    const { rank, evidence } = rankOfInstruments(ix, instruments, cache);
+    candidates.push({ line: l, base: figure.amount, baseSource: figure.source, instruments, rank, evidence });
   }
-  base = round(base);
-  const target = round((base * percent) / 100);
-  const cuttable = round(base - protectedBase);
+  for (const l of unknownKind) unknownLines.push(l.id);
+  const baseKnown = knownLines > 0;
+  const baseLowerBound = baseKnown && unknownLines.length > 0;
+  const baseValue = baseKnown ? round(base) : null;
+  const target = baseValue === null ? null : round((baseValue * percent) / 100);
+  const cuttable = round(base - protectedBase - fixedBase);
 
   const reasons: string[] = [];
-  if (baseYear === null) reasons.push(M.savings.noBase);
-  else reasons.push(M.savings.base(baseYear, base, percent, target));
-  if (protect.size) reasons.push(M.savings.protectedLines(listIds(protect, M, 20), protectedBase));
-  if (unknownLines.length) reasons.push(M.savings.unknownLines(baseYear, listIds(unknownLines, M, 20)));
+  const where = (ids: readonly string[]) => listIds(ids, M, 20);
+  if (baseYear === null) reasons.push(M.savings.noLines);
+  else if (!baseKnown) {
+    reasons.push(lines.length ? M.savings.allUnknown(baseYear, where(unknownLines)) : M.savings.noLines);
+    const located = lines
+      .map((l) => {
+        const e = l.expenditures.find((x) => x.year === baseYear);
+        const at = e?.citation?.location ?? l.citation?.location ?? null;
+        return at ? `${l.id}: ${at}` : null;
+      })
+      .filter((x): x is string => x !== null);
+    if (located.length) reasons.push(M.savings.figuresWhere(located.slice(0, 20).join('; ')));
+  } else reasons.push(M.savings.base(baseYear, baseValue!, percent, target!, baseLowerBound, includesApparatus));
+  const completeness = ix.review.completeness?.expenditure;
+  if ((!baseKnown || baseLowerBound) && completeness?.missing) reasons.push(M.savings.missing(completeness.missing));
+  if (baseKnown && unknownLines.length) reasons.push(M.savings.unknownLines(baseYear, where(sortIds(unknownLines))));
+  if (unknownKind.length) reasons.push(M.savings.unknownKind(where(sortIds(unknownKind.map((l) => l.id)))));
+  if (fixedLines.length) reasons.push(M.savings.fixedLines(where(fixedLines.map((f) => f.line)), fixedKnown ? round(fixedBase) : null));
+  if (protect.size) reasons.push(M.savings.protectedLines(where(sortIds(protect)), protectedKnown ? round(protectedBase) : null));
 
-  // Ties in evidence fall back to the larger line first, then the id, so the order never depends on input order.
-  const ranked = [...candidates].sort(
-    (a, b) => strengthRank(a.strength) - strengthRank(b.strength) || b.base - a.base || compareIds(a.line, b.line),
-  );
+  const ranked = [...candidates].sort(cutOrder);
+  const goal = target ?? 0;
   // Every line gives up the same share, so every line has the same reason: written once.
-  const sameShare = M.savings.acrossTheBoardCut(cuttable > 0 ? Math.min(target, cuttable) / cuttable : 0);
-  const acrossTheBoard = option('across-the-board', target, cuttable, (c) => (cuttable > 0 ? (c.base * Math.min(target, cuttable)) / cuttable : 0), candidates, () => sameShare, M);
-  let left = target;
-  const cutOf = new Map<string, number>();
+  const even = cuttable > 0 ? Math.min(goal, cuttable) / cuttable : 0;
+  const sameShare = M.savings.acrossTheBoardCut(even);
+  const acrossTheBoard = option('across-the-board', target, cuttable, (c) => c.base * even, candidates, () => sameShare, M);
+  let left = goal;
+  const cutOf = new Map<Candidate, number>();
   for (const c of ranked) {
-    const cut = Math.min(c.base, left);
-    cutOf.set(c.line, cut);
+    const cut = Math.max(0, Math.min(c.base, left));
+    cutOf.set(c, cut);
     left -= cut;
   }
-  const evidenceRanked = option('evidence-ranked', target, cuttable, (c) => cutOf.get(c.line) ?? 0, ranked, (c) => M.savings.evidenceRankedCut(c.strength), M);
+  const evidenceRanked = option('evidence-ranked', target, cuttable, (c) => cutOf.get(c) ?? 0, ranked, (c) => M.savings.evidenceRankedCut(c.rank.verdict, c.rank.strength, c.instruments.length), M);
+  const own = reviewChapter(ix, M, cache);
+  if (!own) reasons.push(M.savings.noChapter);
 
-  return { percent, baseYear, base, target, protectedLines: sortIds(protect), unknownLines: sortIds(unknownLines), options: [acrossTheBoard, evidenceRanked], reasons, evidence: sortIds([...candidates.map((c) => c.line), ...unknownLines]) };
+  const variants = [acrossTheBoard, evidenceRanked];
+  return {
+    percent,
+    baseYear,
+    includesApparatus,
+    base: baseValue,
+    baseLowerBound,
+    target,
+    protectedLines: sortIds(protect),
+    fixedLines,
+    unknownLines: sortIds(unknownLines),
+    options: variants,
+    review: own,
+    comparison: [
+      ...variants.map((o) => ({ method: o.method, target, saved: o.saved, shortfall: o.shortfall })),
+      ...(own ? [{ method: 'review' as const, target: own.target, saved: own.total.amount, shortfall: own.shortfall }] : []),
+    ],
+    reasons,
+    evidence: sortIds([...candidates.map((c) => c.line.id), ...unknownLines, ...fixedLines.map((f) => f.line)]),
+  };
 }
 
 function option(
   method: SavingsOption['method'],
-  target: number,
+  target: number | null,
   cuttable: number,
   cutFor: (c: Candidate) => number,
   candidates: Candidate[],
   why: (c: Candidate) => string,
   M: Messages,
 ): SavingsOption {
-  const cuts: SavingsCut[] = candidates
-    .map((c) => {
-      const cut = round(cutFor(c));
-      return { line: c.line, name: c.name, base: c.base, cut, remaining: round(c.base - cut), cutShare: c.base > 0 ? cut / c.base : 0, instruments: c.instruments, strength: c.strength, reason: why(c) };
-    })
-    .filter((c) => c.cut > 0);
-  const saved = round(cuts.reduce((s, c) => s + c.cut, 0));
-  const shortfall = round(Math.max(0, target - saved));
+  const cuts: SavingsCut[] = [];
+  let saved = 0;
+  for (const c of candidates) {
+    const cut = round(cutFor(c));
+    if (!(cut > 0)) continue;
+    saved += cut;
+    cuts.push({
+      line: c.line.id,
+      name: c.line.name,
+      base: c.base,
+      baseSource: c.baseSource,
+      cut,
+      remaining: round(c.base - cut),
+      cutShare: c.base > 0 ? cut / c.base : 0,
+      instruments: c.instruments,
+      verdict: c.rank.verdict,
+      strength: c.rank.strength,
+      reason: why(c),
+      evidence: c.evidence,
+    });
+  }
   const reasons = [method === 'across-the-board' ? M.savings.acrossTheBoard : M.savings.evidenceRanked];
+  if (target === null) {
+    reasons.push(M.savings.unknownTarget);
+    return { method, cuts, saved: null, shortfall: null, reasons, evidence: [] };
+  }
+  const savedTotal = round(saved);
+  const shortfall = round(Math.max(0, target - savedTotal));
   if (shortfall > 0) reasons.push(M.savings.shortfall(cuttable, shortfall));
-  return { method, cuts, saved, shortfall, reasons, evidence: cuts.map((c) => c.line) };
+  return { method, cuts, saved: savedTotal, shortfall, reasons, evidence: sortIds(new Set(cuts.flatMap((c) => [c.line, ...c.evidence]))) };
+}
+
+/** The review's own savings chapter, each option with what the evidence says of what it cuts. */
+function reviewChapter(ix: ReviewIndex, M: Messages, cache: Map<number, RankedEffectiveness>): ReviewSavingsVariant | null {
+  const ch = ix.review.savingsChapter;
+  if (!ch) return null;
+  const options = ch.options.map((o) => {
+    const lines = sortIds(new Set(o.budgetLines));
+    const affected = sortIds(new Set([...o.instruments, ...lines.flatMap((id) => (ix.lines.get(id) ? instrumentsOf(ix.lines.get(id)!) : []))]));
+    const { rank, evidence } = rankOfInstruments(ix, affected, cache);
+    const verdict: EffectivenessRank | null = affected.length ? rank.verdict : null;
+    const reasons: string[] = [];
+    if (o.amount === null) reasons.push(M.savings.optionAmountUnknown);
+    reasons.push(verdict === null ? M.savings.optionNoInstruments : M.savings.optionVerdict(listIds(affected, M, 12), verdict, rank.strength as EvidenceStrength));
+    return { id: o.id, text: o.text, amount: o.amount, lines, instruments: affected, verdict, reasons, evidence: sortIds(new Set([...lines, ...evidence])) };
+  });
+  const total = sum(options.map((o) => o.amount));
+  const target = ch.percent !== null && ch.base !== null ? round((ch.base * ch.percent) / 100) : null;
+  const shortfall = target !== null && total.amount !== null ? round(Math.max(0, target - total.amount)) : null;
+  const reasons: string[] = [M.savings.chapter(ch.percent, ch.base, ch.baseYear ?? null, ch.author ?? null)];
+  if (options.length === 0) reasons.push(M.savings.chapterNoOptions);
+  else if (total.amount === null) reasons.push(M.savings.chapterTotalUnknown(total.known, total.unknownParts));
+  return {
+    percent: ch.percent,
+    base: ch.base,
+    baseYear: ch.baseYear ?? null,
+    author: ch.author ?? null,
+    text: ch.text ?? null,
+    options,
+    total: options.length ? total : { amount: null, known: 0, unknownParts: 0 },
+    target,
+    shortfall,
+    reasons,
+    evidence: sortIds(new Set(options.flatMap((o) => o.evidence))),
+  };
 }

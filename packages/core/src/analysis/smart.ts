@@ -1,5 +1,6 @@
 import type { Objective } from '../model/review.js';
 import type { Messages } from './messages/index.js';
+import { instrumentList } from './realisation.js';
 import type { ReviewIndex } from './review-index.js';
 import type { SmartCheck, SmartCriterion, SmartResult } from './types.js';
 
@@ -64,7 +65,10 @@ export function smartCheck(ix: ReviewIndex, objective: Objective, M: Messages): 
 
   const instruments = ix.instrumentsUnder.get(objective.id) ?? [];
   if (instruments.length === 0) {
-    set('relevant', 'fail', M.smart.relevantNone);
+    // With rows missing from the instrument list, the objective's instruments may be among them.
+    const list = instrumentList(ix.review, M);
+    if (list.status === 'complete') set('relevant', 'fail', M.smart.relevantNone);
+    else set('relevant', 'unknown', M.smart.relevantNoneListed(list.counted));
   } else {
     set('relevant', 'pass', M.smart.relevant(instruments.length));
   }

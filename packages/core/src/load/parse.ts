@@ -6,6 +6,7 @@ import { InvalidReviewError } from '../errors.js';
 import { formatPath, type PathSegment, type Problem } from './problem.js';
 import { nearest } from '../util/nearest.js';
 import { checkReferences, type UnlocatedProblem } from './references.js';
+import { migrationWarning, reviewWarnings } from './warnings.js';
 import { migrateReview } from './migrate.js';
 
 export interface ParseOptions {
@@ -51,10 +52,12 @@ function fastLoad(text: string): unknown {
 }
 
 function validateData(raw: unknown): { found: UnlocatedProblem[]; review: Review | undefined } {
-  const { data } = migrateReview(raw);
+  const { data, from, changes } = migrateReview(raw);
   const parsed = Review.safeParse(data, { reportInput: true });
   const found: UnlocatedProblem[] = parsed.success ? [] : parsed.error.issues.flatMap(fromZodIssue);
   found.push(...checkReferences(data));
+  if (from !== undefined) found.push(migrationWarning(from, changes));
+  if (parsed.success) found.push(...reviewWarnings(parsed.data));
   return { found, review: parsed.data };
 }
 

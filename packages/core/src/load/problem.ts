@@ -22,7 +22,13 @@ export type ProblemCode =
   | 'dangling-reference'
   | 'out-of-period'
   | 'negative-amount'
-  | 'inconsistent';
+  | 'inconsistent'
+  // Warnings (load/warnings.ts): the file loads, but probably does not say what its author meant.
+  | 'unlocated-answer'
+  | 'expert-required'
+  | 'foreign-article'
+  | 'strength-above-cap'
+  | 'migrated';
 
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';

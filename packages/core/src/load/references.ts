@@ -1,4 +1,4 @@
-import { rpeQuestionSet } from '../rpe/questions.js';
+import { questionSetOfData, unknownQuestion } from '../rpe/questions.js';
 import { nearest } from '../util/nearest.js';
 import { formatPath, type PathSegment, type ProblemCode } from './problem.js';
 
@@ -129,7 +129,7 @@ export function checkReferences(data: unknown): UnlocatedProblem[] {
     refs([...base, 'instruments'], line.instruments, ['instrument'], 'the financed instrument');
     citation(base, line.citation);
     if (line.kind === 'out-of-scope' && !(typeof line.outOfScopeReason === 'string' && line.outOfScopeReason.trim())) {
-      out.push({ path: [...base, 'outOfScopeReason'], code: 'inconsistent', severity: 'error', message: 'an out-of-scope budget line needs the reason it is out of scope', hint: 'add outOfScopeReason (RPE question 2)' });
+      out.push({ path: [...base, 'outOfScopeReason'], code: 'inconsistent', severity: 'error', message: 'an out-of-scope budget line needs the reason it is out of scope', hint: 'add outOfScopeReason: why the line is not covered' });
     }
     const years = new Map<number, number>();
     for (const [e, j] of recs(line.expenditures)) {
@@ -174,7 +174,7 @@ export function checkReferences(data: unknown): UnlocatedProblem[] {
   }
   for (const [s, i] of recs(data.scopeExclusions)) citation(['scopeExclusions', i], s.citation);
 
-  const set = typeof data.rpeVersion === 'string' ? rpeQuestionSet(data.rpeVersion) : undefined;
+  const set = questionSetOfData(data);
   const answered = new Map<number, number>();
   for (const [a, i] of recs(data.rpeAnswers)) {
     if (typeof a.question !== 'number') continue;
@@ -184,7 +184,7 @@ export function checkReferences(data: unknown): UnlocatedProblem[] {
       out.push({ path, code: 'inconsistent', severity: 'error', message: `question ${a.question} is answered twice (also at rpeAnswers[${seen}])`, hint: 'keep one answer per question' });
     } else answered.set(a.question, i);
     if (set && !set.questions.some((q) => q.number === a.question)) {
-      out.push({ path, code: 'inconsistent', severity: 'error', message: `RPE ${set.version} has no question ${a.question}`, hint: `questions run from 1 to ${set.questions.length}` });
+      out.push({ path, code: 'inconsistent', severity: 'error', ...unknownQuestion(set, a.question) });
     }
   }
   return out;

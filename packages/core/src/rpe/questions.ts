@@ -1,53 +1,142 @@
-import type { RpeVersion } from '../model/review.js';
+import type { QuestionSet } from '../model/review.js';
+import { RPE_TOPICS, SUBJECTS_OF_TOPIC, type EffectiveRpe, type RpeQuestion, type RpeRule, type RpeRules, type RpeSubject, type RpeTopic, type RpeVersionData } from './types.js';
+import { RPE_2013 } from './versions/rpe-2013.js';
+import { RPE_2015 } from './versions/rpe-2015.js';
+import { RPE_2018 } from './versions/rpe-2018.js';
+import { RPE_2022 } from './versions/rpe-2022.js';
+
+export type { EffectiveRpe, RpeQuestion, RpeQuestionNoun, RpeRule, RpeRules, RpeSubject, RpeTopic, RpeVersionData } from './types.js';
+export { RPE_SUBJECTS, RPE_TOPICS, SUBJECTS_OF_TOPIC } from './types.js';
 
 /**
- * The research questions of a policy review, per version of the Regeling Periodiek
- * Evaluatieonderzoek. Kept as data so that the rule sets of other versions can sit beside 2015.
+ * The RPE versions polev knows, in order. 2013 and 2015 come with their questions and rules from
+ * their texts; of 2018 and 2022 polev records only what it could verify, and no questions.
  */
-export type RpeTopic = 'scope' | 'policy' | 'instruments' | 'research' | 'effects' | 'options';
+const VERSIONS: readonly RpeVersionData[] = [RPE_2013, RPE_2015, RPE_2018, RPE_2022];
+const BY_ID = new Map(VERSIONS.map((v) => [v.version, v]));
 
-export interface RpeQuestion {
-  number: number;
-  topic: RpeTopic;
-  nl: string;
-  en: string;
+/** The bundled data of an RPE version: its questions (or null), its parts and rules, with their origins. */
+export function rpeVersionData(version: string): RpeVersionData | undefined {
+  return BY_ID.get(version);
+}
+
+/** The version ids polev bundles data for (with or without questions). */
+export function bundledRpeVersions(): string[] {
+  return VERSIONS.map((v) => v.version);
 }
 
 export interface RpeQuestionSet {
-  version: RpeVersion;
+  version: string;
   title: string;
   questions: readonly RpeQuestion[];
 }
 
-const RPE_2015: RpeQuestionSet = {
-  version: '2015',
-  title: 'Regeling Periodiek Evaluatieonderzoek 2015',
-  questions: [
-    { number: 1, topic: 'scope', nl: 'Welk(e) artikel(onderdelen) wordt/worden behandeld in de beleidsdoorlichting?', en: 'Which budget article(s) or parts does the review cover?' },
-    { number: 2, topic: 'scope', nl: 'Indien van toepassing: wat is de reden waarom bepaalde artikel(onderdelen) niet worden meegenomen?', en: 'Where relevant: why are certain parts of the article not covered?' },
-    { number: 3, topic: 'policy', nl: 'Wat is de aanleiding voor het beleid? Is deze aanleiding nog actueel?', en: 'What is the reason for the policy, and is it still current?' },
-    { number: 4, topic: 'policy', nl: 'Wat is de verantwoordelijkheid van de rijksoverheid?', en: 'What is the responsibility of central government?' },
-    { number: 5, topic: 'policy', nl: 'Wat zijn de doelen van het beleid?', en: 'What are the objectives of the policy?' },
-    { number: 6, topic: 'instruments', nl: 'Welke instrumenten worden ingezet? Wat is de samenhang tussen de ingezette instrumenten?', en: 'Which instruments are used, and how do they relate to each other?' },
-    { number: 7, topic: 'instruments', nl: 'Wat is de onderbouwing van de uitgaven? Hoe zijn deze te relateren aan de componenten volume/gebruik en aan prijzen/tarieven?', en: 'What underpins the expenditure, and how does it relate to volume/use and to prices/tariffs?' },
-    { number: 8, topic: 'research', nl: 'Welke evaluaties (met bronvermelding) zijn uitgevoerd, op welke manier is het beleid geëvalueerd en om welke redenen?', en: 'Which evaluations (with references) were carried out, how was the policy evaluated, and why?' },
-    { number: 9, topic: 'research', nl: 'Welke beleidsonderdelen zijn (nog) niet geëvalueerd?', en: 'Which parts of the policy have not (yet) been evaluated, and why could their effectiveness or efficiency be evaluated in future or not?' },
-    { number: 10, topic: 'research', nl: 'In hoeverre maakt het beschikbare onderzoeksmateriaal uitspraken over de doeltreffendheid en doelmatigheid van het beleidsterrein mogelijk?', en: 'To what extent does the available research allow statements on the effectiveness and efficiency of the policy field?' },
-    { number: 11, topic: 'effects', nl: 'Wat zijn de effecten van het beleid? Wat zijn de positieve en negatieve neveneffecten?', en: 'What are the effects of the policy, and its positive and negative side effects?' },
-    { number: 12, topic: 'effects', nl: 'Hoe doeltreffend is het beleid geweest?', en: 'How effective has the policy been?' },
-    { number: 13, topic: 'effects', nl: 'Hoe doelmatig is het beleid geweest?', en: 'How efficient has the policy been?' },
-    { number: 14, topic: 'options', nl: 'Welke maatregelen kunnen worden genomen om de doelmatigheid en doeltreffendheid verder te verhogen?', en: 'Which measures could further raise effectiveness and efficiency?' },
-    { number: 15, topic: 'options', nl: 'Welke beleidsopties zijn er indien er significant minder middelen (circa 20% van de middelen op het beleidsterrein) beschikbaar zijn?', en: 'Which policy options are there if significantly less money (about 20% of the budget of the policy field) is available?' },
-  ],
-};
-
-const QUESTION_SETS: Partial<Record<RpeVersion, RpeQuestionSet>> = { '2015': RPE_2015 };
-
-/** The question set of an RPE version, or undefined where polev does not bundle that version yet. */
-export function rpeQuestionSet(version: RpeVersion): RpeQuestionSet | undefined {
-  return Object.hasOwn(QUESTION_SETS, version) ? QUESTION_SETS[version] : undefined;
+/** The bundled question set of an RPE version, or undefined where polev has no questions for it. */
+export function rpeQuestionSet(version: string): RpeQuestionSet | undefined {
+  const v = BY_ID.get(version);
+  return v?.questions ? { version: v.version, title: v.title, questions: v.questions } : undefined;
 }
 
-export function bundledRpeVersions(): RpeVersion[] {
-  return Object.keys(QUESTION_SETS) as RpeVersion[];
+/** A review's own question set, as the model holds it (`review.questionSet`). */
+export type OwnQuestionSet = QuestionSet;
+
+const UNKNOWN_RULES: RpeRules = {
+  savingsVariantRequired: { value: null, origin: null },
+  independentExpertRequired: { value: null, origin: null },
+  reviewCycleYears: { value: null, origin: null },
+};
+
+/**
+ * The questions and rules that apply to a review: its own question set where it gives one (any
+ * version, or another country's regime), else the bundled data of its `rpeVersion`. A rule the
+ * review's set leaves out is taken from the bundled version of the same id; one it sets to null
+ * is unknown.
+ */
+export function effectiveRpe(review: { rpeVersion: string; questionSet?: OwnQuestionSet | null | undefined }): EffectiveRpe {
+  const own = review.questionSet ?? undefined;
+  const bundled = BY_ID.get(own?.version ?? review.rpeVersion);
+  const base = bundled?.rules ?? UNKNOWN_RULES;
+  if (!own) {
+    return {
+      version: review.rpeVersion,
+      title: bundled?.title ?? `RPE ${review.rpeVersion}`,
+      basis: bundled?.questions ? 'bundled' : 'none',
+      questions: bundled?.questions ?? null,
+      questionNoun: bundled?.questionNoun ?? 'question',
+      rules: base,
+      bundled,
+    };
+  }
+  const origin = `the review's own question set (${own.version})`;
+  const rule = <T>(given: T | null | undefined, fallback: RpeRule<T>): RpeRule<T> =>
+    given === undefined ? fallback : { value: given, origin };
+  const questions: RpeQuestion[] = own.questions.map((q) => ({
+    number: q.number,
+    label: String(q.number),
+    topic: q.topic,
+    nl: q.text,
+    en: q.text,
+    origin: q.origin ?? origin,
+    subjects: isTopic(q.topic) ? SUBJECTS_OF_TOPIC[q.topic] : [],
+  }));
+  const cycle = own.reviewCycleYears;
+  return {
+    version: own.version,
+    title: own.title ?? bundled?.title ?? own.version,
+    basis: 'review',
+    questions,
+    questionNoun: 'question',
+    rules: {
+      savingsVariantRequired: rule(own.savingsVariantRequired, base.savingsVariantRequired),
+      independentExpertRequired: rule(own.independentExpertRequired, base.independentExpertRequired),
+      reviewCycleYears: rule(cycle === undefined ? undefined : cycle === null ? null : { ...(typeof cycle.min === 'number' ? { min: cycle.min } : {}), max: cycle.max }, base.reviewCycleYears),
+    },
+    bundled,
+  };
+}
+
+const isTopic = (t: string): t is RpeTopic => (RPE_TOPICS as readonly string[]).includes(t);
+
+/** The questions of a set that ask about a subject, in their order. */
+export function questionsAbout(questions: readonly RpeQuestion[] | null, subject: RpeSubject): RpeQuestion[] {
+  return (questions ?? []).filter((q) => q.subjects.includes(subject));
+}
+
+/**
+ * The questions an RPE answer in raw (not yet validated) review data may refer to: the review's
+ * own question set where it gives a usable one, else the bundled set of its version; undefined
+ * where neither is known, so that any number is accepted.
+ */
+export function questionSetOfData(data: Record<string, unknown>): RpeQuestionSet | undefined {
+  const own = data.questionSet;
+  if (typeof own === 'object' && own !== null && Array.isArray((own as { questions?: unknown }).questions)) {
+    const { version, title, questions } = own as { version?: unknown; title?: unknown; questions: unknown[] };
+    const numbers = questions.flatMap((q) => (typeof q === 'object' && q !== null && typeof (q as { number?: unknown }).number === 'number' ? [(q as { number: number }).number] : []));
+    const v = typeof version === 'string' ? version : String(data.rpeVersion ?? '');
+    return { version: v, title: typeof title === 'string' ? title : v, questions: numbers.map((n) => ({ number: n, label: String(n), topic: '', nl: '', en: '', origin: '', subjects: [] })) };
+  }
+  return typeof data.rpeVersion === 'string' ? rpeQuestionSet(data.rpeVersion) : undefined;
+}
+
+/** The problem of an answer to a question its version does not have, in the version's own terms. */
+export function unknownQuestion(set: RpeQuestionSet, question: number): { message: string; hint: string } {
+  const part = BY_ID.get(set.version)?.questionNoun === 'part' && set.questions === BY_ID.get(set.version)?.questions;
+  const labels = set.questions.map((q) => (part ? `${q.number} (${q.label})` : String(q.number)));
+  return {
+    message: `RPE ${set.version} has no ${part ? 'part' : 'question'} ${question}`,
+    hint: part ? `its parts are numbered ${labels.join(', ')}` : `its questions are numbered ${compactRange(set.questions.map((q) => q.number))}`,
+  };
+}
+
+/** "1–15", or "1–3, 7" for a set with gaps. */
+function compactRange(numbers: number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j + 1;
+  }
+  return out.join(', ');
 }

@@ -11,9 +11,16 @@ export interface SyntheticOptions {
   seed?: number;
   /** Review period; default 2016–2020. */
   period?: { start: number; end: number };
+  /**
+   * Richer money, for property tests of cost attribution: lines financing several instruments
+   * across domains (with and without shares), apparatus lines linked to instruments and booked on
+   * another article, lines of unknown kind, programme lines on an article the review does not
+   * cover, and budget phases. Off by default, so that benchmarks keep their workload.
+   */
+  money?: boolean;
 }
 
-export function syntheticReview({ instruments: n, seed = 1, period = { start: 2016, end: 2020 } }: SyntheticOptions): ReviewInput {
+export function syntheticReview({ instruments: n, seed = 1, period = { start: 2016, end: 2020 }, money = false }: SyntheticOptions): ReviewInput {
   let state = seed >>> 0 || 1;
   const rnd = () => {
     // xorshift32: fast, seedable, good enough for test data.
@@ -92,7 +99,7 @@ export function syntheticReview({ instruments: n, seed = 1, period = { start: 20
   const years: number[] = [];
   for (let y = period.start; y <= period.end; y++) years.push(y);
   const lineCount = Math.max(1, Math.ceil(n / 8));
-  const budgetLines = Array.from({ length: lineCount }, (_, l) => {
+  const budgetLines: NonNullable<ReviewInput['budgetLines']> = Array.from({ length: lineCount }, (_, l) => {
     const kind = l === 0 ? ('programme' as const) : pick(['programme', 'programme', 'programme', 'apparatus', 'receipts'] as const);
     return {
       id: `l${l + 1}`,
@@ -103,6 +110,35 @@ export function syntheticReview({ instruments: n, seed = 1, period = { start: 20
       expenditures: years.map((year) => ({ year, amount: rnd() < 0.1 ? null : l === 0 ? int(100_000, 200_000) : int(10, 5000) })),
     };
   });
+  if (money) {
+    const kinds = ['programme', 'programme', 'apparatus', 'unknown', 'receipts'] as const;
+    for (let l = 0; l < Math.max(4, Math.ceil(n / 4)); l++) {
+      const kind = pick(kinds);
+      const instruments = [...new Set(Array.from({ length: int(1, 4) }, () => `i${int(1, n)}`))];
+      const style = rnd();
+      // A third with fractions (adding up to at most 1, but a few that cannot be true), a sixth with amounts, the rest joint.
+      const shares =
+        style < 0.33
+          ? instruments.map((instrument) => ({ instrument, fraction: style < 0.05 ? 0.6 : Math.floor((1 / instruments.length) * int(50, 100)) / 100 }))
+          : style < 0.5
+            ? instruments.slice(0, -1).map((instrument) => ({ instrument, amount: int(1, 10) }))
+            : undefined;
+      budgetLines.push({
+        id: `m${l + 1}`,
+        name: `Money line ${l + 1}`,
+        kind,
+        // Apparatus often on the ministry's own article; some programme money on an article the review does not cover.
+        article: kind === 'apparatus' ? '91' : rnd() < 0.15 ? '2.3' : rnd() < 0.5 ? '1.1' : null,
+        instruments,
+        ...(shares ? { shares } : {}),
+        expenditures: years.map((year) => ({
+          year,
+          amount: rnd() < 0.15 ? null : int(10, 5000),
+          ...(rnd() < 0.3 ? { budgeted: { adopted: rnd() < 0.1 ? null : int(10, 5000), ...(rnd() < 0.5 ? { secondSupplementary: int(10, 5000) } : {}) } } : {}),
+        })),
+      });
+    }
+  }
   const indicators = Array.from({ length: Math.ceil(n / 20) }, (_, x) => ({
     id: `x${x + 1}`,
     name: `Indicator ${x + 1}`,

@@ -13,6 +13,8 @@ export function labelsFor(lang: Lang): Labels {
 
 /** Formats a whole number with the thousands separator of the language (1.234 in nl, 1,234 in en). */
 export function formatAmount(value: number, lang: Lang): string {
+  // Validation keeps amounts finite; should a non-finite value reach a report, it is unknown, never "Infinity".
+  if (!Number.isFinite(value)) return LABELS[lang].unknown;
   const rounded = Math.round(value);
   const sign = rounded < 0 ? '-' : '';
   const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'nl' ? '.' : ',');
@@ -21,6 +23,7 @@ export function formatAmount(value: number, lang: Lang): string {
 
 /** Formats a number with up to `decimals` decimals, with the decimal mark of the language. */
 export function formatNumber(value: number, lang: Lang, decimals = 1): string {
+  if (!Number.isFinite(value)) return LABELS[lang].unknown;
   if (Number.isInteger(value)) return formatAmount(value, lang);
   const fixed = value.toFixed(decimals).replace(/0+$/, '').replace(/\.$/, '');
   const [int = '0', frac] = fixed.split('.');

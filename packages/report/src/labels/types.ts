@@ -10,6 +10,7 @@ import type {
 import type {
   EffectivenessValue,
   EfficiencyValue,
+  EffectivenessRank,
   GoalAchievementValue,
   RealisationValue,
   RpeStatus,
@@ -47,6 +48,8 @@ export interface Labels {
   total: string;
   totalThousands: string;
   rpeIntro: string;
+  /** For a version whose questions are the parts of its article (RPE 2013, art. 3(3)). */
+  rpeIntroParts: string;
   amountsNote: string;
   generatedOn: (date: string) => string;
   generatedBy: string;
@@ -146,8 +149,38 @@ export interface Labels {
     costText: (withCost: string, attributable: string) => string;
     /** As costText, when programme amounts are unknown: the share is unknown, the known parts are given. */
     costTextUnknown: (withCost: string, attributable: string, total: string, unknownParts: number) => string;
+    /** As costText, when no programme amount is known at all. */
+    costTextAllUnknown: (withCost: string, unknownParts: number) => string;
     withoutCostList: (n: number) => string;
+    /** The review states it has no budget lines. */
     noExpenditure: string;
+    /** The review does not give its expenditure (unknown, not none). */
+    expenditureUnknown: string;
+    /** What the review says is missing from its expenditure. */
+    expenditureMissing: (missing: string) => string;
+    budgetTitle: string;
+    budgetCaption: (kind: string) => string;
+    budgetPhase: Record<'adopted' | 'final', string>;
+    yearCol: string;
+    phaseCol: string;
+    budgetCol: string;
+    realisedCol: string;
+    differenceCol: string;
+    outsideArticleTitle: string;
+    outsideArticleText: (n: number, articles: string) => string;
+    articleCol: string;
+    staffTimeText: (attributable: string, total: string, share: string) => string;
+    staffTimeNone: string;
+    jointText: (n: number) => string;
+    ownCostCol: string;
+    jointCol: string;
+    jointWith: (amount: string, line: string, others: string) => string;
+    scopeCostCaption: string;
+    scopeCol: string;
+    attributedCol: string;
+    jointInsideCol: string;
+    sharedCol: string;
+    staffCol: string;
   };
 
   research: {
@@ -159,7 +192,13 @@ export interface Labels {
     authorCol: string;
     dateCol: string;
     subjectsCol: string;
+    /** The review states it lists all its evaluations, and lists none. */
     noEvaluations: string;
+    /** No evaluation in the data, and the data do not say the list is complete: unknown, not none. */
+    evaluationsUnknown: string;
+    evaluationsPartial: (missing: string | null) => string;
+    /** Sources of unknown type, reported apart: they may be evaluations. */
+    unknownTypeSources: (n: number, titles: string) => string;
     otherSources: (n: number) => string;
     coverageTitle: string;
     coverageCaption: string;
@@ -211,9 +250,24 @@ export interface Labels {
     priorityCol: string;
     recommendationCol: string;
     savingsTitle: string;
-    savingsIntro: (p: { percent: number; baseYear: string; base: string; target: string }) => string;
+    savingsIntro: (p: { percent: number; baseYear: string; base: string; target: string; lowerBound: boolean; apparatus: boolean }) => string;
     savingsNoBase: string;
-    savingsMethod: Record<'across-the-board' | 'evidence-ranked', string>;
+    /** The base year is known but no line gives a figure for it: base, target and shortfall unknown. */
+    savingsUnknownBase: (percent: number, baseYear: string) => string;
+    savingsMethod: Record<'across-the-board' | 'evidence-ranked' | 'review', string>;
+    fixedLines: string;
+    verdictCol: string;
+    rank: Record<EffectivenessRank, string>;
+    reviewChapterTitle: string;
+    reviewChapterIntro: (percent: string, base: string, author: string | null) => string;
+    optionCol: string;
+    amountCol: string;
+    affectsCol: string;
+    comparisonCaption: string;
+    methodCol: string;
+    targetCol: string;
+    savedCol: string;
+    shortfallCol: string;
     savingsCaption: (method: string) => string;
     baseCol: string;
     cutCol: string;
@@ -230,11 +284,20 @@ export interface Labels {
     performedBy: (by: string) => string;
     committeeTitle: string;
     committeeNone: string;
+    /** No committee in the data, and the data do not say there was none. */
+    committeeUnknown: string;
     nameCol: string;
     organisationCol: string;
     roleCol: string;
     expertTitle: string;
-    expertNone: string;
+    /** The review states it had no independent expert, and its RPE version requires one (with where it says so). */
+    expertNone: (version: string, origin: string) => string;
+    expertNoneNotRequired: (version: string) => string;
+    expertNoneRuleUnknown: (version: string) => string;
+    /** No expert in the data, and the data do not say there was none: unknown, not "no expert". */
+    expertUnknown: string;
+    expertsPartial: (missing: string | null) => string;
+    verdictCol: string;
     affiliationCol: string;
     noteCol: string;
     approachTitle: string;
@@ -292,7 +355,8 @@ export interface Labels {
   };
 
   figure: {
-    treeDesc: (domain: string, instruments: number) => string;
+    /** `instruments` null for a tree without instruments (the overview). */
+    treeDesc: (domain: string, instruments: number | null) => string;
     expenditureDesc: (kind: string) => string;
     gapDesc: (domain: string) => string;
     yearAxis: string;

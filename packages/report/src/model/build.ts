@@ -1,7 +1,8 @@
 import {
   analyze,
+  completenessOf,
+  effectiveRpe,
   EVALUATION_TYPES,
-  rpeQuestionSet,
   type Classification,
   type Domain,
   type EvidenceStrength,
@@ -10,15 +11,16 @@ import {
   type Objective,
   type Review,
   type RpeQuestion,
+  type RpeSubject,
   type SavingsOptions,
   type Source,
 } from '@polev/core';
-import type { AnalyzeOptions, Assessment, CoverageSummary, Share, SteppedVerdicts } from '../assessment.js';
+import type { AnalyzeOptions, Assessment, CoverageSummary, Share, SteppedVerdicts, Sum } from '../assessment.js';
 import { layoutPolicyTree, paginatePolicyTree, renderTreeSvg, type PolicyTreeNode } from '../figures/tree.js';
 import { renderExpenditureChart } from '../figures/expenditure.js';
 import { paginateGapRows, renderGapMap, type GapMapRowInput } from '../figures/gapmap.js';
 import { formatAmount, formatCount, formatNumber, formatShare, labelsFor, type Labels, type Lang } from '../labels/index.js';
-import { filterReviewForAudience, REDACTION, scrubValue } from './audience.js';
+import { audienceLevel, filterReviewForAudience } from './audience.js';
 import {
   para,
   t,
@@ -85,6 +87,7 @@ export const GAP_PAGE_HEIGHT = 860; // A4 portrait
  */
 export function buildReport(review: Review, assessment?: Assessment | null, options: ReportOptions = {}): ReportDocument {
   const opts = resolveOptions(options, review);
+  const level = audienceLevel(opts.audience);
   const filter = filterReviewForAudience(review, opts.audience);
   // The options of every re-analysis: the report's language, and the caller's savings options or
   // else those the assessment passed in was made with (the same variant in every version).
@@ -92,9 +95,8 @@ export function buildReport(review: Review, assessment?: Assessment | null, opti
     assessment && !opts.analyzeOptions.savings ? { ...opts.analyzeOptions, savings: savingsOptionsOf(assessment) } : opts.analyzeOptions;
   let a: Assessment;
   if (filter.dropped.length > 0) {
-    // Belt and braces: the analysis of the filtered review cannot name dropped records, and the
-    // scrub removes what still would (dropped ids in id lists, a dropped title quoted in text).
-    a = scrubValue(analyze(filter.review, analyzeOptions), filter.droppedIds, filter.droppedTexts, REDACTION) as Assessment;
+    // The same function as `polev analyze --audience public`: verdicts from the visible evidence only.
+    a = analyze(review, { ...analyzeOptions, audience: level });
   } else if (assessment && (assessment.lang ?? 'en') === opts.lang) {
     // (An assessment serialised before it recorded its language is English.)
     a = assessment;
@@ -106,7 +108,12 @@ export function buildReport(review: Review, assessment?: Assessment | null, opti
 
 /** The savings options an assessment was made with: analysing again with them gives the same variant. */
 function savingsOptionsOf(a: Assessment): SavingsOptions {
-  return { percent: a.savings.percent, protect: a.savings.protectedLines, ...(a.savings.baseYear !== null ? { baseYear: a.savings.baseYear } : {}) };
+  return {
+    percent: a.savings.percent,
+    protect: a.savings.protectedLines,
+    ...(a.savings.includesApparatus ? { includeApparatus: true } : {}),
+    ...(a.savings.baseYear !== null && a.savings.base !== null ? { baseYear: a.savings.baseYear } : {}),
+  };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -134,6 +141,8 @@ class Builder {
   private readonly names = new Map<string, string>();
   /** RPE question number -> ids of the sections of this report that answer it. */
   private readonly answeredBy = new Map<number, string[]>();
+  /** Questions whose recorded answer has been shown: one that asks about several subjects (2013's parts) shows it once. */
+  private readonly notesShown = new Set<number>();
   private readonly sectionById = new Map<string, Section>();
   /** The questions of the review's RPE version; empty when polev bundles no question set for it. */
   private readonly questions: readonly RpeQuestion[];
@@ -150,10 +159,11 @@ class Builder {
     this.lang = opts.lang;
     this.L = labelsFor(opts.lang);
     this.domains = r.policyTree.domains;
-    // Never another version's questions: their numbers and texts differ between versions.
-    const questionSet = rpeQuestionSet(r.rpeVersion);
-    this.rpeKnown = questionSet !== undefined;
-    this.questions = questionSet?.questions ?? [];
+    // Never another version's questions: their numbers and texts differ between versions. The
+    // review's own question set, where it gives one, is the one it answers.
+    const rpe = effectiveRpe(r);
+    this.rpeKnown = rpe.questions !== null;
+    this.questions = rpe.questions ?? [];
 
     const byId = new Map(r.policyTree.objectives.map((o) => [o.id, o]));
     const roots: Objective[] = [];
@@ -214,10 +224,17 @@ class Builder {
     return s;
   }
 
-  private answers(question: number, ...sectionIds: string[]) {
-    const list = this.answeredBy.get(question) ?? [];
-    list.push(...sectionIds);
-    this.answeredBy.set(question, list);
+  /** The sections that answer the questions about a subject, whatever the version numbers them. */
+  private answers(subject: RpeSubject, ...sectionIds: string[]) {
+    for (const q of this.questionsAbout(subject)) {
+      const list = this.answeredBy.get(q.number) ?? [];
+      for (const id of sectionIds) if (!list.includes(id)) list.push(id);
+      this.answeredBy.set(q.number, list);
+    }
+  }
+
+  private questionsAbout(subject: RpeSubject): RpeQuestion[] {
+    return this.questions.filter((q) => q.subjects.includes(subject));
   }
 
   /** The classification marking of a record, in the confidential version; nothing for public records. */
@@ -267,18 +284,19 @@ class Builder {
     return `${this.instrumentNumber.get(i.id) ?? ''}. ${i.name}`.replace(/^\. /, '');
   }
 
-  private questionList(numbers: number[]): Block[] {
+  private questionList(subjects: RpeSubject[]): Block[] {
     if (!this.rpeKnown) return [];
-    const items = this.questions.filter((q) => numbers.includes(q.number)).map((q): ListItem => ({ content: txt(`${q.number}. ${q[this.lang]}`), level: 0 }));
+    const items = this.questions.filter((q) => q.subjects.some((x) => subjects.includes(x))).map((q): ListItem => ({ content: txt(`${q.label}. ${q[this.lang]}`), level: 0 }));
     if (items.length === 0) return [];
-    return [para(this.L.rpeIntro, 'note'), { kind: 'list', ordered: false, items }];
+    return [para(this.a.rpe.questionNoun === 'part' ? this.L.rpeIntroParts : this.L.rpeIntro, 'note'), { kind: 'list', ordered: false, items }];
   }
 
   /** The review's own answer to an RPE question (where it answers it), as a note paragraph. */
-  private rpeAnswerNote(question: number): Block[] {
+  private rpeAnswerNote(subject: RpeSubject): Block[] {
     if (!this.rpeKnown) return [];
-    const item = this.a.rpe.items.find((i) => i.question === question);
+    const item = this.a.rpe.items.find((i) => i.subjects.includes(subject) && !this.notesShown.has(i.question));
     if (!item) return [];
+    this.notesShown.add(item.question);
     const out: Run[] = [];
     if (item.location) out.push(t(this.L.policy.answeredIn(item.location)));
     if (item.note) out.push(t(`${out.length ? ' ' : ''}${item.note}`));
@@ -327,7 +345,7 @@ class Builder {
     ];
     if (r.budgetChapter) meta.push({ term: L.meta.budgetChapter, value: r.budgetChapter });
     meta.push({ term: L.meta.budgetArticles, value: articles });
-    meta.push({ term: L.meta.period, value: `${r.period?.start ?? L.unknown}–${r.period?.end ?? L.unknown}` });
+    meta.push({ term: L.meta.period, value: r.period?.start == null && r.period?.end == null ? L.unknown : `${r.period?.start ?? L.unknown}–${r.period?.end ?? L.unknown}` });
     if (r.performedBy) meta.push({ term: L.meta.performedBy, value: r.performedBy });
     meta.push({ term: L.meta.method, value: r.method ? L.method[r.method] : L.unknown });
     meta.push({ term: L.meta.rpeVersion, value: `RPE ${r.rpeVersion}` });
@@ -370,7 +388,7 @@ class Builder {
       items: [
         { term: L.summary.domains, value: txt(String(this.domains.length)) },
         { term: L.summary.objectives, value: txt(String(r.policyTree.objectives.length)) },
-        { term: L.summary.instruments, value: txt(String(r.instruments.length)) },
+        { term: L.summary.instruments, value: txt(a.realisation.article.list.counted) },
         { term: L.summary.realised, value: txt(this.share(a.realisation.article.realised)) },
         { term: L.summary.evaluated, value: txt(this.share(a.coverage.article.evaluated)) },
         { term: L.summary.withCost, value: txt(this.share(a.costAttribution.withCost)) },
@@ -452,7 +470,7 @@ class Builder {
     const L = this.L;
     const r = this.r;
     const s = this.section('scope', '1', L.scope.title, 1, { pageBreak: true });
-    s.blocks.push(...this.questionList([1, 2]));
+    s.blocks.push(...this.questionList(['articles', 'exclusions']));
 
     const art = this.section('scope-articles', '1.1', L.scope.articlesTitle, 2);
     art.blocks.push(
@@ -464,7 +482,7 @@ class Builder {
     );
     const defs: { term: string; value: Inline }[] = [{ term: L.meta.ministry, value: txt(r.ministry.name) }];
     if (r.budgetChapter) defs.push({ term: L.meta.budgetChapter, value: txt(r.budgetChapter) });
-    art.blocks.push({ kind: 'definitions', items: defs }, ...this.rpeAnswerNote(1));
+    art.blocks.push({ kind: 'definitions', items: defs }, ...this.rpeAnswerNote('articles'));
 
     const period = this.section('scope-period', '1.2', L.scope.periodTitle, 2);
     period.blocks.push(para(L.scope.periodText(r.period?.start ?? null, r.period?.end ?? null)));
@@ -479,7 +497,7 @@ class Builder {
         ], r.scopeExclusions.map((x) => ({ cells: [this.c(x.description), this.c(x.reason)] }))),
       );
     }
-    excl.blocks.push(...this.rpeAnswerNote(2));
+    excl.blocks.push(...this.rpeAnswerNote('exclusions'));
     const out = this.a.expenditure.outOfScope;
     if (out.length > 0) {
       excl.blocks.push(
@@ -490,8 +508,8 @@ class Builder {
         ], out.map((o) => ({ cells: [this.c(o.name), this.c(formatSum(o.total, this.lang)), this.c(o.reason)] }))),
       );
     }
-    this.answers(1, art.id);
-    this.answers(2, excl.id);
+    this.answers('articles', art.id);
+    this.answers('exclusions', excl.id);
     s.sections.push(art, period, excl);
     return s;
   }
@@ -502,15 +520,15 @@ class Builder {
     const L = this.L;
     const r = this.r;
     const s = this.section('policy', '2', L.policy.title, 1, { pageBreak: true });
-    s.blocks.push(...this.questionList([3, 4, 5]));
+    s.blocks.push(...this.questionList(['reason', 'responsibility', 'objectives']));
 
     const reason = this.section('policy-reason', '2.1', L.policy.reasonTitle, 2);
     reason.blocks.push({ kind: 'definitions', items: [{ term: L.policy.mainGoal, value: txt(r.policyTree.mainGoal.text ?? L.unknown) }] });
-    const q3 = this.rpeAnswerNote(3);
+    const q3 = this.rpeAnswerNote('reason');
     reason.blocks.push(...(q3.length || !this.rpeKnown ? q3 : [para(L.policy.notRecorded, 'note')]));
 
     const resp = this.section('policy-responsibility', '2.2', L.policy.responsibilityTitle, 2);
-    resp.blocks.push(...this.rpeAnswerNote(4));
+    resp.blocks.push(...this.rpeAnswerNote('responsibility'));
     const roleRows: Row[] = this.domains.map((d) => {
       const ins = this.instrumentsOfDomain.get(d.id) ?? [];
       const count = (role: string | null) => ins.filter((i) => (i.role ?? null) === role).length;
@@ -529,7 +547,7 @@ class Builder {
     );
 
     const obj = this.section('policy-objectives', '2.3', L.policy.objectivesTitle, 2);
-    obj.blocks.push(...this.rpeAnswerNote(5));
+    obj.blocks.push(...this.rpeAnswerNote('objectives'));
     this.domains.forEach((d, di) => {
       const ds = this.section(`policy-objectives-${d.id}`, `2.3.${di + 1}`, L.policy.objectivesOf(d.name), 3);
       if (d.goal) ds.blocks.push({ kind: 'definitions', items: [{ term: L.policy.domainGoal, value: txt(d.goal) }] });
@@ -560,9 +578,9 @@ class Builder {
       }
       obj.sections.push(ds);
     });
-    this.answers(3, reason.id);
-    this.answers(4, resp.id);
-    this.answers(5, obj.id);
+    this.answers('reason', reason.id);
+    this.answers('responsibility', resp.id);
+    this.answers('objectives', obj.id);
     s.sections.push(reason, resp, obj);
     return s;
   }
@@ -573,8 +591,10 @@ class Builder {
     const L = this.L;
     const a = this.a;
     const s = this.section('instruments', '3', L.instruments.title, 1, { pageBreak: true });
-    s.blocks.push(...this.questionList([6, 7]));
-    s.blocks.push(...this.rpeAnswerNote(6));
+    s.blocks.push(...this.questionList(['instruments', 'expenditure']));
+    s.blocks.push(...this.rpeAnswerNote('instruments'));
+    // Every count below is of the instruments in the data; say how many that is of all.
+    if (a.realisation.article.list.note) s.blocks.push(para(a.realisation.article.list.note, 'note'));
 
     this.domains.forEach((d, di) => {
       const ds = this.section(`instruments-${d.id}`, `3.${di + 1}`, L.instruments.domainTitle(d.name), 2);
@@ -619,15 +639,16 @@ class Builder {
         );
       }
       s.sections.push(ds);
-      this.answers(6, ds.id);
+      this.answers('instruments', ds.id);
     });
 
     const n = this.domains.length + 1;
     const ex = this.section('expenditure', `3.${n}`, L.instruments.expenditureTitle, 2);
-    ex.blocks.push(...this.rpeAnswerNote(7));
+    ex.blocks.push(...this.rpeAnswerNote('expenditure'));
     const overview = this.section('expenditure-overview', `3.${n}.1`, L.instruments.expenditureOverview, 3);
     const exp = a.expenditure;
-    if (exp.lines.length === 0) overview.blocks.push(para(L.instruments.noExpenditure));
+    if (exp.lines.length === 0) overview.blocks.push(para(exp.completeness.budgetLines === 'complete' ? L.instruments.noExpenditure : L.instruments.expenditureUnknown));
+    if (exp.completeness.missing && exp.completeness.expenditure !== 'complete') overview.blocks.push(para(L.instruments.expenditureMissing(exp.completeness.missing), 'note'));
     const kinds = (['programme', 'apparatus', 'receipts'] as const).filter((k) => exp.lines.some((l) => l.kind === k));
     for (const kind of kinds) {
       const lines = exp.lines.filter((l) => l.kind === kind);
@@ -675,9 +696,23 @@ class Builder {
     if (dominant) overview.blocks.push(para(dominant));
     if (exp.unknownAmounts.length > 0) overview.blocks.push(para(L.instruments.unknownAmounts(exp.unknownAmounts.length), 'note'));
     ex.sections.push(overview);
+    this.budgetAgainstRealisation(ex, n);
+    if (exp.outsideArticle.length > 0) {
+      const other = this.section('expenditure-other-articles', `3.${n}.${ex.sections.length + 1}`, L.instruments.outsideArticleTitle, 3);
+      other.blocks.push(
+        para(L.instruments.outsideArticleText(exp.outsideArticle.length, this.r.budgetArticles.map((x) => x.number).join(', ')), 'notice'),
+        this.table('table-expenditure-other-articles', L.instruments.outsideArticleTitle, [
+          { label: L.instruments.lineCol, width: 3 },
+          { label: L.instruments.kindCol, width: 1.4 },
+          { label: L.instruments.articleCol, width: 1 },
+          { label: L.total, align: 'right', width: 1.5 },
+        ], exp.outsideArticle.map((o) => ({ cells: [this.c(o.name), this.c(L.budgetKind[o.kind]), this.c(o.article), this.c(formatSum(o.total, this.lang))] }))),
+      );
+      ex.sections.push(other);
+    }
 
     if (exp.outOfScope.length > 0) {
-      const oos = this.section('expenditure-out-of-scope', `3.${n}.2`, L.instruments.outOfScopeTitle, 3);
+      const oos = this.section('expenditure-out-of-scope', `3.${n}.${ex.sections.length + 1}`, L.instruments.outOfScopeTitle, 3);
       oos.blocks.push(
         this.table('table-expenditure-out-of-scope', L.instruments.outOfScopeTitle, [
           { label: L.instruments.lineCol, width: 3 },
@@ -693,29 +728,95 @@ class Builder {
     const am = ca.attributableMoney;
     cost.blocks.push(
       para(
-        am.share === null && am.unknownParts > 0
+        am.share === null && am.unknownParts > 0 && am.total === 0
+          ? L.instruments.costTextAllUnknown(this.share(ca.withCost), am.unknownParts)
+          : am.share === null && am.unknownParts > 0
           ? L.instruments.costTextUnknown(this.share(ca.withCost), formatAmount(am.attributable, this.lang), formatAmount(am.total, this.lang), am.unknownParts)
           : L.instruments.costText(this.share(ca.withCost), formatShare(am.share, this.lang)),
       ),
     );
+    const st = ca.staffTime;
+    cost.blocks.push(para(st.attributable !== 0 ? L.instruments.staffTimeText(formatAmount(st.attributable, this.lang), formatAmount(st.total, this.lang), formatShare(st.share, this.lang)) : L.instruments.staffTimeNone));
     if (ca.withoutCost.length > 0) cost.blocks.push(para(L.instruments.withoutCostList(ca.withoutCost.length)));
-    const withCost = this.r.instruments.filter((i) => ca.instruments[i.id]?.status === 'amount' || ca.instruments[i.id]?.status === 'line-without-amount');
+    if (ca.jointOnly.length > 0) cost.blocks.push(para(L.instruments.jointText(ca.jointOnly.length)));
+    const withCost = this.r.instruments.filter((i) => (ca.instruments[i.id]?.status ?? 'none') !== 'none');
     if (withCost.length > 0) {
       cost.blocks.push(
         this.table('table-cost', L.summary.withCost, [
           { label: L.instruments.instrumentCol, width: 4 },
-          { label: L.instruments.lineCol, width: 4 },
-          { label: L.totalThousands, align: 'right', width: 1.5 },
+          { label: L.instruments.lineCol, width: 3 },
+          { label: L.instruments.ownCostCol, align: 'right', width: 1.5 },
+          { label: L.instruments.jointCol, width: 3 },
         ], withCost.map((i) => {
           const x = ca.instruments[i.id]!;
-          return { cells: [this.c([...this.badge(i.classification), t(this.instrumentLabel(i))]), this.c(x.lines.map((l) => this.name(l)).join('; ')), this.c(x.amount ? formatSum(x.amount, this.lang) : this.L.unknown)] };
+          const joint = x.joint.map((j) => L.instruments.jointWith(formatSum(j.amount, this.lang), this.name(j.line), j.with.filter((w) => w !== i.id).map((w) => this.name(w)).join(', ')));
+          return {
+            cells: [
+              this.c([...this.badge(i.classification), t(this.instrumentLabel(i))]),
+              this.c(x.lines.map((l) => this.name(l)).join('; ')),
+              this.c(x.amount ? formatSum(x.amount, this.lang) : this.L.unknown, x.amount && x.amount.amount !== null ? undefined : 'unknown'),
+              this.cParas(joint.length ? joint : ['']),
+            ],
+          };
         })),
+      );
+    }
+    // A part no line contributes to is left blank: nothing is linked, which is not a cost of 0.
+    const part = (x: Sum | null) => (x === null ? '' : formatSum(x, this.lang));
+    const domainCosts = ca.scopes.domains.filter((d) => d.attributed.known > 0 || d.attributed.unknownParts > 0 || d.sharedWithOtherScopes.lines.length > 0);
+    if (domainCosts.length > 0) {
+      cost.blocks.push(
+        this.table('table-cost-domains', L.instruments.scopeCostCaption, [
+          { label: L.instruments.scopeCol, width: 3 },
+          { label: L.instruments.attributedCol, align: 'right', width: 1.4 },
+          { label: L.instruments.staffCol, align: 'right', width: 1.4 },
+          { label: L.instruments.jointInsideCol, align: 'right', width: 1.4 },
+          { label: L.instruments.sharedCol, align: 'right', width: 1.8 },
+        ], [
+          ...domainCosts.map((d): Row => ({
+            cells: [this.c(this.name(d.scope)), this.c(formatSum(d.attributed, this.lang)), this.c(part(d.apparatus)), this.c(part(d.joint)), this.c(d.sharedWithOtherScopes.lines.length ? formatSum(d.sharedWithOtherScopes.amount, this.lang) : '')],
+          })),
+          {
+            kind: 'total',
+            cells: [this.c(L.total), this.c(formatSum(ca.scopes.article.attributed, this.lang)), this.c(part(ca.scopes.article.apparatus)), this.c(part(ca.scopes.article.joint)), this.c('')],
+          },
+        ]),
       );
     }
     ex.sections.push(cost);
     s.sections.push(ex);
-    this.answers(7, ex.id);
+    this.answers('expenditure', ex.id);
     return s;
+  }
+
+  /** Budget against realisation per kind and year, where the review gives budgets (the open data's phases). */
+  private budgetAgainstRealisation(ex: Section, n: number): void {
+    const L = this.L;
+    const rows = this.a.expenditure.budgetAgainstRealisation;
+    if (rows.length === 0) return;
+    const sec = this.section('expenditure-budget', `3.${n}.${ex.sections.length + 1}`, L.instruments.budgetTitle, 3);
+    for (const kind of ['programme', 'apparatus', 'receipts', 'unknown'] as const) {
+      const of = rows.filter((r) => r.kind === kind);
+      if (of.length === 0) continue;
+      sec.blocks.push(
+        this.table(`table-budget-${kind}`, L.instruments.budgetCaption(L.budgetKind[kind]), [
+          { label: L.instruments.yearCol, width: 0.8 },
+          { label: L.instruments.phaseCol, width: 2 },
+          { label: L.instruments.budgetCol, align: 'right', width: 1.3 },
+          { label: L.instruments.realisedCol, align: 'right', width: 1.3 },
+          { label: L.instruments.differenceCol, align: 'right', width: 1.6 },
+        ], of.map((r) => ({
+          cells: [
+            this.c(String(r.year)),
+            this.c(L.instruments.budgetPhase[r.phase]),
+            this.c(formatSum(r.budget, this.lang), r.budget.amount === null ? 'unknown' : undefined),
+            this.c(formatSum(r.realisation, this.lang), r.realisation.amount === null ? 'unknown' : undefined),
+            this.c(r.difference === null ? L.unknown : `${r.difference > 0 ? '+' : ''}${formatAmount(r.difference, this.lang)} (${formatShare(r.differenceShare, this.lang)})`, r.difference === null ? 'unknown' : undefined),
+          ],
+        })), L.amountsNote),
+      );
+    }
+    ex.sections.push(sec);
   }
 
   /**
@@ -744,13 +845,15 @@ class Builder {
     const a = this.a;
     const r = this.r;
     const s = this.section('research', '4', L.research.title, 1, { pageBreak: true });
-    s.blocks.push(...this.questionList([8, 9, 10]));
+    s.blocks.push(...this.questionList(['evaluations', 'not-evaluated', 'research-use']));
 
     const ev = this.section('research-evaluations', '4.1', L.research.evaluationsTitle, 2);
-    ev.blocks.push(...this.rpeAnswerNote(8));
+    ev.blocks.push(...this.rpeAnswerNote('evaluations'));
     const evaluations = r.sources.filter((x) => EVALUATION_TYPES.has(x.type));
-    if (evaluations.length === 0) ev.blocks.push(para(L.research.noEvaluations));
+    const listed = completenessOf(this.original, 'evaluations');
+    if (evaluations.length === 0) ev.blocks.push(para(listed.status === 'complete' ? L.research.noEvaluations : L.research.evaluationsUnknown, listed.status === 'complete' ? undefined : 'note'));
     else {
+      if (listed.stated && listed.status === 'partial') ev.blocks.push(para(L.research.evaluationsPartial(listed.missing ?? null), 'note'));
       ev.blocks.push(
         this.table('table-evaluations', L.research.evaluationsCaption, [
           { label: L.research.sourceCol, width: 5 },
@@ -770,7 +873,10 @@ class Builder {
         }))),
       );
     }
-    const others = r.sources.length - evaluations.length;
+    // A source whose type is not known may be an evaluation: named apart, never silently dropped.
+    const untyped = r.sources.filter((x) => x.type === 'unknown');
+    if (untyped.length > 0) ev.blocks.push(para(L.research.unknownTypeSources(untyped.length, untyped.map((x) => x.title).join('; ')), 'notice'));
+    const others = r.sources.length - evaluations.length - untyped.length;
     if (others > 0) ev.blocks.push(para(L.research.otherSources(others), 'note'));
 
     const cov = this.section('research-coverage', '4.2', L.research.coverageTitle, 2);
@@ -810,7 +916,7 @@ class Builder {
     for (const d of this.domains) cov.blocks.push(...this.gapMapFigures(d));
 
     const ne = this.section('research-not-evaluated', '4.3', L.research.notEvaluatedTitle, 2);
-    ne.blocks.push(...this.rpeAnswerNote(9));
+    ne.blocks.push(...this.rpeAnswerNote('not-evaluated'));
     const notEvaluated = a.coverage.notEvaluated;
     if (notEvaluated.length === 0) ne.blocks.push(para(L.research.notEvaluatedNone));
     else {
@@ -827,7 +933,7 @@ class Builder {
     }
 
     const use = this.section('research-usefulness', '4.4', L.research.usefulnessTitle, 2);
-    use.blocks.push(...this.rpeAnswerNote(10), para(L.research.usefulnessIntro));
+    use.blocks.push(...this.rpeAnswerNote('research-use'), para(L.research.usefulnessIntro));
     const strengthRows: Row[] = [];
     const countStrength = (ids: Set<string>) => {
       const counts = Object.fromEntries(STRENGTHS.map((x) => [x, 0])) as Record<EvidenceStrength, number>;
@@ -858,9 +964,9 @@ class Builder {
       ],
     });
 
-    this.answers(8, ev.id);
-    this.answers(9, ne.id);
-    this.answers(10, use.id, cov.id);
+    this.answers('evaluations', ev.id);
+    this.answers('not-evaluated', ne.id);
+    this.answers('research-use', use.id, cov.id);
     s.sections.push(ev, cov, ne, use);
     return s;
   }
@@ -908,8 +1014,8 @@ class Builder {
     const a = this.a;
     const r = this.r;
     const s = this.section('effects', '5', L.effects.title, 1, { pageBreak: true });
-    s.blocks.push(...this.questionList([11, 12, 13]));
-    for (const q of [11, 12, 13]) s.blocks.push(...this.rpeAnswerNote(q));
+    s.blocks.push(...this.questionList(['effects', 'effectiveness', 'efficiency']));
+    for (const q of ['effects', 'effectiveness', 'efficiency'] as const) s.blocks.push(...this.rpeAnswerNote(q));
 
     this.domains.forEach((d, di) => {
       const ds = this.section(`effects-${d.id}`, `5.${di + 1}`, L.effects.domainTitle(d.name), 2);
@@ -975,9 +1081,9 @@ class Builder {
       art.blocks.push({ kind: 'list', ordered: false, items: general.map((c) => ({ content: [...this.badge(c.classification), t(`${capitalise(L.aspect[c.aspect])}: `, { italic: true }), t(c.text)], level: 0 })) });
     }
     s.sections.push(art);
-    this.answers(11, s.id);
-    this.answers(12, s.id);
-    this.answers(13, s.id);
+    this.answers('effects', s.id);
+    this.answers('effectiveness', s.id);
+    this.answers('efficiency', s.id);
     return s;
   }
 
@@ -1019,10 +1125,10 @@ class Builder {
     const a = this.a;
     const r = this.r;
     const s = this.section('options', '6', L.options.title, 1, { pageBreak: true });
-    s.blocks.push(...this.questionList([14, 15]));
+    s.blocks.push(...this.questionList(['measures', 'savings']));
 
     const own = this.section('options-recommendations', '6.1', L.options.reviewRecommendations, 2);
-    own.blocks.push(...this.rpeAnswerNote(14));
+    own.blocks.push(...this.rpeAnswerNote('measures'));
     if (r.recommendations.length === 0) own.blocks.push(para(L.options.noRecommendations));
     else own.blocks.push({ kind: 'list', ordered: true, items: r.recommendations.map((x) => ({ content: txt(x.text), level: 0 })) });
 
@@ -1039,35 +1145,83 @@ class Builder {
     }
 
     const sv = this.section('options-savings', '6.3', L.options.savingsTitle, 2);
-    sv.blocks.push(...this.rpeAnswerNote(15));
+    sv.blocks.push(...this.rpeAnswerNote('savings'));
     const v = a.savings;
-    if (v.baseYear === null || v.base <= 0) sv.blocks.push(para(L.options.savingsNoBase));
-    else {
-      sv.blocks.push(para(L.options.savingsIntro({ percent: v.percent, baseYear: String(v.baseYear), base: formatAmount(v.base, this.lang), target: formatAmount(v.target, this.lang) })));
-      if (v.protectedLines.length > 0) sv.blocks.push({ kind: 'definitions', items: [{ term: L.options.protectedLines, value: txt(v.protectedLines.map((l) => this.name(l)).join('; ')) }] });
-      if (v.unknownLines.length > 0) sv.blocks.push({ kind: 'definitions', items: [{ term: L.options.unknownLines, value: txt(v.unknownLines.map((l) => this.name(l)).join('; ')) }] });
+    const money = (x: number | null) => (x === null ? L.unknown : formatAmount(x, this.lang));
+    const defs = (term: string, ids: string[]) => (ids.length ? [{ kind: 'definitions' as const, items: [{ term, value: txt(ids.map((l) => this.name(l)).join('; ')) }] }] : []);
+    if (v.baseYear === null) sv.blocks.push(para(L.options.savingsNoBase));
+    else if (v.base === null) sv.blocks.push(para(L.options.savingsUnknownBase(v.percent, String(v.baseYear)), 'notice'));
+    else sv.blocks.push(para(L.options.savingsIntro({ percent: v.percent, baseYear: String(v.baseYear), base: formatAmount(v.base, this.lang), target: money(v.target), lowerBound: v.baseLowerBound, apparatus: v.includesApparatus })));
+    sv.blocks.push({ kind: 'list', ordered: false, items: v.reasons.map((x) => ({ content: txt(x), level: 0 })) });
+    sv.blocks.push(...defs(L.options.protectedLines, v.protectedLines), ...defs(L.options.fixedLines, v.fixedLines.map((f) => f.line)), ...defs(L.options.unknownLines, v.unknownLines));
+    if (v.base !== null) {
       for (const option of v.options) {
         const method = L.options.savingsMethod[option.method];
         sv.blocks.push(
           this.table(`table-savings-${option.method}`, L.options.savingsCaption(method), [
-            { label: L.instruments.lineCol, width: 3.5 },
-            { label: L.options.baseCol, align: 'right', width: 1.2 },
-            { label: L.options.cutCol, align: 'right', width: 1.2 },
-            { label: L.options.remainingCol, align: 'right', width: 1.2 },
-            { label: L.options.strengthCol, width: 1.6 },
+            { label: L.instruments.lineCol, width: 3.2 },
+            { label: L.options.baseCol, align: 'right', width: 1.1 },
+            { label: L.options.cutCol, align: 'right', width: 1.1 },
+            { label: L.options.remainingCol, align: 'right', width: 1.1 },
+            { label: L.options.verdictCol, width: 1.6 },
+            { label: L.options.strengthCol, width: 1.4 },
           ], [
             ...option.cuts.map((c): Row => ({
-              cells: [this.c(c.name), this.c(formatAmount(c.base, this.lang)), this.c(formatAmount(c.cut, this.lang)), this.c(formatAmount(c.remaining, this.lang)), this.c(L.strength[c.strength], `strength-${c.strength}` as CellTone)],
+              cells: [
+                this.c(c.name),
+                this.c(formatAmount(c.base, this.lang)),
+                this.c(formatAmount(c.cut, this.lang)),
+                this.c(formatAmount(c.remaining, this.lang)),
+                this.c(L.options.rank[c.verdict]),
+                this.c(L.strength[c.strength], `strength-${c.strength}` as CellTone),
+              ],
             })),
-            { kind: 'total', cells: [this.c(L.total), this.c(''), this.c(formatAmount(option.saved, this.lang)), this.c(''), this.c('')] },
+            { kind: 'total', cells: [this.c(L.total), this.c(''), this.c(money(option.saved)), this.c(''), this.c(''), this.c('')] },
           ]),
-          para(L.options.saved(formatAmount(option.saved, this.lang), formatAmount(option.shortfall, this.lang))),
+          para(L.options.saved(money(option.saved), money(option.shortfall))),
         );
         if (option.reasons.length > 0) sv.blocks.push({ kind: 'list', ordered: false, items: option.reasons.map((x) => ({ content: txt(x), level: 0 })) });
       }
     }
-    this.answers(14, own.id, derived.id);
-    this.answers(15, sv.id);
+    const chapter = v.review;
+    // Without a chapter in the file the reasons above say so.
+    if (chapter) {
+      sv.blocks.push(para(L.options.reviewChapterIntro(chapter.percent === null ? L.unknown : `${formatNumber(chapter.percent, this.lang)}%`, chapter.base === null ? L.unknown : `${formatAmount(chapter.base, this.lang)} x ${this.lang === 'nl' ? '€1.000' : '€1,000'}`, chapter.author)));
+      if (chapter.text) sv.blocks.push(para(chapter.text));
+      if (chapter.options.length > 0) {
+        sv.blocks.push(
+          this.table('table-savings-review', L.options.reviewChapterTitle, [
+            { label: L.options.optionCol, width: 4 },
+            { label: L.options.amountCol, align: 'right', width: 1.2 },
+            { label: L.options.affectsCol, width: 3 },
+          ], [
+            ...chapter.options.map((o): Row => ({
+              cells: [
+                this.c(o.text),
+                this.c(money(o.amount), o.amount === null ? 'unknown' : undefined),
+                this.c(o.instruments.length ? `${o.instruments.map((i) => this.name(i)).join('; ')}${o.verdict ? ` (${L.options.rank[o.verdict]})` : ''}` : ''),
+              ],
+            })),
+            { kind: 'total', cells: [this.c(L.total), this.c(formatSum(chapter.total, this.lang)), this.c('')] },
+          ]),
+        );
+      }
+      sv.blocks.push({ kind: 'list', ordered: false, items: chapter.reasons.map((x) => ({ content: txt(x), level: 0 })) });
+    }
+    if (v.comparison.length > 0) {
+      sv.blocks.push(
+        this.table('table-savings-comparison', L.options.comparisonCaption, [
+          { label: L.options.methodCol, width: 4 },
+          { label: L.options.targetCol, align: 'right', width: 1.3 },
+          { label: L.options.savedCol, align: 'right', width: 1.3 },
+          { label: L.options.shortfallCol, align: 'right', width: 1.3 },
+        ], v.comparison.map((c) => ({
+          cells: [this.c(L.options.savingsMethod[c.method]), this.c(money(c.target), c.target === null ? 'unknown' : undefined), this.c(money(c.saved), c.saved === null ? 'unknown' : undefined), this.c(money(c.shortfall), c.shortfall === null ? 'unknown' : undefined)],
+        }))),
+      );
+    }
+    this.answers('measures', own.id, derived.id);
+    this.answers('savings', sv.id);
     s.sections.push(own, derived, sv);
     return s;
   }
@@ -1086,7 +1240,7 @@ class Builder {
     s.blocks.push({ kind: 'definitions', items: meta });
 
     const com = this.section('accountability-committee', '7.1', L.accountability.committeeTitle, 2);
-    if (r.supervisoryCommittee.length === 0) com.blocks.push(para(L.accountability.committeeNone));
+    if (r.supervisoryCommittee.length === 0) com.blocks.push(para(completenessOf(this.original, 'supervisoryCommittee').status === 'complete' ? L.accountability.committeeNone : L.accountability.committeeUnknown));
     else {
       com.blocks.push(
         this.table('table-committee', L.accountability.committeeTitle, [
@@ -1097,14 +1251,28 @@ class Builder {
       );
     }
     const exp = this.section('accountability-expert', '7.2', L.accountability.expertTitle, 2);
-    if (r.independentExperts.length === 0) exp.blocks.push(para(L.accountability.expertNone, 'notice'));
-    else {
+    // "No expert" only where the review says so; an empty list it does not state complete is unknown.
+    const experts = completenessOf(this.original, 'independentExperts');
+    if (r.independentExperts.length === 0) {
+      if (experts.status !== 'complete') exp.blocks.push(para(L.accountability.expertUnknown, 'note'));
+      else {
+        const rule = effectiveRpe(r).rules.independentExpertRequired;
+        const version = effectiveRpe(r).version;
+        exp.blocks.push(
+          rule.value === true
+            ? para(L.accountability.expertNone(version, rule.origin ?? ''), 'notice')
+            : para(rule.value === false ? L.accountability.expertNoneNotRequired(version) : L.accountability.expertNoneRuleUnknown(version)),
+        );
+      }
+    } else {
+      if (experts.stated && experts.status === 'partial') exp.blocks.push(para(L.accountability.expertsPartial(experts.missing ?? null), 'note'));
       exp.blocks.push(
         this.table('table-experts', L.accountability.expertTitle, [
           { label: L.accountability.nameCol, width: 2 },
           { label: L.accountability.affiliationCol, width: 3 },
+          { label: L.accountability.verdictCol, width: 3 },
           { label: L.accountability.noteCol, width: 4 },
-        ], r.independentExperts.map((m) => ({ cells: [this.c(m.name ?? ''), this.c(m.affiliation ?? ''), this.c(m.note ?? '')] }))),
+        ], r.independentExperts.map((m) => ({ cells: [this.c(m.name ?? ''), this.c(m.affiliation ?? ''), this.c(m.verdict ?? ''), this.c(m.note ?? '')] }))),
       );
     }
     const ap = this.section('accountability-approach', '7.3', L.accountability.approachTitle, 2);
@@ -1168,7 +1336,7 @@ class Builder {
       label: r.policyTree.mainGoal.text ?? L.unknown,
       children: this.domains.map((d) => ({ id: `domain-${d.id}`, kind: 'domain', label: d.name, children: rootsOf(d).map((o) => objNode(o, 0, false)) })),
     };
-    overview.blocks.push(...this.treeFigures('figure-tree-overview', overviewTree, r.policyTree.mainGoal.text ?? L.unknown, L.appendix.treeOverviewTitle, 0));
+    overview.blocks.push(...this.treeFigures('figure-tree-overview', overviewTree, r.policyTree.mainGoal.text ?? r.title, L.appendix.treeOverviewTitle, null));
     out.push(overview);
 
     for (const d of this.domains) {
@@ -1182,7 +1350,7 @@ class Builder {
       const sec = appendix(`appendix-instruments-${d.id}`, L.appendix.instrumentTableTitle(d.name));
       sec.blocks.push(this.instrumentAppendixTable(d));
       out.push(sec);
-      this.answers(6, sec.id);
+      this.answers('instruments', sec.id);
     }
 
     if (r.indicators.length > 0) {
@@ -1264,7 +1432,8 @@ class Builder {
     return `${formatNumber(x.value, this.lang, 2)}${x.unit ? ` ${x.unit}` : ''}`;
   }
 
-  private treeFigures(idBase: string, tree: PolicyTreeNode, scopeName: string, captionBase: string, instruments: number): FigureBlock[] {
+  /** `instruments` null: the tree shows no instruments (the overview of domains and objectives). */
+  private treeFigures(idBase: string, tree: PolicyTreeNode, scopeName: string, captionBase: string, instruments: number | null): FigureBlock[] {
     const L = this.L;
     const parts = paginatePolicyTree(tree, TREE_PAGE_HEIGHT);
     return parts.map((part, pi) => {
@@ -1338,12 +1507,12 @@ class Builder {
         .filter((x): x is Section => x !== undefined)
         .map((x) => (x.number ? `${x.number.startsWith(L.appendixLabel) ? x.number : `§${x.number}`} ${x.title}` : x.title));
       const item = items.get(q.number);
-      const status = item ? L.rpeStatus[item.status] : L.rpeStatus.missing;
+      const status = item ? L.rpeStatus[item.status] : L.rpeStatus['not-recorded'];
       return {
         cells: [
-          this.c(`${q.number}. ${q[this.lang]}`),
+          this.c(`${q.label}. ${q[this.lang]}`),
           this.cParas(where.length ? where : ['']),
-          this.c(status, item && (item.status === 'missing' || item.status === 'not-answered') ? 'unknown' : undefined),
+          this.c(status, !item || item.status === 'not-recorded' || item.status === 'not-answered' ? 'unknown' : undefined),
           this.cParas([item?.location ?? '', ...(item?.note ? [item.note] : [])]),
         ],
       };

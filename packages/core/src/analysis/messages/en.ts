@@ -1,6 +1,6 @@
-import type { Aspect, EvidenceStrength, RealisationStatus, Verdict } from '../../model/review.js';
+import type { Aspect, EvidenceStrength, RealisationStatus, StudyDesign } from '../../model/review.js';
 import { euros, pct, plural } from '../numbers.js';
-import type { EffectivenessValue, RealisationValue, ScopeKind } from '../types.js';
+import type { EffectivenessRank, EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
 import { termsFor } from './terms.js';
 
 /**
@@ -11,8 +11,43 @@ import { termsFor } from './terms.js';
  * allocates nothing but its string. Constant sentences are plain strings.
  */
 
-const { strengthPhrase: STRENGTH, aspect: ASPECT, realisationStatus: STATUS, verdict: VERDICT, realisation: REALISATION, effectiveness: EFFECTIVENESS } =
-  termsFor('en');
+const {
+  strengthPhrase: STRENGTH,
+  strength: STRENGTH_SHORT,
+  aspect: ASPECT,
+  realisationStatus: STATUS,
+  realisation: REALISATION,
+  effectiveness: EFFECTIVENESS,
+  goalAchievement: GOAL,
+  weighed: WEIGHED,
+  design: DESIGN,
+} = termsFor('en');
+
+const GOAL_ORDER: readonly GoalAchievementValue[] = ['reached', 'partly', 'not-reached', 'mixed', 'not-determinable'];
+const EFFECTIVENESS_ORDER: readonly EffectivenessValue[] = ['demonstrated', 'plausible', 'mixed', 'not-demonstrated', 'negative', 'not-determinable', 'not-applicable'];
+const SCOPE_OWN: Record<ScopeKind, string> = { objective: 'the objective and its sub-objectives', domain: 'the domain and its objectives', article: 'the domains and objectives' };
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "plausible for 2 (9% of the known money), not determinable for 19": the values that occur, in order. */
+function spreadList<V extends string>(counts: Record<V, number>, words: Record<V, string>, order: readonly V[], money?: (v: V) => string): string {
+  let out = '';
+  for (const v of order) {
+    if (!counts[v]) continue;
+    const m = money?.(v);
+    out += `${out ? ', ' : ''}${words[v]} for ${counts[v]}${m ? ` (${m})` : ''}`;
+  }
+  return out || 'none';
+}
+
+/** The savings variant's verdict scale in words. */
+const RANK: Record<EffectivenessRank, string> = {
+  negative: 'shown not to work',
+  'not-demonstrated': 'an effect study found no effect',
+  'no-evidence': 'no evidence',
+  mixed: 'contested (mixed findings)',
+  plausible: 'plausible',
+  demonstrated: 'demonstrated',
+};
 
 /** "a, b, c" for aspects in words; written out so that no array is allocated. */
 function aspectList(aspects: readonly Aspect[]): string {
@@ -31,13 +66,30 @@ export const en = {
   pct: (share: number | null) => pct(share),
 
   // ---- stepped verdicts (verdicts.ts) ---------------------------------------------------------
+  // steps/goal-achievement.ts
   goal: {
     noObjectives: 'There are no objectives in this scope.',
     notMeasurable: (count: number, total: number, ids: string) =>
-      `${plural(count, 'objective')} of ${total} ${count === 1 ? 'has' : 'have'} no measurable target (${ids}).`,
-    noInformation: (count: number, total: number, ids: string) =>
-      `For ${plural(count, 'objective')} of ${total} there is no finding or indicator on how far it was reached (${ids}).`,
-    determinable: (ids: string) => `Achievement can be judged for ${ids}: measurable, with information on the result.`,
+      `${plural(count, 'objective')} of ${total} ${count === 1 ? 'has' : 'have'} no measurable target, so how far ${count === 1 ? 'it was' : 'they were'} reached is hard to judge (${ids}).`,
+    value: (value: GoalAchievementValue, ids: string) =>
+      value === 'mixed' ? `Findings of the same strength disagree on how far it was reached (${ids}).` : `Findings say it was ${GOAL[value]} (${ids}).`,
+    noJudgement: (ids: string) => `Findings on its achievement (${ids}) do not say how far it was reached.`,
+    noFinding: 'No finding on the objective, its sub-objectives or its domain says how far it was reached.',
+    indicatorsOnly: (ids: string) => `Indicators are given (${ids}), but no finding holds them against a target.`,
+    spread: (total: number, counts: Record<GoalAchievementValue, number>) => `Of ${plural(total, 'objective')}: ${spreadList(counts, GOAL, GOAL_ORDER)}.`,
+    headline: (value: GoalAchievementValue, threshold: number) => `That is ${GOAL[value]} for at least ${pct(threshold)} of them, enough for a verdict on the whole.`,
+    notAsAWhole: (threshold: number) => `No value holds for at least ${pct(threshold)} of the objectives, so goal achievement is not determinable as a whole.`,
+  },
+
+  // steps/realisation-gate.ts
+  gate: {
+    status: (status: RealisationStatus) => `Realisation: ${STATUS[status]}.`,
+    notApplicable: (status: RealisationStatus) =>
+      status === 'realised-after-period'
+        ? 'Not applicable: it was deployed only after the period, so it had no effect to judge within it.'
+        : 'Not applicable: it was not deployed, so it had no effect to judge.',
+    pilot: 'It was deployed only as a pilot: the verdict speaks for the pilot.',
+    unknown: 'Whether it was deployed is not documented; the verdict rests on the findings alone.',
   },
 
   realisation: {
@@ -63,34 +115,51 @@ export const en = {
     money: (lines: string, _lineCount: number, amount: number) => `Programme lines ${lines} finance these instruments: ${euros(amount)} over the period.`,
   },
 
-  effectiveness: {
-    counts: (total: number, demonstrated: number, plausible: number, negative: number, notDeterminable: number) => {
-      let parts = '';
-      if (demonstrated) parts += `demonstrated for ${demonstrated}`;
-      if (plausible) parts += `${parts ? ', ' : ''}plausible for ${plausible}`;
-      if (negative) parts += `${parts ? ', ' : ''}negative for ${negative}`;
-      if (notDeterminable) parts += `${parts ? ', ' : ''}not determinable for ${notDeterminable}`;
-      return `Of ${plural(total, 'instrument')}, effectiveness is ${parts}.`;
-    },
-    demonstrated: (ids: string) => `An effect evaluation shows a contribution of ${ids}.`,
-    plausible: (ids: string) => `Without effect studies, indications make a contribution plausible for ${ids}.`,
-    negative: (ids: string) => `Evidence points to no or a negative contribution for ${ids}.`,
-    own: (scope: ScopeKind, value: EffectivenessValue, ids: string) =>
-      `Findings on ${scope === 'objective' ? 'the objective and its sub-objectives' : scope === 'domain' ? 'the domain and its objectives' : 'the domains and objectives'} judge it ${EFFECTIVENESS[value]} (${ids}).`,
-    noFinding: 'No finding makes a statement about effectiveness that rests on an effect study or on indications of plausibility.',
-    noEffectEvaluation: `None of the instruments has ${STRENGTH.effect} of its effectiveness.`,
+  // steps/effectiveness.ts and steps/plausibility.ts, per instrument
+  contribution: {
+    demonstrated: (ids: string) => `An effect study with a comparison shows that it contributed (${ids}).`,
+    plausible: (strength: EvidenceStrength, ids: string) => `Without an effect study, ${STRENGTH[strength]} make${strength === 'plausibility' ? '' : 's'} a contribution plausible (${ids}).`,
+    mixed: (strength: EvidenceStrength, ids: string) => `Favourable and unfavourable findings resting on ${STRENGTH[strength]} disagree: the evidence is contested (${ids}).`,
+    negative: (strength: EvidenceStrength, ids: string) => `Findings resting on ${STRENGTH[strength]} point to no or a negative contribution (${ids}).`,
+    nullResult: (strength: EvidenceStrength, ids: string) => `A study resting on ${STRENGTH[strength]} found no significant effect: a contribution is not demonstrated (${ids}).`,
+    tooWeak: (strength: EvidenceStrength, ids: string) => `The only judging findings rest on ${STRENGTH[strength]}, too weak to make a contribution plausible (${ids}).`,
+    noJudgement: (ids: string) => `Findings on its effectiveness (${ids}) make no judgement (inconclusive or not assessed).`,
+    noFinding: 'No finding speaks to its effectiveness.',
+    noEffectStudy: 'No effect study with a comparison judges its effectiveness.',
+    outweighed: (ids: string) => `Weaker findings (${ids}) are outweighed by the stronger evidence.`,
+    capped: (id: string, design: StudyDesign | null, declared: EvidenceStrength | null, used: EvidenceStrength) =>
+      `${id}: ${design ? `a ${DESIGN[design]} design` : `the declared strength (${STRENGTH_SHORT[declared ?? used]})`} is more than its source can carry; it counts as ${STRENGTH_SHORT[used]}.`,
   },
 
+  plausibility: {
+    byEffectStudy: 'A demonstrated contribution is plausible as well.',
+  },
+
+  // steps/effectiveness.ts, per scope
+  effectiveness: {
+    noInstruments: 'No instruments are linked to this scope.',
+    spread: (total: number, counts: Record<EffectivenessValue, number>, moneyShares: Record<EffectivenessValue, number | null>, withMoney: number) =>
+      `Of ${plural(total, 'instrument')}, effectiveness is ${spreadList(counts, EFFECTIVENESS, EFFECTIVENESS_ORDER, withMoney > 0 ? (v) => (moneyShares[v] === null ? '' : `${pct(moneyShares[v])} of the known money`) : undefined)}.`,
+    headline: (value: EffectivenessValue, support: number, applicable: number, threshold: number) =>
+      `That is ${EFFECTIVENESS[value]} for ${support} of the ${applicable} deployed instruments, at least ${pct(threshold)}: enough for a verdict on the whole.`,
+    notAsAWhole: (threshold: number) => `No value holds for at least ${pct(threshold)} of the deployed instruments, so effectiveness is not determinable as a whole.`,
+    contested: (scope: ScopeKind, ids: string) => `Findings on ${SCOPE_OWN[scope]} point the other way, so the whole is contested (${ids}).`,
+    instruments: (value: EffectivenessValue, ids: string) => `${capitalise(EFFECTIVENESS[value])}: ${ids}.`,
+    own: (scope: ScopeKind, value: Weighed, ids: string) => `Findings on ${SCOPE_OWN[scope]} itself are ${WEIGHED[value]} (${ids}).`,
+  },
+
+  // steps/efficiency.ts
   efficiency: {
-    stated: (count: number, ids: string, strength: EvidenceStrength, verdict: Verdict | null) =>
-      `${plural(count, 'evaluation finding states', 'evaluation findings state')} efficiency (${ids}); the strongest rests on ${STRENGTH[strength]} and is ${verdict === null ? 'without a verdict' : VERDICT[verdict]}.`,
     noInstruments: 'There are no instruments whose cost and effect could be related.',
-    withoutCost: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} ${count === 1 ? 'has' : 'have'} no attributed cost.`,
-    noJudgement: (ids: string) => `No evaluation states efficiency (findings ${ids} make no judgement).`,
-    noEvaluation: 'No evaluation states efficiency.',
-    noEffect: 'Effectiveness is neither demonstrated nor plausible for any instrument, so there is no effect to set the money against.',
-    noCostAndEffect: 'No instrument has both a known cost and a finding on its effectiveness.',
-    notRelated: (ids: string) => `Cost and an effectiveness finding exist for ${ids}, but no evaluation relates the two.`,
+    noneDeployed: 'None of its instruments was deployed: there is no efficiency to judge.',
+    spread: (determinable: number, applicable: number) => `Efficiency is determinable for ${determinable} of ${plural(applicable, 'deployed instrument')}.`,
+    determinable: (verdict: Weighed, strength: EvidenceStrength, ids: string) =>
+      `Cost is attributed, the effect is at least plausible, and an evaluation resting on ${STRENGTH[strength]} relates the two: ${WEIGHED[verdict]} (${ids}).`,
+    missingCost: '(a) No cost is attributed to it (no programme or staff money with a known amount).',
+    missingCostOf: (withCost: number, applicable: number) => `(a) Cost is attributed to ${withCost} of ${plural(applicable, 'deployed instrument')}: too few.`,
+    missingEffect: (value: EffectivenessValue) => `(b) Its effectiveness is ${EFFECTIVENESS[value]}, not at least plausible: there is no effect to set the money against.`,
+    missingStudy: (minimum: EvidenceStrength) => `(c) No evaluation resting on at least ${STRENGTH[minimum]} relates cost to effect.`,
+    indications: (ids: string) => `Efficiency findings ${ids} are indications, not a verdict.`,
   },
 
   // ---- evidence and coverage (evidence.ts) ----------------------------------------------------
@@ -129,17 +198,38 @@ export const en = {
 
   // ---- savings variant (savings.ts) -----------------------------------------------------------
   savings: {
-    noBase: 'No programme line has a known amount, so there is no base to save on.',
-    base: (year: number, base: number, percent: number, target: number) =>
-      `Base: known programme expenditure in ${year}, ${euros(base)}; ${percent}% is ${euros(target)}.`,
-    protectedLines: (ids: string, amount: number) => `Protected lines are not cut: ${ids} (${euros(amount)}).`,
-    unknownLines: (year: number | null, ids: string) => `Lines with no figure for ${year} are left out: ${ids}.`,
-    acrossTheBoard: 'Every unprotected line with a known amount gives up the same share.',
-    acrossTheBoardCut: (share: number) => `${pct(share)} off every unprotected line.`,
-    evidenceRanked: 'Lines are cut in order of least evidence of effectiveness of the instruments they finance; among equals, the larger line first.',
-    evidenceRankedCut: (strength: EvidenceStrength) => `Evidence of effectiveness: ${strength}; lines with less evidence are cut first.`,
+    noLines: 'The review has no programme lines on the article with expenditure by year, so there is no base to save on.',
+    allUnknown: (year: number, ids: string) =>
+      `No programme line has a known figure for ${year} (${ids}), so the base, the target and the shortfall are unknown; nothing is computed from figures the review does not give.`,
+    figuresWhere: (where: string) => `Where the figures would be: ${where}.`,
+    missing: (missing: string) => `The review states what is missing: ${missing}.`,
+    base: (year: number, base: number, percent: number, target: number, lowerBound: boolean, apparatus: boolean) =>
+      `Base: ${apparatus ? 'programme and apparatus' : 'programme'} money in ${year} (the adopted budget where given, else the realisation), ${lowerBound ? 'at least ' : ''}${euros(base)}; ${percent}% is ${lowerBound ? 'at least ' : ''}${euros(target)}.`,
+    protectedLines: (ids: string, amount: number | null) => `Protected lines are not cut: ${ids}${amount === null ? '' : ` (${euros(amount)})`}.`,
+    fixedLines: (ids: string, amount: number | null) => `Lines fixed by law or contract are in the base but not cut: ${ids}${amount === null ? '' : ` (${euros(amount)} known)`}.`,
+    unknownLines: (year: number | null, ids: string) => `Lines with no figure for ${year ?? 'the base year'}, so the base is a lower bound: ${ids}.`,
+    unknownKind: (ids: string) => `Lines whose kind the review does not give may be programme money; they are listed, not counted: ${ids}.`,
+    acrossTheBoard: 'Every line that is not protected or fixed and has a known amount gives up the same share.',
+    acrossTheBoardCut: (share: number) => `${pct(share)} off every line that is not protected or fixed.`,
+    evidenceRanked:
+      'Lines are cut in order of what the evidence says of the effectiveness of the instruments they finance: proven not to work first, then not demonstrated, no evidence, contested, plausible, and demonstrated last; a line counts as its best instrument; within a verdict the strength of the evidence decides, then the larger line.',
+    evidenceRankedCut: (verdict: EffectivenessRank, strength: EvidenceStrength, instruments: number) =>
+      instruments === 0
+        ? 'It finances no instrument the review names, so no evidence speaks for it.'
+        : `Effectiveness of ${instruments === 1 ? 'the instrument it finances' : 'the best of the instruments it finances'}: ${RANK[verdict]}${strength === 'none' ? '' : ` (${STRENGTH[strength]})`}.`,
+    unknownTarget: 'The target is unknown, so neither the saving nor the shortfall can be given.',
     shortfall: (cuttable: number, shortfall: number) =>
-      `Unprotected lines with known amounts hold only ${euros(cuttable)}: ${euros(shortfall)} of the target cannot be found.`,
+      `Lines that may be cut hold only ${euros(cuttable)}: ${euros(shortfall)} of the target cannot be found.`,
+    noChapter: "The file holds no savings chapter of the review's own to set beside these variants.",
+    chapter: (percent: number | null, base: number | null, year: number | null, author: string | null) =>
+      `The review's own savings chapter${author ? ` (by ${author})` : ''}: ${percent === null ? 'an unknown percentage' : `${percent}%`} of ${base === null ? 'a base it does not give' : euros(base)}${year === null ? '' : ` (${year})`}.`,
+    chapterNoOptions: 'The chapter describes no options the file records.',
+    chapterTotalUnknown: (known: number, unknownParts: number) =>
+      `Its options add up to ${known > 0 ? `at least ${euros(known)}` : 'an unknown amount'}: ${plural(unknownParts, 'option gives', 'options give')} no amount.`,
+    optionAmountUnknown: 'The option gives no amount.',
+    optionNoInstruments: 'It names no line or instrument, so polev cannot say what the evidence says of what it cuts.',
+    optionVerdict: (ids: string, verdict: EffectivenessRank, strength: EvidenceStrength) =>
+      `It affects ${ids}; the best of them: ${RANK[verdict]}${strength === 'none' ? '' : ` (${STRENGTH[strength]})`}.`,
   },
 
   // ---- recommendations (recommendations.ts) ---------------------------------------------------
@@ -150,8 +240,10 @@ export const en = {
       `Make the efficiency of "${domain}" assessable: relate its expenditure to instruments and plan an evaluation that sets cost against effect.`,
     registerCost: 'Register expenditure (including staff time) per instrument, so that cost can be attributed and efficiency assessed.',
     registerCostReason: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} have no attributed cost.`,
-    planEvaluations: 'Plan which instruments will be evaluated, and when, in an evaluation programme (RPE question 9).',
+    registerCostNoLines: (total: number) => `The review data give no budget lines, so no cost can be attributed to any of the ${plural(total, 'instrument')}.`,
+    planEvaluations: 'Plan which instruments will be evaluated, and when, in an evaluation programme.',
     planEvaluationsReason: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} are not covered by any evaluation.`,
+    planEvaluationsPartial: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} are not covered by any of the evaluations listed; the list of evaluations is partial, so some may be covered after all.`,
     policyTheory:
       'Where effectiveness rests only on plausibility or process evaluations, make the policy theory explicit and consider effect studies or experiments for new initiatives.',
     policyTheoryReason: (count: number, ids: string) =>
@@ -160,9 +252,14 @@ export const en = {
     dominantNoEffect: 'None of the instruments it finances has an effect evaluation.',
     dominantNoInstruments: 'It is linked to no instrument, so no evaluation can be attributed to it.',
     linkObjectives: 'Link every objective to the instruments that serve it, or drop objectives that no instrument serves.',
-    linkObjectivesReason: (count: number, ids: string) => `${plural(count, 'objective')} have no instrument (${ids}).`,
-    answerRpe: (version: string, questions: readonly number[]) => `Answer the RPE ${version} questions the review leaves open: ${questions.join(', ')}.`,
-    answerRpeReason: (questions: readonly number[]) => `Questions ${questions.join(', ')} are not answered in the report nor elsewhere.`,
+    linkObjectivesReason: (count: number, ids: string) => `${plural(count, 'objective has', 'objectives have')} no instrument (${ids}).`,
+    checkObjectives: 'Check whether the objectives without instruments in the data have instruments in the rows that are missing; link those that do, and make the others explicit.',
+    linkObjectivesPartial: (count: number, ids: string, list: string) =>
+      `${plural(count, 'objective has', 'objectives have')} no instrument in the data (${ids}); the instrument list holds ${list}, so a missing row may well be theirs.`,
+    answerRpe: (version: string, noun: 'question' | 'part', labels: readonly string[]) =>
+      `Answer the ${noun === 'part' ? 'parts' : 'questions'} of RPE ${version} the review leaves open: ${labels.join(', ')}.`,
+    answerRpeReason: (noun: 'question' | 'part', labels: readonly string[]) =>
+      `${labels.length === 1 ? `${noun === 'part' ? 'Part' : 'Question'} ${labels[0]} is` : `${noun === 'part' ? 'Parts' : 'Questions'} ${labels.join(', ')} are`} not answered in the report nor elsewhere.`,
   },
 
   // ---- SMART check (smart.ts) -----------------------------------------------------------------
@@ -179,6 +276,7 @@ export const en = {
     achievableNoBaseline: 'A target is given but no baseline, so whether it is within reach cannot be judged.',
     achievableNone: 'Without a baseline and a target, achievability cannot be judged from the review.',
     relevantNone: 'No instrument is linked to it, so nothing in the policy works towards it.',
+    relevantNoneListed: (list: string) => `No instrument in the data is linked to it, but the instrument list holds ${list}: a missing row may serve it.`,
     relevant: (instruments: number) => `It sits in the policy tree under the main goal and ${instruments} instrument${instruments === 1 ? ' serves' : 's serve'} it.`,
     deadline: (deadline: string) => `Deadline: ${deadline}.`,
     dateInText: (date: string) => `The text gives a date ("${date}").`,
@@ -190,11 +288,31 @@ export const en = {
     articles: (count: number, numbers: string) => `${plural(count, 'budget article')}: ${numbers}.`,
     exclusions: (count: number) => `${plural(count, 'scope exclusion')} with reasons.`,
     objectives: (objectives: number, domains: number) => `${plural(objectives, 'objective')} in ${plural(domains, 'domain')}.`,
-    instruments: (count: number) => `${plural(count, 'instrument')}.`,
+    instruments: (counted: string) => `${counted}.`,
     budgetLines: (count: number) => `${plural(count, 'budget line')}.`,
     evaluations: (count: number) => `${plural(count, 'evaluation')} listed.`,
+    evaluationsPartial: (count: number) => `${plural(count, 'evaluation')} listed; the list is partial.`,
     notEvaluated: 'polev lists the instruments without evaluation (coverage).',
     findings: (count: number) => `${plural(count, 'finding')} on realisation, effectiveness and efficiency.`,
+  },
+
+  // ---- what the lists hold (completeness) -----------------------------------------------------
+  lists: {
+    countedOver: (counted: string) => `Counted over the instruments in the data: ${counted}.`,
+    /** "70 of at least 108 instrument rows", "70 instruments (the list is partial)", "70 instruments": how many a partial list holds. */
+    instruments: (known: number, status: 'complete' | 'partial' | 'unknown', stated: boolean, expectedAtLeast: number | null) =>
+      known === 0 && status !== 'complete'
+        ? 'no instruments in the data (whether the review has any is unknown)'
+        : status === 'complete' || !stated
+          ? plural(known, 'instrument')
+          : expectedAtLeast !== null && expectedAtLeast > known
+            ? `${known} of at least ${expectedAtLeast} instrument rows`
+            : `${plural(known, 'instrument')} (the list is ${status === 'partial' ? 'partial' : 'of unknown completeness'})`,
+    /** Said wherever a partial instrument list is counted. */
+    instrumentsPartial: (missing: string | null) => `The list of instruments is partial${missing ? `: ${missing.replace(/[.\s]+$/, '')}` : ''}.`,
+    instrumentsUnstated: 'The review data do not say whether the list of instruments is complete.',
+    /** Sources whose type is not known: reported apart, as possibly evaluations. */
+    unknownTypeSources: (count: number, ids: string) => `${plural(count, 'source is', 'sources are')} of unknown type and may be evaluations (${ids}).`,
   },
 
   // ---- comparison of two reviews (compare.ts) -------------------------------------------------

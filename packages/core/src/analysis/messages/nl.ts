@@ -1,6 +1,6 @@
-import type { Aspect, EvidenceStrength, RealisationStatus, Verdict } from '../../model/review.js';
+import type { Aspect, EvidenceStrength, RealisationStatus, StudyDesign } from '../../model/review.js';
 import { eurosNl, pct } from '../numbers.js';
-import type { EffectivenessValue, RealisationValue, ScopeKind } from '../types.js';
+import type { EffectivenessRank, EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
 import type { Messages } from './en.js';
 import { termsFor } from './terms.js';
 
@@ -15,10 +15,38 @@ const {
   strength: STRENGTH_SHORT,
   aspect: ASPECT,
   realisationStatus: STATUS,
-  verdict: VERDICT,
   realisation: REALISATION,
   effectiveness: EFFECTIVENESS,
+  goalAchievement: GOAL,
+  weighed: WEIGHED,
+  design: DESIGN,
 } = termsFor('nl');
+
+const GOAL_ORDER: readonly GoalAchievementValue[] = ['reached', 'partly', 'not-reached', 'mixed', 'not-determinable'];
+const EFFECTIVENESS_ORDER: readonly EffectivenessValue[] = ['demonstrated', 'plausible', 'mixed', 'not-demonstrated', 'negative', 'not-determinable', 'not-applicable'];
+const SCOPE_OWN: Record<ScopeKind, string> = { objective: 'de doelstelling en haar subdoelstellingen', domain: 'het taakveld en zijn doelstellingen', article: 'de taakvelden en doelstellingen' };
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "plausibel bij 2 (9% van het bekende geld) en niet vast te stellen bij 19". */
+function spreadList<V extends string>(counts: Record<V, number>, words: Record<V, string>, order: readonly V[], money?: (v: V) => string): string {
+  const parts: string[] = [];
+  for (const v of order) {
+    if (!counts[v]) continue;
+    const m = money?.(v);
+    parts.push(`${words[v]} bij ${counts[v]}${m ? ` (${m})` : ''}`);
+  }
+  return parts.length ? andList(parts) : 'geen';
+}
+
+/** De oordelen van de besparingsvariant in woorden. */
+const RANK: Record<EffectivenessRank, string> = {
+  negative: 'aantoonbaar niet werkzaam',
+  'not-demonstrated': 'een effectonderzoek vond geen effect',
+  'no-evidence': 'geen bewijs',
+  mixed: 'omstreden (tegenstrijdige bevindingen)',
+  plausible: 'plausibel',
+  demonstrated: 'aangetoond',
+};
 
 const n1 = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
@@ -81,21 +109,34 @@ export const nl = {
   pct: onbekend,
 
   // ---- getrapte oordelen ----------------------------------------------------------------------
+  // steps/goal-achievement.ts
   goal: {
     noObjectives: 'Dit onderdeel omvat geen doelstellingen.',
     notMeasurable: (count: number, total: number, ids: string) =>
       total === 1
-        ? `De doelstelling heeft geen meetbare streefwaarde (${ids}).`
+        ? `De doelstelling heeft geen meetbare streefwaarde; in hoeverre zij is bereikt, is moeilijk te beoordelen (${ids}).`
         : count === total
-          ? `Geen van de ${total} doelstellingen heeft een meetbare streefwaarde (${ids}).`
-          : `${count} van de ${total} doelstellingen ${n1(count, 'heeft', 'hebben')} geen meetbare streefwaarde (${ids}).`,
-    noInformation: (count: number, total: number, ids: string) =>
-      total === 1
-        ? `Geen bevinding of indicator geeft aan in hoeverre de doelstelling is bereikt (${ids}).`
-        : count === total
-          ? `Voor geen van de ${total} doelstellingen geeft een bevinding of indicator aan in hoeverre die is bereikt (${ids}).`
-          : `Voor ${count} van de ${total} doelstellingen geeft geen bevinding of indicator aan in hoeverre ${n1(count, 'die is', 'die zijn')} bereikt (${ids}).`,
-    determinable: (ids: string) => `De doelbereiking is vast te stellen voor ${ids}: meetbaar geformuleerd en met informatie over het resultaat.`,
+          ? `Geen van de ${total} doelstellingen heeft een meetbare streefwaarde; in hoeverre zij zijn bereikt, is moeilijk te beoordelen (${ids}).`
+          : `${count} van de ${total} doelstellingen ${n1(count, 'heeft', 'hebben')} geen meetbare streefwaarde; de doelbereiking daarvan is moeilijk te beoordelen (${ids}).`,
+    value: (value: GoalAchievementValue, ids: string) =>
+      value === 'mixed' ? `Bevindingen van gelijke sterkte spreken elkaar tegen over de mate van doelbereiking (${ids}).` : `Volgens de bevindingen is de doelstelling ${GOAL[value]} (${ids}).`,
+    noJudgement: (ids: string) => `Bevindingen over de doelbereiking (${ids}) zeggen niet in hoeverre de doelstelling is bereikt.`,
+    noFinding: 'Geen bevinding over de doelstelling, haar subdoelstellingen of het taakveld zegt in hoeverre zij is bereikt.',
+    indicatorsOnly: (ids: string) => `Er zijn indicatoren (${ids}), maar geen bevinding legt ze naast een streefwaarde.`,
+    spread: (total: number, counts: Record<GoalAchievementValue, number>) => `Van de ${total} doelstellingen: ${spreadList(counts, GOAL, GOAL_ORDER)}.`,
+    headline: (value: GoalAchievementValue, threshold: number) => `Dat is ${GOAL[value]} voor ten minste ${pct(threshold)} ervan, genoeg voor een oordeel over het geheel.`,
+    notAsAWhole: (threshold: number) => `Geen waarde geldt voor ten minste ${pct(threshold)} van de doelstellingen; de doelbereiking is als geheel niet vast te stellen.`,
+  },
+
+  // steps/realisation-gate.ts
+  gate: {
+    status: (status: RealisationStatus) => `Realisatie: ${STATUS[status]}.`,
+    notApplicable: (status: RealisationStatus) =>
+      status === 'realised-after-period'
+        ? 'Niet van toepassing: het instrument is pas na de periode ingezet en kon daarin dus geen effect hebben.'
+        : 'Niet van toepassing: het instrument is niet ingezet en kon dus geen effect hebben.',
+    pilot: 'Het instrument is alleen als pilot ingezet: het oordeel geldt voor de pilot.',
+    unknown: 'Of het instrument is ingezet, is niet gedocumenteerd; het oordeel berust alleen op de bevindingen.',
   },
 
   realisation: {
@@ -124,41 +165,51 @@ export const nl = {
     money: (lines: string, lineCount: number, amount: number) => `${linesFinance(lines, lineCount)} deze instrumenten: ${eurosNl(amount)} over de periode.`,
   },
 
-  effectiveness: {
-    counts: (total: number, demonstrated: number, plausible: number, negative: number, notDeterminable: number) => {
-      if (total === 1) {
-        const value = demonstrated ? 'aangetoond' : plausible ? 'plausibel' : negative ? 'negatief' : 'niet vast te stellen';
-        return `De doeltreffendheid van het instrument is ${value}.`;
-      }
-      if (notDeterminable === total) return `Van geen van de ${total} instrumenten is de doeltreffendheid vast te stellen.`;
-      return `Van de ${total} instrumenten is de doeltreffendheid ${andJoin(
-        demonstrated ? `bij ${demonstrated} aangetoond` : '',
-        plausible ? `bij ${plausible} plausibel` : '',
-        negative ? `bij ${negative} negatief` : '',
-        notDeterminable ? `bij ${notDeterminable} niet vast te stellen` : '',
-        '',
-      )}.`;
-    },
-    demonstrated: (ids: string) => `Uit een effectevaluatie blijkt een bijdrage van ${ids}.`,
-    plausible: (ids: string) => `Zonder effectonderzoek maken aanwijzingen een bijdrage plausibel voor ${ids}.`,
-    negative: (ids: string) => `Het bewijs wijst op geen of een negatieve bijdrage van ${ids}.`,
-    own: (scope: ScopeKind, value: EffectivenessValue, ids: string) =>
-      `Volgens de bevindingen over ${scope === 'objective' ? 'de doelstelling en haar subdoelstellingen' : scope === 'domain' ? 'het taakveld en zijn doelstellingen' : 'de taakvelden en doelstellingen'} is de doeltreffendheid ${EFFECTIVENESS[value]} (${ids}).`,
-    noFinding: 'Geen enkele bevinding doet een uitspraak over de doeltreffendheid die berust op effectonderzoek of op aanwijzingen voor plausibiliteit.',
-    noEffectEvaluation: 'Voor geen van de instrumenten is er een effectevaluatie van de doeltreffendheid.',
+  // steps/effectiveness.ts en steps/plausibility.ts, per instrument
+  contribution: {
+    demonstrated: (ids: string) => `Effectonderzoek met een vergelijking toont aan dat het instrument heeft bijgedragen (${ids}).`,
+    plausible: (strength: EvidenceStrength, ids: string) => `Zonder effectonderzoek maakt het bewijs, ${STRENGTH[strength]}, een bijdrage plausibel (${ids}).`,
+    mixed: (strength: EvidenceStrength, ids: string) => `Gunstige en ongunstige bevindingen die berusten op ${STRENGTH[strength]} spreken elkaar tegen: het bewijs is omstreden (${ids}).`,
+    negative: (strength: EvidenceStrength, ids: string) => `Bevindingen die berusten op ${STRENGTH[strength]} wijzen op geen of een negatieve bijdrage (${ids}).`,
+    nullResult: (strength: EvidenceStrength, ids: string) => `Onderzoek dat berust op ${STRENGTH[strength]} vond geen significant effect: een bijdrage is niet aangetoond (${ids}).`,
+    tooWeak: (strength: EvidenceStrength, ids: string) => `De enige oordelende bevindingen berusten op ${STRENGTH[strength]}, te zwak om een bijdrage plausibel te maken (${ids}).`,
+    noJudgement: (ids: string) => `Bevindingen over de doeltreffendheid (${ids}) geven geen oordeel (niet eenduidig of niet beoordeeld).`,
+    noFinding: 'Geen bevinding zegt iets over de doeltreffendheid.',
+    noEffectStudy: 'Geen effectonderzoek met een vergelijking oordeelt over de doeltreffendheid.',
+    outweighed: (ids: string) => `Zwakkere bevindingen (${ids}) wegen niet op tegen het sterkere bewijs.`,
+    capped: (id: string, design: StudyDesign | null, declared: EvidenceStrength | null, used: EvidenceStrength) =>
+      `${id}: ${design ? `een onderzoeksopzet '${DESIGN[design]}'` : `de opgegeven sterkte (${STRENGTH_SHORT[declared ?? used]})`} is meer dan de bron kan dragen; zij telt als ${STRENGTH_SHORT[used]}.`,
   },
 
+  plausibility: {
+    byEffectStudy: 'Een aangetoonde bijdrage is ook plausibel.',
+  },
+
+  // steps/effectiveness.ts, per onderdeel
+  effectiveness: {
+    noInstruments: 'Aan dit onderdeel zijn geen beleidsinstrumenten gekoppeld.',
+    spread: (total: number, counts: Record<EffectivenessValue, number>, moneyShares: Record<EffectivenessValue, number | null>, withMoney: number) =>
+      `Van ${total === 1 ? '1 instrument' : `de ${total} instrumenten`} is de doeltreffendheid ${spreadList(counts, EFFECTIVENESS, EFFECTIVENESS_ORDER, withMoney > 0 ? (v) => (moneyShares[v] === null ? '' : `${pct(moneyShares[v])} van het bekende geld`) : undefined)}.`,
+    headline: (value: EffectivenessValue, support: number, applicable: number, threshold: number) =>
+      `Dat is ${EFFECTIVENESS[value]} voor ${support} van de ${applicable} ingezette instrumenten, ten minste ${pct(threshold)}: genoeg voor een oordeel over het geheel.`,
+    notAsAWhole: (threshold: number) => `Geen waarde geldt voor ten minste ${pct(threshold)} van de ingezette instrumenten; de doeltreffendheid is als geheel niet vast te stellen.`,
+    contested: (scope: ScopeKind, ids: string) => `Bevindingen over ${SCOPE_OWN[scope]} wijzen de andere kant op; het geheel is omstreden (${ids}).`,
+    instruments: (value: EffectivenessValue, ids: string) => `${capitalise(EFFECTIVENESS[value])}: ${ids}.`,
+    own: (scope: ScopeKind, value: Weighed, ids: string) => `Bevindingen over ${SCOPE_OWN[scope]} zelf zijn ${WEIGHED[value]} (${ids}).`,
+  },
+
+  // steps/efficiency.ts
   efficiency: {
-    stated: (count: number, ids: string, strength: EvidenceStrength, verdict: Verdict | null) =>
-      `${count} ${n1(count, 'evaluatiebevinding doet', 'evaluatiebevindingen doen')} een uitspraak over de doelmatigheid (${ids}); de sterkste berust op ${STRENGTH[strength]} en is ${verdict === null ? 'zonder oordeel' : VERDICT[verdict]}.`,
     noInstruments: 'Er zijn geen instrumenten waarvan kosten en effecten aan elkaar kunnen worden gerelateerd.',
-    withoutCost,
-    noJudgement: (ids: string) => `Geen enkele evaluatie doet een uitspraak over de doelmatigheid (de bevindingen ${ids} geven geen oordeel).`,
-    noEvaluation: 'Geen enkele evaluatie doet een uitspraak over de doelmatigheid.',
-    noEffect: 'Voor geen enkel instrument is de doeltreffendheid aangetoond of plausibel; er is dus geen effect waartegen de uitgaven kunnen worden afgezet.',
-    noCostAndEffect: 'Geen enkel instrument heeft zowel bekende kosten als een bevinding over de doeltreffendheid.',
-    notRelated: (ids: string) =>
-      `Voor ${ids} zijn zowel de kosten als een bevinding over de doeltreffendheid bekend, maar geen evaluatie brengt die twee met elkaar in verband.`,
+    noneDeployed: 'Geen van de instrumenten is ingezet: er is geen doelmatigheid te beoordelen.',
+    spread: (determinable: number, applicable: number) => `De doelmatigheid is vast te stellen voor ${determinable} van de ${applicable} ingezette instrumenten.`,
+    determinable: (verdict: Weighed, strength: EvidenceStrength, ids: string) =>
+      `Kosten zijn toegerekend, het effect is ten minste plausibel en een evaluatie die berust op ${STRENGTH[strength]} verbindt die twee: ${WEIGHED[verdict]} (${ids}).`,
+    missingCost: '(a) Er zijn geen kosten toegerekend (geen programma- of apparaatsgeld met een bekend bedrag).',
+    missingCostOf: (withCost: number, applicable: number) => `(a) Aan ${withCost} van de ${applicable} ingezette instrumenten zijn kosten toegerekend: te weinig.`,
+    missingEffect: (value: EffectivenessValue) => `(b) De doeltreffendheid is ${EFFECTIVENESS[value]}, niet ten minste plausibel: er is geen effect waartegen de uitgaven kunnen worden afgezet.`,
+    missingStudy: (minimum: EvidenceStrength) => `(c) Geen evaluatie die berust op ten minste ${STRENGTH[minimum]} verbindt kosten met effect.`,
+    indications: (ids: string) => `De bevindingen over doelmatigheid ${ids} zijn aanwijzingen, geen oordeel.`,
   },
 
   // ---- bewijs en dekking ----------------------------------------------------------------------
@@ -200,18 +251,39 @@ export const nl = {
 
   // ---- besparingsvariant ----------------------------------------------------------------------
   savings: {
-    noBase: 'Geen enkele programmaregel heeft een bekend bedrag; er is dus geen basis om op te besparen.',
-    base: (year: number, base: number, percent: number, target: number) =>
-      `Basis: de bekende programma-uitgaven in ${year}, ${eurosNl(base)}; ${percentNl(percent)} daarvan is ${eurosNl(target)}.`,
-    protectedLines: (ids: string, amount: number) => `Ontziene regels worden niet gekort: ${ids} (${eurosNl(amount)}).`,
-    unknownLines: (year: number | null, ids: string) => `Regels zonder bedrag voor ${year ?? 'het basisjaar'} blijven buiten beschouwing: ${ids}.`,
-    acrossTheBoard: 'Elke niet-ontziene regel met een bekend bedrag levert hetzelfde aandeel in.',
-    acrossTheBoardCut: (share: number) => `Elke niet-ontziene regel wordt met ${onbekend(share)} gekort.`,
+    noLines: 'De doorlichting heeft geen programmaregels op het artikel met uitgaven per jaar; er is dus geen basis om op te besparen.',
+    allUnknown: (year: number, ids: string) =>
+      `Geen enkele programmaregel heeft een bekend bedrag voor ${year} (${ids}); de basis, de taakstelling en het tekort zijn daarom onbekend. Er wordt niets berekend uit bedragen die de doorlichting niet geeft.`,
+    figuresWhere: (where: string) => `Waar de bedragen zouden staan: ${where}.`,
+    missing: (missing: string) => `De doorlichting vermeldt wat ontbreekt: ${missing}.`,
+    base: (year: number, base: number, percent: number, target: number, lowerBound: boolean, apparatus: boolean) =>
+      `Basis: de ${apparatus ? 'programma- en apparaatsuitgaven' : 'programma-uitgaven'} in ${year} (de vastgestelde begroting waar die gegeven is, anders de realisatie), ${lowerBound ? 'ten minste ' : ''}${eurosNl(base)}; ${percentNl(percent)} daarvan is ${lowerBound ? 'ten minste ' : ''}${eurosNl(target)}.`,
+    protectedLines: (ids: string, amount: number | null) => `Ontziene regels worden niet gekort: ${ids}${amount === null ? '' : ` (${eurosNl(amount)})`}.`,
+    fixedLines: (ids: string, amount: number | null) =>
+      `Wettelijk of contractueel vastgelegde regels tellen mee in de basis maar worden niet gekort: ${ids}${amount === null ? '' : ` (${eurosNl(amount)} bekend)`}.`,
+    unknownLines: (year: number | null, ids: string) => `Regels zonder bedrag voor ${year ?? 'het basisjaar'}, zodat de basis een ondergrens is: ${ids}.`,
+    unknownKind: (ids: string) => `Regels waarvan de doorlichting de soort niet geeft, kunnen programma-uitgaven zijn; zij worden genoemd, niet meegeteld: ${ids}.`,
+    acrossTheBoard: 'Elke regel die niet ontzien of vastgelegd is en een bekend bedrag heeft, levert hetzelfde aandeel in.',
+    acrossTheBoardCut: (share: number) => `Elke regel die niet ontzien of vastgelegd is, wordt met ${onbekend(share)} gekort.`,
     evidenceRanked:
-      'Regels worden gekort in volgorde van het minste bewijs voor de doeltreffendheid van de instrumenten die zij financieren; bij gelijk bewijs gaat de grootste regel voor.',
-    evidenceRankedCut: (strength: EvidenceStrength) => `Bewijs van doeltreffendheid: ${STRENGTH_SHORT[strength]}; regels met minder bewijs worden eerst gekort.`,
+      'Regels worden gekort in volgorde van wat het bewijs zegt over de doeltreffendheid van de instrumenten die zij financieren: eerst wat aantoonbaar niet werkt, dan niet aangetoond, geen bewijs, omstreden, plausibel, en aangetoond als laatste; een regel telt als zijn beste instrument; binnen een oordeel beslist de sterkte van het bewijs, dan de grootte van de regel.',
+    evidenceRankedCut: (verdict: EffectivenessRank, strength: EvidenceStrength, instruments: number) =>
+      instruments === 0
+        ? 'De regel financiert geen instrument dat de doorlichting noemt; er is dus geen bewijs dat ervoor pleit.'
+        : `Doeltreffendheid van ${instruments === 1 ? 'het instrument dat de regel financiert' : 'het beste van de instrumenten die de regel financiert'}: ${RANK[verdict]}${strength === 'none' ? '' : ` (${STRENGTH[strength]})`}.`,
+    unknownTarget: 'De taakstelling is onbekend; de besparing en het tekort zijn daarom niet te geven.',
     shortfall: (cuttable: number, shortfall: number) =>
-      `De niet-ontziene regels met een bekend bedrag omvatten samen slechts ${eurosNl(cuttable)}: ${eurosNl(shortfall)} van de taakstelling kan niet worden ingevuld.`,
+      `De regels die gekort mogen worden, omvatten samen slechts ${eurosNl(cuttable)}: ${eurosNl(shortfall)} van de taakstelling kan niet worden ingevuld.`,
+    noChapter: 'Het bestand bevat geen eigen besparingshoofdstuk van de doorlichting om naast deze varianten te zetten.',
+    chapter: (percent: number | null, base: number | null, year: number | null, author: string | null) =>
+      `Het eigen besparingshoofdstuk van de doorlichting${author ? ` (door ${author})` : ''}: ${percent === null ? 'een onbekend percentage' : percentNl(percent)} van ${base === null ? 'een basis die het niet geeft' : eurosNl(base)}${year === null ? '' : ` (${year})`}.`,
+    chapterNoOptions: 'Het bestand legt geen opties uit het hoofdstuk vast.',
+    chapterTotalUnknown: (known: number, unknownParts: number) =>
+      `De opties tellen op tot ${known > 0 ? `ten minste ${eurosNl(known)}` : 'een onbekend bedrag'}: ${unknownParts} ${n1(unknownParts, 'optie geeft', 'opties geven')} geen bedrag.`,
+    optionAmountUnknown: 'De optie geeft geen bedrag.',
+    optionNoInstruments: 'De optie noemt geen regel of instrument; polev kan dus niet zeggen wat het bewijs zegt over wat zij kort.',
+    optionVerdict: (ids: string, verdict: EffectivenessRank, strength: EvidenceStrength) =>
+      `De optie raakt ${ids}; het beste daarvan: ${RANK[verdict]}${strength === 'none' ? '' : ` (${STRENGTH[strength]})`}.`,
   },
 
   // ---- aanbevelingen --------------------------------------------------------------------------
@@ -229,13 +301,17 @@ export const nl = {
     registerCost:
       'Registreer de uitgaven (inclusief de inzet van personeel) per beleidsinstrument, zodat kosten kunnen worden toegerekend en de doelmatigheid kan worden beoordeeld.',
     registerCostReason: withoutCost,
-    planEvaluations: 'Leg in een evaluatieprogrammering vast welke instrumenten wanneer worden geëvalueerd (RPE-vraag 9).',
+    registerCostNoLines: (total: number) =>
+      `De gegevens bevatten geen begrotingsregels, zodat aan geen van de ${total} ${n1(total, 'instrument', 'instrumenten')} uitgaven zijn toe te rekenen.`,
+    planEvaluations: 'Leg in een evaluatieprogrammering vast welke instrumenten wanneer worden geëvalueerd.',
     planEvaluationsReason: (count: number, total: number) =>
       total === 1
         ? 'Het instrument valt onder geen enkele evaluatie.'
         : count === total
           ? `Geen van de ${total} instrumenten valt onder een evaluatie.`
           : `${count} van de ${total} instrumenten ${n1(count, 'valt', 'vallen')} onder geen enkele evaluatie.`,
+    planEvaluationsPartial: (count: number, total: number) =>
+      `${count} van de ${total} ${n1(total, 'instrument', 'instrumenten')} ${n1(count, 'valt', 'vallen')} onder geen van de vermelde evaluaties; de lijst van evaluaties is onvolledig, dus een deel ervan kan toch zijn geëvalueerd.`,
     policyTheory:
       'Maak de beleidstheorie expliciet waar de doeltreffendheid alleen op plausibiliteit of procesevaluaties berust, en overweeg effectonderzoek of experimenten bij nieuwe initiatieven.',
     policyTheoryReason: (count: number, ids: string) =>
@@ -245,12 +321,15 @@ export const nl = {
     dominantNoInstruments: 'De regel is aan geen enkel instrument gekoppeld, zodat er geen evaluatie aan kan worden toegeschreven.',
     linkObjectives: 'Koppel elke doelstelling aan de instrumenten die eraan bijdragen, of laat doelstellingen vervallen waaraan geen instrument bijdraagt.',
     linkObjectivesReason: (count: number, ids: string) => `${count} ${n1(count, 'doelstelling heeft', 'doelstellingen hebben')} geen instrument (${ids}).`,
-    answerRpe: (version: string, questions: readonly number[]) =>
-      `Beantwoord de ${n1(questions.length, 'vraag', 'vragen')} uit de RPE ${version} die de doorlichting openlaat: ${andList(questions)}.`,
-    answerRpeReason: (questions: readonly number[]) =>
-      questions.length === 1
-        ? `Vraag ${questions[0]} wordt noch in het rapport noch elders beantwoord.`
-        : `De vragen ${andList(questions)} worden noch in het rapport noch elders beantwoord.`,
+    checkObjectives: 'Ga na of de doelstellingen zonder instrument in de gegevens instrumenten hebben in de ontbrekende rijen; koppel die, en maak de andere expliciet.',
+    linkObjectivesPartial: (count: number, ids: string, list: string) =>
+      `${count} ${n1(count, 'doelstelling heeft', 'doelstellingen hebben')} geen instrument in de gegevens (${ids}); de lijst van instrumenten bevat ${list}, dus een ontbrekende rij kan er best bij horen.`,
+    answerRpe: (version: string, noun: 'question' | 'part', labels: readonly string[]) =>
+      `Beantwoord de ${noun === 'part' ? n1(labels.length, 'onderdeel', 'onderdelen') : n1(labels.length, 'vraag', 'vragen')} uit de RPE ${version} die de doorlichting openlaat: ${andList(labels)}.`,
+    answerRpeReason: (noun: 'question' | 'part', labels: readonly string[]) =>
+      labels.length === 1
+        ? `${noun === 'part' ? 'Onderdeel' : 'Vraag'} ${labels[0]} wordt noch in het rapport noch elders beantwoord.`
+        : `De ${noun === 'part' ? 'onderdelen' : 'vragen'} ${andList(labels)} worden noch in het rapport noch elders beantwoord.`,
   },
 
   // ---- SMART-toets ----------------------------------------------------------------------------
@@ -267,6 +346,7 @@ export const nl = {
     achievableNoBaseline: 'Er is een streefwaarde maar geen nulmeting; of het doel binnen bereik ligt, is daarom niet te beoordelen.',
     achievableNone: 'Zonder nulmeting en streefwaarde is uit de doorlichting niet te beoordelen of het doel haalbaar is.',
     relevantNone: 'Er is geen instrument aan gekoppeld; niets in het beleid werkt eraan toe.',
+    relevantNoneListed: (list: string) => `Geen instrument in de gegevens is eraan gekoppeld, maar de lijst van instrumenten bevat ${list}: een ontbrekende rij kan eraan bijdragen.`,
     relevant: (instruments: number) =>
       `De doelstelling maakt deel uit van de beleidsboom onder de hoofddoelstelling en ${instruments} ${n1(instruments, 'instrument draagt', 'instrumenten dragen')} eraan bij.`,
     deadline: (deadline: string) => `Termijn: ${deadline}.`,
@@ -280,11 +360,29 @@ export const nl = {
     exclusions: (count: number) => `${count} buiten beschouwing gelaten ${n1(count, 'onderdeel', 'onderdelen')}, met motivering.`,
     objectives: (objectives: number, domains: number) =>
       `${objectives} ${n1(objectives, 'doelstelling', 'doelstellingen')} in ${domains} ${n1(domains, 'taakveld', 'taakvelden')}.`,
-    instruments: (count: number) => `${count} ${n1(count, 'beleidsinstrument', 'beleidsinstrumenten')}.`,
+    instruments: (counted: string) => `${counted}.`,
     budgetLines: (count: number) => `${count} ${n1(count, 'begrotingsregel', 'begrotingsregels')}.`,
     evaluations: (count: number) => `${count} ${n1(count, 'evaluatie', 'evaluaties')} vermeld.`,
+    evaluationsPartial: (count: number) => `${count} ${n1(count, 'evaluatie', 'evaluaties')} vermeld; de lijst is onvolledig.`,
     notEvaluated: 'polev somt de instrumenten zonder evaluatie op (dekking).',
     findings: (count: number) => `${count} ${n1(count, 'bevinding', 'bevindingen')} over realisatie, doeltreffendheid en doelmatigheid.`,
+  },
+
+  // ---- wat de lijsten bevatten (volledigheid) -------------------------------------------------
+  lists: {
+    countedOver: (counted: string) => `Geteld over de instrumenten in de gegevens: ${counted}.`,
+    instruments: (known: number, status: 'complete' | 'partial' | 'unknown', stated: boolean, expectedAtLeast: number | null) =>
+      known === 0 && status !== 'complete'
+        ? 'geen instrumenten in de gegevens (of de doorlichting er heeft, is onbekend)'
+        : status === 'complete' || !stated
+          ? `${known} ${n1(known, 'instrument', 'instrumenten')}`
+          : expectedAtLeast !== null && expectedAtLeast > known
+            ? `${known} van ten minste ${expectedAtLeast} instrumentrijen`
+            : `${known} ${n1(known, 'instrument', 'instrumenten')} (de lijst is ${status === 'partial' ? 'onvolledig' : 'van onbekende volledigheid'})`,
+    instrumentsPartial: (missing: string | null) => `De lijst van instrumenten is onvolledig${missing ? `: ${missing.replace(/[.\s]+$/, '')}` : ''}.`,
+    instrumentsUnstated: 'De gegevens zeggen niet of de lijst van instrumenten volledig is.',
+    unknownTypeSources: (count: number, ids: string) =>
+      `${count} ${n1(count, 'bron is', 'bronnen zijn')} van onbekend type en ${n1(count, 'is', 'zijn')} mogelijk een evaluatie (${ids}).`,
   },
 
   // ---- vergelijking van twee doorlichtingen ---------------------------------------------------

@@ -1,9 +1,13 @@
-import type { Aspect, EvidenceStrength, RealisationStatus, Verdict } from '../../model/review.js';
+import type { Aspect, EvidenceStrength, RealisationStatus, StudyDesign, Verdict } from '../../model/review.js';
 import type {
   AnalysisLang,
   EffectivenessValue,
+  EffectStudyValue,
+  EfficiencyCondition,
   EfficiencyValue,
   GoalAchievementValue,
+  PlausibilityValue,
+  Weighed,
   RealisationValue,
   SmartCriterion,
   SmartResult,
@@ -31,6 +35,14 @@ export interface Terms {
   realisation: Record<RealisationValue, string>;
   effectiveness: Record<EffectivenessValue, string>;
   efficiency: Record<EfficiencyValue, string>;
+  /** Step 3 alone and step 4 alone (an instrument's explanation). */
+  effectStudy: Record<EffectStudyValue, string>;
+  plausibility: Record<PlausibilityValue, string>;
+  /** What weighed findings say together. */
+  weighed: Record<Weighed, string>;
+  /** The design of a study (Maryland Scientific Methods Scale). */
+  design: Record<StudyDesign, string>;
+  efficiencyCondition: Record<EfficiencyCondition, string>;
   smartCriterion: Record<SmartCriterion, string>;
   smartResult: Record<SmartResult, string>;
 }
@@ -75,8 +87,10 @@ const en: Terms = {
     'not-assessed': 'not assessed',
   },
   goalAchievement: {
-    determinable: 'determinable',
-    'partly-determinable': 'partly determinable',
+    reached: 'reached',
+    partly: 'partly reached',
+    'not-reached': 'not reached',
+    mixed: 'mixed (contested)',
     'not-determinable': 'not determinable',
   },
   realisation: {
@@ -90,10 +104,39 @@ const en: Terms = {
   effectiveness: {
     demonstrated: 'demonstrated',
     plausible: 'plausible',
-    'not-determinable': 'not determinable',
+    mixed: 'mixed (contested)',
+    'not-demonstrated': 'not demonstrated (no significant effect)',
     negative: 'negative',
+    'not-determinable': 'not determinable',
+    'not-applicable': 'not applicable (not deployed)',
   },
-  efficiency: { determinable: 'determinable', 'not-determinable': 'not determinable' },
+  efficiency: { determinable: 'determinable', 'not-determinable': 'not determinable', 'not-applicable': 'not applicable (not deployed)' },
+  effectStudy: {
+    demonstrated: 'demonstrated',
+    mixed: 'mixed (contested)',
+    'not-demonstrated': 'not demonstrated (no significant effect)',
+    negative: 'negative',
+    'no-effect-study': 'no effect study',
+    'not-applicable': 'not applicable (not deployed)',
+  },
+  plausibility: {
+    plausible: 'plausible',
+    mixed: 'mixed (contested)',
+    'not-plausible': 'not plausible',
+    'not-determinable': 'not determinable',
+    'not-applicable': 'not applicable (not deployed)',
+  },
+  weighed: { positive: 'positive', partly: 'partly positive', negative: 'negative', 'no-effect': 'without significant effect', mixed: 'mixed (contested)', none: 'without a judgement' },
+  design: {
+    randomised: 'randomised',
+    'quasi-experimental': 'quasi-experimental',
+    controlled: 'controlled comparison',
+    uncontrolled: 'before/after or cross-section without control',
+    qualitative: 'case study, interviews or expert judgement',
+    monitoring: 'monitoring or output data',
+    document: 'document or policy theory',
+  },
+  efficiencyCondition: { cost: '(a) attributed cost', effect: '(b) an effect at least plausible', study: '(c) a study relating cost to effect' },
   smartCriterion: { specific: 'specific', measurable: 'measurable', achievable: 'achievable', relevant: 'relevant', timeBound: 'time-bound' },
   smartResult: { pass: 'pass', fail: 'fail', unknown: 'unknown' },
 };
@@ -139,8 +182,10 @@ const nl: Terms = {
     'not-assessed': 'niet beoordeeld',
   },
   goalAchievement: {
-    determinable: 'vast te stellen',
-    'partly-determinable': 'deels vast te stellen',
+    reached: 'bereikt',
+    partly: 'deels bereikt',
+    'not-reached': 'niet bereikt',
+    mixed: 'gemengd (omstreden)',
     'not-determinable': 'niet vast te stellen',
   },
   realisation: {
@@ -154,10 +199,39 @@ const nl: Terms = {
   effectiveness: {
     demonstrated: 'aangetoond',
     plausible: 'plausibel',
-    'not-determinable': 'niet vast te stellen',
+    mixed: 'gemengd (omstreden)',
+    'not-demonstrated': 'niet aangetoond (geen significant effect)',
     negative: 'negatief',
+    'not-determinable': 'niet vast te stellen',
+    'not-applicable': 'niet van toepassing (niet ingezet)',
   },
-  efficiency: { determinable: 'vast te stellen', 'not-determinable': 'niet vast te stellen' },
+  efficiency: { determinable: 'vast te stellen', 'not-determinable': 'niet vast te stellen', 'not-applicable': 'niet van toepassing (niet ingezet)' },
+  effectStudy: {
+    demonstrated: 'aangetoond',
+    mixed: 'gemengd (omstreden)',
+    'not-demonstrated': 'niet aangetoond (geen significant effect)',
+    negative: 'negatief',
+    'no-effect-study': 'geen effectonderzoek',
+    'not-applicable': 'niet van toepassing (niet ingezet)',
+  },
+  plausibility: {
+    plausible: 'plausibel',
+    mixed: 'gemengd (omstreden)',
+    'not-plausible': 'niet plausibel',
+    'not-determinable': 'niet vast te stellen',
+    'not-applicable': 'niet van toepassing (niet ingezet)',
+  },
+  weighed: { positive: 'positief', partly: 'deels positief', negative: 'negatief', 'no-effect': 'zonder significant effect', mixed: 'gemengd (omstreden)', none: 'zonder oordeel' },
+  design: {
+    randomised: 'gerandomiseerd',
+    'quasi-experimental': 'quasi-experimenteel',
+    controlled: 'vergelijking met controlegroep',
+    uncontrolled: 'voor/na of dwarsdoorsnede zonder controlegroep',
+    qualitative: 'casestudy, interviews of expertoordeel',
+    monitoring: 'monitoring- of outputgegevens',
+    document: 'document of beleidstheorie',
+  },
+  efficiencyCondition: { cost: '(a) toegerekende kosten', effect: '(b) een ten minste plausibel effect', study: '(c) onderzoek dat kosten en effect verbindt' },
   smartCriterion: { specific: 'specifiek', measurable: 'meetbaar', achievable: 'acceptabel', relevant: 'realistisch', timeBound: 'tijdgebonden' },
   smartResult: { pass: 'voldoet', fail: 'voldoet niet', unknown: 'onbekend' },
 };

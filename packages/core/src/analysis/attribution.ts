@@ -1,0 +1,270 @@
+import type { BudgetLine } from '../model/review.js';
+import { sortIds } from './ids.js';
+import { checkShares, coveredArticles, lineScope } from './money-scope.js';
+import { addSum, EMPTY_SUM, ratio, round, scaleSum, sum, unknownOf } from './numbers.js';
+import type { InstrumentNode, ReviewIndex } from './review-index.js';
+import type { CostAttribution, InstrumentCost, JointCost, LineAttribution, ScopeCost, ScopeRef, Sum } from './types.js';
+
+/**
+ * Cost attribution (issue 11, points 1, 2 and 5): which money is the cost of which instrument.
+ *
+ * A cost line is a programme line booked on the reviewed article, or an apparatus (staff-time) line
+ * wherever it is booked; lines of unknown kind may be either, so their money enters a cost as an
+ * unknown part, never as a figure. Receipts, out-of-scope lines and lines on other articles are no
+ * cost. Each cost line's money (all its years) is split once, so that no euro is counted twice:
+ * - an instrument with a share of its own (a fraction, or an amount of the line's total) gets that
+ *   share as its direct cost;
+ * - the instruments the line finances without a share of their own share the rest jointly: a
+ *   joint cost is the cost of the group, never of each member in full;
+ * - money no instrument is named for is unattributed.
+ * A scope (objective, domain, article) is attributed the direct costs of its instruments and the
+ * joint costs whose whole group lies inside it; a joint cost that crosses its border is reported
+ * as shared with other scopes, not counted. So no scope's or instrument's cost exceeds the article's.
+ */
+
+// Most instruments have no line of their own: they share one value.
+const NO_LINES = Object.freeze([]) as unknown as string[];
+const NO_JOINT = Object.freeze([]) as unknown as JointCost[];
+const NO_COST: InstrumentCost = Object.freeze({ status: 'none', lines: NO_LINES, amount: null, programme: null, apparatus: null, joint: NO_JOINT });
+
+/** The cost kinds; `null` for a line that is no cost of the article's instruments. */
+function costKind(line: BudgetLine, covered: readonly string[]): LineAttribution['kind'] | null {
+  if (line.kind === 'receipts' || line.kind === 'out-of-scope') return null;
+  const scope = lineScope(line, covered);
+  if (scope === 'article') return line.kind as LineAttribution['kind'];
+  if (scope === 'apparatus-elsewhere') return 'apparatus';
+  return null;
+}
+
+/** One cost line split over the instruments it finances. Instruments not in the review are passed over. */
+export function attributeLine(line: BudgetLine, kind: LineAttribution['kind'], known: (id: string) => boolean): LineAttribution {
+  const raw = sum(line.expenditures.map((e) => e.amount));
+  // Money of unknown kind may be no cost at all: it enters as an unknown part.
+  const total = kind === 'unknown' ? unknownOf(raw) : raw;
+  const financed = new Set<string>();
+  for (const id of line.instruments) if (known(id)) financed.add(id);
+  const { problem } = checkShares(line);
+  const shares = problem ? [] : (line.shares ?? []).filter((s) => known(s.instrument) && ((s.fraction ?? null) !== null || s.amount !== undefined));
+  for (const s of line.shares ?? []) if (known(s.instrument)) financed.add(s.instrument);
+
+  const direct: LineAttribution['direct'] = [];
+  let rest: Sum = total;
+  let fractions = 0;
+  let amounts = 0;
+  let unknownAmounts = 0;
+  for (const s of shares) {
+    if (s.fraction !== undefined && s.fraction !== null) {
+      fractions += s.fraction;
+      direct.push({ instrument: s.instrument, basis: 'fraction', amount: scaleSum(total, s.fraction) });
+    } else if (s.amount === null || s.amount === undefined) {
+      unknownAmounts++;
+      direct.push({ instrument: s.instrument, basis: 'amount', amount: { amount: null, known: 0, unknownParts: 1 } });
+    } else {
+      amounts += s.amount;
+      direct.push({ instrument: s.instrument, basis: 'amount', amount: kind === 'unknown' ? unknownOf(sum([s.amount])) : sum([s.amount]) });
+    }
+  }
+  if (fractions > 0) rest = scaleSum(total, 1 - fractions);
+  if (amounts > 0 || unknownAmounts > 0) {
+    const known = kind === 'unknown' ? 0 : amounts;
+    rest = {
+      amount: rest.amount === null || unknownAmounts > 0 ? null : round(rest.amount - known),
+      known: round(Math.max(0, rest.known - known)),
+      unknownParts: rest.unknownParts + unknownAmounts,
+    };
+  }
+  const withShare = new Set(direct.map((d) => d.instrument));
+  const jointIds = sortIds([...financed].filter((id) => !withShare.has(id)));
+  // The rest of a line that only one instrument shares is that instrument's own.
+  if (jointIds.length === 1) direct.push({ instrument: jointIds[0]!, basis: 'remainder', amount: rest });
+  const joint = jointIds.length > 1 ? { instruments: jointIds, amount: rest } : null;
+  return {
+    line: line.id,
+    kind,
+    total,
+    direct,
+    joint,
+    unattributed: jointIds.length ? EMPTY_SUM : rest,
+    sharesIgnored: problem,
+  };
+}
+
+/** Per-line attributions, per-instrument costs (by node index) and the facts scopes are built from. */
+export interface Attribution {
+  lines: LineAttribution[];
+  /** By node index. */
+  costs: InstrumentCost[];
+  /** Joint groups as node indices, for scope membership. */
+  groups: { line: string; kind: LineAttribution['kind']; members: number[]; amount: Sum }[];
+  /** The groups each node belongs to, by node index. */
+  groupsOf: (number[] | undefined)[];
+}
+
+export function attributeCosts(ix: ReviewIndex): Attribution {
+  const covered = coveredArticles(ix.review);
+  const known = (id: string) => ix.nodeOf.has(id);
+  const lines: LineAttribution[] = [];
+  const costs: InstrumentCost[] = new Array(ix.nodes.length);
+  type Building = { lines: string[]; direct: Sum[]; programme: Sum[]; apparatus: Sum[]; joint: JointCost[] };
+  const building = new Map<number, Building>();
+  const groups: Attribution['groups'] = [];
+  const groupsOf: (number[] | undefined)[] = new Array(ix.nodes.length);
+  const of = (index: number): Building => {
+    let b = building.get(index);
+    if (!b) building.set(index, (b = { lines: [], direct: [], programme: [], apparatus: [], joint: [] }));
+    return b;
+  };
+  for (const line of ix.review.budgetLines) {
+    const kind = costKind(line, covered);
+    if (kind === null) continue;
+    const a = attributeLine(line, kind, known);
+    lines.push(a);
+    for (const d of a.direct) {
+      const b = of(ix.nodeOf.get(d.instrument)!.index);
+      b.lines.push(line.id);
+      b.direct.push(d.amount);
+      if (kind === 'programme') b.programme.push(d.amount);
+      else if (kind === 'apparatus') b.apparatus.push(d.amount);
+    }
+    if (a.joint) {
+      const members = a.joint.instruments.map((id) => ix.nodeOf.get(id)!.index);
+      const g = groups.length;
+      groups.push({ line: line.id, kind, members, amount: a.joint.amount });
+      for (const m of members) {
+        const b = of(m);
+        b.lines.push(line.id);
+        b.joint.push({ line: line.id, kind, with: a.joint.instruments, amount: a.joint.amount });
+        (groupsOf[m] ??= []).push(g);
+      }
+    }
+  }
+  for (let index = 0; index < ix.nodes.length; index++) {
+    const b = building.get(index);
+    if (!b) {
+      costs[index] = NO_COST;
+      continue;
+    }
+    const own = b.direct.length ? sum([]) : null;
+    let amount = own;
+    for (const d of b.direct) amount = addSum(amount!, d);
+    const known = (s: Sum | null) => s !== null && (s.amount !== null ? true : s.known > 0);
+    const status: InstrumentCost['status'] = known(amount) ? 'amount' : b.joint.some((j) => known(j.amount)) ? 'joint' : 'line-without-amount';
+    costs[index] = {
+      status,
+      lines: sortIds(new Set(b.lines)),
+      amount,
+      programme: b.programme.length ? b.programme.reduce(addSum, EMPTY_SUM) : null,
+      apparatus: b.apparatus.length ? b.apparatus.reduce(addSum, EMPTY_SUM) : null,
+      joint: b.joint.length ? b.joint : NO_JOINT,
+    };
+  }
+  return { lines, costs, groups, groupsOf };
+}
+
+/**
+ * The cost of a scope: the direct costs of its instruments, the joint costs whose group lies
+ * wholly inside it, and apart from those the joint costs it shares with other scopes.
+ */
+export function scopeCost(at: Attribution, scope: ScopeRef, instruments: readonly InstrumentNode[], stamp: Int32Array, count: Int32Array, epoch: number): ScopeCost {
+  let attributed = EMPTY_SUM;
+  let programme: Sum | null = null;
+  let apparatus: Sum | null = null;
+  let joint: Sum | null = null;
+  const add = (to: Sum | null, s: Sum) => (to === null ? s : addSum(to, s));
+  let withCost = 0;
+  const touched: number[] = [];
+  for (let k = 0; k < instruments.length; k++) {
+    const { index } = instruments[k]!;
+    const c = at.costs[index]!;
+    if (c === NO_COST) continue;
+    if (c.status === 'amount') withCost++;
+    if (c.amount) attributed = addSum(attributed, c.amount);
+    if (c.programme) programme = add(programme, c.programme);
+    if (c.apparatus) apparatus = add(apparatus, c.apparatus);
+    const gs = at.groupsOf[index];
+    if (!gs) continue;
+    for (const g of gs) {
+      if (stamp[g] !== epoch) {
+        stamp[g] = epoch;
+        count[g] = 0;
+        touched.push(g);
+      }
+      count[g]!++;
+    }
+  }
+  const shared: string[] = [];
+  let sharedAmount = EMPTY_SUM;
+  for (const g of touched) {
+    const group = at.groups[g]!;
+    if (count[g] === group.members.length) {
+      joint = add(joint, group.amount);
+      attributed = addSum(attributed, group.amount);
+      if (group.kind === 'programme') programme = add(programme, group.amount);
+      else if (group.kind === 'apparatus') apparatus = add(apparatus, group.amount);
+    } else {
+      shared.push(group.line);
+      sharedAmount = addSum(sharedAmount, group.amount);
+    }
+  }
+  return {
+    scope: scope.id,
+    kind: scope.kind,
+    instruments: instruments.length,
+    withCost,
+    attributed,
+    programme,
+    apparatus,
+    joint,
+    sharedWithOtherScopes: { amount: sharedAmount, lines: sortIds(new Set(shared)) },
+  };
+}
+
+/** Cost attribution for the article, its domains and objectives. */
+export function costAttribution(
+  ix: ReviewIndex,
+  at: Attribution,
+  scopes: { article: ScopeRef; domains: { scope: ScopeRef; instruments: readonly InstrumentNode[] }[]; objectives: { scope: ScopeRef; instruments: readonly InstrumentNode[] }[] },
+): CostAttribution {
+  const { review } = ix;
+  const instruments: CostAttribution['instruments'] = {};
+  const withoutCost: string[] = [];
+  const jointOnly: string[] = [];
+  for (let index = 0; index < ix.nodes.length; index++) {
+    const { instrument } = ix.nodes[index]!;
+    const cost = at.costs[index]!;
+    instruments[instrument.id] = cost;
+    if (cost.status !== 'amount') withoutCost.push(instrument.id);
+    if (cost.status === 'joint') jointOnly.push(instrument.id);
+  }
+  const money = (kind: 'programme' | 'apparatus') => {
+    let attributable = 0;
+    let total = 0;
+    let unknownParts = 0;
+    for (const l of at.lines) {
+      if (l.kind !== kind) continue;
+      total += l.total.known;
+      unknownParts += l.total.unknownParts;
+      const unattributed = l.unattributed.known;
+      attributable += l.total.known - unattributed;
+    }
+    // With unknown amounts the share is not known either: the figures stay, the share is null.
+    return { attributable: round(attributable), total: round(total), share: unknownParts ? null : ratio(attributable, total), unknownParts };
+  };
+  const stamp = new Int32Array(at.groups.length).fill(-1);
+  const count = new Int32Array(at.groups.length);
+  let epoch = 0;
+  const of = (s: { scope: ScopeRef; instruments: readonly InstrumentNode[] }) => scopeCost(at, s.scope, s.instruments, stamp, count, epoch++);
+  const objectives = scopes.objectives.map(of);
+  const domains = scopes.domains.map(of);
+  const article = of({ scope: scopes.article, instruments: ix.nodes });
+  return {
+    instruments,
+    withCost: { count: review.instruments.length - withoutCost.length, total: review.instruments.length, share: review.instruments.length ? (review.instruments.length - withoutCost.length) / review.instruments.length : null },
+    withoutCost,
+    jointOnly,
+    attributableMoney: money('programme'),
+    staffTime: money('apparatus'),
+    lines: at.lines,
+    scopes: { article, domains, objectives },
+  };
+}

@@ -1,0 +1,87 @@
+import type { Aspect, Finding, Verdict } from '../model/review.js';
+
+/**
+ * What a finding's verdict says, defined once for coverage, verdicts, gap map, explain, savings
+ * and the report.
+ *
+ * A finding *judges* when its verdict says which way the evidence points: positive, partly
+ * (positive), negative, or no-effect (a study that looked for an effect and found none). An
+ * inconclusive or not-assessed finding documents that something was looked at, not what it showed.
+ */
+export const isJudgement = (v: Verdict): boolean => v === 'positive' || v === 'partly' || v === 'negative' || v === 'no-effect';
+
+/** Favourable (positive, partly) or not (negative, no-effect); null for a finding that does not judge. */
+export function isFavourable(v: Verdict): boolean | null {
+  if (v === 'positive' || v === 'partly') return true;
+  if (v === 'negative' || v === 'no-effect') return false;
+  return null;
+}
+
+/**
+ * A finding *states* an aspect (for coverage: "an evaluation states its effectiveness") when it
+ * comes from an evaluation and judges that aspect. The same test decides whether a scope's verdict
+ * has an evaluation behind it, so coverage and verdicts cannot disagree.
+ */
+export const statesAspect = (f: Finding, aspect: Aspect, fromEvaluation: boolean): boolean => fromEvaluation && f.aspect === aspect && isJudgement(f.verdict);
+
+/**
+ * The outcome of weighing findings: what the strongest judging findings say together.
+ * - `positive`: all favourable, none only partly; `partly`: all favourable, at least one partly;
+ * - `negative`: all unfavourable, at least one negative; `no-effect`: all null results;
+ * - `mixed`: favourable and unfavourable findings at the same top strength (contested: there
+ *   is no tie to break, so no order of the input or of the verdicts decides);
+ * - `none`: nothing judges.
+ */
+export type Weighed = 'positive' | 'partly' | 'negative' | 'no-effect' | 'mixed' | 'none';
+
+export interface Weighing {
+  value: Weighed;
+  /** The rank (see `strengthRank`) of the strongest judging findings; -1 when none judges. */
+  rank: number;
+  /** The judging findings at that rank: exactly the evidence for `value`. */
+  decisive: Finding[];
+  /** Judging findings below that rank, outweighed by the decisive ones. */
+  outweighed: Finding[];
+}
+
+/**
+ * Weighs findings: the strongest judging evidence decides, and weaker evidence counts only where
+ * nothing stronger judges. So an effect study with a null result outweighs weaker positive
+ * indications, and a positive effect study outweighs weaker doubts. `rankOf` gives a finding's
+ * strength rank (see strength.ts); findings below `floor` are passed over.
+ */
+export function weigh(findings: readonly Finding[], rankOf: (f: Finding, j: number) => number, floor = 0): Weighing {
+  let rank = -1;
+  let favourable = 0;
+  let partly = 0;
+  let negative = 0;
+  let nulls = 0;
+  const judging: Finding[] = [];
+  const ranks: number[] = [];
+  for (let j = 0; j < findings.length; j++) {
+    const f = findings[j]!;
+    const fav = isFavourable(f.verdict);
+    if (fav === null) continue;
+    const r = rankOf(f, j);
+    if (r < floor) continue;
+    judging.push(f);
+    ranks.push(r);
+    if (r < rank) continue;
+    if (r > rank) {
+      rank = r;
+      favourable = partly = negative = nulls = 0;
+    }
+    if (fav) {
+      favourable++;
+      if (f.verdict === 'partly') partly++;
+    } else if (f.verdict === 'negative') negative++;
+    else nulls++;
+  }
+  if (rank < 0) return { value: 'none', rank, decisive: [], outweighed: [] };
+  const value: Weighed =
+    favourable > 0 && negative + nulls > 0 ? 'mixed' : favourable > 0 ? (partly > 0 ? 'partly' : 'positive') : negative > 0 ? 'negative' : 'no-effect';
+  const decisive: Finding[] = [];
+  const outweighed: Finding[] = [];
+  for (let k = 0; k < judging.length; k++) (ranks[k] === rank ? decisive : outweighed).push(judging[k]!);
+  return { value, rank, decisive, outweighed };
+}

@@ -1,0 +1,241 @@
+import type { Finding } from '../../model/review.js';
+import { listIds, sortIds } from '../ids.js';
+import { weigh } from '../judgement.js';
+import { strengthRank } from '../strength.js';
+import type { AspectEvidence, EffectivenessValue, EffectStudyValue, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
+import type { InstrumentNode } from '../review-index.js';
+import type { InstrumentResults, ScopeInput, StepContext } from './context.js';
+import { notDeployedReason } from './realisation-gate.js';
+import { headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
+
+/**
+ * Step 3, effectiveness: do effect studies show that the instrument demonstrably contributed?
+ * Only evidence of effect strength (a design with a comparison, SMS 3 and up) can answer it.
+ *
+ * Together with step 4 (plausibility.ts) it gives the instrument's contribution, the value the
+ * roll-ups, the savings ranking and the report use: the strongest judging evidence on
+ * effectiveness decides (judgement.ts), and
+ * - favourable at effect strength: demonstrated; favourable below it, from plausibility up: plausible;
+ * - favourable and unfavourable at the same top strength: mixed;
+ * - negative: negative; a null result (no-effect): not demonstrated, and it outweighs every
+ *   weaker positive indication about the instrument;
+ * - nothing judging at plausibility or above: not determinable;
+ * - not deployed in the period (realisation-gate.ts): not applicable.
+ */
+const EFFECT = strengthRank('effect');
+const PLAUSIBILITY = strengthRank('plausibility');
+
+/** The contribution of a deployed instrument from its weighed effectiveness evidence. */
+export function contributionValue(e: AspectEvidence, deployed: boolean): EffectivenessValue {
+  if (!deployed) return 'not-applicable';
+  const rank = strengthRank(e.strength);
+  if (e.verdict === null || e.verdict === 'none' || rank < PLAUSIBILITY) return 'not-determinable';
+  switch (e.verdict) {
+    case 'positive':
+    case 'partly':
+      return rank >= EFFECT ? 'demonstrated' : 'plausible';
+    case 'mixed':
+      return 'mixed';
+    case 'negative':
+      return 'negative';
+    case 'no-effect':
+      return 'not-demonstrated';
+  }
+}
+
+/** Step 3's own value: what effect studies show, or that there is none. */
+export function effectStudyValue(contribution: EffectivenessValue, e: AspectEvidence): EffectStudyValue {
+  if (contribution === 'not-applicable') return 'not-applicable';
+  if (strengthRank(e.strength) < EFFECT) return 'no-effect-study';
+  return contribution === 'demonstrated' || contribution === 'mixed' || contribution === 'negative' || contribution === 'not-demonstrated' ? contribution : 'no-effect-study';
+}
+
+/**
+ * The order of contribution values from the least to the most favourable, for ranking (savings)
+ * and for checking that more favourable evidence never lowers a verdict. Not applicable is
+ * outside the order (-1).
+ */
+export function contributionRank(v: EffectivenessValue): number {
+  switch (v) {
+    case 'not-applicable':
+      return -1;
+    case 'negative':
+      return 0;
+    case 'not-demonstrated':
+      return 1;
+    case 'not-determinable':
+    case 'mixed':
+      return 2;
+    case 'plausible':
+      return 3;
+    case 'demonstrated':
+      return 4;
+  }
+}
+
+/** The reasons of an instrument's contribution and of its step 3. */
+export function contributionOf(ctx: StepContext, node: InstrumentNode, deployed: boolean): { contribution: InstrumentVerdicts['contribution']; effectiveness: InstrumentVerdicts['effectiveness'] } {
+  const { M, ix } = ctx;
+  const e = ctx.evidence[node.index]!.aspects.effectiveness;
+  const value = contributionValue(e, deployed);
+  const step3 = effectStudyValue(value, e);
+  const status = node.instrument.realisation.status;
+  if (value === 'not-applicable') {
+    const reasons = [notDeployedReason(status, M)];
+    const evidence = [node.instrument.id];
+    return { contribution: { value, strength: null, reasons, evidence }, effectiveness: { value: step3, reasons, evidence } };
+  }
+  if (e.findings.length === 0) return ctx.noEvidence;
+  const reasons: string[] = [];
+  const ids = listIds(e.decisive, M);
+  const strength = e.strength;
+  switch (value) {
+    case 'demonstrated':
+      reasons.push(M.contribution.demonstrated(ids));
+      break;
+    case 'plausible':
+      reasons.push(M.contribution.plausible(strength, ids));
+      break;
+    case 'mixed':
+      reasons.push(M.contribution.mixed(strength, ids));
+      break;
+    case 'negative':
+      reasons.push(M.contribution.negative(strength, ids));
+      break;
+    case 'not-demonstrated':
+      reasons.push(M.contribution.nullResult(strength, ids));
+      break;
+    case 'not-determinable':
+      reasons.push(e.decisive.length ? M.contribution.tooWeak(strength, ids) : M.contribution.noJudgement(listIds(e.findings, M)));
+      break;
+  }
+  // What the weighing passed over, and what the caps lowered: said, so nothing is silently ignored.
+  const decisive = new Set(e.decisive);
+  const outweighed: string[] = [];
+  const capped: Finding[] = [];
+  for (let j = 0; j < node.findings.length; j++) {
+    const f = node.findings[j]!;
+    if (f.aspect !== 'effectiveness') continue;
+    if (!decisive.has(f.id) && f.verdict !== 'inconclusive' && f.verdict !== 'not-assessed') outweighed.push(f.id);
+    if (ix.findingStrength[node.findingOrdinals[j]!]!.capped) capped.push(f);
+  }
+  if (outweighed.length && e.decisive.length) reasons.push(M.contribution.outweighed(listIds(outweighed, M)));
+  for (const f of capped) {
+    const s = ix.findingStrength[ix.findingOrdinal.get(f)!]!;
+    reasons.push(M.contribution.capped(f.id, s.design ? s.design : null, s.design ? null : s.declared, s.strength));
+  }
+  if (status === 'pilot') reasons.push(M.gate.pilot);
+  else if (status === 'unknown') reasons.push(M.gate.unknown);
+  const evidence = value === 'not-determinable' ? [] : sortIds([...e.decisive, ...sourcesOf(node, decisive)]);
+  const step3Reasons = step3 === 'no-effect-study' ? [M.contribution.noEffectStudy] : reasons;
+  return {
+    contribution: { value, strength: value === 'not-determinable' ? null : strength, reasons, evidence },
+    effectiveness: { value: step3, reasons: step3Reasons, evidence: step3 === 'no-effect-study' ? [] : evidence },
+  };
+}
+
+function sourcesOf(node: InstrumentNode, ids: Set<string>): string[] {
+  const out: string[] = [];
+  for (const f of node.findings) if (ids.has(f.id)) for (const s of f.sources) out.push(s.source);
+  return out;
+}
+
+const VALUES: readonly EffectivenessValue[] = ['demonstrated', 'plausible', 'mixed', 'not-demonstrated', 'negative', 'not-determinable', 'not-applicable'];
+/** Headline candidates, the strongest claim first; each holds for the members that make at least that claim. */
+const CANDIDATES: readonly Candidate<EffectivenessValue>[] = [
+  { value: 'demonstrated', members: ['demonstrated'] },
+  { value: 'plausible', members: ['demonstrated', 'plausible'] },
+  { value: 'negative', members: ['negative'] },
+  { value: 'not-demonstrated', members: ['negative', 'not-demonstrated'] },
+  { value: 'mixed', members: ['demonstrated', 'plausible', 'mixed', 'negative', 'not-demonstrated'] },
+];
+const FAVOURABLE = new Set<EffectivenessValue>(['demonstrated', 'plausible']);
+const UNFAVOURABLE = new Set<EffectivenessValue>(['negative', 'not-demonstrated']);
+
+/** Knowable attributed money of an instrument, or null. */
+export const moneyOf = (ctx: StepContext, index: number): number | null => {
+  const c = ctx.cost[index]!;
+  return c.status === 'amount' && c.amount ? c.amount.known : null;
+};
+
+/** Steps 3 and 4 for a scope: the spread of its instruments' contributions, and the headline rule. */
+export function scopeEffectiveness(ctx: StepContext, input: ScopeInput, results: InstrumentResults): SteppedVerdicts['effectiveness'] {
+  const { ix, M, threshold } = ctx;
+  const { scope, instruments, ownIds } = input;
+  const b = new SpreadBuilder(VALUES, 'not-applicable');
+  for (let k = 0; k < instruments.length; k++) {
+    const { index, instrument } = instruments[k]!;
+    b.add(instrument.id, results[index]!.contribution.value, moneyOf(ctx, index));
+  }
+  const spread = b.spread();
+
+  // The scope's own findings: weighed like an instrument's, reported beside the spread.
+  const own: Finding[] = [];
+  const ownRanks: number[] = [];
+  const [seen] = ctx.marks;
+  seen.reset();
+  for (const id of ownIds) {
+    for (const f of ix.findingsAbout.get(id) ?? []) {
+      const k = ix.findingOrdinal.get(f)!;
+      if (f.aspect === 'effectiveness' && seen.add(k)) {
+        own.push(f);
+        ownRanks.push(ix.findingRank[k]!);
+      }
+    }
+  }
+  const ownWeighing = weigh(own, (_f, j) => ownRanks[j]!);
+  const ownDecisive = ownWeighing.decisive.map((f) => f.id);
+
+  let { value, headline } = headlineOf(spread, CANDIDATES, 'not-determinable', threshold);
+  if (spread.total > 0 && spread.applicable === 0) value = 'not-applicable';
+  // Findings on the scope itself that point the other way make the whole contested.
+  const ownFavourable = ownWeighing.value === 'positive' || ownWeighing.value === 'partly';
+  const ownUnfavourable = ownWeighing.value === 'negative' || ownWeighing.value === 'no-effect' || ownWeighing.value === 'mixed';
+  const contested = (FAVOURABLE.has(value) && ownUnfavourable) || (UNFAVOURABLE.has(value) && ownFavourable);
+  if (contested) value = 'mixed';
+
+  const reasons: string[] = [];
+  if (spread.total === 0) reasons.push(M.effectiveness.noInstruments);
+  else reasons.push(M.effectiveness.spread(spread.total, spread.counts, spread.money.shares, spread.money.instruments));
+  if (spread.applicable > 0) {
+    if (value === 'not-determinable') reasons.push(M.effectiveness.notAsAWhole(threshold));
+    else if (contested) reasons.push(M.effectiveness.contested(scope.kind, listIds(ownDecisive, M)));
+    else reasons.push(M.effectiveness.headline(value, supportCount(spread.counts, value), spread.applicable, threshold));
+  }
+  for (const v of ['demonstrated', 'plausible', 'mixed', 'not-demonstrated', 'negative'] as const) {
+    const ids = b.idsOf(v);
+    if (ids.length) reasons.push(M.effectiveness.instruments(v, listIds(ids, M)));
+  }
+  if (own.length) reasons.push(M.effectiveness.own(scope.kind, ownWeighing.value, listIds(ownDecisive.length ? ownDecisive : own.map((f) => f.id), M)));
+
+  // The evidence: exactly what supports the value.
+  const supporting = supportersOf(value);
+  const evidence: string[] = [];
+  for (let k = 0; k < instruments.length; k++) {
+    const { index } = instruments[k]!;
+    const r = results[index]!.contribution;
+    if (supporting.has(r.value)) for (const id of ctx.evidence[index]!.aspects.effectiveness.decisive) evidence.push(id);
+    else if (value === 'not-determinable' && r.value === 'not-determinable') evidence.push(instruments[k]!.instrument.id);
+  }
+  if (contested || (value !== 'not-determinable' && ((FAVOURABLE.has(value) && ownFavourable) || (UNFAVOURABLE.has(value) && ownUnfavourable)))) evidence.push(...ownDecisive);
+  return {
+    value,
+    counts: spread.counts,
+    spread,
+    headline,
+    own: { value: ownWeighing.value, findings: sortIds(ownDecisive) },
+    reasons,
+    evidence: sortIds(evidence),
+  };
+}
+
+function supportersOf(value: EffectivenessValue): Set<EffectivenessValue> {
+  const c = CANDIDATES.find((x) => x.value === value);
+  return new Set(c ? c.members : []);
+}
+
+function supportCount(counts: Record<EffectivenessValue, number>, value: EffectivenessValue): number {
+  const c = CANDIDATES.find((x) => x.value === value);
+  return c ? c.members.reduce((n, v) => n + counts[v], 0) : 0;
+}
+

@@ -1,0 +1,186 @@
+import type { Finding } from '../../model/review.js';
+import { listIds, sortIds } from '../ids.js';
+import { statesAspect, weigh } from '../judgement.js';
+import { strengthAt } from '../strength.js';
+import type { InstrumentNode } from '../review-index.js';
+import type { EfficiencyCondition, EfficiencyValue, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
+import type { InstrumentResults, ScopeInput, StepContext } from './context.js';
+import { moneyOf } from './effectiveness.js';
+import { atLeastPlausible } from './plausibility.js';
+import { notDeployedReason } from './realisation-gate.js';
+import { headlineOf, SpreadBuilder } from './roll-up.js';
+
+/**
+ * Step 5, efficiency: does the money spent stand in reasonable proportion to the effect? It needs
+ * both halves and a study that joins them. Efficiency is determinable only when
+ *   (a) cost is attributed to the instruments concerned (programme money, or apparatus money —
+ *       staff time — on a line linked to them, with a known amount);
+ *   (b) their effectiveness is at least plausible (steps 3 and 4);
+ *   (c) an evaluation relates cost to effect: a finding on efficiency, from an evaluation, that
+ *       judges, with at least the minimum strength (default: a process evaluation).
+ * Otherwise it is not determinable, the reasons name which of (a)–(c) is missing, and efficiency
+ * findings that fall short are listed as indications, not verdicts.
+ */
+
+/** (a) for one instrument. */
+export function costAttributed(ctx: StepContext, node: InstrumentNode): boolean {
+  if (ctx.cost[node.index]!.status === 'amount') return true;
+  for (let j = 0; j < node.lines.length; j++) {
+    const l = ctx.ix.lines.get(node.lines[j]!);
+    if (l && l.kind === 'apparatus' && l.expenditures.some((e) => e.amount !== null)) return true;
+  }
+  return false;
+}
+
+/** (c): the efficiency findings that relate cost to effect strongly enough, in `findings`. */
+function qualifying(ctx: StepContext, findings: readonly Finding[], ordinals: readonly number[]): Finding[] {
+  const out: Finding[] = [];
+  for (let j = 0; j < findings.length; j++) {
+    const f = findings[j]!;
+    if (statesAspect(f, 'efficiency', ctx.ix.isEvaluationFinding(f)) && ctx.ix.findingRank[ordinals[j]!]! >= ctx.efficiencyMinimum) out.push(f);
+  }
+  return out;
+}
+
+const NOT_APPLICABLE_MISSING: EfficiencyCondition[] = [];
+
+/** Step 5 for one instrument. */
+export function instrumentEfficiency(ctx: StepContext, node: InstrumentNode, contribution: InstrumentVerdicts['contribution']): InstrumentVerdicts['efficiency'] {
+  const { M } = ctx;
+  if (contribution.value === 'not-applicable') {
+    return { value: 'not-applicable', verdict: null, missing: NOT_APPLICABLE_MISSING, indications: [], reasons: [notDeployedReason(node.instrument.realisation.status, M)], evidence: [node.instrument.id] };
+  }
+  const efficiencyFindings: Finding[] = [];
+  const ordinals: number[] = [];
+  for (let j = 0; j < node.findings.length; j++) {
+    if (node.findings[j]!.aspect !== 'efficiency') continue;
+    efficiencyFindings.push(node.findings[j]!);
+    ordinals.push(node.findingOrdinals[j]!);
+  }
+  const cost = costAttributed(ctx, node);
+  const effect = atLeastPlausible(contribution.value);
+  if (!cost && !effect && efficiencyFindings.length === 0) return ctx.noEfficiency;
+  const study = qualifying(ctx, efficiencyFindings, ordinals);
+  const missing: EfficiencyCondition[] = [];
+  if (!cost) missing.push('cost');
+  if (!effect) missing.push('effect');
+  if (study.length === 0) missing.push('study');
+  if (missing.length === 0) {
+    const w = weigh(study, (f) => ctx.ix.findingRank[ctx.ix.findingOrdinal.get(f)!]!);
+    const ids = w.decisive.map((f) => f.id);
+    return {
+      value: 'determinable',
+      verdict: w.value,
+      missing,
+      indications: [],
+      reasons: [M.efficiency.determinable(w.value, strengthAt(w.rank), listIds(ids, M))],
+      evidence: sortIds([node.instrument.id, ...ids, ...contribution.evidence]),
+    };
+  }
+  const reasons = missingReasons(ctx, missing, { cost: null, effect: contribution.value, minimum: strengthAt(ctx.efficiencyMinimum) });
+  const indications = efficiencyFindings.map((f) => f.id);
+  if (indications.length) reasons.push(M.efficiency.indications(listIds(indications, M)));
+  return { value: 'not-determinable', verdict: null, missing, indications: sortIds(indications), reasons, evidence: [node.instrument.id] };
+}
+
+function missingReasons(
+  { M }: StepContext,
+  missing: readonly EfficiencyCondition[],
+  facts: { cost: { with: number; of: number } | null; effect: SteppedVerdicts['effectiveness']['value'] | InstrumentVerdicts['contribution']['value']; minimum: ReturnType<typeof strengthAt> },
+): string[] {
+  const reasons: string[] = [];
+  for (const m of missing) {
+    if (m === 'cost') reasons.push(facts.cost ? M.efficiency.missingCostOf(facts.cost.with, facts.cost.of) : M.efficiency.missingCost);
+    else if (m === 'effect') reasons.push(M.efficiency.missingEffect(facts.effect));
+    else reasons.push(M.efficiency.missingStudy(facts.minimum));
+  }
+  return reasons;
+}
+
+const VALUES: readonly EfficiencyValue[] = ['determinable', 'not-determinable', 'not-applicable'];
+
+/** Step 5 for a scope: (a)–(c) for the scope as a whole, by its instruments or by a study of the scope itself. */
+export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: InstrumentResults, effectiveness: SteppedVerdicts['effectiveness']): SteppedVerdicts['efficiency'] {
+  const { ix, M, threshold } = ctx;
+  const { instruments, ownIds } = input;
+  const b = new SpreadBuilder(VALUES, 'not-applicable');
+  let costed = 0;
+  let studiedInstruments = 0;
+  const withoutCost: string[] = [];
+  const withoutEffect: string[] = [];
+  const indications: string[] = [];
+  const studied: Finding[] = [];
+  const [seen] = ctx.marks;
+  seen.reset();
+  for (let k = 0; k < instruments.length; k++) {
+    const node = instruments[k]!;
+    const r = results[node.index]!.efficiency;
+    b.add(node.instrument.id, r.value, moneyOf(ctx, node.index));
+    if (r.value === 'not-applicable') continue;
+    if (costAttributed(ctx, node)) costed++;
+    else withoutCost.push(node.instrument.id);
+    if (!atLeastPlausible(results[node.index]!.contribution.value)) withoutEffect.push(node.instrument.id);
+    let studiedHere = false;
+    for (let j = 0; j < node.findings.length; j++) {
+      const f = node.findings[j]!;
+      if (f.aspect !== 'efficiency') continue;
+      const relates = qualifying(ctx, [f], [node.findingOrdinals[j]!]).length > 0;
+      if (relates) studiedHere = true;
+      if (!seen.add(node.findingOrdinals[j]!)) continue;
+      if (r.value === 'determinable' && relates) studied.push(f);
+      else indications.push(f.id);
+    }
+    if (studiedHere) studiedInstruments++;
+  }
+  const spread = b.spread();
+  const own: Finding[] = [];
+  const ownOrdinals: number[] = [];
+  for (const id of ownIds) {
+    for (const f of ix.findingsAbout.get(id) ?? []) {
+      const k = ix.findingOrdinal.get(f)!;
+      if (f.aspect === 'efficiency' && seen.add(k)) {
+        own.push(f);
+        ownOrdinals.push(k);
+      }
+    }
+  }
+  const ownStudies = qualifying(ctx, own, ownOrdinals);
+  for (const f of own) if (!ownStudies.includes(f)) indications.push(f.id);
+
+  const applicable = spread.applicable;
+  const conditions: Record<EfficiencyCondition, boolean> = {
+    cost: applicable > 0 && costed >= threshold * applicable - 1e-9,
+    effect: effectiveness.value === 'demonstrated' || effectiveness.value === 'plausible',
+    study: (applicable > 0 && studiedInstruments >= threshold * applicable - 1e-9) || ownStudies.length > 0,
+  };
+  const missing = (['cost', 'effect', 'study'] as const).filter((c) => !conditions[c]);
+  // The halves must meet: enough instruments with all three, or a study of the scope itself.
+  const joined = headlineOf(spread, [{ value: 'determinable', members: ['determinable'] }], 'not-determinable', threshold).value === 'determinable' || ownStudies.length > 0;
+  if (missing.length === 0 && !joined) {
+    conditions.study = false;
+    missing.push('study');
+  }
+  const headline = { threshold, asAWhole: missing.length === 0 };
+  const reasons: string[] = [];
+  if (spread.total === 0) {
+    reasons.push(M.efficiency.noInstruments);
+  } else if (applicable === 0) {
+    return { value: 'not-applicable', verdict: null, spread, headline, conditions, missing, indications: sortIds(indications), reasons: [M.efficiency.noneDeployed], evidence: [] };
+  } else {
+    reasons.push(M.efficiency.spread(spread.counts.determinable, applicable));
+  }
+  if (missing.length === 0) {
+    const body = [...studied, ...ownStudies];
+    const w = weigh(body, (f) => ix.findingRank[ix.findingOrdinal.get(f)!]!);
+    const ids = w.decisive.map((f) => f.id);
+    reasons.push(M.efficiency.determinable(w.value, strengthAt(w.rank), listIds(ids, M)));
+    return { value: 'determinable', verdict: w.value, spread, headline, conditions, missing, indications: sortIds(indications), reasons, evidence: sortIds([...ids, ...effectiveness.evidence]) };
+  }
+  reasons.push(...missingReasons(ctx, missing, { cost: { with: costed, of: applicable }, effect: effectiveness.value, minimum: strengthAt(ctx.efficiencyMinimum) }));
+  // Without a verdict, every efficiency finding is an indication, studies included.
+  for (const f of [...studied, ...ownStudies]) indications.push(f.id);
+  if (indications.length) reasons.push(M.efficiency.indications(listIds(indications, M)));
+  // The evidence of "not determinable": the instruments that lack the first missing half.
+  const evidence = missing.includes('cost') ? withoutCost : missing.includes('effect') ? withoutEffect : [];
+  return { value: 'not-determinable', verdict: null, spread, headline, conditions, missing, indications: sortIds(indications), reasons, evidence: sortIds(evidence) };
+}

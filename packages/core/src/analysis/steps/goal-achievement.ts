@@ -1,0 +1,111 @@
+import type { Finding, Objective } from '../../model/review.js';
+import { listIds, sortIds } from '../ids.js';
+import { weigh, type Weighing } from '../judgement.js';
+import { share } from '../numbers.js';
+import type { GoalAchievementValue, SteppedVerdicts } from '../types.js';
+import type { ScopeInput, StepContext } from './context.js';
+import { headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
+
+/**
+ * Step 1, goal achievement: how far was the objective reached? It reads the findings on goal
+ * achievement about the objective, its sub-objectives (to any depth) and its domain, weighed
+ * like all evidence (judgement.ts): positive — reached; partly — partly; negative or no effect —
+ * not reached; contested at the same strength — mixed; nothing that judges — not determinable.
+ * Indicators on those are listed as information but, without a finding that holds them against
+ * a target, do not decide. Beside the value stands whether the objective is SMART enough to judge
+ * (its "measurable" criterion, smart.ts).
+ */
+
+export interface ObjectiveGoal {
+  objective: string;
+  value: GoalAchievementValue;
+  judgeable: boolean;
+  weighing: Weighing;
+  indicators: string[];
+  /** The goal-achievement findings read, judging or not. */
+  findings: string[];
+}
+
+const fromWeighed = (w: Weighing): GoalAchievementValue => {
+  switch (w.value) {
+    case 'positive':
+      return 'reached';
+    case 'partly':
+      return 'partly';
+    case 'negative':
+    case 'no-effect':
+      return 'not-reached';
+    case 'mixed':
+      return 'mixed';
+    case 'none':
+      return 'not-determinable';
+  }
+};
+
+/** The ids whose findings and indicators speak to an objective's achievement. */
+export const goalSubjects = (ctx: StepContext, o: Objective): string[] => [o.id, ...ctx.ix.descendantsOf(o.id), o.domain];
+
+export function objectiveGoal(ctx: StepContext, o: Objective): ObjectiveGoal {
+  const { ix } = ctx;
+  const findings: Finding[] = [];
+  const ranks: number[] = [];
+  const indicators: string[] = [];
+  const [seen] = ctx.marks;
+  seen.reset();
+  for (const id of goalSubjects(ctx, o)) {
+    for (const f of ix.findingsAbout.get(id) ?? []) {
+      const k = ix.findingOrdinal.get(f)!;
+      if (f.aspect === 'goal-achievement' && seen.add(k)) {
+        findings.push(f);
+        ranks.push(ix.findingRank[k]!);
+      }
+    }
+    for (const ind of ix.indicatorsAbout.get(id) ?? []) indicators.push(ind);
+  }
+  const weighing = weigh(findings, (_f, j) => ranks[j]!);
+  const judgeable = ctx.smart.get(o.id)?.criteria.measurable.result === 'pass';
+  return { objective: o.id, value: fromWeighed(weighing), judgeable, weighing, indicators: sortIds(indicators), findings: findings.map((f) => f.id) };
+}
+
+const VALUES: readonly GoalAchievementValue[] = ['reached', 'partly', 'not-reached', 'mixed', 'not-determinable'];
+const CANDIDATES: readonly Candidate<GoalAchievementValue>[] = [
+  { value: 'reached', members: ['reached'] },
+  { value: 'partly', members: ['reached', 'partly'] },
+  { value: 'not-reached', members: ['not-reached'] },
+  { value: 'mixed', members: ['reached', 'partly', 'not-reached', 'mixed'] },
+];
+
+/** Step 1 for a scope: its objectives' values, rolled up by the one rule (roll-up.ts). */
+export function scopeGoalAchievement(ctx: StepContext, { objectives, scope }: ScopeInput): SteppedVerdicts['goalAchievement'] {
+  const { M, threshold } = ctx;
+  const b = new SpreadBuilder(VALUES, null);
+  const goals = objectives.map((o) => objectiveGoal(ctx, o));
+  for (const g of goals) b.add(g.objective, g.value, null);
+  const spread = b.spread();
+  const judgeable = share(goals.filter((g) => g.judgeable).length, goals.length);
+  if (goals.length === 0) {
+    return { value: 'not-determinable', judgeable, spread, headline: { threshold, asAWhole: false }, reasons: [M.goal.noObjectives], evidence: [] };
+  }
+  const { value, headline } = headlineOf(spread, CANDIDATES, 'not-determinable', threshold);
+  const reasons: string[] = [];
+  if (goals.length === 1) {
+    const g = goals[0]!;
+    const decisive = g.weighing.decisive.map((f) => f.id);
+    reasons.push(decisive.length ? M.goal.value(g.value, listIds(decisive, M)) : g.findings.length ? M.goal.noJudgement(listIds(g.findings, M)) : M.goal.noFinding);
+    if (g.indicators.length && g.value === 'not-determinable') reasons.push(M.goal.indicatorsOnly(listIds(g.indicators, M)));
+  } else {
+    reasons.push(M.goal.spread(goals.length, spread.counts));
+    reasons.push(headline.asAWhole ? M.goal.headline(value, threshold) : M.goal.notAsAWhole(threshold));
+  }
+  const notJudgeable = goals.filter((g) => !g.judgeable).map((g) => g.objective);
+  if (notJudgeable.length) reasons.push(M.goal.notMeasurable(notJudgeable.length, goals.length, listIds(notJudgeable, M)));
+  // Evidence: the decisive findings of the objectives whose value supports the headline.
+  const members = new Set(CANDIDATES.find((c) => c.value === value)?.members ?? []);
+  const evidence: string[] = [];
+  for (const g of goals) {
+    if (members.has(g.value)) for (const f of g.weighing.decisive) evidence.push(f.id);
+    else if (value === 'not-determinable' && g.value === 'not-determinable') evidence.push(g.objective);
+  }
+  if (scope.kind === 'objective' && value === 'not-determinable') evidence.push(...goals[0]!.indicators);
+  return { value, judgeable, spread, headline, reasons, evidence: sortIds(evidence) };
+}

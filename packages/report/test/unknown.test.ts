@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, rpeVersionData, type Review } from '@polev/core';
+import { describe, expect, it } from 'vitest';
+import { labelsFor, renderDocx, renderHtml, renderMarkdown } from '../src/index.js';
+import { loadReview, readDocx, REPO_ROOT } from './helpers.js';
+
+/**
+ * Unknown is never none: a review that does not say something gets "unknown" in every format and
+ * both languages, never a 0, "none" or "not answered". Two fixtures: a sparse review (no period, no
+ * method, no main goal, no money, no evaluations, no RPE answers, no experts or committee) and a
+ * review under RPE 2013 (five lettered parts, no savings variant required).
+ */
+const FIXTURES = join(REPO_ROOT, 'packages', 'core', 'src', '__fixtures__');
+const sparse = loadReview(join(FIXTURES, 'sparse.yaml'));
+const rpe2013 = loadReview(join(FIXTURES, 'rpe-2013.yaml'));
+const LANGS = ['en', 'nl'] as const;
+
+/** The report's text in each format: Markdown, HTML without its tags, and the .docx as a reader extracts it. */
+async function texts(review: Review, lang: 'en' | 'nl', docx = true): Promise<Partial<Record<'md' | 'html' | 'docx', string>>> {
+  const a = analyze(review, { lang });
+  const opts = { lang, audience: 'confidential' as const };
+  const html = renderHtml(review, a, opts)
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"');
+  const word = docx ? (await readDocx(await renderDocx(review, a, opts))).text : null;
+  // Markdown escapes some punctuation; the assertions are about words.
+  const md = renderMarkdown(review, a, opts).replace(/\\([-.()[\]*_#+!|])/g, '$1');
+  const squash = (s: string) => s.replace(/\s+/g, ' ');
+  return { md: squash(md), html: squash(html), ...(word === null ? {} : { docx: squash(word) }) };
+}
+
+describe('a sparse review: what it does not say stays unknown', () => {
+  for (const lang of LANGS) {
+    it(`${lang}: every format says unknown, never none or not answered`, async () => {
+      const L = labelsFor(lang);
+      for (const [format, text] of Object.entries(await texts(sparse, lang))) {
+        const where = `${lang} ${format}`;
+        // RPE answers: none recorded, so every question is "not recorded", none "not answered", and
+        // there is no advice to answer them.
+        expect(text, where).toContain(L.rpeStatus['not-recorded']);
+        expect(text, where).not.toContain(L.rpeStatus['not-answered']);
+        expect(text, where).not.toMatch(lang === 'en' ? /Answer the questions of RPE/ : /Beantwoord de vragen uit de RPE/);
+        // Experts and committee: unknown, not "no expert".
+        expect(text, where).toContain(L.accountability.expertUnknown);
+        expect(text, where).not.toContain(L.accountability.expertNone('2015', '').slice(0, 40));
+        expect(text, where).toContain(L.accountability.committeeUnknown);
+        expect(text, where).not.toContain(L.accountability.committeeNone);
+        // Evaluations: unknown, not "none"; the source of unknown type is named apart.
+        expect(text, where).toContain(L.research.evaluationsUnknown);
+        expect(text, where).not.toContain(L.research.noEvaluations);
+        expect(text, where).toContain('Rapport over de regeling');
+        expect(text, where).toMatch(lang === 'en' ? /may be an evaluation/ : /mogelijk een evaluatie/);
+        // Period and method: unknown, never a made-up range.
+        expect(text, where).not.toMatch(/unknown–unknown|onbekend–onbekend/);
+        expect(text, where).toContain(L.scope.periodText(null, null));
+        expect(text, where).toContain(L.accountability.methodText.unknown);
+        // No tree of "0 instruments".
+        expect(text, where).not.toMatch(/\b0 instrument/);
+      }
+    });
+  }
+});
+
+describe('a review under RPE 2013: its own parts, never 2015 numbering', () => {
+  const q2015 = rpeVersionData('2015')!.questions!;
+  const parts2013 = rpeVersionData('2013')!.questions!;
+  for (const lang of LANGS) {
+    it(`${lang}: lists parts a–e, no 2015 question, no savings question, the expert with the verdict`, async () => {
+      const L = labelsFor(lang);
+      for (const [format, text] of Object.entries(await texts(rpe2013, lang))) {
+        const where = `${lang} ${format}`;
+        for (const p of parts2013) expect(text, `${where} part ${p.label}`).toContain(`${p.label}. ${p[lang].slice(0, 40)}`);
+        for (const q of q2015) expect(text, `${where} 2015 question ${q.number}`).not.toContain(q[lang].slice(0, 50));
+        expect(text, where).toContain(L.rpeIntroParts);
+        expect(text, where).not.toMatch(/RPE question 15|RPE-vraag 15|question 15|vraag 15/);
+        // Answers complete: nothing "not recorded" and nothing "not answered".
+        expect(text, where).not.toContain(L.rpeStatus['not-recorded']);
+        expect(text, where).not.toContain(L.rpeStatus['not-answered']);
+        expect(text, where).toContain('Het onderzoek voldoet aan de eisen van de RPE.');
+        expect(text, where).not.toContain(L.accountability.expertUnknown);
+      }
+    });
+  }
+});
+
+describe('the example', () => {
+  it('says "70 of at least 108 instrument rows" where it counts instruments', async () => {
+    const example = loadReview(join(REPO_ROOT, 'examples', 'nctv-36-2', 'review.yaml'));
+    // The example's .docx is slow to write; its text comes from the same document model as these.
+    const en = await texts(example, 'en', false);
+    const nl = await texts(example, 'nl', false);
+    for (const text of Object.values(en)) expect(text).toContain('70 of at least 108 instrument rows');
+    for (const text of Object.values(nl)) expect(text).toContain('70 van ten minste 108 instrumentrijen');
+    // The two objectives without an instrument in the data are not declared orphans: a lost row may hold theirs.
+    const a = analyze(example);
+    expect(a.smart.filter((s) => s.criteria.relevant.result === 'fail')).toEqual([]);
+    expect(a.recommendations.find((r) => r.rule === 'objective-without-instruments')?.reasons[0]).toContain('a missing row may well be theirs');
+  });
+});
+
+// Guard: the fixtures are what the tests claim they are.
+it('the sparse fixture gives no period, method, main goal, money, evaluations, answers, experts or committee', () => {
+  const raw = readFileSync(join(FIXTURES, 'sparse.yaml'), 'utf8');
+  for (const key of ['period:', 'method:', 'budgetLines:', 'rpeAnswers:', 'independentExperts:', 'supervisoryCommittee:', 'completeness:']) expect(raw).not.toContain(`\n${key}`);
+  expect(sparse.policyTree.mainGoal.text).toBeNull();
+  expect(sparse.sources.every((s) => s.type === 'unknown')).toBe(true);
+});
