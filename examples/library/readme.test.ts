@@ -26,7 +26,7 @@ describe('README: the library example', () => {
     const r = spawnSync(process.execPath, ['examples/library/verdicts.mjs', 'examples/nctv-36-2/review.yaml'], { cwd: root, encoding: 'utf8', env });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Contraterrorisme: \S.*\n {2}\S/);
-    expect(r.stdout).toContain('Geen enkele evaluatie doet een uitspraak over de doelmatigheid');
+    expect(r.stdout).toContain('De doelmatigheid is vast te stellen voor');
   });
 
   it('lists every problem of an invalid review and exits 1', () => {

@@ -188,7 +188,7 @@ const EN: Phrases = {
   coverageLine: (scope, evaluated, instruments, share, effectiveness, efficiency, sideEffects, byMoney) =>
     `${scope}: evaluated ${evaluated}/${instruments} (${share}), effectiveness ${effectiveness}, efficiency ${efficiency}, side effects ${sideEffects}; by money ${byMoney}`,
   noKnownAmounts: 'n/a (no known amounts)',
-  notEvaluated: (instruments, objectives) => `Not evaluated (RPE 9): ${count(instruments, 'instrument', 'instruments')}, ${count(objectives, 'objective', 'objectives')}`,
+  notEvaluated: (instruments, objectives) => `Not evaluated: ${count(instruments, 'instrument', 'instruments')}, ${count(objectives, 'objective', 'objectives')}`,
   verdicts: 'Verdicts per domain (stepped approach)',
   steps: ['Goal achievement', 'Realisation', 'Effectiveness', 'Efficiency'],
   evidence: 'evidence',
@@ -279,7 +279,7 @@ const NL: Phrases = {
   coverageLine: (scope, evaluated, instruments, share, effectiveness, efficiency, sideEffects, byMoney) =>
     `${scope}: geëvalueerd ${evaluated}/${instruments} (${share}), doeltreffendheid ${effectiveness}, doelmatigheid ${efficiency}, neveneffecten ${sideEffects}; naar geld ${byMoney}`,
   noKnownAmounts: 'n.v.t. (geen bekende bedragen)',
-  notEvaluated: (instruments, objectives) => `Niet geëvalueerd (RPE-vraag 9): ${count(instruments, 'instrument', 'instrumenten')}, ${count(objectives, 'doelstelling', 'doelstellingen')}`,
+  notEvaluated: (instruments, objectives) => `Niet geëvalueerd: ${count(instruments, 'instrument', 'instrumenten')}, ${count(objectives, 'doelstelling', 'doelstellingen')}`,
   verdicts: 'Oordelen per taakveld (getrapte aanpak)',
   steps: ['Doelbereiking', 'Realisatie', 'Doeltreffendheid', 'Doelmatigheid'],
   evidence: 'bewijs',

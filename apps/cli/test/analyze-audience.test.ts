@@ -14,6 +14,8 @@ beforeAll(() => {
 });
 
 function polev(args: string[]) {
+  // These tests read the English wording; without --lang, analyze writes in the review's language (Dutch here).
+  if (args[0] === 'analyze' && !args.includes('--lang')) args = [...args, '--lang', 'en'];
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '' }, cwd: dir });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

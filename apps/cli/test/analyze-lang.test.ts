@@ -34,6 +34,7 @@ describe('polev analyze --lang', () => {
     const r = polev(['analyze', example]);
     expect(r.stdout).toContain('Geen evaluatie die berust op ten minste');
     expect(r.stdout).toContain('Oordelen per taakveld (getrapte aanpak)');
+    expect(r.stdout).not.toContain('No evaluation resting on at least a process evaluation relates cost to effect');
     expect(polev(['analyze', example, '--lang', 'en']).stdout).toContain('No evaluation resting on at least a process evaluation relates cost to effect');
     expect(JSON.parse(polev(['analyze', example, '--format', 'json']).stdout).lang).toBe('nl');
     expect(JSON.parse(polev(['analyze', example, '--format', 'json', '--lang', 'en']).stdout).lang).toBe('en');

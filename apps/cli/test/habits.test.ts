@@ -124,9 +124,9 @@ describe('one language rule: the review’s own, unless --lang', () => {
     expect(polev(['analyze', en]).stdout).toContain('Verdicts per domain');
     expect(polev(['analyze', en, '--lang', 'nl']).stdout).toContain('Oordelen per taakveld');
     const nlReport = polev(['report', example, '-o', '-', '--format', 'md']);
-    expect(nlReport.stdout).toContain('Geen enkele evaluatie doet een uitspraak over de doelmatigheid');
+    expect(nlReport.stdout).toContain('De doelmatigheid is vast te stellen voor');
     const enReport = polev(['report', en, '-o', '-', '--format', 'md']);
-    expect(enReport.stdout).toContain('No evaluation states efficiency');
+    expect(enReport.stdout).toContain('relates cost to effect');
     const written = polev(['report', en, '-o', 'english.html']);
     expect(written.stderr).toContain('wrote english.html (html, en, public)');
     // diff: the later review's language.
@@ -159,7 +159,7 @@ describe('words and names', () => {
     const english = polev(['analyze', en]).stdout;
     expect(english).toMatch(/· 1 instrument, 1 source, 1 finding\n/);
     expect(english).toMatch(/of 1 instrument realised/);
-    expect(polev(['analyze', example, '--lang', 'en']).stdout).toMatch(/· \d+ instruments, \d+ sources, \d+ findings\n/);
+    expect(polev(['analyze', example, '--lang', 'en']).stdout).toMatch(/· [^·\n]*instrument[^,\n]*, \d+ sources, \d+ findings\n/);
   });
 
   it('calls standard input <stdin> in every message', () => {

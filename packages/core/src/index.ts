@@ -35,4 +35,3 @@ export {
   type DroppedKind,
 } from './audience/index.js';
 export { migrateReviewText, MigrationSyntaxError, type TextMigration } from './load/migrate-text.js';
-export { nearest } from './util/nearest.js';
