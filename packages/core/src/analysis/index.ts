@@ -3,7 +3,7 @@ export { compare, type CompareOptions, type ReviewComparison } from './compare.j
 export { explain, type Explanation, type Feed, type UnknownId } from './explain.js';
 export { EVALUATION_TYPES } from './review-index.js';
 export { termsFor, type Terms } from './messages/terms.js';
-export { designStrength, sourceCap, findingStrength, declaredAboveCap, strengthRank, type FindingStrength } from '../model/strength.js';
+export { designStrength, sourceCap, findingStrength, strengthWarnings, strengthRank, type FindingStrength } from '../model/strength.js';
 export { isJudgement, isFavourable, statesAspect, weigh, type Weighing } from './judgement.js';
 export { contributionRank } from './steps/effectiveness.js';
 export { isDeployed } from './steps/realisation-gate.js';

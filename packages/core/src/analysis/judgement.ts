@@ -1,4 +1,5 @@
 import type { Aspect, Finding, Verdict } from '../model/review.js';
+import type { Weighed } from './types.js';
 
 /**
  * What a finding's verdict says, defined once for coverage, verdicts, gap map, explain, savings
@@ -25,15 +26,12 @@ export function isFavourable(v: Verdict): boolean | null {
 export const statesAspect = (f: Finding, aspect: Aspect, fromEvaluation: boolean): boolean => fromEvaluation && f.aspect === aspect && isJudgement(f.verdict);
 
 /**
- * The outcome of weighing findings: what the strongest judging findings say together.
- * - `positive`: all favourable, none only partly; `partly`: all favourable, at least one partly;
- * - `negative`: all unfavourable, at least one negative; `no-effect`: all null results;
- * - `mixed`: favourable and unfavourable findings at the same top strength (contested: there
- *   is no tie to break, so no order of the input or of the verdicts decides);
- * - `none`: nothing judges.
+ * The outcome of weighing findings (`Weighed` in types.ts): what the strongest judging findings say
+ * together. `positive`: all favourable, none only partly; `partly`: all favourable, at least one
+ * partly; `negative`: all unfavourable, at least one negative; `no-effect`: all null results;
+ * `mixed`: favourable and unfavourable findings at the same top strength (contested: there is no
+ * tie to break, so no order of the input or of the verdicts decides); `none`: nothing judges.
  */
-export type Weighed = 'positive' | 'partly' | 'negative' | 'no-effect' | 'mixed' | 'none';
-
 export interface Weighing {
   value: Weighed;
   /** The rank (see `strengthRank`) of the strongest judging findings; -1 when none judges. */

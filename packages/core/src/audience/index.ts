@@ -57,6 +57,9 @@ export function isAudienceLevel(x: unknown): x is AudienceLevel {
 
 export function filterReviewForAudience(review: Review, level: AudienceLevel): AudienceFilterResult {
   if (!isAudienceLevel(level)) throw new TypeError(`audience must be one of ${AUDIENCE_LEVELS.join(', ')}, not ${JSON.stringify(level)}`);
+  // The full view drops nothing: only whether it holds classified material is asked (a tenth of
+  // an analysis at 10k instruments went into filtering for nothing).
+  if (level === 'full') return { level, review, dropped: [], droppedIds: new Set(), droppedTexts: [], containsClassified: holdsClassified(review, level) };
   const dropped: DroppedItem[] = [];
   const ids = new Set<string>();
   const texts: string[] = [];
@@ -117,11 +120,7 @@ export function filterReviewForAudience(review: Review, level: AudienceLevel): A
     return false;
   });
 
-  const containsClassified =
-    level !== 'public' &&
-    [review.policyTree.domains, review.policyTree.objectives, review.instruments, review.sources, review.findings, review.indicators, review.conclusions].some((list) =>
-      list.some((x: { classification?: Classification }) => x.classification !== undefined && x.classification !== 'public' && visible(x.classification)),
-    );
+  const containsClassified = holdsClassified(review, level);
   if (dropped.length === 0) return { level, review, dropped, droppedIds: ids, droppedTexts: [], containsClassified };
 
   const budgetLines = review.budgetLines.map((l) => ({
@@ -161,6 +160,27 @@ export function filterReviewForAudience(review: Review, level: AudienceLevel): A
   const needles = [...new Set(texts.map((s) => s.trim()).filter((s) => /[\p{L}]/u.test(s) && !publicNames.some((name) => name.includes(s))))].sort((a, b) => b.length - a.length);
   const cleaned = scrubValue(filtered, ids, needles, REDACTION) as Review;
   return { level, review: cleaned, dropped, droppedIds: ids, droppedTexts: needles, containsClassified };
+}
+
+/** Whether the review, as seen at this level, holds anything classified above public. */
+function holdsClassified(review: Review, level: AudienceLevel): boolean {
+  if (level === 'public') return false;
+  const lists: readonly (readonly { classification?: Classification }[])[] = [
+    review.policyTree.domains,
+    review.policyTree.objectives,
+    review.instruments,
+    review.sources,
+    review.findings,
+    review.indicators,
+    review.conclusions,
+  ];
+  for (const list of lists) {
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k]!.classification;
+      if (c !== undefined && c !== 'public' && visibleAt(c, level)) return true;
+    }
+  }
+  return false;
 }
 
 /** Arrays of sentences: their entries are text, never ids, even when one happens to equal an id. */

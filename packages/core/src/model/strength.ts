@@ -121,12 +121,6 @@ export function findingStrength(f: Finding, sources: readonly (Source | undefine
   return { strength, declared: f.strength, design, cap, capped: strength !== wanted };
 }
 
-/** Whether a declared strength is more than the finding's sources can carry (a validation warning). */
-export function declaredAboveCap(f: Finding, sources: readonly (Source | undefined)[]): EvidenceStrength | null {
-  const { cap } = findingStrength(f, sources);
-  return strengthRank(f.strength) > strengthRank(cap) ? cap : null;
-}
-
 /**
  * Validation warnings for findings whose declared strength (or design) is more than their sources
  * can carry: the analysis caps them, and the file should say what its sources support.
