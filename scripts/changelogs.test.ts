@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const { entryFor } = createRequire(import.meta.url)(join(root, '.changeset/changelog.cjs')) as { entryFor: (summary: string, pkg: string) => string };
-const PACKAGES = { '@polev/core': 'packages/core', '@polev/report': 'packages/report', '@polev/cli': 'apps/cli', '@polev/api': 'apps/api' };
+const PACKAGES = { '@polev/core': 'packages/core', '@polev/report': 'packages/report', '@polev/sheets': 'packages/sheets', '@polev/cli': 'apps/cli', '@polev/api': 'apps/api' };
 
 describe('a changeset entry for one package', () => {
   const summary = `Shared: for every package named,

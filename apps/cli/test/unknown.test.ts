@@ -56,7 +56,7 @@ describe('polev analyze: what a review does not say stays unknown, in the termin
     expect(a.review.period).toEqual({ start: null, end: null });
     expect(a.realisation.article.list).toMatchObject({ status: 'partial', stated: false, known: 2 });
     expect(a.recommendations.map((r: { rule: string }) => r.rule)).not.toContain('rpe-question-missing');
-    const ex = JSON.parse(polev(['analyze', example, '--format', 'json']).stdout);
+    const ex = JSON.parse(polev(['analyze', example, '--format', 'json', '--lang', 'en']).stdout);
     expect(ex.realisation.article.list).toMatchObject({ status: 'partial', known: 70, expectedAtLeast: 108, counted: '70 of at least 108 instrument rows' });
     const b = JSON.parse(polev(['analyze', rpe2013, '--format', 'json']).stdout);
     expect(b.rpe).toMatchObject({ version: '2013', questionNoun: 'part', answers: 'complete', savingsQuestions: [], rules: { savingsVariantRequired: { value: false } } });
