@@ -16,7 +16,14 @@ function classify(base: Review, picks: { kind: number; index: number; level: 're
   const r = structuredClone(base);
   let n = 0;
   const marker = () => `zq${++n}zq`;
+  // An item is classified once: a second pick would replace its texts, leaving the first marker
+  // quoted in a public finding as nobody's text — a leak of the generator, not of the redaction.
+  const lengths = [r.sources.length, r.instruments.length, r.findings.length, r.policyTree.objectives.length];
+  const seen = new Set<string>();
   for (const p of picks) {
+    const key = `${p.kind}:${p.index % Math.max(1, lengths[p.kind] ?? 1)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (p.kind === 0 && r.sources.length) {
       const s = r.sources[p.index % r.sources.length]!;
       Object.assign(s, { classification: p.level, title: `${marker()}`, author: `Author ${marker()}`, reference: `Ref ${marker()}`, notes: `Note ${marker()}` });

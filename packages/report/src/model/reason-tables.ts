@@ -112,7 +112,8 @@ function rowList(rows: number[], anchors: Map<number, string>): Run[] {
     const to = sorted[j]!;
     if (out.length) out.push({ text: ', ' });
     const anchor = anchors.get(from);
-    const text = to > from ? `${from}–${to}` : String(from);
+    // Word joiners keep a row range such as 73–74 on one line: Word and LibreOffice break after a dash.
+    const text = to > from ? `${from}\u2060–\u2060${to}` : String(from);
     out.push(anchor ? { text, ref: anchor } : { text });
     i = j + 1;
   }
