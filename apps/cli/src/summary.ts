@@ -81,6 +81,10 @@ interface Phrases {
   outOfScope: string;
   unknownAmounts: (n: number) => string;
   cost: (count: number, total: number, share: string, without: number) => string;
+  /** When the review gives no budget lines and does not say there are none. */
+  costUnknown: (instruments: number) => string;
+  /** When the review does not list its evaluations: coverage and "not evaluated" are unknown. */
+  coverageUnknown: (known: number) => string;
   coverage: string;
   article: string;
   coverageLine: (scope: string, evaluated: number, instruments: number, share: string, effectiveness: number, efficiency: number, sideEffects: number, byMoney: string) => string;
@@ -183,6 +187,8 @@ const EN: Phrases = {
   outOfScope: 'Out of scope',
   unknownAmounts: (n) => `${n === 1 ? '1 line-year amount is' : `${n} line-year amounts are`} not given in the source (kept unknown, not 0)`,
   cost: (n, total, share, without) => `Cost attributed to ${n} of ${count(total, 'instrument', 'instruments')} (${share}); ${without} without cost`,
+  costUnknown: (n) => `Cost per instrument unknown for ${count(n, 'instrument', 'instruments')}: the review gives no budget lines`,
+  coverageUnknown: (known) => `Unknown: the review does not list its evaluations${known ? ` (the file names ${count(known, 'evaluation', 'evaluations')})` : ''}, so which instruments are evaluated, and which not, is unknown`,
   coverage: 'Evaluation coverage',
   article: 'Article',
   coverageLine: (scope, evaluated, instruments, share, effectiveness, efficiency, sideEffects, byMoney) =>
@@ -274,6 +280,8 @@ const NL: Phrases = {
   outOfScope: 'Buiten de scope',
   unknownAmounts: (n) => `${n === 1 ? '1 bedrag (regel en jaar) ontbreekt' : `${n} bedragen (regel en jaar) ontbreken`} in de bron (als onbekend behandeld, niet als 0)`,
   cost: (n, total, share, without) => `Uitgaven toe te rekenen aan ${n} van ${count(total, 'instrument', 'instrumenten')} (${share}); ${without} zonder toe te rekenen uitgaven`,
+  costUnknown: (n) => `Uitgaven per instrument onbekend voor ${count(n, 'instrument', 'instrumenten')}: de doorlichting geeft geen begrotingsregels`,
+  coverageUnknown: (known) => `Onbekend: de doorlichting geeft geen lijst van haar evaluaties${known ? ` (het bestand noemt ${count(known, 'evaluatie', 'evaluaties')})` : ''}, dus welke instrumenten wel en niet geëvalueerd zijn, is onbekend`,
   coverage: 'Dekking door evaluaties',
   article: 'Artikel',
   coverageLine: (scope, evaluated, instruments, share, effectiveness, efficiency, sideEffects, byMoney) =>
@@ -464,12 +472,15 @@ export function summary(review: Review, a: Assessment, format: SummaryFormat, s:
   for (const o of e.outsideArticle) b.push({ kind: 'li', depth: 0, text: w.outsideArticle(o.name, o.article, money(o.total, w)) });
   if (e.unknownAmounts.length) b.push({ kind: 'li', depth: 0, text: w.unknownAmounts(e.unknownAmounts.length) });
   const c = a.costAttribution;
-  b.push({ kind: 'li', depth: 0, text: w.cost(c.withCost.count, c.withCost.total, pct(c.withCost.share, w), c.withoutCost.length) });
+  if (e.completeness.budgetLines === 'unknown' && review.budgetLines.length === 0) b.push({ kind: 'li', depth: 0, text: w.costUnknown(c.withCost.total) });
+  else b.push({ kind: 'li', depth: 0, text: w.cost(c.withCost.count, c.withCost.total, pct(c.withCost.share, w), c.withoutCost.length) });
   if (c.jointOnly.length) b.push({ kind: 'li', depth: 1, text: w.joint(c.jointOnly.length) });
   if (c.staffTime.attributable !== 0) b.push({ kind: 'li', depth: 1, text: w.staffTime(w.kEur(c.staffTime.attributable), w.kEur(c.staffTime.total)) });
 
   b.push({ kind: 'h', level: 2, text: w.coverage });
-  for (const cov of [a.coverage.article, ...a.coverage.domains]) {
+  const evaluationsUnknown = a.coverage.article.evaluationList.status === 'unknown';
+  if (evaluationsUnknown) b.push({ kind: 'li', depth: 0, text: w.coverageUnknown(a.coverage.article.evaluationList.known) });
+  else for (const cov of [a.coverage.article, ...a.coverage.domains]) {
     const m = cov.money;
     b.push({
       kind: 'li',
@@ -487,7 +498,7 @@ export function summary(review: Review, a: Assessment, format: SummaryFormat, s:
     });
   }
   const ne = a.coverage.notEvaluated;
-  b.push({ kind: 'li', depth: 0, text: w.notEvaluated(ne.filter((n) => n.kind === 'instrument').length, ne.filter((n) => n.kind === 'objective').length) });
+  if (!evaluationsUnknown) b.push({ kind: 'li', depth: 0, text: w.notEvaluated(ne.filter((n) => n.kind === 'instrument').length, ne.filter((n) => n.kind === 'objective').length) });
 
   const sideEffects = review.findings.filter((f) => f.aspect === 'side-effects');
   if (sideEffects.length) {

@@ -36,6 +36,10 @@ describe('polev analyze: what a review does not say stays unknown, in the termin
         expect(out).toContain(lang === 'en' ? ' · unknown · RPE 2015' : ' · onbekend · RPE 2015');
         // No evaluation is known: no advice built on "not covered by any evaluation".
         expect(out).not.toMatch(lang === 'en' ? /not covered by any evaluation/ : /onder geen enkele evaluatie/);
+        // Unknown evaluations and budget lines: no 0/2, no "not evaluated", no "cost attributed to 0".
+        expect(out).toContain(lang === 'en' ? 'the review does not list its evaluations' : 'de doorlichting geeft geen lijst van haar evaluaties');
+        expect(out).not.toMatch(/\b0\/2\b|\b0%/);
+        expect(out).not.toMatch(lang === 'en' ? /Not evaluated|Cost attributed to 0/ : /Niet geëvalueerd|toe te rekenen aan 0/);
       }
     });
 
