@@ -61,6 +61,8 @@ describe('a sparse review: what it does not say stays unknown', () => {
         expect(text, where).toContain(L.accountability.methodText.unknown);
         // No tree of "0 instruments".
         expect(text, where).not.toMatch(/\b0 instrument/);
+        // Key figures: evaluations and budget lines are unknown, so neither share is "0 of 2".
+        expect(text, where).not.toMatch(lang === 'en' ? /(covered by an evaluation|attributable expenditure)\W*0 of/ : /(waarover een evaluatie iets zegt|met toe te rekenen uitgaven)\W*0 van/);
       }
     });
   }

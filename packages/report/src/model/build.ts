@@ -417,8 +417,9 @@ class Builder {
         { term: L.summary.objectives, value: txt(String(r.policyTree.objectives.length)) },
         { term: L.summary.instruments, value: txt(a.realisation.article.list.counted) },
         { term: L.summary.realised, value: txt(this.share(a.realisation.article.realised)) },
-        { term: L.summary.evaluated, value: txt(this.share(a.coverage.article.evaluated)) },
-        { term: L.summary.withCost, value: txt(this.share(a.costAttribution.withCost)) },
+        // Unknown lists give unknown figures, not "0 of n": the file's silence is not the source's "none".
+        { term: L.summary.evaluated, value: txt(a.coverage.article.evaluationList.status === 'unknown' ? L.unknown : this.share(a.coverage.article.evaluated)) },
+        { term: L.summary.withCost, value: txt(a.expenditure.completeness.budgetLines === 'unknown' && r.budgetLines.length === 0 ? L.unknown : this.share(a.costAttribution.withCost)) },
         { term: L.summary.programmeTotal, value: txt(formatSum(a.expenditure.byKind.programme, this.lang)) },
       ],
     });
