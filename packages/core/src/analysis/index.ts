@@ -1,7 +1,7 @@
 export { analyze } from './analyze.js';
 export { compare, type CompareOptions, type ReviewComparison } from './compare.js';
 export { explain, type Explanation, type Feed, type UnknownId } from './explain.js';
-export { EVALUATION_TYPES } from './review-index.js';
+export { EVALUATION_TYPES, indexReview, type InstrumentNode, type ReviewIndex } from './review-index.js';
 export { termsFor, type Terms } from './messages/terms.js';
 export { designStrength, sourceCap, findingStrength, strengthWarnings, strengthRank, type FindingStrength } from '../model/strength.js';
 export { isJudgement, isFavourable, statesAspect, weigh, type Weighing } from './judgement.js';
