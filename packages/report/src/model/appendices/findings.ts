@@ -1,8 +1,8 @@
 import type { Finding, Source } from '@polev/core';
-import { cell, quoteRun, type AppendixContext } from './blocks.js';
-import { para, t, type Block, type Inline, type Row, type Run, type TableBlock } from './document.js';
-import { formatDate } from './format.js';
-import { anchorOf, shortName } from './references.js';
+import { capitalise, cell, quoteRun, type AppendixContext } from '../blocks.js';
+import { para, t, type Block, type Inline, type Row, type Run, type TableBlock } from '../document.js';
+import { formatDate } from '../format.js';
+import { anchorOf, shortName } from '../references.js';
 
 /**
  * The findings appendix: every finding, numbered as running text refers to it, with its statement,
@@ -68,5 +68,3 @@ function designOf(f: Finding, sources: Map<string, Source>, ctx: AppendixContext
 
 /** Subject ids as one list ("ct-i49, ct-3"): the last pass turns each into a linked name. */
 const subjectRuns = (subjects: string[]): Inline => (subjects.length ? [t([...new Set(subjects)].join(', '))] : []);
-
-const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);

@@ -1,7 +1,7 @@
-import { cell, quoteRun, type AppendixContext } from './blocks.js';
-import { para, t, type Block, type Row } from './document.js';
-import { formatDate } from './format.js';
-import { anchorOf } from './references.js';
+import { cell, quoteRun, type AppendixContext } from '../blocks.js';
+import { para, t, type Block, type Row } from '../document.js';
+import { formatDate } from '../format.js';
+import { anchorOf } from '../references.js';
 
 /** The sources appendix: every source, numbered, with the findings taken from it. */
 export function sourcesAppendix(ctx: AppendixContext): Block[] {
