@@ -34,6 +34,9 @@ async function texts(review: Review, lang: 'en' | 'nl', docx = true): Promise<Pa
   return { md: squash(md), html: squash(html), ...(word === null ? {} : { docx: squash(word) }) };
 }
 
+/** Texts in consecutive cells (or a term and its value), whatever a format puts between them (spaces, `|`, `**`). */
+const cells = (...texts: string[]) => new RegExp(texts.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s|*:]*'));
+
 describe('a sparse review: what it does not say stays unknown', () => {
   for (const lang of LANGS) {
     it(`${lang}: every format says unknown, never none or not answered`, async () => {
@@ -63,6 +66,12 @@ describe('a sparse review: what it does not say stays unknown', () => {
         expect(text, where).not.toMatch(/\b0 instrument/);
         // Key figures: evaluations and budget lines are unknown, so neither share is "0 of 2".
         expect(text, where).not.toMatch(lang === 'en' ? /(covered by an evaluation|attributable expenditure)\W*0 of/ : /(waarover een evaluatie iets zegt|met toe te rekenen uitgaven)\W*0 van/);
+        // §4's coverage table: the evaluations are unknown, so is every count over them (never "0 of 2 (unknown)").
+        expect(text, where).not.toMatch(lang === 'en' ? /\d+ of 2 \(unknown\)/ : /\d+ van 2 \(onbekend\)/);
+        expect(text, where).toMatch(cells('Arbeidsmarkt', '2', L.unknown, L.unknown, L.unknown, L.unknown, L.unknown));
+        // §3: the budget lines are unknown, so is the number of instruments with a known amount (never "0 of 2 (0%)").
+        expect(text, where).toContain(L.instruments.costTextAllUnknown(L.unknown, 0));
+        expect(text, where).not.toMatch(lang === 'en' ? /linked to them: 0 of 2/ : /gekoppeld: 0 van 2/);
       }
     });
   }
@@ -89,6 +98,35 @@ describe('a review under RPE 2013: its own parts, never 2015 numbering', () => {
         expect(text, where).toContain('In hoeverre is het integratiebeleid in 2008-2012 doeltreffend en doelmatig geweest?');
         expect(text, where).toContain(L.accountability.followUpTitle);
         expect(text, where).toContain('Kamerstuk 32824, nr. 99');
+      }
+    });
+  }
+});
+
+describe('counts over a partial list are lower bounds', () => {
+  // mini.yaml states no completeness: its sources and budget lines hold something, so each list is
+  // partial (it holds at least what it holds), and every count over it is "at least".
+  const mini = loadReview(join(FIXTURES, 'mini.yaml'));
+  const stated = { ...mini, completeness: { evaluations: { status: 'complete' as const }, budgetLines: { status: 'complete' as const } } };
+  const expected = {
+    en: { evaluated: 'at least 1 of 2 (≥ 50%)', withCost: 'linked to them: at least 1 of 2 (≥ 50%)', plain: '1 of 2 (50%)' },
+    nl: { evaluated: 'ten minste 1 van 2 (≥ 50%)', withCost: 'gekoppeld: ten minste 1 van 2 (≥ 50%)', plain: '1 van 2 (50%)' },
+  };
+  for (const lang of LANGS) {
+    it(`${lang}: "at least" in the coverage table, key figures and cost sentence of every format; plain counts once the lists are stated complete`, async () => {
+      const L = labelsFor(lang);
+      const e = expected[lang];
+      for (const [format, text] of Object.entries(await texts(mini, lang))) {
+        const where = `${lang} ${format}`;
+        expect(text, where).toMatch(cells(L.summary.evaluated, e.evaluated));
+        // The whole article's row of the coverage table: evaluated, effectiveness and two counts of none found so far.
+        expect(text, where).toMatch(cells(L.effects.articleTitle, '2', e.evaluated));
+        expect(text, where).toContain(e.withCost);
+      }
+      for (const [format, text] of Object.entries(await texts(stated, lang))) {
+        const where = `${lang} ${format}, stated complete`;
+        expect(text, where).toMatch(cells(L.effects.articleTitle, '2', e.plain));
+        expect(text, where).not.toMatch(lang === 'en' ? /at least \d+ of 2/ : /ten minste \d+ van 2/);
       }
     });
   }

@@ -42,3 +42,18 @@ export function formatShare(share: number | null, lang: Lang): string {
 export function formatCount(count: number, total: number, share: number | null, lang: Lang): string {
   return `${count} ${lang === 'nl' ? 'van' : 'of'} ${total} (${formatShare(share, lang)})`;
 }
+
+/** How complete one of the review's lists is (core's `completenessOf`). */
+export type ListStatus = 'complete' | 'partial' | 'unknown';
+
+/**
+ * A count over one of the review's lists, as far as that list is known: "unknown" when the list
+ * is (never "0 of 12"), a lower bound when it is partial ("at least 3 of 12 (≥ 25%)": a missing
+ * entry could only add to it), and the plain count when it is complete.
+ */
+export function formatListCount(count: number, total: number, share: number | null, list: ListStatus, lang: Lang): string {
+  if (list === 'unknown') return LABELS[lang].unknown;
+  if (list === 'complete') return formatCount(count, total, share, lang);
+  const percent = share === null ? LABELS[lang].unknown : `≥ ${formatShare(share, lang)}`;
+  return `${lang === 'nl' ? 'ten minste' : 'at least'} ${count} ${lang === 'nl' ? 'van' : 'of'} ${total} (${percent})`;
+}

@@ -1,6 +1,6 @@
 import { effectiveRpe, indexReview, type Classification, type Domain, type Finding, type Instrument, type Objective, type Review, type ReviewIndex, type RpeQuestion, type RpeSubject } from '@polev/core';
 import type { Assessment, Share } from '../assessment.js';
-import { formatCount, labelsFor, type Labels, type Lang } from '../labels/index.js';
+import { formatCount, formatListCount, labelsFor, type Labels, type Lang, type ListStatus } from '../labels/index.js';
 import type { ResolvedReportOptions } from './build.js';
 import { para, t, txt, type Block, type Inline, type ListItem, type Run, type Section } from './document.js';
 import { formatDate, formatMoney } from './format.js';
@@ -169,6 +169,11 @@ export class ReportContext {
 
   share(s: Share): string {
     return formatCount(s.count, s.total, s.share, this.lang);
+  }
+
+  /** A share counted over one of the review's lists: unknown when the list is, "at least" when it is partial. */
+  listShare(s: Share, list: ListStatus): string {
+    return formatListCount(s.count, s.total, s.share, list, this.lang);
   }
 
   money(v: number | null | undefined): string {

@@ -165,21 +165,23 @@ function costPerInstrument(ctx: ReportContext, number: string): Section {
   const cost = ctx.section('expenditure-cost', number, L.instruments.costTitle, 3);
   const ca = a.costAttribution;
   const am = ca.attributableMoney;
+  // Counted over the budget lines: unknown where their list is, a lower bound where it is partial.
+  const withCost = ctx.listShare(ca.withCost, a.expenditure.completeness.budgetLines);
   cost.blocks.push(
     para(
       am.share === null && am.total === 0
-        ? L.instruments.costTextAllUnknown(ctx.share(ca.withCost), am.unknownParts)
+        ? L.instruments.costTextAllUnknown(withCost, am.unknownParts)
         : am.share === null && am.unknownParts > 0
-        ? L.instruments.costTextUnknown(ctx.share(ca.withCost), formatAmount(am.attributable, lang), formatAmount(am.total, lang), am.unknownParts)
-        : L.instruments.costText(ctx.share(ca.withCost), formatShare(am.share, lang)),
+        ? L.instruments.costTextUnknown(withCost, formatAmount(am.attributable, lang), formatAmount(am.total, lang), am.unknownParts)
+        : L.instruments.costText(withCost, formatShare(am.share, lang)),
     ),
   );
   const st = ca.staffTime;
   cost.blocks.push(para(st.attributable !== 0 ? L.instruments.staffTimeText(formatAmount(st.attributable, lang), formatAmount(st.total, lang), formatShare(st.share, lang)) : L.instruments.staffTimeNone));
   if (ca.withoutCost.length > 0) cost.blocks.push(para(L.instruments.withoutCostList(ca.withoutCost.length)));
   if (ca.jointOnly.length > 0) cost.blocks.push(para(L.instruments.jointText(ca.jointOnly.length)));
-  const withCost = ctx.review.instruments.filter((i) => (ca.instruments[i.id]?.status ?? 'none') !== 'none');
-  if (withCost.length > 0) {
+  const costed = ctx.review.instruments.filter((i) => (ca.instruments[i.id]?.status ?? 'none') !== 'none');
+  if (costed.length > 0) {
     cost.blocks.push(
       itemTable('table-cost', L.summary.withCost, [
         { label: L.instruments.instrumentCol, width: 4, cell: (i) => textCell([...ctx.badge(i.classification), t(ctx.instrumentLabel(i))]) },
@@ -198,7 +200,7 @@ function costPerInstrument(ctx: ReportContext, number: string): Section {
           width: 3,
           cell: (i) => parasCell(ca.instruments[i.id]!.joint.map((j) => L.instruments.jointWith(formatSum(j.amount, lang), ctx.name(j.line), j.with.filter((w) => w !== i.id).map((w) => ctx.name(w)).join(', ')))),
         },
-      ], withCost),
+      ], costed),
     );
   }
   // A part no line contributes to is left blank: nothing is linked, which is not a cost of 0.

@@ -6,6 +6,8 @@ import type { ReportContext } from '../context.js';
 import { para, t, txt, type CellTone, type Column, type Row, type Section } from '../document.js';
 import { formatDate } from '../format.js';
 
+const COVERAGE_COLUMN = { evaluated: 'evaluatedCol', effectiveness: 'effectivenessCol', efficiency: 'efficiencyCol', sideEffects: 'sideEffectsCol' } as const;
+
 /** Chapter 4: the evaluations, their coverage of the instruments, what was not evaluated, and how useful the research is. */
 export function researchChapter(ctx: ReportContext): Section {
   const { L, assessment: a, review: r, lang } = ctx;
@@ -47,16 +49,26 @@ export function researchChapter(ctx: ReportContext): Section {
     itemTable('table-coverage', L.research.coverageCaption, [
       { label: L.research.scopeCol, width: 3, cell: (x) => x.label },
       { label: L.research.instrumentsCol, align: 'right', width: 1, cell: (x) => String(x.coverage.instruments) },
-      { label: L.research.evaluatedCol, align: 'right', width: 1.6, cell: (x) => ctx.share(x.coverage.evaluated) },
-      { label: L.research.effectivenessCol, align: 'right', width: 1.6, cell: (x) => ctx.share(x.coverage.effectiveness) },
-      { label: L.research.efficiencyCol, align: 'right', width: 1.6, cell: (x) => ctx.share(x.coverage.efficiency) },
-      { label: L.research.sideEffectsCol, align: 'right', width: 1.6, cell: (x) => ctx.share(x.coverage.sideEffects) },
+      // Counted over the evaluations: unknown where their list is, a lower bound where it is partial.
+      ...(['evaluated', 'effectiveness', 'efficiency', 'sideEffects'] as const).map((k) => ({
+        label: L.research[COVERAGE_COLUMN[k]],
+        align: 'right' as const,
+        width: 1.6,
+        cell: (x: (typeof scopes)[number]) => textCell(ctx.listShare(x.coverage[k], x.coverage.evaluationList.status), x.coverage.evaluationList.status === 'unknown' ? 'muted' : undefined),
+      })),
       {
         label: L.research.moneyEvaluatedCol,
         align: 'right',
         width: 1.3,
-        cell: ({ coverage: { money } }) =>
-          textCell(money.evaluatedShare === null && money.unknownParts > 0 ? L.research.moneyUnknown(money.unknownParts) : formatShare(money.evaluatedShare, lang), money.evaluatedShare === null ? 'muted' : undefined),
+        cell: ({ coverage: { money, evaluationList } }) =>
+          textCell(
+            evaluationList.status === 'unknown'
+              ? L.unknown
+              : money.evaluatedShare === null && money.unknownParts > 0
+              ? L.research.moneyUnknown(money.unknownParts)
+              : `${evaluationList.status === 'partial' && money.evaluatedShare !== null ? '≥ ' : ''}${formatShare(money.evaluatedShare, lang)}`,
+            evaluationList.status === 'unknown' || money.evaluatedShare === null ? 'muted' : undefined,
+          ),
       },
     ], scopes, { row: (x) => (x.total ? { kind: 'total' } : {}) }),
     para(L.research.gapMapIntro),

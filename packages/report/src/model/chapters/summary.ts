@@ -26,8 +26,8 @@ export function summaryChapter(ctx: ReportContext): Section {
       { term: L.summary.instruments, value: txt(a.realisation.article.list.counted) },
       { term: L.summary.realised, value: txt(ctx.share(a.realisation.article.realised)) },
       // Unknown lists give unknown figures, not "0 of n": the file's silence is not the source's "none".
-      { term: L.summary.evaluated, value: txt(a.coverage.article.evaluationList.status === 'unknown' ? L.unknown : ctx.share(a.coverage.article.evaluated)) },
-      { term: L.summary.withCost, value: txt(a.expenditure.completeness.budgetLines === 'unknown' && r.budgetLines.length === 0 ? L.unknown : ctx.share(a.costAttribution.withCost)) },
+      { term: L.summary.evaluated, value: txt(ctx.listShare(a.coverage.article.evaluated, a.coverage.article.evaluationList.status)) },
+      { term: L.summary.withCost, value: txt(ctx.listShare(a.costAttribution.withCost, a.expenditure.completeness.budgetLines)) },
       { term: L.summary.programmeTotal, value: txt(formatSum(a.expenditure.byKind.programme, ctx.lang)) },
     ],
   });
