@@ -26,4 +26,5 @@ export type {
   LineExpenditure,
   EffectivenessRank,
   ScopeCost,
+  LeftOutKind,
 } from '@polev/core';

@@ -103,6 +103,28 @@ describe('audience filtering', () => {
       expect(docxXml(nl.docx)).toContain('gerubriceerde bijlage');
     });
 
+    it('the public version counts what it left out, per kind, in every format and both languages; never names, and the confidential version has no such count', () => {
+      const expected = {
+        en: { sentence: 'Left out of this public version, with everything that rests on it: 1 instrument, 1 source, 2 findings, 1 indicator and 1 conclusion (counts only).', caption: 'What this public version leaves out', row: /Findings[\s|*]*2/ },
+        nl: { sentence: 'Weggelaten uit deze openbare versie, met alles wat erop rust: 1 instrument, 1 bron, 2 bevindingen, 1 indicator en 1 conclusie (alleen aantallen).', caption: 'Wat deze openbare versie weglaat', row: /Bevindingen[\s|*]*2/ },
+      };
+      for (const lang of ['nl', 'en'] as const) {
+        const e = expected[lang];
+        const o = outputs[`public-${lang}`]!;
+        // The same counts as `polev analyze --audience public`.
+        expect(analyze(review, { audience: 'public' }).audience.leftOut).toMatchObject({ instrument: 1, source: 1, finding: 2, indicator: 1, conclusion: 1, domain: 0, objective: 0 });
+        const texts = { md: o.md.replace(/\\([-.()[\]*_#+!|])/g, '$1'), html: o.html.replace(/<[^>]+>/g, ' '), docx: o.docxRead.replace(/<[^>]+>/g, ' ') };
+        for (const [format, text] of Object.entries(texts)) {
+          const squashed = text.replace(/\s+/g, ' ');
+          expect(squashed, `${lang} ${format}`).toContain(e.sentence);
+          expect(squashed, `${lang} ${format}`).toContain(e.caption);
+          expect(squashed, `${lang} ${format}`).toMatch(e.row);
+        }
+        const conf = outputs[`confidential-${lang}`]!;
+        for (const text of [conf.md, conf.html, conf.docxRead]) expect(text).not.toContain(e.caption);
+      }
+    });
+
     it('the confidential version includes the classified material, visibly marked', () => {
       const o = outputs['confidential-nl']!;
       for (const n of ['Geheime evaluatie Operatie Nachtegaal', 'Naald-bevinding', 'Kraai']) {

@@ -16,6 +16,17 @@ export const en: Labels = {
   appendices: 'Appendices',
   unknown: 'unknown',
   unknownAmount: 'unknown',
+  leftOutKind: {
+    domain: ['policy domain', 'policy domains'],
+    objective: ['objective', 'objectives'],
+    instrument: ['instrument', 'instruments'],
+    source: ['source', 'sources'],
+    finding: ['finding', 'findings'],
+    indicator: ['indicator', 'indicators'],
+    conclusion: ['conclusion', 'conclusions'],
+    recommendation: ['recommendation', 'recommendations'],
+  },
+  leftOutList: (counts) => (counts.length > 1 ? `${counts.slice(0, -1).join(', ')} and ${counts[counts.length - 1]}` : (counts[0] ?? '')),
   none: 'none',
   notApplicable: 'n/a',
   yes: 'yes',
@@ -64,6 +75,7 @@ export const en: Labels = {
       'Classified policy and findings are not part of this public version; they are contained in a separate classified annex.',
     classifiedAnnexConfidential:
       'This confidential version includes the classified material, marked as such; it must not be made public.',
+    leftOut: (list) => `Left out of this public version, with everything that rests on it: ${list} (counts only).`,
   },
 
   scope: {
@@ -317,6 +329,9 @@ export const en: Labels = {
     followUpType: { letter: 'letter to parliament', 'written-questions': 'written questions', debate: 'debate', motion: 'motion', 'cabinet-response': 'cabinet response', other: 'other' },
     classifiedPublic:
       'Policy and findings of a confidential nature are included, under classification, in a separate annex that is not part of this public version.',
+    leftOutCaption: 'What this public version leaves out',
+    leftOutKindCol: 'Kind of record',
+    leftOutCountCol: 'Number left out',
     classifiedConfidential:
       'This version includes classified material. Every classified item is marked with its classification; the classified annex lists them.',
     noClassified: 'The review data contain no classified material.',

@@ -16,6 +16,17 @@ export const nl: Labels = {
   appendices: 'Bijlagen',
   unknown: 'onbekend',
   unknownAmount: 'onbekend',
+  leftOutKind: {
+    domain: ['taakveld', 'taakvelden'],
+    objective: ['doelstelling', 'doelstellingen'],
+    instrument: ['instrument', 'instrumenten'],
+    source: ['bron', 'bronnen'],
+    finding: ['bevinding', 'bevindingen'],
+    indicator: ['indicator', 'indicatoren'],
+    conclusion: ['conclusie', 'conclusies'],
+    recommendation: ['aanbeveling', 'aanbevelingen'],
+  },
+  leftOutList: (counts) => (counts.length > 1 ? `${counts.slice(0, -1).join(', ')} en ${counts[counts.length - 1]}` : (counts[0] ?? '')),
   none: 'geen',
   notApplicable: 'n.v.t.',
   yes: 'ja',
@@ -66,6 +77,7 @@ export const nl: Labels = {
       'Gerubriceerd beleid en gerubriceerde bevindingen maken geen deel uit van deze openbare versie; zij zijn opgenomen in een aparte gerubriceerde bijlage.',
     classifiedAnnexConfidential:
       'Deze vertrouwelijke versie bevat het gerubriceerde materiaal, als zodanig gemarkeerd; zij mag niet openbaar worden gemaakt.',
+    leftOut: (list) => `Weggelaten uit deze openbare versie, met alles wat erop rust: ${list} (alleen aantallen).`,
   },
 
   scope: {
@@ -319,6 +331,9 @@ export const nl: Labels = {
     followUpType: { letter: 'Kamerbrief', 'written-questions': 'schriftelijke vragen', debate: 'debat', motion: 'motie', 'cabinet-response': 'kabinetsreactie', other: 'overig' },
     classifiedPublic:
       'Beleid en bevindingen met een vertrouwelijk karakter zijn onder rubricering opgenomen in een aparte bijlage, die geen deel uitmaakt van deze openbare versie.',
+    leftOutCaption: 'Wat deze openbare versie weglaat',
+    leftOutKindCol: 'Soort onderdeel',
+    leftOutCountCol: 'Aantal weggelaten',
     classifiedConfidential:
       'Deze versie bevat gerubriceerd materiaal. Elk gerubriceerd onderdeel is gemarkeerd met zijn rubricering; de gerubriceerde bijlage somt ze op.',
     noClassified: 'De gegevens van de doorlichting bevatten geen gerubriceerd materiaal.',

@@ -12,6 +12,7 @@ import type {
   EfficiencyValue,
   EffectivenessRank,
   GoalAchievementValue,
+  LeftOutKind,
   RealisationValue,
   RpeStatus,
   SmartCriterion,
@@ -41,6 +42,10 @@ export interface Labels {
   appendices: string;
   unknown: string;
   unknownAmount: string;
+  /** What a version leaves out, per kind of record, singular and plural (counts only: never names). */
+  leftOutKind: Record<LeftOutKind, readonly [string, string]>;
+  /** "2 instruments, 3 findings and 1 source" from the counts that are not zero. */
+  leftOutList: (counts: string[]) => string;
   none: string;
   notApplicable: string;
   yes: string;
@@ -84,6 +89,8 @@ export interface Labels {
     recommendationsTitle: string;
     classifiedAnnexPublic: string;
     classifiedAnnexConfidential: string;
+    /** The public version's counts of what it leaves out. */
+    leftOut: (list: string) => string;
   };
 
   scope: {
@@ -315,6 +322,9 @@ export interface Labels {
     followUpSubjectCol: string;
     followUpType: Record<'letter' | 'written-questions' | 'debate' | 'motion' | 'cabinet-response' | 'other', string>;
     classifiedPublic: string;
+    leftOutCaption: string;
+    leftOutKindCol: string;
+    leftOutCountCol: string;
     classifiedConfidential: string;
     noClassified: string;
   };

@@ -1,5 +1,5 @@
 import { effectiveRpe, indexReview, type Classification, type Domain, type Finding, type Instrument, type Objective, type Review, type ReviewIndex, type RpeQuestion, type RpeSubject } from '@polev/core';
-import type { Assessment, Share } from '../assessment.js';
+import type { Assessment, LeftOutKind, Share } from '../assessment.js';
 import { formatCount, formatListCount, labelsFor, type Labels, type Lang, type ListStatus } from '../labels/index.js';
 import type { ResolvedReportOptions } from './build.js';
 import { para, t, txt, type Block, type Inline, type ListItem, type Run, type Section } from './document.js';
@@ -193,6 +193,18 @@ export class ReportContext {
   private domainOf(id: string): string | undefined {
     const objective = this.index.objectives.get(id) ?? this.index.objectives.get(this.index.nodeOf.get(id)?.instrument.objective ?? '');
     return objective && this.domains.some((d) => d.id === objective.domain) ? objective.domain : undefined;
+  }
+
+  /**
+   * What the audience filter left out, per kind of record, in the analysis' own counts (those of
+   * `polev analyze --audience`): counts only, never a name or id. Empty when nothing was left out.
+   */
+  leftOut(): { kind: LeftOutKind; count: number; text: string }[] {
+    if (!this.classifiedOmitted) return [];
+    const counts = this.assessment.audience.leftOut;
+    return (Object.keys(this.L.leftOutKind) as LeftOutKind[])
+      .filter((kind) => counts[kind] > 0)
+      .map((kind) => ({ kind, count: counts[kind], text: `${counts[kind]} ${this.L.leftOutKind[kind][counts[kind] === 1 ? 0 : 1]}` }));
   }
 
   /** Whether the review (before filtering) has any classified record. */

@@ -1,5 +1,5 @@
 import { completenessOf, effectiveRpe } from '@polev/core';
-import { itemTable, STRENGTHS } from '../blocks.js';
+import { capitalise, itemTable, STRENGTHS } from '../blocks.js';
 import type { ReportContext } from '../context.js';
 import { para, t, txt, type Inline, type Section } from '../document.js';
 import { formatDate } from '../format.js';
@@ -59,7 +59,18 @@ export function accountabilityChapter(ctx: ReportContext): Section {
     { kind: 'list', ordered: true, items: STRENGTHS.map((x) => ({ content: txt(L.strength[x]), level: 0 })) },
   );
   const cl = ctx.section('accountability-classified', '7.4', L.accountability.classifiedTitle, 2);
-  if (ctx.classifiedOmitted) cl.blocks.push(para(L.accountability.classifiedPublic, 'notice'));
+  if (ctx.classifiedOmitted) {
+    cl.blocks.push(para(L.accountability.classifiedPublic, 'notice'));
+    const leftOut = ctx.leftOut();
+    if (leftOut.length > 0) {
+      cl.blocks.push(
+        itemTable('table-left-out', L.accountability.leftOutCaption, [
+          { label: L.accountability.leftOutKindCol, width: 3, cell: (x) => capitalise(L.leftOutKind[x.kind][1]) },
+          { label: L.accountability.leftOutCountCol, align: 'right', width: 1.5, cell: (x) => String(x.count) },
+        ], leftOut),
+      );
+    }
+  }
   else if (ctx.confidential && ctx.hasClassified()) cl.blocks.push(para(L.accountability.classifiedConfidential, 'classified'));
   else cl.blocks.push(para(L.accountability.noClassified));
   s.sections.push(com, exp, ap, cl);

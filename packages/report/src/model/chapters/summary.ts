@@ -14,8 +14,11 @@ export function summaryChapter(ctx: ReportContext): Section {
     para(L.summary.intro({ articles, chapter: r.budgetChapter ?? null, ministry, start: r.period?.start ?? null, end: r.period?.end ?? null }), 'lead'),
     para(L.summary.performed({ by: r.performedBy ?? null, method: r.method ? L.method[r.method] : null })),
   );
-  if (ctx.classifiedOmitted) s.blocks.push(para(L.summary.classifiedAnnexPublic, 'notice'));
-  else if (ctx.confidential && ctx.hasClassified()) s.blocks.push(para(L.summary.classifiedAnnexConfidential, 'classified'));
+  if (ctx.classifiedOmitted) {
+    s.blocks.push(para(L.summary.classifiedAnnexPublic, 'notice'));
+    const leftOut = ctx.leftOut();
+    if (leftOut.length > 0) s.blocks.push(para(L.summary.leftOut(L.leftOutList(leftOut.map((x) => x.text))), 'notice'));
+  } else if (ctx.confidential && ctx.hasClassified()) s.blocks.push(para(L.summary.classifiedAnnexConfidential, 'classified'));
 
   const key = ctx.section('summary-key-figures', null, L.summary.keyFigures, 2);
   key.blocks.push({
