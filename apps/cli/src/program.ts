@@ -176,13 +176,13 @@ export function createProgram(io: Io): { program: Command; exitCode: () => numbe
       .description('render the report as Markdown, self-contained HTML or Word (.docx)')
       .argument('<file>', 'review file (YAML or JSON); - reads standard input')
       .requiredOption('-o, --output <file>', 'output file (.md, .html or .docx); - writes Markdown or HTML to stdout')
-      .addOption(new Option('-f, --format <format>', 'format, when the output name does not tell').choices(['md', 'html', 'docx']))
+      .addOption(new Option('-f, --format <format>', 'format, when the output name does not tell').choices(['md', 'html', 'docx', 'pdf']))
       .addOption(langOption('labels, headings, reasons and recommendations'))
       .addOption(new Option('--audience <audience>', 'public leaves classified content out').choices(['public', 'confidential']).default('public'))
       .option('--force', 'overwrite an existing output file'),
   )
     .addHelpText('after', examples('polev report review.yaml -o report.html', 'polev report review.yaml -o report.docx --lang en --audience confidential', 'polev report review.yaml -o - --format md | less', 'polev report review.yaml -o report.md --savings 20 --protect bdur'))
-    .action(async (file: string, o: { output: string; format?: 'md' | 'html' | 'docx'; lang?: 'nl' | 'en'; audience: 'public' | 'confidential'; force?: boolean } & SavingsFlags) => {
+    .action(async (file: string, o: { output: string; format?: 'md' | 'html' | 'docx' | 'pdf'; lang?: 'nl' | 'en'; audience: 'public' | 'confidential'; force?: boolean } & SavingsFlags) => {
       const { reportCommand } = await import('./commands/report.js');
       const savings = savingsOptions(o);
       set(await reportCommand(io, file, { output: o.output, ...(o.format ? { format: o.format } : {}), ...(o.lang ? { lang: o.lang } : {}), audience: o.audience, force: Boolean(o.force), ...(savings ? { savings } : {}) }));
