@@ -11,7 +11,6 @@ import {
   InternalHyperlink,
   LevelFormat,
   LineRuleType,
-  Packer,
   PageNumber,
   PageOrientation,
   PageReference,
@@ -37,6 +36,7 @@ import { referenceLabels } from '../labels/references.js';
 import { collectAnchors } from '../model/references.js';
 import { walkSections, type Block, type Cell, type CellTone, type FigureBlock, type Inline, type ListBlock, type ReportDocument, type Row, type Run, type Section, type TableBlock } from '../model/document.js';
 import { fitColumns } from './columns.js';
+import { packDocx } from './docx-package.js';
 
 /**
  * Word (.docx), the format ministries send to parliament: real Heading 1–3 styles (the
@@ -207,8 +207,7 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
     sections,
   });
   const core = coreXml(doc);
-  const buffer = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }]);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return packDocx(document, [{ path: 'docProps/core.xml', data: core }], documentDate(doc));
 }
 
 interface Ctx {
@@ -561,8 +560,7 @@ const xmlEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 /** Core properties without the clock: the package reads no time; a generation date is used when given. */
 function coreXml(doc: ReportDocument): string {
-  // The review's own date (completed), else the generation date when one is given; never the clock.
-  const date = isoDate(doc.properties.date) ?? isoDate(doc.generatedOn);
+  const date = isoDate(documentDate(doc));
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
@@ -577,6 +575,9 @@ function coreXml(doc: ReportDocument): string {
     '</cp:coreProperties>',
   ].join('');
 }
+
+/** The review's own date (completed), else the generation date when one is given; never the clock. */
+const documentDate = (doc: ReportDocument): string | null => (isoDate(doc.properties.date) ? doc.properties.date : isoDate(doc.generatedOn) ? doc.generatedOn : null);
 
 /** A partial ISO date as a W3CDTF timestamp (a year alone as 1 January). */
 function isoDate(d: string | null | undefined): string | null {
