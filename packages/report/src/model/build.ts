@@ -1,6 +1,5 @@
 import { analyze, type Review, type SavingsOptions } from '@polev/core';
 import type { AnalyzeOptions, Assessment } from '../assessment.js';
-import type { Lang } from '../labels/index.js';
 import { appendices, RPE_INDEX_SECTION } from './appendices/index.js';
 import { rpeIndex } from './appendices/rpe-index.js';
 import { accountabilityChapter } from './chapters/accountability.js';
@@ -13,46 +12,15 @@ import { scopeChapter } from './chapters/scope.js';
 import { summaryChapter } from './chapters/summary.js';
 import { audienceLevel, filterReviewForAudience } from './audience.js';
 import { ReportContext } from './context.js';
-import type { Audience, ReportDocument, Section } from './document.js';
+import type { ReportDocument, Section } from './document.js';
 import { formatDate } from './format.js';
+import { resolveOptions, type ReportOptions } from './options.js';
 import { captionReasonTables, condenseReasonTables } from './reason-tables.js';
 import { resolveReferences } from './references.js';
 
+export { resolveOptions, type ReportOptions, type ResolvedReportOptions } from './options.js';
 export { TREE_PAGE_HEIGHT } from './appendices/tree.js';
 export { GAP_PAGE_HEIGHT } from './appendices/gap-map.js';
-
-export interface ReportOptions {
-  /** Language of every label and heading; the review's own text stays as written. Default: the review's language. */
-  lang?: Lang;
-  /**
-   * `public` (default) leaves out everything classified and states that a classified annex
-   * exists; `confidential` includes it, visibly marked.
-   */
-  audience?: Audience;
-  /** A generation date to print (the package reads no clock). Default: none printed. */
-  generatedOn?: string | null;
-  /**
-   * Options for `analyze` when the report (re-)analyses the review. Their `lang` is always the
-   * report's: every reason and recommendation is written in the language of the headings.
-   */
-  analyzeOptions?: AnalyzeOptions;
-}
-
-export interface ResolvedReportOptions {
-  lang: Lang;
-  audience: Audience;
-  generatedOn: string | null;
-  analyzeOptions: AnalyzeOptions;
-}
-
-/** The options with their defaults; without `lang`, the review's own language (Dutch without a review). */
-export function resolveOptions(options: ReportOptions = {}, review?: Pick<Review, 'language'>): ResolvedReportOptions {
-  const lang = options.lang ?? review?.language ?? 'nl';
-  const audience = options.audience ?? 'public';
-  if (lang !== 'nl' && lang !== 'en') throw new TypeError(`lang must be "nl" or "en", not ${JSON.stringify(lang)}`);
-  if (audience !== 'public' && audience !== 'confidential') throw new TypeError(`audience must be "public" or "confidential", not ${JSON.stringify(audience)}`);
-  return { lang, audience, generatedOn: options.generatedOn ?? null, analyzeOptions: { ...options.analyzeOptions, lang } };
-}
 
 /**
  * Builds the format-neutral report document. For the public audience the review is filtered

@@ -1,7 +1,7 @@
 import { effectiveRpe, indexReview, type Classification, type Domain, type Finding, type Instrument, type Objective, type Review, type ReviewIndex, type RpeQuestion, type RpeSubject } from '@polev/core';
 import type { Assessment, LeftOutKind, Share } from '../assessment.js';
 import { formatCount, formatListCount, labelsFor, type Labels, type Lang, type ListStatus } from '../labels/index.js';
-import type { ResolvedReportOptions } from './build.js';
+import type { ResolvedReportOptions } from './options.js';
 import { para, t, txt, type Block, type Inline, type ListItem, type Run, type Section } from './document.js';
 import { formatDate, formatMoney } from './format.js';
 import { References } from './references.js';
