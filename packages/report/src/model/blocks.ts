@@ -93,7 +93,7 @@ export function quoteRun(text: string, ctx: Pick<AppendixContext, 'review' | 'la
 type VerdictStep = 'goal' | 'realisation' | 'effectiveness' | 'efficiency';
 
 /** How a verdict cell is shaded: muted when nothing could be said, coloured by strength when favourable. */
-export function verdictTone(step: VerdictStep, value: string): CellTone | undefined {
+function verdictTone(step: VerdictStep, value: string): CellTone | undefined {
   if (value === 'not-determinable' || value === 'unknown' || value === 'no-instruments') return 'muted';
   if (step === 'effectiveness') return value === 'demonstrated' ? 'strength-effect' : value === 'plausible' ? 'strength-plausibility' : undefined;
   if (step === 'efficiency') return value === 'determinable' ? 'strength-effect' : undefined;
