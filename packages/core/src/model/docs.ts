@@ -174,6 +174,11 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   'Expenditure.year': d('The budget year.', 2015),
   'Expenditure.amount': d('The realisation (realisatie) of the year in euro x 1,000; null when the source gives no figure.', 24550, null),
   'Expenditure.budgeted': d('The budgeted amounts of the year, per phase of the budget cycle.'),
+  'Expenditure.commitments': d(
+    'The commitments (verplichtingen, the V rows of the open data) entered into in the year, in euro x 1,000: money promised, paid in this or later years. Another quantity than the expenditure: never added to it or to any total. null when the source gives no figure; left out when it says nothing of commitments.',
+    284113,
+    null,
+  ),
   'Expenditure.citation': d(CITATION),
   'Expenditure.notes': d(NOTES),
   'Source.id': d('A stable id, referred to by findings and citations.', 'src-usbo-ct-evaluatie-2016'),

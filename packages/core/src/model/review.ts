@@ -195,6 +195,7 @@ export const Expenditure = z
     year: Year,
     amount: Amount.describe('the realisation (realisatie) of the year'),
     budgeted: BudgetPhases.optional(),
+    commitments: Amount.optional().describe('the commitments (verplichtingen) entered into in the year; never part of the expenditure'),
     citation: Citation.optional(),
     notes: optionalNotes,
   })
