@@ -69,3 +69,16 @@ export function slug(text: string, max = 48): string {
     .replace(/^-+|-+$/g, '');
   return (s.slice(0, max).replace(/-+$/, '') || 'x');
 }
+
+/** `2013, 2014, 2016`; runs of three or more as `2013–2015`. */
+export function yearList(years: readonly number[]): string {
+  const ys = [...new Set(years)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < ys.length; ) {
+    let j = i;
+    while (j + 1 < ys.length && ys[j + 1] === ys[j]! + 1) j++;
+    out.push(j - i >= 2 ? `${ys[i]}–${ys[j]}` : ys.slice(i, j + 1).join(', '));
+    i = j + 1;
+  }
+  return out.join(', ');
+}

@@ -51,6 +51,31 @@ describe('export to .xlsx', () => {
     expect(rows.filter((r) => r.getCell(col).value === 0)).toHaveLength(0);
   });
 
+  it('writes commitments in a column of their own: known, unknown marked unknown, not given empty; never 0, never in the realisation', async () => {
+    const review = example();
+    const bdur = review.budgetLines.find((l) => l.id === 'bdur')!;
+    bdur.expenditures[0]!.commitments = 151000;
+    bdur.expenditures[1]!.commitments = null;
+    const ws = (await load(await exportXlsx(review))).getWorksheet('Uitgaven')!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const col = header.indexOf('Verplichtingen (x € 1.000)') + 1;
+    const year = header.indexOf('Jaar') + 1;
+    expect(col).toBeGreaterThan(header.indexOf('Tweede suppletoire (x € 1.000)') + 1);
+    const bdurRows = ws.getRows(2, ws.rowCount - 1)!.filter((r) => r.getCell(1).value === 'bdur');
+    const cells = bdurRows.slice(0, 3).map((r) => r.getCell(col));
+    expect(cells.map((c) => c.value)).toEqual([151000, null, null]);
+    expect(cells[0]!.numFmt).toBe('#,##0;-#,##0');
+    expect(String(cells[1]!.note)).toMatch(/^onbekend/);
+    expect(cells[2]!.note).toBeUndefined();
+    // The realisation of the same year stays unknown: the commitments are not it.
+    expect(bdurRows[0]!.getCell(year).value).toBe(bdur.expenditures[0]!.year);
+    expect(bdurRows[0]!.getCell(header.indexOf('Realisatie (x € 1.000)') + 1).value).toBeNull();
+    const csv = exportCsv(review, { lang: 'en' }).find((t) => t.table === 'expenditure')!;
+    const rows = readCsvRows(csv.text.replace(/^\uFEFF/, ''));
+    const c = rows[0]!.indexOf('Commitments (x €1,000)');
+    expect(rows.filter((r) => r[0] === 'bdur').slice(0, 3).map((r) => r[c])).toEqual(['151000', 'unknown', null]);
+  });
+
   it('makes text a spreadsheet would evaluate inert, in .xlsx and CSV, and the import reads it back as it was', async () => {
     const review = example();
     const nasty = ['=HYPERLINK("http://x","klik")', '+1+1', '-2+3', '@SUM(A1)', '\tTab', '\rCR'];

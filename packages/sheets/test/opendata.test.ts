@@ -1,24 +1,33 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '@polev/core';
 import { importSheets } from '../src/index.js';
 import { exampleData, haveShared, sharedFile } from './helpers.js';
 
-type Line = { id: string; name: string; kind: string; index?: string; outOfScopeReason?: string; expenditures: { year: number; amount: number | null; budgeted?: Record<string, number | null> }[] };
+type Line = { id: string; name: string; kind: string; index?: string; outOfScopeReason?: string; expenditures: { year: number; amount: number | null; budgeted?: Record<string, number | null>; commitments?: number | null }[] };
 const lines = (r: { budgetLines: unknown[] }) => r.budgetLines as Line[];
 
 describe.skipIf(!haveShared)('budget open data of rijksfinancien.nl', () => {
-  it('imports article VI.36 from the begrotingsstaten: U as expenditure with its phases, O as receipts, V never added', async () => {
+  it('imports article VI.36 from the begrotingsstaten: U as expenditure with its phases, V as commitments beside it, O as receipts', async () => {
     const r = await importSheets([sharedFile('begrotingsstaten-2013-2021.csv')], { article: 'VI.36', period: { start: 2013, end: 2015 } });
     if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 1));
     const u = lines(r.review).find((l) => l.id === 'vi-36')!;
     expect(u.kind).toBe('programme');
-    expect(u.expenditures.map((e) => [e.year, e.amount])).toEqual([[2013, 210768], [2014, 250529], [2015, 262894]]);
+    expect(u.expenditures.map((e) => [e.year, e.amount, e.commitments])).toEqual([[2013, 210768, 284113], [2014, 250529, 248370], [2015, 262894, 277987]]);
     expect(u.expenditures[0]!.budgeted).toEqual({ draft: 205242, adopted: 205242, firstSupplementary: 202301, secondSupplementary: 202800 });
     const o = lines(r.review).find((l) => l.kind === 'receipts')!;
     expect(o.expenditures.map((e) => e.amount)).toEqual([212, 351, 2589]);
-    // The commitments (284,113 in 2013) are nowhere in the review.
-    expect(JSON.stringify(r.review)).not.toContain('284113');
-    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/9 rows of commitments \(V/);
-    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/outside the review's period not imported: 2016, 2017, 2018, 2019, 2020, 2021/);
+    expect(o.expenditures.every((e) => !('commitments' in e))).toBe(true);
+    // The commitments are never added to the expenditure: the totals are the realisation alone.
+    expect(analyze(r.review).expenditure.programmeByYear.map((y) => y.total.amount)).toEqual([210768, 250529, 262894]);
+    const text = r.notices.map((n) => n.message).join('\n');
+    expect(text).toMatch(/commitments \(V, verplichtingen\) of article VI\.36 imported beside the realisation of 2013–2015, never added to it/);
+    expect(text).toMatch(/outside the review's period not imported: 2016, 2017, 2018, 2019, 2020, 2021/);
+  });
+
+  it('keeps commitments that are not realised unknown, never 0', async () => {
+    const open = await importSheets([sharedFile('begrotingsstaten-2013-2021.csv')], { article: 'VI.36', period: { start: 2018, end: 2021 } });
+    if (!open.ok) throw new Error(JSON.stringify(open.problems, null, 1));
+    expect(lines(open.review)[0]!.expenditures.map((e) => e.commitments)).toEqual([274794, 246699, null, null]);
   });
 
   it('is one chapter under both its names, and keeps unknown phases unknown', async () => {
@@ -39,7 +48,7 @@ describe.skipIf(!haveShared)('budget open data of rijksfinancien.nl', () => {
     const total = lines(r.review).find((l) => l.id === 'vi-36-article-total')!;
     expect(total.kind).toBe('out-of-scope');
     expect(total.outOfScopeReason).toMatch(/covers only part 36\.2/);
-    expect(total.expenditures.map((e) => e.amount)).toEqual([210768, 250529, 262894]);
+    expect(total.expenditures.map((e) => [e.amount, e.commitments])).toEqual([[210768, 284113], [250529, 248370], [262894, 277987]]);
     // The part's own lines are untouched: still unknown.
     expect(lines(r.review).find((l) => l.id === 'bdur')!.expenditures.every((e) => e.amount === null)).toBe(true);
     expect(lines(r.review).filter((l) => l.kind === 'programme').map((l) => l.id)).toEqual(['bdur', 'ifv', 'nl-alert']);

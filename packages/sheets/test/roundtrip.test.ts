@@ -7,12 +7,17 @@ import { file, repoRoot } from './helpers.js';
 
 type Any = Record<string, unknown>;
 
-/** The example, with budget phases added to one year: a known one, an unknown one, and two not given. */
+/**
+ * The example, with budget phases added to one year (a known one, an unknown one, two not given),
+ * and commitments known in one year and unknown in another.
+ */
 const example = (): Review => {
   const r = parseReview(readFileSync(join(repoRoot, 'examples/nctv-36-2/review.yaml'), 'utf8'));
   if (!r.ok) throw new Error('the example does not load');
   const bdur = r.review.budgetLines.find((l) => l.id === 'bdur')!;
   bdur.expenditures[0]!.budgeted = { draft: 150123, secondSupplementary: null };
+  bdur.expenditures[0]!.commitments = 151000;
+  bdur.expenditures[1]!.commitments = null;
   return r.review;
 };
 
@@ -42,6 +47,8 @@ describe('round trip of the bundled example', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 5), null, 1));
     expect(held(r.review)).toEqual(held(original));
     expect(r.review.budgetLines.find((l) => l.id === 'bdur')!.expenditures[0]!.budgeted).toEqual({ draft: 150123, secondSupplementary: null });
+    // Unknown commitments stay unknown (null), never 0; commitments not given stay absent.
+    expect(r.review.budgetLines.find((l) => l.id === 'bdur')!.expenditures.slice(0, 3).map((e) => e.commitments)).toEqual([151000, null, undefined]);
   });
 
   it('the same through CSV, one file per table, in English', async () => {

@@ -103,20 +103,15 @@ export function exportTables(review: Review, lang: Lang, assessment: Assessment 
     tables.push(t);
   }
 
-  const eKeys = ['line', 'name', 'kind', 'article', 'index', 'instruments', 'outOfScopeReason', 'year', 'amount', 'budgeted.draft', 'budgeted.adopted', 'budgeted.firstSupplementary', 'budgeted.secondSupplementary', 'expenditureNotes', 'notes'];
+  const eKeys = ['line', 'name', 'kind', 'article', 'index', 'instruments', 'outOfScopeReason', 'year', 'amount', 'budgeted.draft', 'budgeted.adopted', 'budgeted.firstSupplementary', 'budgeted.secondSupplementary', 'commitments', 'expenditureNotes', 'notes'];
   const eRows: ExportCell[][] = [];
   for (const l of (r.budgetLines ?? []) as Any[]) {
     const lineCells = [l.id, l.name, label(BUDGET_KIND_WORDS, l.kind, lang), l.article, l.index, ((l.instruments ?? []) as string[]).join(', '), l.outOfScopeReason].map((v) => (typeof v === 'string' ? v : text(v)));
     const years = (l.expenditures ?? []) as Any[];
-    if (!years.length) eRows.push([...lineCells, null, null, null, null, null, null, null, text(l.notes)]);
-    years.forEach((e, i) => {
-      const b = (e.budgeted ?? {}) as Any;
-      // A phase the review does not mention is left empty; one it gives as unknown (null) is marked unknown.
-      const phase = (k: string) => (k in b ? amount(b[k]) : null);
-      eRows.push([...lineCells, e.year as number, amount(e.amount), phase('draft'), phase('adopted'), phase('firstSupplementary'), phase('secondSupplementary'), text(e.notes), i === 0 ? text(l.notes) : null]);
-    });
+    if (!years.length) eRows.push([...lineCells, null, null, null, null, null, null, null, null, text(l.notes)]);
+    years.forEach((e, i) => eRows.push([...lineCells, ...yearAmounts(e), text(e.notes), i === 0 ? text(l.notes) : null]));
   }
-  tables.push({ name: TABLES.expenditure[lang], kind: 'expenditure', headers: header('expenditure', eKeys, lang), rows: eRows, amountColumns: [8, 9, 10, 11, 12], widths: widthsFor(header('expenditure', eKeys, lang), [1, 6, 13, 14]) });
+  tables.push({ name: TABLES.expenditure[lang], kind: 'expenditure', headers: header('expenditure', eKeys, lang), rows: eRows, amountColumns: [8, 9, 10, 11, 12, 13], widths: widthsFor(header('expenditure', eKeys, lang), [1, 6, 14, 15]) });
 
   const sKeys = ['id', 'title', 'type', 'design', 'author', 'date', 'classification', 'reference', 'notes'];
   tables.push(simpleTable('sources', sKeys, ((r.sources ?? []) as Any[]).map((s) => [s.id, s.title, label(SOURCE_TYPE_WORDS, s.type, lang), label(DESIGN_WORDS, s.design, lang), s.author, s.date, label(CLASSIFICATION_WORDS, s.classification, lang), s.reference, s.notes]), lang, [1, 8]));
@@ -146,6 +141,16 @@ export function exportTables(review: Review, lang: Lang, assessment: Assessment 
 
   tables.push(gapMap(assessment, lang), verdicts(assessment, lang));
   return tables;
+}
+
+/**
+ * A year's amounts: year, realisation, the four budget phases, commitments. A phase or commitments
+ * the review does not mention are left empty; one it gives as unknown (null) is marked unknown.
+ */
+function yearAmounts(e: Any): ExportCell[] {
+  const b = (e.budgeted ?? {}) as Any;
+  const phase = (k: string) => (k in b ? amount(b[k]) : null);
+  return [e.year as number, amount(e.amount), phase('draft'), phase('adopted'), phase('firstSupplementary'), phase('secondSupplementary'), 'commitments' in e ? amount(e.commitments) : null];
 }
 
 function simpleTable(kind: TableKind, keys: string[], rows: unknown[][], lang: Lang, wide: number[]): ExportTable {

@@ -169,6 +169,7 @@ export const TABLES: Record<TableKind, TableDef> = {
       f('budgeted.adopted', 'amount', 'Adopted budget', 'Vastgestelde begroting', { aliases: ['stand vastgestelde begroting', 'adopted'] }),
       f('budgeted.firstSupplementary', 'amount', 'First supplementary', 'Eerste suppletoire', { aliases: ['stand eerste suppletoire', '1e suppletoire'] }),
       f('budgeted.secondSupplementary', 'amount', 'Second supplementary', 'Tweede suppletoire', { aliases: ['stand tweede suppletoire', '2e suppletoire'] }),
+      f('commitments', 'amount', 'Commitments (x €1,000)', 'Verplichtingen (x € 1.000)', { aliases: ['commitments', 'verplichtingen', 'realisatie verplichtingen'] }),
       f('expenditureNotes', 'text', 'Notes on the year', 'Opmerkingen bij het jaar'),
       f('notes', 'text', 'Notes on the line', 'Opmerkingen bij de regel', { aliases: ['notes', 'opmerkingen', 'toelichting'] }),
     ],
@@ -198,5 +199,8 @@ export const TABLES: Record<TableKind, TableDef> = {
   },
 };
 
-/** Amount columns a wide expenditure table carries per year, under a (merged) header naming the phase. */
-export const PHASE_KEYS = ['amount', 'budgeted.draft', 'budgeted.adopted', 'budgeted.firstSupplementary', 'budgeted.secondSupplementary'] as const;
+/**
+ * The amounts of a year: the realisation, the budget phases and the commitments (never added to the
+ * others). A wide expenditure table carries them per year, under a (merged) header naming which.
+ */
+export const PHASE_KEYS = ['amount', 'budgeted.draft', 'budgeted.adopted', 'budgeted.firstSupplementary', 'budgeted.secondSupplementary', 'commitments'] as const;
