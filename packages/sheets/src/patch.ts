@@ -33,6 +33,17 @@ export interface Notice {
   message: string;
 }
 
+/** The money of a whole article, for a review of one part of it: context, merged into `articleContext`. */
+export interface ArticleContextPatch {
+  article: string;
+  chapter: string;
+  name?: string;
+  notes: string;
+  expenditures: YearPatch[];
+  receipts: YearPatch[];
+  at: Location;
+}
+
 export interface ImportContext {
   /** The review's period; years outside it are reported, not imported. */
   period?: { start: number | null; end: number | null } | undefined;
@@ -42,6 +53,14 @@ export interface ImportContext {
   coveredParts: string[];
   /** The phase a detailed budget table's amounts are (the detail tables carry budgets, not realisation). */
   detailPhase: 'draft' | 'adopted' | 'firstSupplementary' | 'secondSupplementary' | 'realisation';
+  /**
+   * The cost lines (programme, apparatus, unknown kind) the review already has, with the article
+   * each is booked on (`36.2`, `36.2.30`; null when it does not say), so that open data never counts
+   * an article's total beside its parts.
+   */
+  existingLines: { id: string; index?: string | null; on: string | null }[];
+  /** Whole articles' money, collected as the open data is read. */
+  articleContext: ArticleContextPatch[];
 }
 
 export interface ArticleRef {

@@ -76,6 +76,19 @@ describe('export to .xlsx', () => {
     expect(rows.filter((r) => r[0] === 'bdur').slice(0, 3).map((r) => r[c])).toEqual(['151000', 'unknown', null]);
   });
 
+  it('writes the whole article\'s money on a sheet of its own, never among the expenditure', async () => {
+    const review = example();
+    review.articleContext = [{ article: '36', chapter: 'VI', name: 'Contraterrorisme', expenditures: [{ year: 2013, amount: 210768, commitments: 284113 }, { year: 2014, amount: null }], receipts: [{ year: 2013, amount: 212 }] }];
+    const wb = await load(await exportXlsx(review));
+    expect(wb.worksheets.map((w) => w.name)).toContain('Artikel (context)');
+    const ws = wb.getWorksheet('Artikel (context)')!;
+    expect((ws.getRow(1).values as string[]).slice(1, 7)).toEqual(['Artikel', 'Hoofdstuk', 'Naam artikel', 'Uitgaven of ontvangsten', 'Jaar', 'Realisatie (x € 1.000)']);
+    expect(ws.getRows(2, 3)!.map((r) => [r.getCell(4).value, r.getCell(5).value, r.getCell(6).value])).toEqual([['uitgaven', 2013, 210768], ['uitgaven', 2014, null], ['ontvangsten', 2013, 212]]);
+    expect(String(ws.getRow(3).getCell(6).note)).toMatch(/^onbekend/);
+    const expenditure = exportCsv(review).find((t) => t.table === 'expenditure')!.text;
+    expect(expenditure).not.toContain('210768');
+  });
+
   it('makes text a spreadsheet would evaluate inert, in .xlsx and CSV, and the import reads it back as it was', async () => {
     const review = example();
     const nasty = ['=HYPERLINK("http://x","klik")', '+1+1', '-2+3', '@SUM(A1)', '\tTab', '\rCR'];

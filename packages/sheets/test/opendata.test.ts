@@ -42,18 +42,39 @@ describe.skipIf(!haveShared)('budget open data of rijksfinancien.nl', () => {
     expect(y2020.budgeted).toEqual({ draft: 266427, adopted: 266427, firstSupplementary: 266659, secondSupplementary: null });
   });
 
-  it('imports the article total only as context when the review covers part 36.2', async () => {
-    const r = await importSheets([sharedFile('begrotingsstaten-2013-2021.csv')], { review: exampleData(), article: 'VI.36' });
+  it('imports the article total only as context when the review covers part 36.2: in articleContext, never a budget line', async () => {
+    const before = exampleData();
+    const r = await importSheets([sharedFile('begrotingsstaten-2013-2021.csv')], { review: before, article: 'VI.36' });
     if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 1));
-    const total = lines(r.review).find((l) => l.id === 'vi-36-article-total')!;
-    expect(total.kind).toBe('out-of-scope');
-    expect(total.outOfScopeReason).toMatch(/covers only part 36\.2/);
-    expect(total.expenditures.map((e) => [e.amount, e.commitments])).toEqual([[210768, 284113], [250529, 248370], [262894, 277987]]);
-    // The part's own lines are untouched: still unknown.
+    const [context, ...others] = r.review.articleContext!;
+    expect(others).toEqual([]);
+    expect(context).toMatchObject({ article: '36', chapter: 'VI', name: 'Contraterrorisme en Nationaal Veiligheidsbeleid' });
+    expect(context!.expenditures.map((e) => [e.year, e.amount, e.commitments])).toEqual([[2013, 210768, 284113], [2014, 250529, 248370], [2015, 262894, 277987]]);
+    expect(context!.expenditures[0]!.budgeted).toEqual({ draft: 205242, adopted: 205242, firstSupplementary: 202301, secondSupplementary: 202800 });
+    expect(context!.receipts.map((e) => e.amount)).toEqual([212, 351, 2589]);
+    // No budget line was added or changed: the part's own lines are untouched, still unknown.
+    expect(r.report.added).toEqual([]);
+    expect(r.report.changed).toEqual([]);
+    expect(r.report.reviewFields).toEqual(['articleContext[36]']);
+    expect(lines(r.review).map((l) => l.id)).toEqual((before.budgetLines as { id: string }[]).map((l) => l.id));
     expect(lines(r.review).find((l) => l.id === 'bdur')!.expenditures.every((e) => e.amount === null)).toBe(true);
-    expect(lines(r.review).filter((l) => l.kind === 'programme').map((l) => l.id)).toEqual(['bdur', 'ifv', 'nl-alert']);
-    expect(r.report.added.map((a) => a.id)).toEqual(['vi-36-article-total', 'vi-36-receipts']);
-    expect(r.report.leftAlone.budgetLines).toBe(9);
+    // The analysis is the same as without it: the article's money is no money of the part.
+    const { parseReview } = await import('@polev/core/load');
+    const plain = parseReview(JSON.stringify(before));
+    if (!plain.ok) throw new Error('the example does not load');
+    expect(analyze(r.review)).toEqual(analyze(plain.review));
+    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/money of the whole article VI\.36 \(expenditure, receipts, commitments\) imported as its context \(articleContext\), never as the review's programme money: the review covers only part 36\.2/);
+  });
+
+  it("keeps the article's total out of a whole-article review that already has lines of its parts", async () => {
+    const review = exampleData();
+    review.budgetArticles = [{ number: '36' }];
+    review.period = { start: 2013, end: 2015 };
+    const r = await importSheets([sharedFile('begrotingsstaten-2013-2021.csv')], { review, article: 'VI.36' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 1));
+    expect(r.report.added).toEqual([]);
+    expect(r.review.articleContext!.map((c) => c.article)).toEqual(['36']);
+    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/the review has lines of the article \(bdur, ifv, nl-alert/);
   });
 
   it("imports 36.2's lines from the 2020 detail without the .0.0 totals or the split main row's parts", async () => {

@@ -113,6 +113,23 @@ export function exportTables(review: Review, lang: Lang, assessment: Assessment 
   }
   tables.push({ name: TABLES.expenditure[lang], kind: 'expenditure', headers: header('expenditure', eKeys, lang), rows: eRows, amountColumns: [8, 9, 10, 11, 12, 13], widths: widthsFor(header('expenditure', eKeys, lang), [1, 6, 14, 15]) });
 
+  // The whole article's money, for a review of a part: a sheet of its own, so that nobody adds it to the part's.
+  const contexts = (r.articleContext ?? []) as Any[];
+  if (contexts.length) {
+    const aKeys = ['article', 'chapter', 'name', 'quantity', 'year', 'amount', 'budgeted.draft', 'budgeted.adopted', 'budgeted.firstSupplementary', 'budgeted.secondSupplementary', 'commitments', 'notes'];
+    const quantity = { expenditures: lang === 'nl' ? 'uitgaven' : 'expenditures', receipts: lang === 'nl' ? 'ontvangsten' : 'receipts' };
+    const aRows: ExportCell[][] = [];
+    for (const c of contexts) {
+      const head = [text(c.article), text(c.chapter), text(c.name)];
+      for (const q of ['expenditures', 'receipts'] as const) {
+        ((c[q] ?? []) as Any[]).forEach((e, i) => aRows.push([...head, quantity[q], ...yearAmounts(e), q === 'expenditures' && i === 0 ? text(c.notes) : null]));
+      }
+      if (!((c.expenditures ?? []) as Any[]).length) aRows.push([...head, quantity.expenditures, null, null, null, null, null, null, null, text(c.notes)]);
+    }
+    const aHeaders = header('articleContext', aKeys, lang);
+    tables.push({ name: TABLES.articleContext[lang], kind: 'articleContext', headers: aHeaders, rows: aRows, amountColumns: [5, 6, 7, 8, 9, 10], widths: widthsFor(aHeaders, [2, 11]) });
+  }
+
   const sKeys = ['id', 'title', 'type', 'design', 'author', 'date', 'classification', 'reference', 'notes'];
   tables.push(simpleTable('sources', sKeys, ((r.sources ?? []) as Any[]).map((s) => [s.id, s.title, label(SOURCE_TYPE_WORDS, s.type, lang), label(DESIGN_WORDS, s.design, lang), s.author, s.date, label(CLASSIFICATION_WORDS, s.classification, lang), s.reference, s.notes]), lang, [1, 8]));
 

@@ -37,7 +37,8 @@ export function isBudgetStatements(grid: Grid): boolean {
  * one line, its realisation as the amount and the four budget phases as the budgeted amounts, the
  * year's realised commitments (V) beside them but never added; O (receipts) a receipts line. A
  * chapter is its number, whatever its name was that year. When the review covers only a part of
- * the article, the article's expenditure is its context, not the part's programme money.
+ * the article, or already has lines of the article, the article's money is its context
+ * (`articleContext`): never the part's programme money, never counted beside its parts.
  */
 export function readBudgetStatements(grid: Grid, ctx: ImportContext, problems: SheetProblem[], notices: Notice[]): Patch[] {
   const at = { file: grid.file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}) };
@@ -117,23 +118,23 @@ export function readBudgetStatements(grid: Grid, ctx: ImportContext, problems: S
   const renamed = names.length > 1 ? ` Chapter ${chapter} is one chapter under its names ${names.join(', ')}.` : '';
   const source = `Begrotingsstaten (rijksfinancien.nl), chapter ${chapter} article ${article}.${renamed}`;
 
+  // The article's total beside lines of its parts would count the money twice; for a review of one
+  // part it is not the part's money at all. Either way it is the article's context.
+  const parts = part === undefined ? linesOfArticle(ctx, chapter, article) : [];
+  if (part !== undefined || parts.length) {
+    ctx.articleContext.push({ article, chapter, ...(articleName ? { name: articleName } : {}), notes: source, expenditures: u, receipts: o, at });
+    const why = part !== undefined ? `the review covers only part ${article}.${part}` : `the review has lines of the article (${parts.slice(0, 5).join(', ')}${parts.length > 5 ? ', …' : ''}), and its total is not counted beside them`;
+    notices.push({ at, message: `the money of the whole article ${chapter}.${article} (${[u.length && 'expenditure', o.length && 'receipts', commitments.size && 'commitments'].filter(Boolean).join(', ')}) imported as its context (articleContext), never as the review's programme money: ${why}` });
+    return [];
+  }
+
   const base = `${chapter.toLowerCase()}-${article}`;
   const patches: Patch[] = [];
-  const context = part !== undefined;
   if (u.length) {
     patches.push({
       list: 'budgetLines',
-      id: context ? `${base}-article-total` : base,
-      fields: {
-        name: context ? `Artikel ${article} ${articleName} (totaal, context)` : `Artikel ${article} ${articleName}`,
-        kind: context ? 'out-of-scope' : 'programme',
-        article,
-        index: `${chapter}.${article}`,
-        ...(context
-          ? { outOfScopeReason: `The total of the whole article ${article}, as context: the review covers only part ${article}.${part}, so this is not the part's programme money.` }
-          : {}),
-        notes: `${source} U rows; V rows as commitments.`,
-      },
+      id: base,
+      fields: { name: `Artikel ${article} ${articleName}`, kind: 'programme', article, index: `${chapter}.${article}`, notes: `${source} U rows; V rows as commitments.` },
       at,
       columns: {},
       years: u,
@@ -143,17 +144,19 @@ export function readBudgetStatements(grid: Grid, ctx: ImportContext, problems: S
     patches.push({
       list: 'budgetLines',
       id: `${base}-receipts`,
-      fields: {
-        name: `Ontvangsten artikel ${article} ${articleName}${context ? ' (totaal, context)' : ''}`,
-        kind: 'receipts',
-        article,
-        index: `${chapter}.${article}`,
-        notes: `${source} O rows.${context ? ` The receipts of the whole article ${article}, as context: the review covers only part ${article}.${part}.` : ''}`,
-      },
+      fields: { name: `Ontvangsten artikel ${article} ${articleName}`, kind: 'receipts', article, index: `${chapter}.${article}`, notes: `${source} O rows.` },
       at,
       columns: {},
       years: o,
     });
   }
   return patches;
+}
+
+/** The ids of the review's cost lines booked on the article or a part of it, other than the article's own line. */
+function linesOfArticle(ctx: ImportContext, chapter: string, article: string): string[] {
+  const own = `${chapter.toLowerCase()}-${article}`;
+  return ctx.existingLines
+    .filter((l) => l.id !== own && l.index !== `${chapter}.${article}` && l.on !== null && (l.on === article || l.on.startsWith(`${article}.`)))
+    .map((l) => l.id);
 }

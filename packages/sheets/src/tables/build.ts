@@ -7,6 +7,8 @@ import { lookupValue, normalise, SOURCE_TYPE_WORDS } from './values.js';
 /** Turns the rows of an analyst's table into patches of the review's lists, one per entry. */
 export function buildPatches(table: ReadTable, ctx: ImportContext, problems: SheetProblem[], notices: Notice[]): Patch[] {
   switch (table.kind) {
+    case 'articleContext':
+      return articleContext(table, ctx, problems);
     case 'domains':
       return simple(table, 'domains', problems);
     case 'objectives':
@@ -42,6 +44,31 @@ function simple(table: ReadTable, list: Patch['list'], problems: SheetProblem[])
 }
 
 const hasColumn = (table: ReadTable, field: string) => table.columns.some((c) => c.field === field);
+
+/** An Artikel (context) sheet (as `polev export` writes it): the whole article's money per year. */
+function articleContext(table: ReadTable, ctx: ImportContext, problems: SheetProblem[]): Patch[] {
+  for (const row of table.rows) {
+    const v = row.values as Record<string, unknown>;
+    const at = locate(table, row);
+    const missing = (['article', 'quantity', 'year'] as const).filter((k) => v[k] === undefined);
+    if (missing.length) {
+      problems.push({ ...at, message: `the row gives no ${missing.join(', ')}`, hint: 'give the article, the year, and whether the amounts are expenditure (uitgaven) or receipts (ontvangsten)', severity: 'error' });
+      continue;
+    }
+    const article = String(v.article);
+    let entry = ctx.articleContext.find((c) => c.article === article && c.at.file === at.file && c.at.sheet === at.sheet);
+    if (!entry) {
+      entry = { article, chapter: typeof v.chapter === 'string' ? v.chapter : '', ...(typeof v.name === 'string' ? { name: v.name } : {}), notes: typeof v.notes === 'string' ? v.notes : '', expenditures: [], receipts: [], at };
+      ctx.articleContext.push(entry);
+    }
+    const fields: Record<string, unknown> = {};
+    for (const k of PHASES) if (k in v) fields[k] = v[k];
+    const rows = v.quantity === 'receipts' ? entry.receipts : entry.expenditures;
+    if (rows.some((y) => y.year === v.year)) problems.push({ ...at, message: `article ${article} has ${String(v.year)} twice`, hint: 'give one row per article, quantity and year', severity: 'error' });
+    else rows.push({ year: v.year as number, fields, at, columns: row.columns });
+  }
+  return [];
+}
 
 const LINE_FIELDS = ['name', 'kind', 'article', 'index', 'instruments', 'outOfScopeReason', 'notes'];
 

@@ -14,7 +14,7 @@ import {
 } from './values.js';
 
 /** The tables an import reads. `review` is the key/value sheet the export writes for the metadata. */
-export const TABLE_KINDS = ['review', 'domains', 'objectives', 'instruments', 'sources', 'findings', 'expenditure', 'register'] as const;
+export const TABLE_KINDS = ['review', 'domains', 'objectives', 'instruments', 'sources', 'findings', 'expenditure', 'articleContext', 'register'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
 export type FieldType = 'text' | 'id' | 'ids' | 'amount' | 'year' | 'date' | 'enum' | 'sources';
@@ -174,6 +174,29 @@ export const TABLES: Record<TableKind, TableDef> = {
       f('notes', 'text', 'Notes on the line', 'Opmerkingen bij de regel', { aliases: ['notes', 'opmerkingen', 'toelichting'] }),
     ],
     signature: ['line', 'name', 'year', 'amount', 'kind', 'budgeted.draft', 'budgeted.adopted'],
+  },
+
+  articleContext: {
+    kind: 'articleContext',
+    en: 'Article (context)',
+    nl: 'Artikel (context)',
+    names: ['article context', 'artikel context', 'context'],
+    // The quantity first: its header tells this table from an expenditure table with an article column.
+    fields: [
+      f('quantity', 'enum', 'Expenditure or receipts', 'Uitgaven of ontvangsten', { required: true, values: { expenditures: ['uitgaven', 'expenditure', 'u'], receipts: ['ontvangsten', 'o'] } }),
+      f('article', 'text', 'Article', 'Artikel', { required: true, aliases: ['artikelnummer'] }),
+      f('chapter', 'text', 'Chapter', 'Hoofdstuk', { aliases: ['begrotingshoofdstuk', 'begrotingsnummer'] }),
+      f('name', 'text', 'Article name', 'Naam artikel', { aliases: ['artikelnaam'] }),
+      f('year', 'year', 'Year', 'Jaar', { required: true }),
+      f('amount', 'amount', 'Realisation (x €1,000)', 'Realisatie (x € 1.000)', { aliases: ['realisatie', 'realisation'] }),
+      f('budgeted.draft', 'amount', 'Draft budget', 'Ontwerpbegroting'),
+      f('budgeted.adopted', 'amount', 'Adopted budget', 'Vastgestelde begroting'),
+      f('budgeted.firstSupplementary', 'amount', 'First supplementary', 'Eerste suppletoire'),
+      f('budgeted.secondSupplementary', 'amount', 'Second supplementary', 'Tweede suppletoire'),
+      f('commitments', 'amount', 'Commitments (x €1,000)', 'Verplichtingen (x € 1.000)', { aliases: ['verplichtingen'] }),
+      f('notes', 'text', 'Notes', 'Opmerkingen'),
+    ],
+    signature: ['quantity', 'chapter', 'name', 'article'],
   },
 
   register: {
