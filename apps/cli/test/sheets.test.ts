@@ -61,7 +61,7 @@ describe('polev import and export as a process', () => {
     expect(polev(['export', example, '-o', 'review.xlsx']).code).toBe(2);
     const c = polev(['export', example, '-o', 'tabellen.csv', '--lang', 'en']);
     expect(c.code, c.stderr).toBe(0);
-    expect(c.stderr).toMatch(/wrote 9 CSV files: tabellen-review\.csv, tabellen-domains\.csv, .*tabellen-expenditure\.csv/);
+    expect(c.stderr).toMatch(/wrote 10 CSV files: tabellen-review\.csv, tabellen-completeness\.csv, tabellen-domains\.csv, .*tabellen-expenditure\.csv/);
     expect(readFileSync(join(dir, 'tabellen-expenditure.csv'), 'utf8')).toMatch(/^\uFEFFLine id,Budget line,/);
     const back = polev(['import', 'review.xlsx', '-o', 'back.yaml']);
     expect(back.code, back.stderr).toBe(0);

@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { migrateReview, parseReview, SCHEMA_VERSION, type Review } from '@polev/core/load';
 import { globMatch, type Mapping } from './mapping.js';
+import { applyCompleteness, mappingClaims } from './completeness.js';
 import { mergeArticleContext, mergePatches, originKey, listOf, type MergeReport, type Origins } from './merge.js';
 import { LISTS, parseArticleRef, slug, type ImportContext, type ListName, type Notice, type Patch } from './patch.js';
 import { columnLetter, SheetImportError, type SheetProblem } from './problems.js';
@@ -80,7 +81,9 @@ export async function importSheets(files: ImportFile[], options: ImportOptions =
     article,
     coveredParts: coveredParts(base, article?.article),
     detailPhase: options.detailPhase ?? 'draft',
+    lang: base?.language === 'en' ? 'en' : 'nl',
     existingLines: costLines(base),
+    completeness: [],
     articleContext: [],
   };
 
@@ -101,6 +104,8 @@ export async function importSheets(files: ImportFile[], options: ImportOptions =
     if (unrecognised.length === grids.length) problems.push(...unrecognised);
     else for (const u of unrecognised) notices.push({ at: { file: u.file, ...(u.sheet !== undefined ? { sheet: u.sheet } : {}) }, message: 'not imported: its headers name no table polev reads' });
   }
+  // The mapping's statements come last: said at import time, they win over a file's.
+  ctx.completeness.push(...mappingClaims(options.mapping));
   // The merge runs even when reading found problems, so that its own (a new entry without a
   // required field, an id given twice) are reported in the same go; its result is then dropped.
   const review = base ?? newReview(files, article, ctx, notices);
@@ -108,6 +113,7 @@ export async function importSheets(files: ImportFile[], options: ImportOptions =
   const { report, origins } = mergePatches(review, patches, problems, notices);
   report.reviewFields = reviewChanged;
   mergeArticleContext(review, ctx.articleContext, report, notices);
+  applyCompleteness(review, ctx.completeness, base !== undefined, report, notices);
   if (!base) dropPlaceholderDomain(review);
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems: inFileOrder(problems, files), notices };
 
@@ -256,6 +262,7 @@ function missingColumns(grid: Grid, kind: TableKind, fields: string[], headerRow
   const need =
     kind === 'expenditure' ? (fields.includes('line') || fields.includes('name') ? [] : ['name'])
     : kind === 'register' ? ['title']
+    : kind === 'completeness' ? ['list', 'status']
     : kind === 'articleContext' ? ['article', 'quantity', 'year']
     : ['id'];
   for (const key of need) {

@@ -22,7 +22,7 @@ describe('export to .xlsx', () => {
   it('writes a sheet per table, instruments per domain, with styled, frozen, filtered headers', async () => {
     const wb = await load(await exportXlsx(example()));
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(['Doorlichting', 'Taakvelden', 'Doelstellingen', 'Instrumenten Contraterrorisme', expect.stringMatching(/^Instrumenten Nationale veiligh/), 'Instrumenten Cybersecurity', 'Uitgaven', 'Bronnen', 'Bevindingen', 'Hiatenkaart', 'Oordelen']);
+    expect(names).toEqual(['Doorlichting', 'Volledigheid', 'Taakvelden', 'Doelstellingen', 'Instrumenten Contraterrorisme', expect.stringMatching(/^Instrumenten Nationale veiligh/), 'Instrumenten Cybersecurity', 'Uitgaven', 'Bronnen', 'Bevindingen', 'Hiatenkaart', 'Oordelen']);
     for (const ws of wb.worksheets) {
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter, ws.name).toBeTruthy();
@@ -117,7 +117,7 @@ describe('export to .xlsx', () => {
 describe('export to CSV', () => {
   it('writes one file per table, ; and decimal commas in Dutch, , in English, unknown amounts said so', () => {
     const nl = exportCsv(example());
-    expect(nl.map((t) => t.table)).toEqual(['review', 'domains', 'objectives', 'instruments', 'expenditure', 'sources', 'findings', 'hiatenkaart', 'oordelen']);
+    expect(nl.map((t) => t.table)).toEqual(['review', 'completeness', 'domains', 'objectives', 'instruments', 'expenditure', 'sources', 'findings', 'hiatenkaart', 'oordelen']);
     const exp = nl.find((t) => t.table === 'expenditure')!.text;
     expect(exp.startsWith('\uFEFFRegel-id;Begrotingsregel;')).toBe(true);
     expect(exp).toMatch(/\r\nbdur;Brede Doeluitkering Rampenbestrijding \(BDUR\);programma;36\.2;;nvc-i11;;2013;onbekend;/);

@@ -152,6 +152,10 @@ describe('detailed budget tables as CSV downloads, and the limits', () => {
     const text = r.notices.map((n) => n.message).join('\n');
     expect(text).toMatch(/2 rows of totals/);
     expect(text).toMatch(/realised commitments \(V\) of 1 line imported beside the realisation, never added to it/);
+    // 2014 of the period 2013–2015: the lines and the expenditure are partial, and the review says which years lack.
+    const missing = 'De budgettaire tabellen van 2013, 2015 zijn niet geïmporteerd.';
+    expect(r.data.completeness).toEqual({ budgetLines: { status: 'partial', missing }, expenditure: { status: 'partial', missing } });
+    expect(r.report.reviewFields).toEqual(['completeness.budgetLines', 'completeness.expenditure']);
   });
 
   it('refuses files and sheets beyond the limits, before reading them', async () => {

@@ -27,7 +27,7 @@ describe.skipIf(!calc)('the exported workbook in LibreOffice Calc', () => {
     );
     expect(r.status, r.stderr).toBe(0);
     const sheets = readdirSync(join(dir, 'out')).sort();
-    expect(sheets).toHaveLength(11);
+    expect(sheets).toHaveLength(12);
     const instruments = readFileSync(join(dir, 'out', 'review-Instrumenten Contraterrorisme.csv'), 'utf8');
     const intents = readCsvRows(instruments).slice(1, 1 + nasty.length).map((row) => row[3]);
     // Shown as the text it is, apostrophe and all: not 2, 5, 1 or a link.

@@ -22,12 +22,20 @@ describe.skipIf(!haveShared)('budget open data of rijksfinancien.nl', () => {
     const text = r.notices.map((n) => n.message).join('\n');
     expect(text).toMatch(/commitments \(V, verplichtingen\) of article VI\.36 imported beside the realisation of 2013–2015, never added to it/);
     expect(text).toMatch(/outside the review's period not imported: 2016, 2017, 2018, 2019, 2020, 2021/);
+    // Every year of the period has its U row with a realisation: the expenditure is complete.
+    expect(r.review.completeness?.expenditure).toEqual({ status: 'complete', citation: { location: 'Begrotingsstaten (rijksfinancien.nl), 2013–2015' } });
+    expect(r.review.completeness?.budgetLines).toBeUndefined();
   });
 
-  it('keeps commitments that are not realised unknown, never 0', async () => {
+  it('claims no complete expenditure where a year has no realisation, or the period is not known', async () => {
     const open = await importSheets([sharedFile('begrotingsstaten-2013-2021.csv')], { article: 'VI.36', period: { start: 2018, end: 2021 } });
     if (!open.ok) throw new Error(JSON.stringify(open.problems, null, 1));
-    expect(lines(open.review)[0]!.expenditures.map((e) => e.commitments)).toEqual([274794, 246699, null, null]);
+    expect(open.review.completeness?.expenditure).toEqual({ status: 'partial', missing: 'De begrotingsstaten geven geen realisatie voor 2020, 2021.' });
+    // 2020's commitments are not realised either: unknown, never 0.
+    expect(lines(open.review)[0]!.expenditures.find((e) => e.year === 2020)!.commitments).toBeNull();
+    const silent = await importSheets([sharedFile('begrotingsstaten-2013-2021.csv')], { article: 'VI.36' });
+    if (!silent.ok) throw new Error(JSON.stringify(silent.problems, null, 1));
+    expect(silent.review.completeness?.expenditure).toEqual({ status: 'partial', missing: 'De periode van de doorlichting is niet bekend; de begrotingsstaten geven de realisatie van 2013–2019.' });
   });
 
   it('is one chapter under both its names, and keeps unknown phases unknown', async () => {
@@ -63,6 +71,8 @@ describe.skipIf(!haveShared)('budget open data of rijksfinancien.nl', () => {
     const plain = parseReview(JSON.stringify(before));
     if (!plain.ok) throw new Error('the example does not load');
     expect(analyze(r.review)).toEqual(analyze(plain.review));
+    // What the example states of its completeness is the review's, untouched.
+    expect(r.review.completeness).toEqual(plain.review.completeness);
     expect(r.notices.map((n) => n.message).join('\n')).toMatch(/money of the whole article VI\.36 \(expenditure, receipts, commitments\) imported as its context \(articleContext\), never as the review's programme money: the review covers only part 36\.2/);
   });
 

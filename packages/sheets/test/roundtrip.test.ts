@@ -38,7 +38,7 @@ const example = (): Review => {
  * What a spreadsheet holds of a review: everything but the fields the package README lists as
  * beyond it (citations, stated shares, shares, fixed lines, the review's prose lists, …).
  */
-const HELD_BY_REVIEW = ['schemaVersion', 'id', 'title', 'language', 'ministry', 'budgetChapter', 'budgetArticles', 'period', 'rpeVersion', 'method', 'performedBy', 'policyTree', 'instruments', 'budgetLines', 'articleContext', 'sources', 'findings'];
+const HELD_BY_REVIEW = ['schemaVersion', 'id', 'title', 'language', 'ministry', 'budgetChapter', 'budgetArticles', 'period', 'rpeVersion', 'method', 'performedBy', 'completeness', 'policyTree', 'instruments', 'budgetLines', 'articleContext', 'sources', 'findings'];
 const NOT_HELD_IN_ITEMS = ['citation', 'statedShare', 'shares', 'fixed'];
 
 function held(review: Review): Any {
@@ -63,6 +63,7 @@ describe('round trip of the bundled example', () => {
     // Unknown commitments and the context's unknown realisation stay unknown (null), never 0.
     expect(r.review.budgetLines.find((l) => l.id === 'bdur')!.expenditures.slice(0, 3).map((e) => e.commitments)).toEqual([151000, null, undefined]);
     expect(r.review.articleContext).toEqual(original.articleContext);
+    expect(r.review.completeness).toEqual(original.completeness);
   });
 
   it('the same through CSV, one file per table, in English', async () => {

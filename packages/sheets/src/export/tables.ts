@@ -5,9 +5,11 @@ import {
   ASPECT_WORDS,
   BUDGET_KIND_WORDS,
   CLASSIFICATION_WORDS,
+  COMPLETENESS_WORDS,
   DESIGN_WORDS,
   INSTRUMENT_KIND_WORDS,
   labelOf,
+  LIST_WORDS,
   ORIGIN_WORDS,
   REALISATION_WORDS,
   ROLE_WORDS,
@@ -62,6 +64,22 @@ export function exportTables(review: Review, lang: Lang, assessment: Assessment 
     amountColumns: [],
     widths: [24, 80],
   });
+
+  // The completeness the review states, per list; a list it states nothing of is not in the sheet.
+  const cKeys = ['list', 'status', 'missing', 'expectedAtLeast', 'citation.source', 'citation.location'];
+  const completeness = Object.entries((r.completeness ?? {}) as Record<string, Any>);
+  tables.push(
+    simpleTable(
+      'completeness',
+      cKeys,
+      completeness.map(([list, c]) => {
+        const cite = (c.citation ?? {}) as Any;
+        return [label(LIST_WORDS, list, lang), label(COMPLETENESS_WORDS, c.status, lang), c.missing, c.expectedAtLeast, cite.source, cite.location];
+      }),
+      lang,
+      [2],
+    ),
+  );
 
   const dKeys = ['id', 'name', 'goal', 'classification', 'notes'];
   tables.push(simpleTable('domains', dKeys, domains.map((d) => [d.id, d.name, d.goal, label(CLASSIFICATION_WORDS, d.classification, lang), d.notes]), lang, [2, 4]));
@@ -172,7 +190,7 @@ function yearAmounts(e: Any): ExportCell[] {
 
 function simpleTable(kind: TableKind, keys: string[], rows: unknown[][], lang: Lang, wide: number[]): ExportTable {
   const headers = header(kind, keys, lang);
-  return { name: TABLES[kind][lang], kind, headers, rows: rows.map((r) => r.map(text)), amountColumns: [], widths: widthsFor(headers, wide) };
+  return { name: TABLES[kind][lang], kind, headers, rows: rows.map((r) => r.map(metaValue)), amountColumns: [], widths: widthsFor(headers, wide) };
 }
 
 /** `src-a (§3.1); src-b`: the v2 list of sources with their locations (v1 files have one `source`). */

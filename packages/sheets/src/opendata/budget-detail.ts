@@ -2,7 +2,8 @@ import { columnLetter, type SheetProblem } from '../problems.js';
 import { parseAmount } from '../read/numbers.js';
 import { isBlank, type Grid } from '../read/grid.js';
 import { normalise } from '../tables/values.js';
-import { inPeriod, type ImportContext, type Notice, type Patch } from '../patch.js';
+import { inPeriod, periodYears, yearList, type ImportContext, type Notice, type Patch } from '../patch.js';
+import type { Location } from '../problems.js';
 
 /**
  * One record of a detailed budget table (budgettaire tabellen): the site's JSON, or the official
@@ -202,6 +203,7 @@ export function readBudgetDetail(records: DetailRecord[], file: string, sheet: s
   }
   if (realisedCommitments.size) notices.push({ at, message: `realised commitments (V) of ${realisedCommitments.size} ${realisedCommitments.size === 1 ? 'line' : 'lines'} imported beside the realisation, never added to it` });
   if (orphanCommitments.length) notices.push({ at: { ...at, row: orphanCommitments[0]!.row }, message: `${rows(orphanCommitments.length)} of commitments (V) not imported: no expenditure (U) line of the same index (${[...new Set(orphanCommitments.map((r) => r.index))].slice(0, 5).join(', ')})` });
+  claimLines(ctx, [...groups.values()].flat(), at);
   for (const [key, rows] of groups) {
     const mains = rows.filter((r) => r.split === 'main');
     const counted = mains.length ? mains : rows;
@@ -240,4 +242,26 @@ export function readBudgetDetail(records: DetailRecord[], file: string, sheet: s
     });
   }
   return patches;
+}
+
+/**
+ * The detailed budget tables list every instrument line of the article (or part) for their years:
+ * the lines are complete for the review's years when the tables give all of them, and with a
+ * realisation the expenditure too; otherwise partial, with the years they lack.
+ */
+function claimLines(ctx: ImportContext, records: DetailRecord[], at: Location): void {
+  const given = new Set(records.map((r) => r.year));
+  if (!given.size) return;
+  const years = periodYears(ctx);
+  const nl = ctx.lang === 'nl';
+  const tables = `Budgettaire tabellen (rijksfinancien.nl), ${yearList([...given])}`;
+  const lacking = years?.filter((y) => !given.has(y)) ?? [];
+  const missing = !years
+    ? nl ? `De periode van de doorlichting is niet bekend; de budgettaire tabellen geven ${yearList([...given])}.` : `The review's period is not known; the budget tables give ${yearList([...given])}.`
+    : nl ? `De budgettaire tabellen van ${yearList(lacking)} zijn niet geïmporteerd.` : `The budget tables of ${yearList(lacking)} are not imported.`;
+  const lists = ctx.detailPhase === 'realisation' ? (['budgetLines', 'expenditure'] as const) : (['budgetLines'] as const);
+  for (const list of lists) {
+    if (years && !lacking.length) ctx.completeness.push({ list, status: 'complete', from: 'derived', at, citation: { location: tables } });
+    else ctx.completeness.push({ list, status: 'partial', from: 'derived', at, missing });
+  }
 }

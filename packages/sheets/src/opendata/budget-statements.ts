@@ -2,7 +2,8 @@ import { columnLetter, type SheetProblem } from '../problems.js';
 import { parseAmount } from '../read/numbers.js';
 import { isBlank, type Grid } from '../read/grid.js';
 import { normalise } from '../tables/values.js';
-import { inPeriod, yearList, type ImportContext, type Notice, type Patch, type YearPatch } from '../patch.js';
+import { inPeriod, periodYears, yearList, type ImportContext, type Notice, type Patch, type YearPatch } from '../patch.js';
+import type { Location } from '../problems.js';
 
 /** The begrotingsstaten header as rijksfinancien.nl publishes it (the trailing space in `Naam Begroting ` included). */
 export const BUDGET_STATEMENTS_HEADER = [
@@ -128,6 +129,7 @@ export function readBudgetStatements(grid: Grid, ctx: ImportContext, problems: S
     return [];
   }
 
+  claimExpenditure(ctx, u, at);
   const base = `${chapter.toLowerCase()}-${article}`;
   const patches: Patch[] = [];
   if (u.length) {
@@ -159,4 +161,23 @@ function linesOfArticle(ctx: ImportContext, chapter: string, article: string): s
   return ctx.existingLines
     .filter((l) => l.id !== own && l.index !== `${chapter}.${article}` && l.on !== null && (l.on === article || l.on.startsWith(`${article}.`)))
     .map((l) => l.id);
+}
+
+/**
+ * The article's expenditure is complete for the review's years when every one of them has its U
+ * row with a realisation; a year without one, or a period the review leaves open, makes it partial.
+ */
+function claimExpenditure(ctx: ImportContext, u: YearPatch[], at: Location): void {
+  const years = periodYears(ctx);
+  const realised = new Set(u.filter((y) => typeof y.fields.amount === 'number').map((y) => y.year));
+  const nl = ctx.lang === 'nl';
+  if (!years) {
+    if (realised.size) {
+      ctx.completeness.push({ list: 'expenditure', status: 'partial', from: 'derived', at, missing: nl ? `De periode van de doorlichting is niet bekend; de begrotingsstaten geven de realisatie van ${yearList([...realised])}.` : `The review's period is not known; the budget statements give the realisation of ${yearList([...realised])}.` });
+    }
+    return;
+  }
+  const lacking = years.filter((y) => !realised.has(y));
+  if (!lacking.length) ctx.completeness.push({ list: 'expenditure', status: 'complete', from: 'derived', at, citation: { location: `Begrotingsstaten (rijksfinancien.nl), ${yearList(years)}` } });
+  else if (lacking.length < years.length) ctx.completeness.push({ list: 'expenditure', status: 'partial', from: 'derived', at, missing: nl ? `De begrotingsstaten geven geen realisatie voor ${yearList(lacking)}.` : `The budget statements give no realisation for ${yearList(lacking)}.` });
 }

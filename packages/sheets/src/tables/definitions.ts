@@ -2,8 +2,10 @@ import {
   ASPECT_WORDS,
   BUDGET_KIND_WORDS,
   CLASSIFICATION_WORDS,
+  COMPLETENESS_WORDS,
   DESIGN_WORDS,
   INSTRUMENT_KIND_WORDS,
+  LIST_WORDS,
   ORIGIN_WORDS,
   REALISATION_WORDS,
   ROLE_WORDS,
@@ -14,10 +16,10 @@ import {
 } from './values.js';
 
 /** The tables an import reads. `review` is the key/value sheet the export writes for the metadata. */
-export const TABLE_KINDS = ['review', 'domains', 'objectives', 'instruments', 'sources', 'findings', 'expenditure', 'articleContext', 'register'] as const;
+export const TABLE_KINDS = ['review', 'completeness', 'domains', 'objectives', 'instruments', 'sources', 'findings', 'expenditure', 'articleContext', 'register'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
-export type FieldType = 'text' | 'id' | 'ids' | 'amount' | 'year' | 'date' | 'enum' | 'sources';
+export type FieldType = 'text' | 'id' | 'ids' | 'amount' | 'year' | 'count' | 'date' | 'enum' | 'sources';
 
 export interface FieldDef {
   /** The field's name in mapping files, and its path in the model entity (dotted for nested fields). */
@@ -57,6 +59,21 @@ export const TABLES: Record<TableKind, TableDef> = {
     names: ['review', 'doorlichting', 'beleidsdoorlichting'],
     fields: [],
     signature: [],
+  },
+  completeness: {
+    kind: 'completeness',
+    en: 'Completeness',
+    nl: 'Volledigheid',
+    names: ['completeness', 'volledigheid'],
+    fields: [
+      f('list', 'enum', 'List', 'Lijst', { required: true, values: LIST_WORDS }),
+      f('status', 'enum', 'Completeness', 'Volledigheid', { required: true, values: COMPLETENESS_WORDS, aliases: ['status', 'volledig'] }),
+      f('missing', 'text', 'Known to be missing', 'Bekend ontbrekend', { aliases: ['missing', 'ontbreekt', 'ontbrekend'] }),
+      f('expectedAtLeast', 'count', 'At least', 'Ten minste', { aliases: ['expected at least', 'minimaal', 'ten minste aantal'] }),
+      f('citation.source', 'id', 'Citation: source id', 'Vindplaats: bron-id'),
+      f('citation.location', 'text', 'Citation: location', 'Vindplaats'),
+    ],
+    signature: ['list', 'status', 'missing', 'expectedAtLeast'],
   },
   domains: {
     kind: 'domains',
