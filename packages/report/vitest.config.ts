@@ -1,5 +1,6 @@
 import { defineProject } from 'vitest/config';
 
+// No module mocks here: one worker runs many files without re-importing the renderers for each.
 export default defineProject({
-  test: { name: 'report', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+  test: { name: 'report', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, isolate: false },
 });

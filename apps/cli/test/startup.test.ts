@@ -100,9 +100,17 @@ describe('the validate bundle and its code cache', { timeout: 180_000 }, () => {
     writeFileSync(syntax, 'schemaVersion: 1\ntitle: [unclosed\nid: x\n');
     return [example, broken, anchors, tooSmall, syntax, join(dir, 'missing.yaml')];
   })();
-  // Every input in one run per format: 2 runs x 3 cache states = 6 processes (not one per file,
-  // which made 36 and timed out on a busy machine). Each run shows every file's problems and summary.
+  // Every input in one run per format (not one per file, which made 36 processes and timed out on a
+  // busy machine): 2 runs x 3 cache states, each run a test of its own, so that no timeout covers more
+  // than one process. Tests in a file run in order: the first run writes the cache, later ones use it.
   const cases = [['validate', ...files], ['validate', '--format', 'json', ...files]];
+  const cacheHome = tmp('cache');
+  const project = tmp('project');
+  const states: [string, Record<string, string>][] = [
+    ['with the user cache folder', { XDG_CACHE_HOME: cacheHome }],
+    ['with the user cache folder, again', { XDG_CACHE_HOME: cacheHome }],
+    ['with the cache turned off', { POLEV_NO_CODE_CACHE: '1' }],
+  ];
 
   it('writes the cache to the user cache folder, never the project folder, and uses it from then on', () => {
     const cacheHome = tmp('cache');
@@ -118,28 +126,29 @@ describe('the validate bundle and its code cache', { timeout: 180_000 }, () => {
     expect(readdirSync(project)).toEqual([]);
   });
 
-  it('gives the same output and exit code as the ES modules, with and without a cache, and with a damaged one', async () => {
-    const cacheHome = tmp('cache');
-    const project = tmp('project');
-    for (const args of cases) {
-      const expected = await inProcess(args);
-      const label = args.join(' ');
-      expect(expected.code, label).toBe(2); // the missing file
-      const envs: Record<string, string>[] = [{ XDG_CACHE_HOME: cacheHome }, { XDG_CACHE_HOME: cacheHome }, { POLEV_NO_CODE_CACHE: '1' }];
-      for (const env of envs) {
-        const r = polev(args, env, project);
-        expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }, label).toEqual(expected);
+  describe('gives the same output and exit code as the ES modules, with and without a cache, and with a damaged one', () => {
+    for (const args of cases)
+      for (const [state, env] of states)
+        it(`${args.slice(0, args.length - files.length).join(' ')} <${files.length} files>, ${state}`, async () => {
+          const expected = await inProcess(args);
+          expect(expected.code).toBe(2); // the missing file
+          const r = polev(args, env, project);
+          expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+          expect(readdirSync(project)).toEqual([]);
+        });
+
+    it('with a damaged cache', async () => {
+      const cacheDir = join(cacheHome, 'polev', 'code-cache');
+      expect(readdirSync(cacheDir)).not.toEqual([]);
+      for (const f of readdirSync(cacheDir)) {
+        const data = readFileSync(join(cacheDir, f));
+        writeFileSync(join(cacheDir, f), data.fill(0x5a, data.length >> 1, (data.length >> 1) + 64));
       }
-    }
-    const cacheDir = join(cacheHome, 'polev', 'code-cache');
-    for (const f of readdirSync(cacheDir)) {
-      const data = readFileSync(join(cacheDir, f));
-      writeFileSync(join(cacheDir, f), data.fill(0x5a, data.length >> 1, (data.length >> 1) + 64));
-    }
-    const damaged = polev(['validate', files[1]!], { XDG_CACHE_HOME: cacheHome, NODE_DEBUG: 'polev' }, project);
-    expect(damaged.stderr).toMatch(/code cache ignored/);
-    expect({ ...damaged, stderr: withoutDebug(damaged.stderr) }).toEqual(await inProcess(['validate', files[1]!]));
-    expect(readdirSync(project)).toEqual([]);
+      const damaged = polev(['validate', files[1]!], { XDG_CACHE_HOME: cacheHome, NODE_DEBUG: 'polev' }, project);
+      expect(damaged.stderr).toMatch(/code cache ignored/);
+      expect({ ...damaged, stderr: withoutDebug(damaged.stderr) }).toEqual(await inProcess(['validate', files[1]!]));
+      expect(readdirSync(project)).toEqual([]);
+    });
   });
 
   it('validates silently without a cache when the cache folder cannot be written', async () => {

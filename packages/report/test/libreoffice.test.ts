@@ -82,7 +82,10 @@ describe.skipIf(missing.length > 0)('the .docx of the bundled example, rendered 
     pdf = join(dir, 'example-nl.pdf');
     writeFileSync(join(outputDir(), 'example-nl-libreoffice.pdf'), readFileSync(pdf));
     const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
-    pages = Array.from({ length: count }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-'], { encoding: 'utf8' }));
+    // One pdftotext for all pages, which it ends with a form feed each: the same text per page as one
+    // run per page (checked on the 116 pages of the example), without 116 processes (CPU 1.8 s → 0.3 s).
+    pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).split('\f').slice(0, -1);
+    expect(pages).toHaveLength(count);
   }, 300_000);
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
