@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
-import { createApp, DEFAULT_MAX_BODY_BYTES } from './app.js';
+import { createApp, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_IMPORT_BYTES } from './app.js';
 import type { Repository } from './storage/repository.js';
 import { openPostgres } from './storage/postgres.js';
 import { openSqlite } from './storage/sqlite.js';
@@ -25,6 +25,8 @@ export interface ApiConfig {
   bootstrapToken: string | undefined;
   corsOrigins: string[];
   maxBodyBytes: number;
+  /** POST /v1/import: the largest body (all files together). */
+  maxImportBytes?: number;
   logLevel: string;
 }
 
@@ -50,6 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     bootstrapToken: env.POLEV_BOOTSTRAP_TOKEN || undefined,
     corsOrigins: (env.POLEV_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     maxBodyBytes: int('POLEV_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024, 512 * 1024 * 1024),
+    maxImportBytes: int('POLEV_MAX_IMPORT_BYTES', DEFAULT_MAX_IMPORT_BYTES, 1024, 512 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }
@@ -65,7 +68,7 @@ export interface RunningServer {
 export async function startServer(config: ApiConfig, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   const repository = config.databaseUrl ? await openPostgres(config.databaseUrl) : openSqlite(config.db);
   if (config.bootstrapToken) logger.warn('POLEV_BOOTSTRAP_TOKEN is set: it is an admin token with every clearance; create real tokens and unset it');
-  const app = createApp({ repository, bootstrapToken: config.bootstrapToken, logger, corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes });
+  const app = createApp({ repository, bootstrapToken: config.bootstrapToken, logger, corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes, ...(config.maxImportBytes !== undefined ? { maxImportBytes: config.maxImportBytes } : {}) });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
