@@ -33,10 +33,20 @@ const info = await startServerProcess();
 const auth = { authorization: `Bearer ${token}` };
 
 const run = (opts) => new Promise((resolve, reject) => autocannon({ connections, duration: seconds, ...opts }, (err, r) => (err ? reject(err) : resolve(r))));
+/** Every status answered, and errors and timeouts besides: `200×5321`, `412×3 409×1`, `errors×2`. */
+const statuses = (r) =>
+  [...Object.entries(r.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`), ...(r.errors ? [`errors×${r.errors}`] : []), ...(r.timeouts ? [`timeouts×${r.timeouts}`] : [])].join(' ');
 const row = (name, r) => {
-  const errors = r.errors + r.timeouts + (r.non2xx ?? 0);
-  console.log(`${name.padEnd(40)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms${errors ? `   (${errors} errors/non-2xx)` : ''}`);
+  const bad = r.errors + r.timeouts + (r.non2xx ?? 0);
+  console.log(`${name.padEnd(40)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${bad ? 'NOT ALL 2xx: ' : ''}${statuses(r)}`);
   return r;
+};
+/** Two runs side by side as one row: throughput adds up, latency is the worse of the two, statuses add up. */
+const merged = (runs) => {
+  const statusCodeStats = {};
+  for (const r of runs) for (const [code, { count }] of Object.entries(r.statusCodeStats ?? {})) statusCodeStats[code] = { count: (statusCodeStats[code]?.count ?? 0) + count };
+  const sum = (k) => runs.reduce((s, r) => s + (r[k] ?? 0), 0);
+  return { requests: { average: runs.reduce((s, r) => s + r.requests.average, 0) }, latency: { p50: Math.max(...runs.map((r) => r.latency.p50)), p99: Math.max(...runs.map((r) => r.latency.p99)) }, errors: sum('errors'), timeouts: sum('timeouts'), non2xx: sum('non2xx'), statusCodeStats };
 };
 const verdict = (ok) => (ok ? 'met' : 'NOT met');
 
@@ -57,24 +67,26 @@ const [bareGzRun, cachedGzRun] = await best({ url: `${info.bare}/bare-gzip`, hea
 const bareGz = row('bare Hono route, same bytes, gzip', bareGzRun);
 const cachedGz = row('GET …/analysis (cached), gzip', cachedGzRun);
 
-// Writes: each connection replaces its own review (If-Match: *), so none conflict; every replace
+// Writes: each writer replaces its own review (If-Match: *), so none conflict; every replace
 // parses and validates the whole review (~200 kB of JSON) and is fsynced before it is answered.
+// One autocannon client per writer: autocannon resets a connection's context after each request,
+// so a shared setupRequest cannot pin a connection to a review (that sent writers onto each
+// other's reviews, which is where the 412s of earlier runs came from).
 const writers = 8;
 const example = parseReviewOrThrow(readFileSync(fileURLToPath(new URL('../../../examples/nctv-36-2/review.yaml', import.meta.url)), 'utf8'));
-const bodies = Array.from({ length: writers }, (_, i) => JSON.stringify({ ...example, id: `bench-${i}` }));
-for (const body of bodies) await fetch(`${info.api}/v1/reviews`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
-let next = 0;
-const writes = row(`PUT /v1/reviews/{id}, ${writers} writers`, await run({
-  url: info.api,
-  connections: writers,
-  requests: [{
-    method: 'PUT',
-    setupRequest: (req, context) => {
-      context.writer ??= next++ % writers;
-      return { ...req, path: `/v1/reviews/bench-${context.writer}`, headers: { ...auth, 'content-type': 'application/json', 'if-match': '*' }, body: bodies[context.writer] };
-    },
-  }],
-}));
+const replaces = (base, prefix, w) => ({
+  url: base,
+  connections: 1,
+  requests: [{ method: 'PUT', path: `/v1/reviews/${prefix}-${w}`, headers: { ...auth, 'content-type': 'application/json', 'if-match': '*' }, body: JSON.stringify({ ...example, id: `${prefix}-${w}` }) }],
+});
+const createWriters = async (base, prefix) => {
+  for (let w = 0; w < writers; w++) {
+    const r = await fetch(`${base}/v1/reviews`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ ...example, id: `${prefix}-${w}` }) });
+    if (r.status !== 201) throw new Error(`create ${prefix}-${w}: ${r.status} ${await r.text()}`);
+  }
+};
+await createWriters(info.api, 'bench');
+const writes = row(`PUT /v1/reviews/{id}, ${writers} writers`, merged(await Promise.all(Array.from({ length: writers }, (_, w) => run(replaces(info.api, 'bench', w))))));
 
 const ratio = cached.requests.average / bare.requests.average;
 const ratioGz = cachedGz.requests.average / bareGz.requests.average;
@@ -98,18 +110,12 @@ else {
   const two = await startServerProcess(url.toString());
   // Both instances at once: autocannon runs against each, at the same time, half the connections each.
   const both = async (opts) => {
-    const [x, y] = await Promise.all([one, two].map((i) => run({ ...opts(i), connections: Math.max(1, Math.round((opts(i).connections ?? connections) / 2)) })));
-    return { requests: { average: x.requests.average + y.requests.average }, latency: { p50: Math.max(x.latency.p50, y.latency.p50), p99: Math.max(x.latency.p99, y.latency.p99) }, errors: x.errors + y.errors, timeouts: x.timeouts + y.timeouts, non2xx: x.non2xx + y.non2xx };
+    return merged(await Promise.all([one, two].map((i) => run({ ...opts(i), connections: Math.max(1, Math.round((opts(i).connections ?? connections) / 2)) }))));
   };
   const pgRead = row('PostgreSQL ×2: GET …/analysis (cached)', await both((i) => ({ url: `${i.api}${i.analysis}`, headers: auth })));
-  const pgBodies = Array.from({ length: writers }, (_, i) => JSON.stringify({ ...example, id: `pg-bench-${i}` }));
-  for (const body of pgBodies) await fetch(`${one.api}/v1/reviews`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
-  let k = 0;
-  const pgWrites = row(`PostgreSQL ×2: PUT, ${writers} writers`, await both((i) => ({
-    url: i.api,
-    connections: writers,
-    requests: [{ method: 'PUT', setupRequest: (req, context) => { context.writer ??= k++ % writers; return { ...req, path: `/v1/reviews/pg-bench-${context.writer}`, headers: { ...auth, 'content-type': 'application/json', 'if-match': '*' }, body: pgBodies[context.writer] }; } }],
-  })));
+  await createWriters(one.api, 'pg-bench');
+  // Half the writers on each instance, at the same time.
+  const pgWrites = row(`PostgreSQL ×2: PUT, ${writers} writers`, merged(await Promise.all(Array.from({ length: writers }, (_, w) => run(replaces((w % 2 ? two : one).api, 'pg-bench', w))))));
   console.log(`two instances on PostgreSQL vs one on SQLite: cached reads ${(pgRead.requests.average / cached.requests.average).toFixed(2)}×, writes ${(pgWrites.requests.average / writes.requests.average).toFixed(2)}× (2 cores shared by both instances and autocannon)`);
   for (const c of children.slice(1)) c.kill('SIGTERM');
   await Promise.all(children.slice(1).map((c) => new Promise((r) => c.on('exit', r))));
