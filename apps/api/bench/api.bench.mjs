@@ -5,7 +5,7 @@
 // Targets (issue 13): cached analysis ≥ 50% of the bare route's throughput; p99 < 20 ms at 50
 // connections. The machine is shared: absolute figures vary from run to run; the ratio less so.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,13 +18,14 @@ const dir = mkdtempSync(join(tmpdir(), 'polev-api-bench-'));
 const token = 'bench-bootstrap-token';
 const children = [];
 const startServerProcess = (...args) => {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./serve.mjs', import.meta.url)), dir, token, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const log = openSync(join(dir, `requests-${children.length}.log`), 'a');
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./serve.mjs', import.meta.url)), dir, token, ...args], { stdio: ['ignore', log, 'inherit', 'pipe'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (d) => {
+    child.stdio[3].on('data', (d) => {
       out += d;
-      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]));
+      if (out.includes('\n')) resolve({ ...JSON.parse(out.split('\n')[0]), pid: child.pid });
     });
     child.on('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
   });
@@ -32,13 +33,33 @@ const startServerProcess = (...args) => {
 const info = await startServerProcess();
 const auth = { authorization: `Bearer ${token}` };
 
-const run = (opts) => new Promise((resolve, reject) => autocannon({ connections, duration: seconds, ...opts }, (err, r) => (err ? reject(err) : resolve(r))));
+/** CPU seconds (user + system) the process has used so far, from /proc; null where there is none. */
+const cpuOf = (pid) => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+};
+/**
+ * One autocannon run against a server process, with the server's CPU time per answered request:
+ * latency on a shared machine is mostly the wait for a core, CPU time mostly the work done.
+ */
+const run = async (opts, pid = info.pid) => {
+  const before = cpuOf(pid);
+  const r = await new Promise((resolve, reject) => autocannon({ connections, duration: seconds, ...opts }, (err, res) => (err ? reject(err) : resolve(res))));
+  const after = cpuOf(pid);
+  r.serverCpuUs = before === null || after === null || !r.requests.total ? null : ((after - before) * 1e6) / r.requests.total;
+  return r;
+};
 /** Every status answered, and errors and timeouts besides: `200×5321`, `412×3 409×1`, `errors×2`. */
 const statuses = (r) =>
   [...Object.entries(r.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`), ...(r.errors ? [`errors×${r.errors}`] : []), ...(r.timeouts ? [`timeouts×${r.timeouts}`] : [])].join(' ');
 const row = (name, r) => {
   const bad = r.errors + r.timeouts + (r.non2xx ?? 0);
-  console.log(`${name.padEnd(40)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${bad ? 'NOT ALL 2xx: ' : ''}${statuses(r)}`);
+  const cpu = r.serverCpuUs == null ? '' : `   server CPU ${r.serverCpuUs.toFixed(0).padStart(4)} µs/req`;
+  console.log(`${name.padEnd(40)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms${cpu}   ${bad ? 'NOT ALL 2xx: ' : ''}${statuses(r)}`);
   return r;
 };
 /** Two runs side by side as one row: throughput adds up, latency is the worse of the two, statuses add up. */
@@ -46,7 +67,7 @@ const merged = (runs) => {
   const statusCodeStats = {};
   for (const r of runs) for (const [code, { count }] of Object.entries(r.statusCodeStats ?? {})) statusCodeStats[code] = { count: (statusCodeStats[code]?.count ?? 0) + count };
   const sum = (k) => runs.reduce((s, r) => s + (r[k] ?? 0), 0);
-  return { requests: { average: runs.reduce((s, r) => s + r.requests.average, 0) }, latency: { p50: Math.max(...runs.map((r) => r.latency.p50)), p99: Math.max(...runs.map((r) => r.latency.p99)) }, errors: sum('errors'), timeouts: sum('timeouts'), non2xx: sum('non2xx'), statusCodeStats };
+  return { serverCpuUs: null, requests: { average: runs.reduce((s, r) => s + r.requests.average, 0) }, latency: { p50: Math.max(...runs.map((r) => r.latency.p50)), p99: Math.max(...runs.map((r) => r.latency.p99)) }, errors: sum('errors'), timeouts: sum('timeouts'), non2xx: sum('non2xx'), statusCodeStats };
 };
 const verdict = (ok) => (ok ? 'met' : 'NOT met');
 
@@ -91,7 +112,13 @@ const writes = row(`PUT /v1/reviews/{id}, ${writers} writers`, merged(await Prom
 const ratio = cached.requests.average / bare.requests.average;
 const ratioGz = cachedGz.requests.average / bareGz.requests.average;
 console.log(`ratio cached analysis / bare route: ${(ratio * 100).toFixed(0)}% plain, ${(ratioGz * 100).toFixed(0)}% gzip (target ≥ 50%): ${verdict(Math.min(ratio, ratioGz) >= 0.5)}`);
-console.log(`p99 of cached analysis at ${connections} connections: ${cached.latency.p99} ms plain, ${cachedGz.latency.p99} ms gzip (target < 20 ms): ${verdict(Math.max(cached.latency.p99, cachedGz.latency.p99) < 20)}`);
+console.log(`p99 of cached analysis at ${connections} connections: ${cached.latency.p99} ms plain, ${cachedGz.latency.p99} ms gzip (target < 20 ms): ${verdict(Math.max(cached.latency.p99, cachedGz.latency.p99) < 20)}; the bare route's own p99 in this run: ${bare.latency.p99} ms plain, ${bareGz.latency.p99} ms gzip`);
+// Little's law: with every connection always waiting on an answer, the mean latency is the
+// connections over the throughput, whatever the server does per request.
+const needed = connections / 0.02;
+console.log(`at ${connections} connections a mean latency under 20 ms needs ≥ ${needed} req/s; the bare route reached ${bare.requests.average.toFixed(0)} plain, ${bareGz.requests.average.toFixed(0)} gzip (mean ${((connections / bare.requests.average) * 1000).toFixed(0)} and ${((connections / bareGz.requests.average) * 1000).toFixed(0)} ms)`);
+if (cached.serverCpuUs != null && bare.serverCpuUs != null)
+  console.log(`server CPU per request: cached analysis ${cached.serverCpuUs.toFixed(0)} µs vs bare ${bare.serverCpuUs.toFixed(0)} µs plain, ${cachedGz.serverCpuUs.toFixed(0)} vs ${bareGz.serverCpuUs.toFixed(0)} µs gzip: the API's own work is ~${(cachedGz.serverCpuUs - bareGz.serverCpuUs).toFixed(0)} µs a request`);
 console.log(`write throughput: ${writes.requests.average.toFixed(0)} replaces/s (${writers} writers, p99 ${writes.latency.p99} ms)`);
 
 // Issue 14: with POLEV_BENCH_POSTGRES_URL (a server the bench may create a database on), write and

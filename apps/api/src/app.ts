@@ -107,7 +107,13 @@ export function createApp(deps: AppDeps = {}): OpenAPIHono<Env> {
       },
     });
   const bodyLimits = { body: limited(maxBodyBytes, 'POLEV_MAX_BODY_BYTES'), import: limited(maxImportBytes, 'POLEV_MAX_IMPORT_BYTES') };
-  app.use((c, next) => (c.req.path === IMPORT_PATH ? bodyLimits.import : bodyLimits.body)(c, next));
+  // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 §6.3), and
+  // asking for it would build a full fetch Request on every read; in-process that was ~8 of the
+  // ~65 µs the API spent on a cached analysis.
+  app.use((c, next) => {
+    if (c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined) return next();
+    return (c.req.path === IMPORT_PATH ? bodyLimits.import : bodyLimits.body)(c, next);
+  });
   // A wrong method is a 405 before any token is looked at: it says nothing about the data.
   app.use(async (c, next) => {
     const methods = allow.allowed(c.req.path);
