@@ -15,7 +15,7 @@ const openRepository = async (db: string | undefined) => {
 };
 
 /** `polev-api`: serve (the default), and manage tokens directly in the database. */
-const program = new Command('polev-api').description('the polev HTTP API; settings from the environment: PORT, HOST, POLEV_DB, DATABASE_URL, POLEV_BOOTSTRAP_TOKEN, POLEV_CORS_ORIGINS, POLEV_MAX_BODY_BYTES, LOG_LEVEL');
+const program = new Command('polev-api').description('the polev HTTP API; settings from the environment: PORT, HOST, POLEV_DB, DATABASE_URL, POLEV_BOOTSTRAP_TOKEN, POLEV_CORS_ORIGINS, POLEV_MAX_BODY_BYTES, POLEV_MAX_IMPORT_BYTES, LOG_LEVEL');
 program.command('serve', { isDefault: true }).description('start the server').action(async () => serveUntilSignalled(await startServer(configFromEnv())));
 
 const db = new Option('--db <file>', 'the SQLite file (default: DATABASE_URL if set, else POLEV_DB or the data folder)');

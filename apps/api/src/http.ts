@@ -26,6 +26,9 @@ export function expectedRevision(c: Context, head: ReviewHead): number {
   throw preconditionFailed(head);
 }
 
+/** `If-Match: *`: the caller asks to change whatever revision is current, not one it names (RFC 9110 §13.1.1). */
+export const matchesAnyRevision = (c: Context): boolean => entityTags(c.req.header('if-match') ?? '').includes('*');
+
 export const preconditionFailed = (head: ReviewHead) =>
   new ApiProblem(
     412,

@@ -17,7 +17,12 @@ describe.each(BACKENDS)('on %s', (backend) => {
   const p = `/v1/reviews/${EXAMPLE_ID}`;
 
   /** Each endpoint, the least role it needs, and what it answers a role that may call it. */
-  const ENDPOINTS: { method: string; path: (role: Role) => string; body?: (role: Role) => string; type?: string; role: Role; ok: number }[] = [
+  const sources = () => {
+    const f = new FormData();
+    f.append('file', new Blob(['Source id,Title\nsrc-a,A study\n']), 'bronnen.csv');
+    return f;
+  };
+  const ENDPOINTS: { method: string; path: (role: Role) => string; body?: (role: Role) => string | FormData; type?: string; role: Role; ok: number }[] = [
     { method: 'GET', path: () => '/v1/reviews', role: 'reader', ok: 200 },
     { method: 'POST', path: () => '/v1/reviews', body: (r) => example.replace(/^id: .*$/m, `id: matrix-${r}`), role: 'editor', ok: 201 },
     { method: 'GET', path: () => p, role: 'reader', ok: 200 },
@@ -33,6 +38,7 @@ describe.each(BACKENDS)('on %s', (backend) => {
     { method: 'POST', path: () => '/v1/validate', body: () => example, role: 'reader', ok: 200 },
     { method: 'POST', path: () => '/v1/analyze', body: () => example, role: 'reader', ok: 200 },
     { method: 'POST', path: () => '/v1/report?format=md', body: () => example, role: 'reader', ok: 200 },
+    { method: 'POST', path: () => '/v1/import', body: sources, role: 'editor', ok: 200 },
     { method: 'POST', path: () => '/v1/tokens', body: () => JSON.stringify({ role: 'reader' }), type: 'application/json', role: 'admin', ok: 201 },
     { method: 'GET', path: () => '/v1/tokens', role: 'admin', ok: 200 },
     { method: 'DELETE', path: () => '/v1/tokens/tok_0000000000000000', role: 'admin', ok: 404 },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { example, startTestServer, type TestServer } from './helpers.js';
+import { BOOTSTRAP, example, startTestServer, type TestServer } from './helpers.js';
 
 let t: TestServer;
 let base: string;
@@ -79,6 +79,15 @@ describe('the HTTP API', () => {
     expect(empty.status).toBe(400);
     expect(await empty.json()).toMatchObject({ type: BAD_REQUEST, detail: expect.stringContaining('empty') });
     expect((await post('/v1/validate', 'x'.repeat(2 * 1024 * 1024))).status).toBe(413);
+    // Streamed without Content-Length (Transfer-Encoding: chunked), the limit holds the same.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 40; i++) controller.enqueue(new Uint8Array(64 * 1024).fill(120));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${base}/v1/validate`, { method: 'POST', headers: { authorization: `Bearer ${BOOTSTRAP}`, 'content-type': 'application/yaml' }, body: chunks, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
     expect((await fetch(`${base}/nope`)).status).toBe(404);
   });
 });

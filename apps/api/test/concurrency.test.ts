@@ -92,6 +92,18 @@ async function expectAllKept(server: ServerProcess, acknowledged: Map<string, { 
   }
 }
 
+/** Revisions 2…n+1 of the example, each one writer's title: none lost, none twice. */
+async function expectEveryTitleKept(get: (path: string) => Promise<Response>, n: number) {
+  const titles: string[] = [];
+  for (let revision = 2; revision <= n + 1; revision++) {
+    const r = await get(`/v1/reviews/${EXAMPLE_ID}/revisions/${revision}`);
+    expect(r.status, `revision ${revision}`).toBe(200);
+    titles.push(((await r.json()) as { review: { title: string } }).review.title);
+  }
+  expect(titles.sort()).toEqual(Array.from({ length: n }, (_, i) => `any ${i}`).sort());
+  expect((await get(`/v1/reviews/${EXAMPLE_ID}/revisions/${n + 2}`)).status).toBe(404);
+}
+
 describe.each(BACKENDS)('on %s', (backend) => {
   describe('concurrent conflicting replaces', () => {
     let t: TestServer;
@@ -118,6 +130,23 @@ describe.each(BACKENDS)('on %s', (backend) => {
       expect(current).toMatchObject({ revision: 2, review: { title: `writer ${winners[0]!.i}` } });
       const audit = (await (await t.call('GET', `/v1/audit?review=${EXAMPLE_ID}`)).json()) as { items: { action: string }[] };
       expect(audit.items.map((e) => e.action)).toEqual(['review.create', 'review.replace']);
+    });
+  });
+
+  describe('concurrent replaces under If-Match: *', () => {
+    let t: TestServer;
+    beforeAll(async () => {
+      t = await startTestServer({ backend });
+    });
+    afterAll(() => t.close());
+
+    it('16 at once: each asked for whatever revision is current, so each is kept as a revision of its own (no 412)', async () => {
+      expect((await t.call('POST', '/v1/reviews', { body: withTitle('start'), type: 'application/json' })).status).toBe(201);
+      const results = await Promise.all(
+        Array.from({ length: 16 }, (_, i) => t.call('PUT', `/v1/reviews/${EXAMPLE_ID}`, { body: withTitle(`any ${i}`), type: 'application/json', headers: { 'if-match': '*' } }).then((r) => r.status)),
+      );
+      expect(results).toEqual(Array(16).fill(200));
+      await expectEveryTitleKept((path) => t.call('GET', path), 16);
     });
   });
 
@@ -183,6 +212,14 @@ describe.skipIf(!POSTGRES_URL)('two API processes on one PostgreSQL', () => {
     // Both instances serve the same bytes for the same revision (the caches are keyed by it).
     const [ra, rb] = await Promise.all([a, b].map(async (s) => { const r = await s.call('GET', `/v1/reviews/${EXAMPLE_ID}/analysis`); return { etag: r.headers.get('etag'), body: await r.text() }; }));
     expect(ra).toEqual(rb);
+  });
+
+  it('16 replaces under If-Match: * spread over both: every one kept as its own revision, none refused', async () => {
+    expect((await a.call('POST', '/v1/reviews', withTitle('any start', 'any-two'))).status).toBe(201);
+    const results = await Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 ? a : b).call('PUT', '/v1/reviews/any-two', withTitle(`any ${i}`, 'any-two'), { 'if-match': '*' }).then((r) => r.status)));
+    expect(results).toEqual(Array(16).fill(200));
+    const revisions = (await (await b.call('GET', '/v1/reviews/any-two/revisions?limit=100')).json()) as { items: { revision: number }[] };
+    expect(revisions.items.map((r) => r.revision)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
   });
 
   it('a token revoked on one instance is refused by the other at once', async () => {

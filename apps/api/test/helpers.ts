@@ -23,18 +23,19 @@ export interface TestServer {
 
 export interface CallOptions {
   token?: string | null;
-  body?: string;
+  /** Text (sent as `type`, YAML by default) or a form (multipart/form-data, the boundary set by fetch). */
+  body?: string | FormData;
   type?: string;
   headers?: Record<string, string>;
 }
 
 /** A real server on an ephemeral loopback port over a real SQLite file in a temporary folder. */
-export async function startTestServer(options: { maxBodyBytes?: number; dir?: string; backend?: Backend } = {}): Promise<TestServer> {
+export async function startTestServer(options: { maxBodyBytes?: number; maxImportBytes?: number; dir?: string; backend?: Backend } = {}): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'polev-api-test-'));
   const db = join(dir, 'polev.db');
   const postgres = options.backend === 'postgres' ? await freshPostgres() : null;
   const running = await startServer(
-    { host: '127.0.0.1', port: 0, db, databaseUrl: postgres?.url, bootstrapToken: BOOTSTRAP, corsOrigins: [], maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024, logLevel: 'silent' },
+    { host: '127.0.0.1', port: 0, db, databaseUrl: postgres?.url, bootstrapToken: BOOTSTRAP, corsOrigins: [], maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024, ...(options.maxImportBytes ? { maxImportBytes: options.maxImportBytes } : {}), logLevel: 'silent' },
     pino({ level: 'silent' }),
   );
   const base = running.url;
@@ -43,7 +44,7 @@ export async function startTestServer(options: { maxBodyBytes?: number; dir?: st
       method,
       headers: {
         ...(o.token === null ? {} : { authorization: `Bearer ${o.token ?? BOOTSTRAP}` }),
-        ...(o.body !== undefined ? { 'content-type': o.type ?? 'application/yaml' } : {}),
+        ...(typeof o.body === 'string' ? { 'content-type': o.type ?? 'application/yaml' } : {}),
         ...o.headers,
       },
       ...(o.body !== undefined ? { body: o.body } : {}),

@@ -32,7 +32,7 @@ describe('OpenAPI 3.1 at /openapi.json', () => {
         '/v1/reviews', '/v1/reviews/{id}', '/v1/reviews/{id}/restore', '/v1/reviews/{id}/purge',
         '/v1/reviews/{id}/revisions', '/v1/reviews/{id}/revisions/{revision}', '/v1/reviews/{id}/diff',
         '/v1/reviews/{id}/analysis', '/v1/reviews/{id}/report',
-        '/v1/validate', '/v1/analyze', '/v1/report', '/v1/tokens', '/v1/tokens/{id}', '/v1/audit',
+        '/v1/validate', '/v1/analyze', '/v1/report', '/v1/import', '/v1/tokens', '/v1/tokens/{id}', '/v1/audit',
       ].sort(),
     );
     for (const name of ['Review', 'Instrument', 'Source', 'Finding', 'Classification', 'Problem', 'Withheld', 'StoredReview', 'Token']) expect(spec.components.schemas, name).toHaveProperty(name);
@@ -40,6 +40,10 @@ describe('OpenAPI 3.1 at /openapi.json', () => {
     expect(spec.paths['/v1/reviews/{id}']!.put!.responses).toHaveProperty('412');
     expect(spec.paths['/v1/reviews/{id}']!.put!.responses).toHaveProperty('428');
     expect(spec.paths['/healthz']!.get!.security).toEqual([]);
+    const upload = spec.paths['/v1/import']!.post! as unknown as { requestBody: { content: Record<string, { schema: unknown }> }; responses: Record<string, unknown> };
+    expect(Object.keys(upload.requestBody.content)).toEqual(['multipart/form-data']);
+    for (const status of ['200', '403', '413', '415', '422']) expect(upload.responses, status).toHaveProperty(status);
+    for (const name of ['ImportForm', 'ImportResult', 'SheetProblem', 'InvalidImport']) expect(spec.components.schemas, name).toHaveProperty(name);
   });
 });
 
@@ -81,6 +85,10 @@ describe('the docs page at /docs works offline', () => {
       const operations = await page.$$eval('.opblock', (els) => els.length);
       expect(operations).toBeGreaterThanOrEqual(20);
       expect(await page.textContent('.info')).toContain('polev API');
+      // The import takes files: tried out from the page, it offers a file picker.
+      await page.locator('.opblock-summary-path', { hasText: /^\/v1\/import$/ }).click();
+      await page.locator('.opblock.is-open .try-out__btn').click();
+      await page.waitForSelector('.opblock.is-open input[type=file]', { timeout: 10_000 });
       expect(foreign).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

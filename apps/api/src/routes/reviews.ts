@@ -1,7 +1,8 @@
-import { Review as ReviewSchema } from '@polev/core';
+import { Review as ReviewSchema, type Review } from '@polev/core';
+import type { Context } from 'hono';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { invalidReview, readReview } from '../body.js';
-import { decodeCursor, encodeCursor, expectedRevision, jsonBytes, preconditionFailed, revisionEtag, sendCached, withheldHeaders } from '../http.js';
+import { decodeCursor, encodeCursor, expectedRevision, jsonBytes, matchesAnyRevision, preconditionFailed, revisionEtag, sendCached, withheldHeaders } from '../http.js';
 import { ApiProblem, notFound } from '../problems.js';
 import { defineRoute, problemRef, type AllowTable, type Env } from '../routing.js';
 import type { ReviewHead, WriteResult } from '../storage/repository.js';
@@ -76,6 +77,27 @@ function refused(result: Extract<WriteResult, { ok: false }>, id: string): ApiPr
   }
 }
 
+/** How often a write under `If-Match: *` is tried: each race it loses, another write won, so 32 outlasts 32 writers at once. */
+const ANY_REVISION_ATTEMPTS = 32;
+
+/**
+ * A write under If-Match against the current head, whose whole review the caller must be cleared
+ * for. A named ETag that is stale is a 412. `If-Match: *` asks for whatever revision is current,
+ * so a write that lost the race to another (the database decides: row lock, unique revision) is
+ * tried again on the new head — its clearance checked again, so nobody overwrites an item they
+ * cannot see — instead of being refused as if the caller had named a revision.
+ */
+async function conditionalWrite(c: Context<Env>, s: Services, id: string, write: (expected: () => number) => Promise<WriteResult>): Promise<Extract<WriteResult, { ok: true }>> {
+  for (let attempt = 1; ; attempt++) {
+    const head = await liveHead(s.repo, id);
+    const current = await s.repo.getRevision(head.id, head.revision);
+    if (current) requireClearanceFor(c.get('caller'), reviewOf(current), 'the stored review');
+    const result = await write(() => expectedRevision(c, head));
+    if (result.ok) return result;
+    if (result.reason !== 'conflict' || !matchesAnyRevision(c) || attempt === ANY_REVISION_ATTEMPTS) throw refused(result, id);
+  }
+}
+
 export function reviewRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Services): void {
   const tags = ['reviews'];
 
@@ -137,7 +159,7 @@ export function reviewRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Servic
 
   defineRoute(app, allow, {
     method: 'put', path: '/v1/reviews/{id}', tags, role: 'editor', summary: 'Replace a review: a new revision',
-    description: 'Needs If-Match with the current ETag (428 without, 412 when stale: nothing is merged). The caller must be cleared for every item, before and after.',
+    description: 'Needs If-Match with the current ETag (428 without, 412 when stale: nothing is merged); `If-Match: *` replaces whatever revision is current. The caller must be cleared for every item, before and after.',
     params: IdParam,
     body: reviewBody,
     responses: {
@@ -149,16 +171,16 @@ export function reviewRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Servic
       422: problemRef('The review has problems'),
     },
   }, async (c, { params }) => {
-    const head = await liveHead(s.repo, params.id);
     const caller = c.get('caller');
-    const current = await s.repo.getRevision(head.id, head.revision);
-    if (current) requireClearanceFor(caller, reviewOf(current), 'the stored review');
-    const review = await readReview(c);
-    if (review.id !== params.id) throw invalidReview([{ path: 'id', line: 0, column: 0, message: `the review's id is "${review.id}", the URL's "${params.id}"`, hint: 'ids cannot be changed: store it under its new id and delete the old one', severity: 'error', code: 'inconsistent' }]);
-    requireClearanceFor(caller, review, 'the new review');
-    const expected = expectedRevision(c, head);
-    const result = await s.repo.replaceReview(params.id, expected, review, JSON.stringify(review), actorOf(c), s.now().toISOString());
-    if (!result.ok) throw refused(result, params.id);
+    let review: Review | undefined;
+    const result = await conditionalWrite(c, s, params.id, async (expected) => {
+      if (!review) {
+        review = await readReview(c);
+        if (review.id !== params.id) throw invalidReview([{ path: 'id', line: 0, column: 0, message: `the review's id is "${review.id}", the URL's "${params.id}"`, hint: 'ids cannot be changed: store it under its new id and delete the old one', severity: 'error', code: 'inconsistent' }]);
+        requireClearanceFor(caller, review, 'the new review');
+      }
+      return s.repo.replaceReview(params.id, expected(), review, JSON.stringify(review), actorOf(c), s.now().toISOString());
+    });
     return c.json(headJson(result.head), 200, { etag: revisionEtag(result.head.revision, result.head.hash) });
   });
 
@@ -167,11 +189,7 @@ export function reviewRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Servic
     params: IdParam,
     responses: { 200: headResponse('Deleted'), 404: problemRef('No such review'), 410: problemRef('Already deleted'), 412: problemRef('Stale If-Match'), 428: problemRef('If-Match is missing') },
   }, async (c, { params }) => {
-    const head = await liveHead(s.repo, params.id);
-    const current = await s.repo.getRevision(head.id, head.revision);
-    if (current) requireClearanceFor(c.get('caller'), reviewOf(current), 'the stored review');
-    const result = await s.repo.deleteReview(params.id, expectedRevision(c, head), actorOf(c), s.now().toISOString());
-    if (!result.ok) throw refused(result, params.id);
+    const result = await conditionalWrite(c, s, params.id, (expected) => s.repo.deleteReview(params.id, expected(), actorOf(c), s.now().toISOString()));
     return c.json(headJson(result.head));
   });
 
