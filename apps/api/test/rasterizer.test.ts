@@ -53,7 +53,9 @@ describe('POST /v1/report without a PNG renderer', () => {
     const body = (await docx.json()) as { type: string; detail: string };
     expect(body.type).toBe('urn:polev:problem:rasterizer-unavailable');
     expect(body.detail).toContain('no prebuilt binary for this platform (test)');
-    // The log is JSON lines on stdout (pino), with the error's class.
+    // The log is JSON lines on stdout (pino), with the error's class; it is written in batches, at
+    // least once a second, so the line may follow the answer.
+    for (let i = 0; i < 100 && !stdout.includes('RasterizerUnavailableError'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(stdout).toContain('RasterizerUnavailableError');
     expect((await fetch(`${base}/v1/report?format=html`, { method: 'POST', body: example, headers })).status).toBe(200);
   });

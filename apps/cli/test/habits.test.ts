@@ -59,7 +59,7 @@ describe('polev completion', () => {
     expect(complete('polev', 'analyze', '--ex')).toEqual(['--explain']);
     expect(complete('polev', 'analyze', '--lang', '')).toEqual(['nl', 'en']);
     expect(complete('polev', '--debug', 'report', 'r.yaml', '--audience', 'c')).toEqual(['confidential']);
-    expect(complete('polev', 'report', 'r.yaml', '-f', '')).toEqual(['md', 'html', 'docx']);
+    expect(complete('polev', 'report', 'r.yaml', '-f', '')).toEqual(['md', 'html', 'docx', 'pdf']);
     expect(complete('polev', 'completion', '')).toEqual(['bash', 'zsh', 'fish']);
     writeFileSync(join(dir, 'review-a.yaml'), '');
     expect(complete('polev', 'validate', 'review-')).toEqual(['review-a.yaml']);
@@ -87,7 +87,7 @@ describe('polev completion', () => {
     writeFileSync(file, script);
     const r = spawnSync('zsh', ['-n', file], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    for (const text of ["'analyze:analyse a review", "'--lang[", ':lang:(nl en)', "'*--protect[", ':format:(md html docx)', "'1:the shell to complete in:(bash zsh fish)'", "'*:review files"]) expect(script).toContain(text);
+    for (const text of ["'analyze:analyse a review", "'--lang[", ':lang:(nl en)', "'*--protect[", ':format:(md html docx pdf)', "'1:the shell to complete in:(bash zsh fish)'", "'*:review files"]) expect(script).toContain(text);
   });
 });
 
