@@ -1,6 +1,6 @@
-import { EVENT_ID, getScalarValue, type Event } from 'js-yaml';
+import { EVENT_ID, getScalarValue, SCALAR_STYLE, type Event } from 'js-yaml';
 import type { PathSegment } from './problem.js';
-import { nodeOffset } from './read.js';
+import { resolvePlain } from './schema.js';
 
 /** Where a path of the data is in the text: its node, and the key it is the value of. */
 interface Place {
@@ -9,13 +9,17 @@ interface Place {
   keyAt?: number;
 }
 
+/** A data path to locate; at its key rather than its value when `atKey`. */
+export interface Wanted {
+  path: readonly PathSegment[];
+  atKey?: boolean;
+}
+
 /**
- * Finds the text offsets of many data paths in one pass over the parser's events: the paths are
- * put in a trie, and the walk records the offset of each node the trie asks for. A path through
- * an alias ends at the alias (its contents are written at the anchor). Linear in the events plus
- * the paths.
+ * The problems' paths in a trie, so one walk over a file's nodes records the offset of each node
+ * some path asks for. An empty value (`key:` and nothing) has no text: it is located at its key.
  */
-export function locatePaths(events: Event[], text: string, paths: readonly { path: readonly PathSegment[]; atKey?: boolean }[]): (number | undefined)[] {
+function trieOf(paths: readonly Wanted[]): Place {
   const root: Place = { children: new Map() };
   for (const { path } of paths) {
     let place = root;
@@ -25,6 +29,111 @@ export function locatePaths(events: Event[], text: string, paths: readonly { pat
       place = next;
     }
   }
+  return root;
+}
+
+/** Each path's offset from the filled trie: its node, its key, or the nearest located ancestor. */
+function offsetsOf(root: Place, paths: readonly Wanted[]): (number | undefined)[] {
+  return paths.map(({ path, atKey }) => {
+    let place: Place | undefined = root;
+    let found: number | undefined = root.at;
+    let last: Place | undefined;
+    for (const seg of path) {
+      place = place.children.get(seg);
+      if (!place || place.at === undefined) {
+        place = undefined;
+        break;
+      }
+      found = place.at;
+      last = place;
+    }
+    if (atKey && place && last?.keyAt !== undefined) return last.keyAt;
+    return found;
+  });
+}
+
+/** Keys that objects list before the others, out of the text's order. */
+const INDEX_KEY = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * Locates paths from the offsets of a file's nodes in document order (block.ts and jsonOffsets
+ * give them), by walking the data in the same order. Undefined when the data has a key that
+ * objects put out of the text's order (a whole number), so the walk cannot follow the text.
+ */
+export function locateInOrder(data: unknown, offsets: Int32Array, paths: readonly Wanted[]): (number | undefined)[] | undefined {
+  const root = trieOf(paths);
+  let i = 0;
+  const walk = (value: unknown, place: Place | undefined, keyAt: number | undefined): boolean => {
+    const offset = offsets[i++]!;
+    if (place) {
+      const at = offset >= 0 ? offset : keyAt;
+      if (at !== undefined) place.at = at;
+      if (keyAt !== undefined) place.keyAt = keyAt;
+    }
+    if (typeof value !== 'object' || value === null) return true;
+    if (Array.isArray(value)) {
+      for (let k = 0; k < value.length; k++) if (!walk(value[k], place?.children.get(k), undefined)) return false;
+      return true;
+    }
+    for (const key of Object.keys(value)) {
+      const c = key.charCodeAt(0);
+      if (c >= 48 && c <= 57 && INDEX_KEY.test(key)) return false;
+      const at = offsets[i++]!;
+      if (!walk((value as Record<string, unknown>)[key], place?.children.get(key), at)) return false;
+    }
+    return true;
+  };
+  if (!walk(data, root, undefined) || i !== offsets.length) return undefined;
+  return offsetsOf(root, paths);
+}
+
+/**
+ * The offsets of a JSON text's nodes in document order, as locateInOrder takes them: a value at
+ * its first character (a string at its quote), a key at its quote. Only for a text JSON.parse
+ * accepted. About twenty times faster than js-yaml's events of the same text.
+ */
+export function jsonOffsets(text: string): Int32Array {
+  let offsets = new Int32Array(1024);
+  let n = 0;
+  const push = (at: number) => {
+    if (n === offsets.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(offsets);
+      offsets = grown;
+    }
+    offsets[n++] = at;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Whitespace, `,` `:` and closing brackets start no node.
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 44 || c === 58 || c === 93 || c === 125) continue;
+    push(i);
+    if (c === 34) {
+      // A string (a value or a key): to its closing quote, one not escaped by an odd run of backslashes.
+      for (i = text.indexOf('"', i + 1); ; i = text.indexOf('"', i + 1)) {
+        let b = i - 1;
+        while (text.charCodeAt(b) === 92) b--;
+        if ((i - 1 - b) % 2 === 0) break;
+      }
+    } else if (c !== 91 && c !== 123) {
+      // A number, true, false or null: to the next delimiter.
+      while (i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d === 44 || d === 93 || d === 125 || d === 32 || d === 10 || d === 13 || d === 9) break;
+        i++;
+      }
+    }
+  }
+  return offsets.subarray(0, n);
+}
+
+/**
+ * Finds the text offsets of many data paths in one pass over the parser's events. A path through
+ * an alias ends at the alias (its contents are written at the anchor). Linear in the events plus
+ * the paths.
+ */
+export function locatePaths(events: Event[], text: string, paths: readonly Wanted[]): (number | undefined)[] {
+  const root = trieOf(paths);
 
   type Frame = { kind: 'document' | 'seq' | 'map'; place: Place | undefined; index: number; key: string | undefined; keyAt: number; expectKey: boolean };
   const frames: Frame[] = [];
@@ -42,7 +151,8 @@ export function locatePaths(events: Event[], text: string, paths: readonly { pat
       top.expectKey = true;
     }
     if (place) {
-      place.at = offset;
+      const at = offset >= 0 ? offset : keyAt;
+      if (at !== undefined) place.at = at;
       if (keyAt !== undefined) place.keyAt = keyAt;
     }
     return place;
@@ -64,7 +174,9 @@ export function locatePaths(events: Event[], text: string, paths: readonly { pat
     if (top?.kind === 'map' && top.expectKey && e.type !== EVENT_ID.POP) {
       top.expectKey = false;
       if (e.type === EVENT_ID.SCALAR) {
-        top.key = getScalarValue(text, e);
+        // A plain key as the data has it: `~` is the key "null", `0x1F` the key "31".
+        const source = getScalarValue(text, e);
+        top.key = e.style === SCALAR_STYLE.PLAIN && e.tagStart < 0 ? String(resolvePlain(source)) : source;
         top.keyAt = nodeOffset(e);
       } else {
         top.key = undefined;
@@ -90,20 +202,20 @@ export function locatePaths(events: Event[], text: string, paths: readonly { pat
     }
   }
 
-  return paths.map(({ path, atKey }) => {
-    let place: Place | undefined = root;
-    let found: number | undefined = root.at;
-    let last: Place | undefined;
-    for (const seg of path) {
-      place = place.children.get(seg);
-      if (!place || place.at === undefined) {
-        place = undefined;
-        break;
-      }
-      found = place.at;
-      last = place;
-    }
-    if (atKey && place && last?.keyAt !== undefined) return last.keyAt;
-    return found;
-  });
+  return offsetsOf(root, paths);
+}
+
+/** Where a node starts: the opening quote of a quoted scalar, the `*` of an alias. */
+export function nodeOffset(e: Event): number {
+  switch (e.type) {
+    case EVENT_ID.SCALAR:
+      return e.style === 2 || e.style === 3 ? Math.max(0, e.valueStart - 1) : e.valueStart;
+    case EVENT_ID.SEQUENCE:
+    case EVENT_ID.MAPPING:
+      return e.start;
+    case EVENT_ID.ALIAS:
+      return Math.max(0, e.anchorStart - 1);
+    default:
+      return 0;
+  }
 }

@@ -8,7 +8,6 @@ import { count, quote } from '../util/text.js';
 import { strengthWarnings } from '../model/strength.js';
 import { checkReferences, type UnlocatedProblem } from './references.js';
 import { LIMITS, readDocument, type ReadProblem } from './read.js';
-import { locatePaths } from './locate.js';
 import { migrateReview } from './migrate.js';
 import { migrationWarning, reviewWarnings } from './warnings.js';
 
@@ -47,7 +46,7 @@ export function parseReview(text: string, options: ParseOptions = {}): ParseResu
   const { review } = validateData(data, found);
   if (found.length === 0 && review) return { ok: true, review, warnings: [] };
 
-  const offsets = locatePaths(read.events(), source, found);
+  const offsets = read.locate(found);
   const problems = found.map((p, i): Problem => {
     const offset = offsets[i];
     const problem: Problem = { file, ...(offset === undefined ? { line: 0, column: 0 } : lines.position(offset)), path: formatPath(p.path), message: p.message, severity: p.severity, code: p.code };
