@@ -56,8 +56,12 @@ describe('parseReview: bounded loading', () => {
 
   it('lists at most the first problems of a file with 120,000, and counts the rest', () => {
     const items = Array.from({ length: 120_000 }, (_, i) => `- x${i}`).join('\n');
-    const ps = problems(parseReview(`instruments:\n${items}\n`, { file: 'many.yaml' }));
+    const r = parseReview(`instruments:\n${items}\n`, { file: 'many.yaml' });
+    const ps = problems(r);
     expect(ps).toHaveLength(LIMITS.problems + 1);
+    // The counts are of every problem, listed or not; the entry that counts the rest is none.
+    expect(r.counts).toEqual({ errors: expect.any(Number), warnings: 0, listed: LIMITS.problems });
+    expect(ps.at(-1)!.message).toContain(`${r.counts.errors.toLocaleString('en-GB')} in all`);
     expect(ps.at(-1)).toMatchObject({ code: 'limit', severity: 'error', message: expect.stringMatching(/^1(19|20),\d{3} more problems not listed/) });
     expect(problems(parseReview(`instruments:\n${items.slice(0, 20_000)}\n`, { maxProblems: 10 }))).toHaveLength(11);
   }, 120_000);
