@@ -218,7 +218,7 @@ describe('the block reader (block.ts)', () => {
     expect(spelled(block.data), text).toBe(spelled(general[0]));
     expect(Object.getPrototypeOf(block.data)).toBe(Object.getPrototypeOf(general[0]));
     const paths = pathsOf(block.data);
-    expect(locateInOrder(block.data, block.offsets, paths), text).toEqual(locatePaths(events, text, paths));
+    expect(locateInOrder(block.data, block.nodes, paths), text).toEqual(locatePaths(events, text, paths));
     return 'read';
   }
 

@@ -57,8 +57,8 @@ export function readDocument(text: string): ReadResult {
   if (block) {
     const check = checkBounds(block.data, text.length);
     if (!check.fatal) {
-      const { data, offsets } = block;
-      return { ok: true, data, bounds: check.problems, locate: (paths) => locateInOrder(data, offsets, paths) ?? locatePaths(eventsOf(text), text, paths) };
+      const { data, nodes } = block;
+      return { ok: true, data, bounds: check.problems, locate: (paths) => locateInOrder(data, nodes, paths) ?? locatePaths(eventsOf(text), text, paths) };
     }
   }
   let events: Event[];
