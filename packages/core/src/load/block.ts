@@ -5,8 +5,8 @@ import { resolvePlain } from './schema.js';
 /**
  * A reader of the YAML most review files are written in — block mappings and sequences of
  * one-line scalars — that builds the data straight from the text, without js-yaml's events:
- * js-yaml's parser alone costs about 1.5× the loading limit (JSON.parse + the schema), its event
- * objects ten times the size of the text; this reader costs about a third of that. It gives the
+ * js-yaml's parser and constructor cost about 1.7× the loading limit (JSON.parse + the schema) at
+ * 10k instruments, its event objects ten times the size of the text; this reader about 1.1×. It gives the
  * data js-yaml gives, and the offsets of its nodes (what js-yaml's events would locate them at),
  * or hands the text over (undefined) at the first thing it does not read: flow collections other
  * than `[]` and `{}`, block or multi-line scalars, anchors, aliases, tags, explicit keys,
@@ -18,6 +18,8 @@ export interface BlockRead {
   data: unknown;
   /** Where each node starts, as js-yaml's events would locate it. */
   nodes: NodeOffsets;
+  /** The length of the longest line: no key or text (each on one line) is longer. */
+  longestLine: number;
 }
 
 /** What the reader leaves to js-yaml wherever it is: tabs, controls, C1, surrogates, BOM, non-characters, line separators. */
@@ -69,6 +71,7 @@ export function readBlockYaml(text: string): BlockRead | undefined {
 
 class Reader {
   private readonly nodes = new NodeOffsets();
+  private longestLine = 0;
   /** The current content line: its start, indent, first character, end (before CR LF). */
   private lineStart = 0;
   private indent = 0;
@@ -97,7 +100,7 @@ class Reader {
     }
     const data = this.node(this.indent, 0);
     if (!this.eof) throw handOver;
-    return { data, nodes: this.nodes };
+    return { data, nodes: this.nodes, longestLine: this.longestLine };
   }
 
   private find(s: string, from: number): number {
@@ -115,6 +118,7 @@ class Reader {
       if (lf < 0) lf = text.length;
       const end = lf > i && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
       if (i < end && text.charCodeAt(i) !== HASH) {
+        if (end - i > this.longestLine) this.longestLine = end - i;
         this.lineStart = start;
         this.indent = i - start;
         this.first = i;
@@ -247,7 +251,7 @@ class Reader {
    * The value of the plain scalar from `at` to `e`: a key as a string, as js-yaml makes it. Keys
    * and short values repeat throughout a file (field names, kinds, statuses), so the last value
    * of a source is kept by a hash of its length and characters: a repeat costs a comparison, not
-   * a new string and a resolution (block reading 126 → ? ms of CPU at 10k instruments).
+   * a new string and a resolution (a fifth of this reader's time at 10k instruments).
    */
   private plain(at: number, e: number, cache: PlainCache, isKey: boolean): unknown {
     const text = this.text;

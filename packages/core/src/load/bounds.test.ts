@@ -1,5 +1,6 @@
 // Hostile and malformed inputs: each gives located problems, never a throw, a stall or a blow-up.
 import { readFileSync } from 'node:fs';
+import { dump, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseReview, type ParseResult } from './parse.js';
 import type { Problem } from './problem.js';
@@ -68,10 +69,18 @@ describe('parseReview: bounded loading', () => {
 
   it('refuses texts and ids beyond their length, at their place', () => {
     const long = 'x'.repeat(LIMITS.textLength + 1);
-    const text = mini.replace('title: A small review', `title: ${long}`);
-    const [p] = problems(parseReview(text));
-    expect(p).toMatchObject({ code: 'limit', path: 'title', line: text.split('\n').findIndex((l) => l.startsWith('title:')) + 1 });
-    expect(p!.message.length).toBeLessThan(200);
+    // The fixture (flow mappings: js-yaml's) and the same review as block YAML (block.ts's), a
+    // text and a key each just beyond the bound, and a text just within it.
+    const block = dump(load(mini), { lineWidth: -1 });
+    for (const source of [mini, block]) {
+      const text = source.replace('title: A small review', `title: ${long}`);
+      const [p] = problems(parseReview(text));
+      expect(p).toMatchObject({ code: 'limit', path: 'title', line: text.split('\n').findIndex((l) => l.startsWith('title:')) + 1 });
+      expect(p!.message.length).toBeLessThan(200);
+      const key = problems(parseReview(source.replace('title: A small review', `title: A small review\n${long}: x`)));
+      expect(key.map((q) => [q.code, q.message.slice(0, 14)])).toEqual([['limit', 'the key "xxxxx'], ['schema', 'unknown field ']]);
+      expect(parseReview(source.replace('title: A small review', `title: ${long.slice(1)}`)).ok).toBe(true);
+    }
 
     const id = 'a'.repeat(5000);
     const ids = problems(parseReview(mini.replace('id: s1', `id: ${id}`).replace('source: s1', `source: ${id}`)));
