@@ -246,7 +246,7 @@ const reviewName = relative(root, review);
 // The checks below are independent of each other: they run at once, each saying ok or failing the
 // whole run (fail() exits) as before.
 const checks = [];
-// ---------------------------------------------------------------------------------------------
+
 // (r) require() from a CommonJS file: Node 20.19+ loads ES modules through the `default` condition.
 checks.push((async () => {
   const file = join(installDir, 'consumer.cjs');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, unlinkSync } from 'node:fs';
+import { constants as os } from 'node:os';
 import { access, link, lstat, mkdir, open, readlink, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inert } from './inert.js';
@@ -44,6 +45,8 @@ export async function writeOutput(io: Io, out: string, data: string | Uint8Array
 
   const tmp = join(dir, `.${basename(path)}.${randomBytes(9).toString('base64url')}.tmp`);
   let created = false;
+  pending.add(tmp);
+  if (pending.size === 1) for (const signal of SIGNALS) process.on(signal, interrupted);
   try {
     const file = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
     created = true;
@@ -62,7 +65,31 @@ export async function writeOutput(io: Io, out: string, data: string | Uint8Array
     if (err instanceof CliError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliError(`cannot write ${shown}: ${describeCode(code) ?? inert((err as Error).message)}`, EXIT.usage, code === 'ENOSPC' || code === 'EDQUOT' ? 'free disk space and run again' : 'check the path and the permissions of its folder');
+  } finally {
+    pending.delete(tmp);
+    if (pending.size === 0) for (const signal of SIGNALS) process.off(signal, interrupted);
   }
+}
+
+/**
+ * Temporary files being written. Ctrl-C (or a kill) while one exists would leave it behind, so
+ * for as long as one does the signals are caught: the files are removed (the targets were not
+ * touched yet: a target changes only in the last, atomic step) and the process ends with the
+ * shell's code for the signal, 128 + its number (130 for SIGINT, 143 for SIGTERM).
+ */
+const pending = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function interrupted(signal: NodeJS.Signals): void {
+  for (const tmp of pending) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Already put in place or removed.
+    }
+  }
+  process.stderr.write(`interrupted (${signal}); the unfinished output file was removed\n`);
+  process.exit(128 + (os.signals[signal] ?? 0));
 }
 
 /** Puts the new file where no file may be: a hard link fails if one appeared since the check. */

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { formatProblem, migrateReviewText, MigrationSyntaxError, parseReview, SCHEMA_VERSION } from '@polev/core';
 import { inert } from '../inert.js';
 import { CliError, EXIT, style, type Io } from '../io.js';
+import { problemCount } from '../input.js';
 import { writeOutput } from '../output.js';
 
 export interface MigrateOptions {
@@ -38,8 +39,7 @@ export async function migrateCommand(io: Io, file: string, opts: MigrateOptions)
   const result = parseReview(m.text, { file: out === '-' ? name : out });
   if (!result.ok) {
     for (const p of result.problems) io.stderr(`${s.red(inert(formatProblem(p)))}\n`);
-    const n = result.problems.filter((p) => p.severity === 'error').length;
-    throw new CliError(`${name} has ${n} problem${n === 1 ? '' : 's'} once migrated; nothing was written`, EXIT.invalidInput, `fix them first (\`polev validate ${name}\` lists them), then migrate`);
+    throw new CliError(`${name} has ${problemCount(result.counts, 'errors')} once migrated; nothing was written`, EXIT.invalidInput, `fix them first (\`polev validate ${name}\` lists them), then migrate`);
   }
   // In place the file is replaced (atomically); another output follows the usual --force rule.
   await writeOutput(io, out, m.text, opts.force || out === file || out === '-');

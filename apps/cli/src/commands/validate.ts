@@ -1,13 +1,13 @@
-import { formatProblem, type Problem } from '@polev/core/load';
+import { formatProblem, type Problem, type ProblemCounts } from '@polev/core/load';
 import { inert, jsonText } from '../inert.js';
 import { CliError, EXIT, style, type Io } from '../io.js';
-import { inputName, loadInput } from '../input.js';
+import { inputName, loadInput, problemCount } from '../input.js';
 
 export interface ValidateOptions {
   format: 'text' | 'json';
 }
 
-type FileResult = { file: string; valid: boolean; problems: Problem[] } | { file: string; valid: false; error: string; hint?: string };
+type FileResult = { file: string; valid: boolean; problems: Problem[]; counts: ProblemCounts } | { file: string; valid: false; error: string; hint?: string };
 
 /** Validates each file and reports every problem; exit 1 when any file is invalid, 2 when one cannot be read. */
 export async function validate(io: Io, files: string[], options: ValidateOptions): Promise<number> {
@@ -19,7 +19,7 @@ export async function validate(io: Io, files: string[], options: ValidateOptions
     const file = inputName(path);
     try {
       const r = await loadInput(io, path);
-      results.push({ file, valid: r.ok, problems: r.ok ? r.warnings : r.problems });
+      results.push({ file, valid: r.ok, problems: r.ok ? r.warnings : r.problems, counts: r.counts });
       if (!r.ok) exit = Math.max(exit, EXIT.invalidInput);
     } catch (err) {
       if (!(err instanceof CliError)) throw err;
@@ -40,13 +40,10 @@ export async function validate(io: Io, files: string[], options: ValidateOptions
       const line = inert(formatProblem(p));
       io.stdout(`${p.severity === 'error' ? out.red(line) : out.yellow(line)}\n`);
     }
-    const errors = r.problems.filter((p) => p.severity === 'error').length;
-    const warnings = r.problems.length - errors;
-    const tail = warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
     io.stderr(
       r.valid
-        ? `${s.green('✓')} ${inert(r.file)} is valid${tail}\n`
-        : `${s.red('✗')} ${inert(r.file)}: ${errors} problem${errors === 1 ? '' : 's'}${tail}\n`,
+        ? `${s.green('✓')} ${inert(r.file)} is valid${r.counts.warnings ? `, ${problemCount(r.counts, 'warnings')}` : ''}\n`
+        : `${s.red('✗')} ${inert(r.file)}: ${problemCount(r.counts)}\n`,
     );
   }
   return exit;

@@ -1,5 +1,6 @@
 // Hostile and malformed inputs: each gives located problems, never a throw, a stall or a blow-up.
 import { readFileSync } from 'node:fs';
+import { dump, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseReview, type ParseResult } from './parse.js';
 import type { Problem } from './problem.js';
@@ -56,18 +57,30 @@ describe('parseReview: bounded loading', () => {
 
   it('lists at most the first problems of a file with 120,000, and counts the rest', () => {
     const items = Array.from({ length: 120_000 }, (_, i) => `- x${i}`).join('\n');
-    const ps = problems(parseReview(`instruments:\n${items}\n`, { file: 'many.yaml' }));
+    const r = parseReview(`instruments:\n${items}\n`, { file: 'many.yaml' });
+    const ps = problems(r);
     expect(ps).toHaveLength(LIMITS.problems + 1);
+    // The counts are of every problem, listed or not; the entry that counts the rest is none.
+    expect(r.counts).toEqual({ errors: expect.any(Number), warnings: 0, listed: LIMITS.problems });
+    expect(ps.at(-1)!.message).toContain(`${r.counts.errors.toLocaleString('en-GB')} in all`);
     expect(ps.at(-1)).toMatchObject({ code: 'limit', severity: 'error', message: expect.stringMatching(/^1(19|20),\d{3} more problems not listed/) });
     expect(problems(parseReview(`instruments:\n${items.slice(0, 20_000)}\n`, { maxProblems: 10 }))).toHaveLength(11);
   }, 120_000);
 
   it('refuses texts and ids beyond their length, at their place', () => {
     const long = 'x'.repeat(LIMITS.textLength + 1);
-    const text = mini.replace('title: A small review', `title: ${long}`);
-    const [p] = problems(parseReview(text));
-    expect(p).toMatchObject({ code: 'limit', path: 'title', line: text.split('\n').findIndex((l) => l.startsWith('title:')) + 1 });
-    expect(p!.message.length).toBeLessThan(200);
+    // The fixture (flow mappings: js-yaml's) and the same review as block YAML (block.ts's), a
+    // text and a key each just beyond the bound, and a text just within it.
+    const block = dump(load(mini), { lineWidth: -1 });
+    for (const source of [mini, block]) {
+      const text = source.replace('title: A small review', `title: ${long}`);
+      const [p] = problems(parseReview(text));
+      expect(p).toMatchObject({ code: 'limit', path: 'title', line: text.split('\n').findIndex((l) => l.startsWith('title:')) + 1 });
+      expect(p!.message.length).toBeLessThan(200);
+      const key = problems(parseReview(source.replace('title: A small review', `title: A small review\n${long}: x`)));
+      expect(key.map((q) => [q.code, q.message.slice(0, 14)])).toEqual([['limit', 'the key "xxxxx'], ['schema', 'unknown field ']]);
+      expect(parseReview(source.replace('title: A small review', `title: ${long.slice(1)}`)).ok).toBe(true);
+    }
 
     const id = 'a'.repeat(5000);
     const ids = problems(parseReview(mini.replace('id: s1', `id: ${id}`).replace('source: s1', `source: ${id}`)));

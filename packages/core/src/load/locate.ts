@@ -1,6 +1,6 @@
-import { EVENT_ID, getScalarValue, type Event } from 'js-yaml';
+import { EVENT_ID, getScalarValue, SCALAR_STYLE, type Event } from 'js-yaml';
 import type { PathSegment } from './problem.js';
-import { nodeOffset } from './read.js';
+import { resolvePlain } from './schema.js';
 
 /** Where a path of the data is in the text: its node, and the key it is the value of. */
 interface Place {
@@ -9,13 +9,17 @@ interface Place {
   keyAt?: number;
 }
 
+/** A data path to locate; at its key rather than its value when `atKey`. */
+export interface Wanted {
+  path: readonly PathSegment[];
+  atKey?: boolean;
+}
+
 /**
- * Finds the text offsets of many data paths in one pass over the parser's events: the paths are
- * put in a trie, and the walk records the offset of each node the trie asks for. A path through
- * an alias ends at the alias (its contents are written at the anchor). Linear in the events plus
- * the paths.
+ * The problems' paths in a trie, so one walk over a file's nodes records the offset of each node
+ * some path asks for. An empty value (`key:` and nothing) has no text: it is located at its key.
  */
-export function locatePaths(events: Event[], text: string, paths: readonly { path: readonly PathSegment[]; atKey?: boolean }[]): (number | undefined)[] {
+function trieOf(paths: readonly Wanted[]): Place {
   const root: Place = { children: new Map() };
   for (const { path } of paths) {
     let place = root;
@@ -25,6 +29,136 @@ export function locatePaths(events: Event[], text: string, paths: readonly { pat
       place = next;
     }
   }
+  return root;
+}
+
+/** Each path's offset from the filled trie: its node, its key, or the nearest located ancestor. */
+function offsetsOf(root: Place, paths: readonly Wanted[]): (number | undefined)[] {
+  return paths.map(({ path, atKey }) => {
+    let place: Place | undefined = root;
+    let found: number | undefined = root.at;
+    let last: Place | undefined;
+    for (const seg of path) {
+      place = place.children.get(seg);
+      if (!place || place.at === undefined) {
+        place = undefined;
+        break;
+      }
+      found = place.at;
+      last = place;
+    }
+    if (atKey && place && last?.keyAt !== undefined) return last.keyAt;
+    return found;
+  });
+}
+
+/** Keys that objects list before the others, out of the text's order. */
+const INDEX_KEY = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * The offsets of a file's nodes in document order — a mapping, then per entry its key and its
+ * value; a sequence, then its items; -1 for an empty value, which has no text — and for each
+ * list or mapping, where the nodes inside it end, so that locating skips what no path goes into.
+ */
+export class NodeOffsets {
+  at = new Int32Array(1024);
+  end = new Int32Array(1024);
+  length = 0;
+
+  push(offset: number): number {
+    if (this.length === this.at.length) {
+      for (const name of ['at', 'end'] as const) {
+        const grown = new Int32Array(this.length * 2);
+        grown.set(this[name]);
+        this[name] = grown;
+      }
+    }
+    this.at[this.length] = offset;
+    return this.length++;
+  }
+
+  /** The list or mapping pushed at `index` has no more nodes. */
+  close(index: number): void {
+    this.end[index] = this.length;
+  }
+}
+
+/**
+ * Locates paths from the offsets of a file's nodes (block.ts and jsonOffsets give them), walking
+ * the data along the paths only. Undefined when a mapping on the way has a key that objects put
+ * out of the text's order (a whole number), so the walk cannot follow the text.
+ */
+export function locateInOrder(data: unknown, nodes: NodeOffsets, paths: readonly Wanted[]): (number | undefined)[] | undefined {
+  const root = trieOf(paths);
+  const { at, end } = nodes;
+  let ordered = true;
+  /** Records where `value` (node `i`) is if a path goes there; the index after its nodes. */
+  const walk = (value: unknown, place: Place | undefined, keyAt: number | undefined, i: number): number => {
+    if (!place || !ordered) return end[i]! > i ? end[i]! : i + 1;
+    const offset = at[i]!;
+    const found = offset >= 0 ? offset : keyAt;
+    if (found !== undefined) place.at = found;
+    if (keyAt !== undefined) place.keyAt = keyAt;
+    let j = i + 1;
+    if (typeof value !== 'object' || value === null) return j;
+    if (Array.isArray(value)) {
+      for (let k = 0; k < value.length; k++) j = walk(value[k], place.children.get(k), undefined, j);
+      return j;
+    }
+    for (const key of Object.keys(value)) {
+      const c = key.charCodeAt(0);
+      if (c >= 48 && c <= 57 && INDEX_KEY.test(key)) ordered = false;
+      j = walk((value as Record<string, unknown>)[key], place.children.get(key), at[j]!, j + 1);
+    }
+    return j;
+  };
+  walk(data, root, undefined, 0);
+  return ordered ? offsetsOf(root, paths) : undefined;
+}
+
+/**
+ * The offsets of a JSON text's nodes, as locateInOrder takes them: a value at its first
+ * character (a string at its quote), a key at its quote. Only for a text JSON.parse accepted.
+ */
+export function jsonOffsets(text: string): NodeOffsets {
+  const nodes = new NodeOffsets();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Whitespace, `,` and `:` start no node.
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 44 || c === 58) continue;
+    if (c === 93 || c === 125) {
+      nodes.close(open.pop()!);
+      continue;
+    }
+    const index = nodes.push(i);
+    if (c === 91 || c === 123) open.push(index);
+    else if (c === 34) {
+      // A string (a value or a key): to its closing quote, one not escaped by an odd run of backslashes.
+      for (i = text.indexOf('"', i + 1); ; i = text.indexOf('"', i + 1)) {
+        let b = i - 1;
+        while (text.charCodeAt(b) === 92) b--;
+        if ((i - 1 - b) % 2 === 0) break;
+      }
+    } else {
+      // A number, true, false or null: to the next delimiter.
+      while (i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d === 44 || d === 93 || d === 125 || d === 32 || d === 10 || d === 13 || d === 9) break;
+        i++;
+      }
+    }
+  }
+  return nodes;
+}
+
+/**
+ * Finds the text offsets of many data paths in one pass over the parser's events. A path through
+ * an alias ends at the alias (its contents are written at the anchor). Linear in the events plus
+ * the paths.
+ */
+export function locatePaths(events: Event[], text: string, paths: readonly Wanted[]): (number | undefined)[] {
+  const root = trieOf(paths);
 
   type Frame = { kind: 'document' | 'seq' | 'map'; place: Place | undefined; index: number; key: string | undefined; keyAt: number; expectKey: boolean };
   const frames: Frame[] = [];
@@ -42,7 +176,8 @@ export function locatePaths(events: Event[], text: string, paths: readonly { pat
       top.expectKey = true;
     }
     if (place) {
-      place.at = offset;
+      const at = offset >= 0 ? offset : keyAt;
+      if (at !== undefined) place.at = at;
       if (keyAt !== undefined) place.keyAt = keyAt;
     }
     return place;
@@ -64,7 +199,9 @@ export function locatePaths(events: Event[], text: string, paths: readonly { pat
     if (top?.kind === 'map' && top.expectKey && e.type !== EVENT_ID.POP) {
       top.expectKey = false;
       if (e.type === EVENT_ID.SCALAR) {
-        top.key = getScalarValue(text, e);
+        // A plain key as the data has it: `~` is the key "null", `0x1F` the key "31".
+        const source = getScalarValue(text, e);
+        top.key = e.style === SCALAR_STYLE.PLAIN && e.tagStart < 0 ? String(resolvePlain(source)) : source;
         top.keyAt = nodeOffset(e);
       } else {
         top.key = undefined;
@@ -90,20 +227,20 @@ export function locatePaths(events: Event[], text: string, paths: readonly { pat
     }
   }
 
-  return paths.map(({ path, atKey }) => {
-    let place: Place | undefined = root;
-    let found: number | undefined = root.at;
-    let last: Place | undefined;
-    for (const seg of path) {
-      place = place.children.get(seg);
-      if (!place || place.at === undefined) {
-        place = undefined;
-        break;
-      }
-      found = place.at;
-      last = place;
-    }
-    if (atKey && place && last?.keyAt !== undefined) return last.keyAt;
-    return found;
-  });
+  return offsetsOf(root, paths);
+}
+
+/** Where a node starts: the opening quote of a quoted scalar, the `*` of an alias. */
+export function nodeOffset(e: Event): number {
+  switch (e.type) {
+    case EVENT_ID.SCALAR:
+      return e.style === 2 || e.style === 3 ? Math.max(0, e.valueStart - 1) : e.valueStart;
+    case EVENT_ID.SEQUENCE:
+    case EVENT_ID.MAPPING:
+      return e.start;
+    case EVENT_ID.ALIAS:
+      return Math.max(0, e.anchorStart - 1);
+    default:
+      return 0;
+  }
 }

@@ -3,12 +3,14 @@
 // order mark or tabs after the colons, gives the same review or the same problems at the same
 // places. Special numbers, duplicate keys and merge keys mean the same in every form.
 import { readFileSync } from 'node:fs';
-import { constructFromEvents, load, parseEvents } from 'js-yaml';
+import { constructFromEvents, dump, load, parseEvents } from 'js-yaml';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { syntheticReview } from '../testing/index.js';
 import { parseReview, type ParseResult } from './parse.js';
 import { construct, GENERAL, LIMITS, SCHEMA } from './read.js';
+import { readBlockYaml } from './block.js';
+import { locateInOrder, locatePaths } from './locate.js';
 
 const mini = readFileSync(new URL('../__fixtures__/mini.yaml', import.meta.url), 'utf8');
 
@@ -178,5 +180,111 @@ describe('the fast constructor of plain files', () => {
     for (const text of ['a: !!str 1\n', '? [a]\n: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\na: 2\n', '*x : 1\n', 'a: !!seq []\n']) {
       expect(construct(parseEvents(text, { maxDepth: LIMITS.depth }), text), text).toBe(GENERAL);
     }
+  });
+});
+
+describe('the block reader (block.ts)', () => {
+  type Path = (string | number)[];
+  /** Every path of the data, each at its value and (for a mapping's entry) at its key. */
+  const pathsOf = (data: unknown): { path: Path; atKey?: boolean }[] => {
+    const out: { path: Path; atKey?: boolean }[] = [];
+    const walk = (v: unknown, path: Path) => {
+      out.push({ path });
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (typeof v === 'object' && v !== null)
+        for (const k of Object.keys(v)) {
+          out.push({ path: [...path, k], atKey: true });
+          walk((v as Record<string, unknown>)[k], [...path, k]);
+        }
+    };
+    walk(data, []);
+    return out;
+  };
+  const spelled = (x: unknown) => JSON.stringify(x, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+
+  /** Reads `text` with both readers: the block reader's data and offsets must be js-yaml's, or it hands the text over. */
+  function agree(text: string): 'read' | 'handed over' {
+    const block = readBlockYaml(text);
+    if (!block) return 'handed over';
+    let events: ReturnType<typeof parseEvents>;
+    let general: unknown[];
+    try {
+      events = parseEvents(text, { maxDepth: LIMITS.depth });
+      general = constructFromEvents(events, { source: text, schema: SCHEMA });
+    } catch (err) {
+      throw new Error(`the block reader accepted what js-yaml refuses (${String(err)}):\n${text}`);
+    }
+    expect(general, text).toHaveLength(1);
+    expect(spelled(block.data), text).toBe(spelled(general[0]));
+    expect(Object.getPrototypeOf(block.data)).toBe(Object.getPrototypeOf(general[0]));
+    const paths = pathsOf(block.data);
+    expect(locateInOrder(block.data, block.nodes, paths), text).toEqual(locatePaths(events, text, paths));
+    return 'read';
+  }
+
+  const generated = [
+    dump(syntheticReview({ instruments: 15, seed: 4 }), { lineWidth: -1 }),
+    stringify(syntheticReview({ instruments: 9, seed: 8 }), { lineWidth: 0 }),
+    dump(load(mini), { lineWidth: -1 }),
+    stringify(load(readFileSync(new URL('../__fixtures__/sparse.yaml', import.meta.url), 'utf8')), { lineWidth: 0 }),
+  ];
+
+  it('reads the block YAML dumpers write, as js-yaml reads it', () => {
+    for (const text of generated) {
+      expect(agree(text)).toBe('read');
+      expect(agree(`---\n# a comment\n${text.replace(/\n/g, '\r\n')}`)).toBe('read');
+    }
+  });
+
+  it.each([
+    ['scalars of every kind', 'a: 1\nb: -2.5\nc: 0x1F\nd: 1e309\ne: -.inf\nf: .nan\ng: ~\nh: null\ni: True\nj: "q: #x"\nk: \'it\'\'s\'\nl: "esc \\" \\\\ \\n \\t \\u00e9 \\x41"\nm: a:b\nn: a#b\no: -x\np: ?y\nq: :z\nr: http://x.y/z\n'],
+    ['comments and blank lines', '# top\na: 1 # after\n\n   # indented\nb:\n  # inside\n  c: x   \n'],
+    ['empty values and collections', 'a:\nb: []\nc: {}\nd:\n  -\n  - x\n  - []\ne: [] # c\n'],
+    ['sequences at the column of their key', 'a:\n- 1\n- b: 2\n  c:\n  - 3\n  d: 4\ne: 5\n'],
+    ['compact mappings in sequences', '- a: 1\n  b:\n    - x\n-   c: 2\n    d: 3\n'],
+    ['keys the schema resolves', 'true: 1\n~: 2\n"quoted key": 3\n\'single\': 4\n1.5: 5\n__proto__: {}\nconstructor: 6\nkey with spaces : 7\n'],
+    ['four-space indentation', 'a:\n    b:\n        - 1\n        - 2\n    c: 3\n'],
+  ])('reads %s as js-yaml reads them', (_, text) => {
+    expect(agree(text)).toBe('read');
+  });
+
+  it.each([
+    ['flow collections', 'a: [1, 2]\n'],
+    ['block scalars', 'a: |\n  x\n'],
+    ['multi-line plain scalars', 'a: x\n  y\n'],
+    ['multi-line quoted scalars', 'a: "x\n  y"\n'],
+    ['anchors and aliases', 'a: &x 1\nb: *x\n'],
+    ['tags', 'a: !!str 1\n'],
+    ['tabs', 'a:\t1\n'],
+    ['lone CRs', 'a: 1\rb: 2\r'],
+    ['duplicate keys', 'a: 1\na: 2\n'],
+    ['whole-number keys', '2020: x\n'],
+    ['a second document', 'a: 1\n---\nb: 2\n'],
+    ['bad indentation', 'a:\n    b: 1\n  c: 2\n'],
+    ['a value and a mapping on one line', 'a: b: c\n'],
+    ['a sequence after a scalar', 'a: 1\n- b\n'],
+    ['unknown escapes', 'a: "\\q"\n'],
+    ['C1 and non-characters', 'a: "\x85"\nb: "\uFFFE"\n'],
+  ])('hands %s over to js-yaml', (_, text) => {
+    expect(agree(text)).toBe('handed over');
+  });
+
+  it('never reads a mutated file differently from js-yaml (seeded)', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const pieces = [' ', '  ', ':', ': ', ' #', '#', '-', '- ', '"', "'", '\\', '\n', '\r\n', '[]', '{}', '~', '1', '.inf', 'x', '---', '? ', '&a ', '*a', '!', '|', '>'];
+    const base = dump(syntheticReview({ instruments: 3, seed: 2 }), { lineWidth: -1 }).slice(0, 1500);
+    let read = 0;
+    for (let i = 0; i < 600; i++) {
+      let text = base;
+      for (let k = 1 + rand(3); k > 0; k--) {
+        const at = rand(text.length);
+        const cut = rand(4);
+        text = text.slice(0, at) + (rand(3) === 0 ? '' : pieces[rand(pieces.length)]) + text.slice(at + cut);
+      }
+      if (agree(text) === 'read') read++;
+    }
+    // Most mutations leave a file the reader reads: the property is not tested on hand-overs alone.
+    expect(read).toBeGreaterThan(150);
   });
 });

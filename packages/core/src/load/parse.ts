@@ -8,7 +8,6 @@ import { count, quote } from '../util/text.js';
 import { strengthWarnings } from '../model/strength.js';
 import { checkReferences, type UnlocatedProblem } from './references.js';
 import { LIMITS, readDocument, type ReadProblem } from './read.js';
-import { locatePaths } from './locate.js';
 import { migrateReview } from './migrate.js';
 import { migrationWarning, reviewWarnings } from './warnings.js';
 
@@ -20,8 +19,19 @@ export interface ParseOptions {
 }
 
 export type ParseResult =
-  | { ok: true; review: Review; warnings: Problem[] }
-  | { ok: false; problems: Problem[] };
+  | { ok: true; review: Review; warnings: Problem[]; counts: ProblemCounts }
+  | { ok: false; problems: Problem[]; counts: ProblemCounts };
+
+/**
+ * How many problems a file has, listed or not: beyond `maxProblems` only the first are listed,
+ * and a last entry counts the rest. That entry is not counted here.
+ */
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  /** How many of them are listed (in `problems`, or `warnings` when the file is valid). */
+  listed: number;
+}
 
 /**
  * Parses a review from YAML or JSON text (YAML 1.2 with the core schema, of which JSON is a
@@ -39,15 +49,18 @@ export function parseReview(text: string, options: ParseOptions = {}): ParseResu
   const lines = new LineIndex(source);
 
   const read = readDocument(source);
-  if (!read.ok) return { ok: false, problems: read.problems.map((p) => fromRead(file, lines, p)) };
+  if (!read.ok) {
+    const problems = read.problems.map((p) => fromRead(file, lines, p));
+    return { ok: false, problems, counts: countsOf(problems, problems.length) };
+  }
   const data = read.data;
-  if (data === null || data === undefined) return { ok: false, problems: [emptyFile(file)] };
+  if (data === null || data === undefined) return { ok: false, problems: [emptyFile(file)], counts: { errors: 1, warnings: 0, listed: 1 } };
 
   const found: UnlocatedProblem[] = read.bounds.map((b) => ({ ...b, code: 'limit', severity: 'error' }));
   const { review } = validateData(data, found);
-  if (found.length === 0 && review) return { ok: true, review, warnings: [] };
+  if (found.length === 0 && review) return { ok: true, review, warnings: [], counts: { errors: 0, warnings: 0, listed: 0 } };
 
-  const offsets = locatePaths(read.events(), source, found);
+  const offsets = read.locate(found);
   const problems = found.map((p, i): Problem => {
     const offset = offsets[i];
     const problem: Problem = { file, ...(offset === undefined ? { line: 0, column: 0 } : lines.position(offset)), path: formatPath(p.path), message: p.message, severity: p.severity, code: p.code };
@@ -56,8 +69,15 @@ export function parseReview(text: string, options: ParseOptions = {}): ParseResu
   });
   problems.sort(byPosition);
   const listed = capped(problems, max, file);
-  if (problems.some((p) => p.severity === 'error') || !review) return { ok: false, problems: listed };
-  return { ok: true, review, warnings: listed };
+  const counts = countsOf(problems, Math.min(problems.length, max));
+  if (counts.errors > 0 || !review) return { ok: false, problems: listed, counts };
+  return { ok: true, review, warnings: listed, counts };
+}
+
+function countsOf(problems: readonly Problem[], listed: number): ProblemCounts {
+  let errors = 0;
+  for (const p of problems) if (p.severity === 'error') errors++;
+  return { errors, warnings: problems.length - errors, listed };
 }
 
 /**

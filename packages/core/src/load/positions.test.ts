@@ -1,6 +1,7 @@
 // Problems are located from the parser's events: these pin line:column for syntax errors, duplicate
 // keys, anchors and aliases, and problems of a JSON text read through JSON.parse.
 import { readFileSync } from 'node:fs';
+import { dump, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseReview } from './parse.js';
 
@@ -53,5 +54,23 @@ describe('parseReview: positions', () => {
       ['instruments[0].kind', at(text, 'kind: cash').line, at(text, 'kind: cash', 'kind: '.length).column],
       ['findings[0].sources[0].source', at(text, 'source: s9').line, at(text, 'source: s9', 'source: '.length).column],
     ]);
+  });
+
+  it('locates an empty value at its key, whichever reader reads the file', () => {
+    // The fixture's flow mappings send it to js-yaml; the same review dumped as block YAML is block.ts's.
+    const blockYaml = dump(load(mini), { lineWidth: -1 }).replace(/^title: .*$/m, 'title:');
+    for (const text of [mini.replace('title: A small review', 'title:'), blockYaml]) {
+      const r = parseReview(text, { file: 'e.yaml' });
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.problems.find((p) => p.path === 'title')).toMatchObject({ message: 'expected text, got null', ...at(text, 'title:') });
+    }
+  });
+
+  it('locates a plain key the schema resolves (~ is the key "null")', () => {
+    const text = mini.replace('title: A small review', 'title: A small review\n~: x');
+    const r = parseReview(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.find((p) => p.path === 'null')).toMatchObject({ message: 'unknown field "null"', ...at(text, '~: x') });
   });
 });

@@ -1,15 +1,22 @@
-import { constructFromEvents, CORE_SCHEMA, defineScalarTag, EVENT_ID, floatCoreTag, getScalarValue, NOT_RESOLVED, parseEvents, YAMLException, type Event } from 'js-yaml';
+import { constructFromEvents, EVENT_ID, getScalarValue, parseEvents, YAMLException, type Event } from 'js-yaml';
 import type { PathSegment } from './problem.js';
 import { count, quote } from '../util/text.js';
+import { readBlockYaml } from './block.js';
+import { jsonOffsets, locateInOrder, locatePaths, nodeOffset, type Wanted } from './locate.js';
+import { resolvePlain, SCHEMA } from './schema.js';
+
+export { SCHEMA };
 
 /**
  * Reading a review file's text into plain data, with bounded time and memory whatever the text.
  *
  * There is one meaning of a file: YAML 1.2 with the core schema, read by js-yaml (JSON is a subset
- * of it). A JSON text takes a fast path through `JSON.parse`, which gives the same data for every
- * JSON text without duplicate keys; a text with duplicate keys, or anything the bounds below
- * refuse, goes through js-yaml, which locates the problem. The YAML parser is also what locates
- * schema problems later (see locate.ts), from the same events, so data and positions agree.
+ * of it). Two fast paths give the same data where they read a file at all, and hand the rest to
+ * js-yaml: a JSON text goes through `JSON.parse`, which gives the same data for every JSON text
+ * without duplicate keys; a YAML text of block mappings and sequences through block.ts. A text
+ * with duplicate keys, or anything the bounds below refuse, goes through js-yaml, which locates
+ * the problem. Each path also locates problems of the data later (locate.ts): from the offsets
+ * of the nodes the fast paths record or compute, or from js-yaml's events.
  */
 export const LIMITS = {
   /** Lists and mappings inside each other. A review needs about eight; the parser refuses the 64th. */
@@ -39,31 +46,21 @@ export interface BoundProblem {
 }
 
 export type ReadResult =
-  | { ok: true; data: unknown; bounds: BoundProblem[]; events: () => Event[] }
+  | { ok: true; data: unknown; bounds: BoundProblem[]; locate: (paths: readonly Wanted[]) => (number | undefined)[] }
   | { ok: false; problems: ReadProblem[] };
 
-/**
- * YAML 1.2 resolves `1e309` as a float, whose value is infinite; js-yaml leaves such a scalar
- * text. JSON.parse gives Infinity, and so must the YAML path, so the schema refuses it the same
- * way in either form (with "too large a number", not as text).
- */
-const FLOAT = /^(?:[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?)$/;
-const floatTag = defineScalarTag<number>('tag:yaml.org,2002:float', {
-  implicit: true,
-  implicitFirstChars: floatCoreTag.implicitFirstChars,
-  resolve: (source, isExplicit, tagName) => {
-    const value = floatCoreTag.resolve(source, isExplicit, tagName);
-    if (value !== NOT_RESOLVED) return value as number;
-    return FLOAT.test(source) ? Number(source) : NOT_RESOLVED;
-  },
-  identify: floatCoreTag.identify,
-  represent: floatCoreTag.represent,
-});
-export const SCHEMA = CORE_SCHEMA.withTags(floatTag);
 
 export function readDocument(text: string): ReadResult {
   const json = readJson(text);
   if (json) return json;
+  const block = readBlockYaml(text);
+  if (block) {
+    // Without aliases and deeper than the reader goes, only a line as long as the bound can hold a
+    // text beyond it: the walk over every value (a tenth of the limit at 10k instruments) is saved.
+    const { data, nodes, longestLine } = block;
+    const check = longestLine > LIMITS.textLength ? checkBounds(data, text.length) : undefined;
+    if (!check?.fatal) return { ok: true, data, bounds: check?.problems ?? [], locate: (paths) => locateInOrder(data, nodes, paths) ?? locatePaths(eventsOf(text), text, paths) };
+  }
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: LIMITS.depth });
@@ -80,7 +77,7 @@ export function readDocument(text: string): ReadResult {
     if (problem.message.includes('given twice')) problem.offset = duplicateKey(events, text) ?? problem.offset;
     return { ok: false, problems: [problem] };
   }
-  if (documents.length === 0) return { ok: true, data: undefined, bounds: [], events: () => [] };
+  if (documents.length === 0) return { ok: true, data: undefined, bounds: [], locate: (paths) => paths.map(() => undefined) };
   if (documents.length > 1) {
     return { ok: false, problems: [{ offset: secondDocument(events), code: 'syntax', message: 'the file holds more than one YAML document', hint: 'a review is one document: remove the second "---" and what follows, or split the file' }] };
   }
@@ -89,12 +86,10 @@ export function readDocument(text: string): ReadResult {
   if (check.fatal) return { ok: false, problems: [aliasProblem(events, text, check.fatal)] };
   // The events are not kept for locating problems: holding them while the schema runs costs a
   // valid file more (memory and collection time) than parsing again costs a file with problems.
-  return { ok: true, data, bounds: check.problems, events: () => eventsOf(text) };
+  return { ok: true, data, bounds: check.problems, locate: (paths) => locatePaths(eventsOf(text), text, paths) };
 }
 
 export const GENERAL = Symbol('general');
-type Resolver = { resolveImplicitScalarTag(source: string): { value: unknown } };
-const resolver = SCHEMA as unknown as Resolver;
 
 /**
  * The data of the events of a plain review file, built as js-yaml's constructFromEvents builds it
@@ -142,7 +137,7 @@ export function construct(events: Event[], text: string): unknown[] | typeof GEN
       case EVENT_ID.SCALAR: {
         if (e.tagStart >= 0) return GENERAL;
         const source = getScalarValue(text, e);
-        const value = e.style === 1 ? resolver.resolveImplicitScalarTag(source).value : source;
+        const value = e.style === 1 ? resolvePlain(source) : source;
         if (e.anchorStart >= 0) anchors.set(text.slice(e.anchorStart, e.anchorEnd), value);
         if (!add(value)) return GENERAL;
         break;
@@ -198,10 +193,9 @@ function readJson(text: string): ReadResult | undefined {
   } catch {
     return undefined;
   }
-  return { ok: true, data, bounds: check.problems, events: () => eventsOf(text) };
+  return { ok: true, data, bounds: check.problems, locate: (paths) => locateInOrder(data, jsonOffsets(text), paths) ?? locatePaths(eventsOf(text), text, paths) };
 }
 
-// Unrolled (no alternation inside the loop), so that a long string costs no backtracking.
 // Unrolled (no alternation inside the loop), so that a long string costs no backtracking.
 const JSON_STRING = /"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?/g;
 
@@ -365,21 +359,6 @@ function secondDocument(events: Event[]): number {
     else if (docs === 2) return nodeOffset(e);
   }
   return 0;
-}
-
-/** Where a node starts: the opening quote of a quoted scalar, the `*` of an alias. */
-export function nodeOffset(e: Event): number {
-  switch (e.type) {
-    case EVENT_ID.SCALAR:
-      return e.style === 2 || e.style === 3 ? Math.max(0, e.valueStart - 1) : e.valueStart;
-    case EVENT_ID.SEQUENCE:
-    case EVENT_ID.MAPPING:
-      return e.start;
-    case EVENT_ID.ALIAS:
-      return Math.max(0, e.anchorStart - 1);
-    default:
-      return 0;
-  }
 }
 
 const SYNTAX_HINT = 'fix the YAML/JSON syntax first; other problems are checked after it parses';
