@@ -1,4 +1,4 @@
-import { parseReview, type Problem, type Review } from '@polev/core';
+import { parseReview, type Problem, type ProblemCounts, type Review } from '@polev/core';
 import type { Context } from 'hono';
 import { ApiProblem, badRequest } from './problems.js';
 
@@ -86,7 +86,7 @@ export async function readBodyText(c: Context): Promise<{ kind: BodyKind; text: 
   return { kind, text };
 }
 
-export type ParsedBody = { ok: true; review: Review; warnings: Problem[] } | { ok: false; problems: Problem[]; syntax: boolean };
+export type ParsedBody = { ok: true; review: Review; warnings: Problem[] } | { ok: false; problems: Problem[]; counts: ProblemCounts; syntax: boolean };
 
 /** The body parsed as a review; a parser failure on a hostile input is a 400, not a crash. */
 export async function parseBody(c: Context, file: string): Promise<ParsedBody> {
@@ -99,7 +99,7 @@ export async function parseBody(c: Context, file: string): Promise<ParsedBody> {
     throw e;
   }
   if (result.ok) return { ok: true, review: result.review, warnings: result.warnings };
-  return { ok: false, problems: result.problems, syntax: result.problems.every((p) => p.code === 'syntax') };
+  return { ok: false, problems: result.problems, counts: result.counts, syntax: result.problems.every((p) => p.code === 'syntax') };
 }
 
 /** A valid review from the body: syntax errors are a 400, a review with problems a 422 listing every one. */
@@ -107,8 +107,12 @@ export async function readReview(c: Context): Promise<Review> {
   const parsed = await parseBody(c, c.req.query('file') ?? '<request body>');
   if (parsed.ok) return parsed.review;
   if (parsed.syntax) throw new ApiProblem(400, 'malformed-body', 'Malformed body', 'the body is not valid YAML or JSON', { problems: parsed.problems });
-  throw invalidReview(parsed.problems);
+  throw invalidReview(parsed.problems, parsed.counts);
 }
 
-export const invalidReview = (problems: unknown[]) =>
-  new ApiProblem(422, 'invalid-review', 'Invalid review', `the review has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, { problems });
+/** A file with very many problems lists only the first (and a last entry counting the rest): `counts` has them all. */
+export const invalidReview = (problems: unknown[], counts: ProblemCounts = { errors: problems.length, warnings: 0, listed: problems.length }) => {
+  const total = counts.errors + counts.warnings;
+  const listed = total > counts.listed ? ` (the first ${counts.listed.toLocaleString('en')} listed)` : '';
+  return new ApiProblem(422, 'invalid-review', 'Invalid review', `the review has ${total.toLocaleString('en')} problem${total === 1 ? '' : 's'}${listed}`, { problems, counts });
+};

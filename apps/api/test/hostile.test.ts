@@ -79,6 +79,21 @@ describe.each(BACKENDS)('on %s', (backend) => {
       expect(body.problems.every((p) => p.line > 1)).toBe(true);
     });
 
+    it('counts every problem of a file with more than are listed, in the detail and in the counts', async () => {
+      // 3,000 instruments that are texts instead of mappings: a problem each, only the first 1,000 listed.
+      const body = `instruments:\n${Array.from({ length: 3000 }, (_, i) => `- x${i}`).join('\n')}\n`;
+      const stored = await t.call('POST', '/v1/reviews', { body, type: 'application/yaml' });
+      expect(stored.status).toBe(422);
+      const doc = (await stored.json()) as { detail: string; problems: unknown[] };
+      expect(doc.problems).toHaveLength(1001);
+      expect(doc.detail).toMatch(/^the review has 3,0\d\d problems \(the first 1,000 listed\)$/);
+      const validated = await t.call('POST', '/v1/validate', { body, type: 'application/yaml' });
+      expect(validated.status).toBe(422);
+      const counts = ((await validated.json()) as { counts: { errors: number; listed: number } }).counts;
+      expect(counts.listed).toBe(1000);
+      expect(counts.errors).toBeGreaterThanOrEqual(3000);
+    });
+
     it('echoes a request id, or makes one, on every answer, and sets the secure headers', async () => {
       const given = await t.call('GET', '/v1/reviews', { headers: { 'x-request-id': 'trace-123' } });
       expect(given.headers.get('x-request-id')).toBe('trace-123');

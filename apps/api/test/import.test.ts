@@ -32,7 +32,7 @@ function worksheetPath(parts: Record<string, Uint8Array>, name: string): string 
   const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
   const rels = strFromU8(parts['xl/_rels/workbook.xml.rels']!);
   const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1]
-    ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
+    ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]!;
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 

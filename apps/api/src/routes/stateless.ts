@@ -8,6 +8,8 @@ import { defineRoute, problemRef, type AllowTable, type Env } from '../routing.j
 import { visible, type Services } from '../services.js';
 import { AnyObject } from './schemas.js';
 
+const ProblemCounts = z.object({ errors: z.number().int(), warnings: z.number().int(), listed: z.number().int() }).describe('every problem of the file, listed or not');
+
 const body = {
   required: true,
   description: 'The review, as JSON or YAML.',
@@ -24,11 +26,11 @@ export function statelessRoutes(app: OpenAPIHono<Env>, allow: AllowTable, s: Ser
     body,
     responses: {
       200: { description: 'Valid, with warnings', content: { 'application/json': { schema: z.object({ valid: z.literal(true), warnings: z.array(AnyObject) }) } } },
-      422: { description: 'Not valid: every problem', content: { 'application/json': { schema: z.object({ valid: z.literal(false), problems: z.array(AnyObject) }) } } },
+      422: { description: 'Not valid: every problem (beyond the first 1,000 only counted)', content: { 'application/json': { schema: z.object({ valid: z.literal(false), problems: z.array(AnyObject), counts: ProblemCounts }) } } },
     },
   }, async (c, { query }) => {
     const parsed = await parseBody(c, query.file ?? '<request body>');
-    return parsed.ok ? c.json({ valid: true, warnings: parsed.warnings }) : c.json({ valid: false, problems: parsed.problems }, 422);
+    return parsed.ok ? c.json({ valid: true, warnings: parsed.warnings }) : c.json({ valid: false, problems: parsed.problems, counts: parsed.counts }, 422);
   });
 
   defineRoute(app, allow, {
