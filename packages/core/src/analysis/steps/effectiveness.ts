@@ -175,10 +175,11 @@ export function scopeEffectiveness(ctx: StepContext, input: ScopeInput, results:
   const [seen] = ctx.marks;
   seen.reset();
   for (const id of ownIds) {
-    for (const f of ix.findingsAbout.get(id) ?? []) {
-      const k = ix.findingOrdinal.get(f)!;
-      if (f.aspect === 'effectiveness' && seen.add(k)) {
-        own.push(f);
+    const on = ix.findingsOn('effectiveness', id);
+    for (let j = 0; j < on.length; j++) {
+      const k = on[j]!;
+      if (seen.add(k)) {
+        own.push(ix.review.findings[k]!);
         ownRanks.push(ix.findingRank[k]!);
       }
     }

@@ -156,10 +156,11 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: In
   const own: Finding[] = [];
   const ownOrdinals: number[] = [];
   for (const id of ownIds) {
-    for (const f of ix.findingsAbout.get(id) ?? []) {
-      const k = ix.findingOrdinal.get(f)!;
-      if (f.aspect === 'efficiency' && seen.add(k)) {
-        own.push(f);
+    const on = ix.findingsOn('efficiency', id);
+    for (let j = 0; j < on.length; j++) {
+      const k = on[j]!;
+      if (seen.add(k)) {
+        own.push(ix.review.findings[k]!);
         ownOrdinals.push(k);
       }
     }
