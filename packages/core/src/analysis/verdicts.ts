@@ -4,9 +4,9 @@ import { Marks } from './marks.js';
 import type { Messages } from './messages/index.js';
 import type { ReviewIndex } from './review-index.js';
 import { strengthRank } from '../model/strength.js';
-import type { InstrumentResults, ScopeInput, StepContext } from './steps/context.js';
-import { contributionOf, scopeEffectiveness } from './steps/effectiveness.js';
-import { efficiencyFacts, instrumentEfficiency, scopeEfficiency } from './steps/efficiency.js';
+import type { ScopeInput, StepContext } from './steps/context.js';
+import { CONTRIBUTION_VALUES, contributionOf, moneyOf, scopeEffectiveness } from './steps/effectiveness.js';
+import { EFFICIENCY_VALUES, efficiencyFacts, instrumentEfficiency, scopeEfficiency } from './steps/efficiency.js';
 import { scopeGoalAchievement } from './steps/goal-achievement.js';
 import { instrumentPlausibility } from './steps/plausibility.js';
 import { realisationGate, scopeRealisation } from './steps/realisation-gate.js';
@@ -63,6 +63,11 @@ export function stepContext(
       evidence: [],
     },
     marks: [new Marks(ix.review.findings.length), new Marks(ix.review.findings.length)],
+    tally: {
+      contribution: new Uint8Array(ix.nodes.length),
+      efficiency: efficiencyFacts({ ix, cost, efficiencyMinimum }),
+      money: Float64Array.from(cost, (c) => moneyOf(c) ?? NaN),
+    },
   };
 }
 
@@ -78,26 +83,29 @@ export function instrumentVerdicts(ctx: StepContext): InstrumentVerdicts[] {
     if (!shared) reasons.set(status, (shared = realisationGate(node, ctx.M).reasons));
     const gate = realisationGate(node, ctx.M, shared);
     const { contribution, effectiveness } = contributionOf(ctx, node, gate.deployed);
+    const efficiency = instrumentEfficiency(ctx, node, contribution);
+    ctx.tally.contribution[node.index] = CONTRIBUTION_VALUES.indexOf(contribution.value);
+    ctx.tally.efficiency[node.index] = EFFICIENCY_VALUES.indexOf(efficiency.value);
     return {
       instrument: node.instrument.id,
       realisation: gate,
       effectiveness,
       plausibility: contribution === ctx.noEvidence.contribution ? noEvidencePlausibility : instrumentPlausibility(ctx, contribution),
       contribution,
-      efficiency: instrumentEfficiency(ctx, node, contribution),
+      efficiency,
     };
   });
 }
 
-/** The steps for one scope. */
-export function steppedVerdicts(ctx: StepContext, input: ScopeInput, results: InstrumentResults): SteppedVerdicts {
-  const effectiveness = scopeEffectiveness(ctx, input, results);
+/** The steps for one scope, rolling up the instruments' verdicts (`instrumentVerdicts`, run first on the same context). */
+export function steppedVerdicts(ctx: StepContext, input: ScopeInput): SteppedVerdicts {
+  const effectiveness = scopeEffectiveness(ctx, input);
   return {
     scope: input.scope,
     goalAchievement: scopeGoalAchievement(ctx, input),
     realisation: scopeRealisation(ctx, input),
     effectiveness,
-    efficiency: scopeEfficiency(ctx, input, results, effectiveness),
+    efficiency: scopeEfficiency(ctx, input, effectiveness),
   };
 }
 

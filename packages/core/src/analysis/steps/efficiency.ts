@@ -4,8 +4,8 @@ import { statesAspect, weigh } from '../judgement.js';
 import { strengthAt } from '../../model/strength.js';
 import type { InstrumentNode } from '../review-index.js';
 import type { EfficiencyCondition, EfficiencyValue, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
-import { idsInOrder, type InstrumentResults, type ScopeInput, type StepContext } from './context.js';
-import { moneyOf } from './effectiveness.js';
+import { idsInOrder, type ScopeInput, type StepContext } from './context.js';
+import { CONTRIBUTION_VALUES } from './effectiveness.js';
 import { atLeastPlausible } from './plausibility.js';
 import { notDeployedReason } from './realisation-gate.js';
 import { headlineOf, SpreadBuilder } from './roll-up.js';
@@ -119,10 +119,12 @@ function missingReasons(
   return reasons;
 }
 
-const VALUES: readonly EfficiencyValue[] = ['determinable', 'not-determinable', 'not-applicable'];
+/** The values of efficiency, in the order spreads list them; `StepContext.tally` holds their places. */
+export const EFFICIENCY_VALUES: readonly EfficiencyValue[] = ['determinable', 'not-determinable', 'not-applicable'];
+const VALUES = EFFICIENCY_VALUES;
 
 /** Step 5 for a scope: (a)–(c) for the scope as a whole, by its instruments or by a study of the scope itself. */
-export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: InstrumentResults, effectiveness: SteppedVerdicts['effectiveness']): SteppedVerdicts['efficiency'] {
+export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectiveness: SteppedVerdicts['effectiveness']): SteppedVerdicts['efficiency'] {
   const { ix, M, threshold } = ctx;
   const { instruments, ownIds } = input;
   const b = new SpreadBuilder(VALUES, 'not-applicable');
@@ -134,21 +136,23 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: In
   const studied: Finding[] = [];
   const [seen] = ctx.marks;
   seen.reset();
+  const { contribution, efficiency, money } = ctx.tally;
   for (let k = 0; k < instruments.length; k++) {
     const node = instruments[k]!;
-    const r = results[node.index]!.efficiency;
-    b.add(node.index, r.value, moneyOf(ctx, node.index));
-    if (r.value === 'not-applicable') continue;
-    const facts = ctx.efficiency[node.index]!;
+    const { index } = node;
+    const value = VALUES[efficiency[index]!]!;
+    b.addAt(index, efficiency[index]!, money[index]!);
+    if (value === 'not-applicable') continue;
+    const facts = ctx.efficiency[index]!;
     if (facts & COSTED) costed++;
-    else withoutCost.push(node.index);
-    if (!atLeastPlausible(results[node.index]!.contribution.value)) withoutEffect.push(node.index);
+    else withoutCost.push(index);
+    if (!atLeastPlausible(CONTRIBUTION_VALUES[contribution[index]!]!)) withoutEffect.push(index);
     if (facts & STUDIED) studiedInstruments++;
     if (!(facts & ON_EFFICIENCY)) continue;
     for (let j = 0; j < node.findings.length; j++) {
       const f = node.findings[j]!;
       if (f.aspect !== 'efficiency' || !seen.add(node.findingOrdinals[j]!)) continue;
-      if (r.value === 'determinable' && qualifying(ctx, [f], [node.findingOrdinals[j]!]).length) studied.push(f);
+      if (value === 'determinable' && qualifying(ctx, [f], [node.findingOrdinals[j]!]).length) studied.push(f);
       else indications.push(f.id);
     }
   }
