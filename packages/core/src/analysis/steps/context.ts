@@ -19,7 +19,7 @@ export interface StepContext {
   noEvidence: { contribution: InstrumentVerdicts['contribution']; effectiveness: InstrumentVerdicts['effectiveness'] };
   /** The shared efficiency of every deployed instrument without cost, effect or efficiency finding. */
   noEfficiency: InstrumentVerdicts['efficiency'];
-  /** Per instrument, what efficiency reads of it (steps/efficiency.ts `efficiencyFacts`). */
+  /** Per instrument, what efficiency reads of it (steps/efficiency.ts `efficiencyFacts`); filled by `instrumentVerdicts`. */
   efficiency: Uint8Array;
   /** Per objective, its goal achievement, computed once for its own scope and the roll-ups above it. */
   goals: Map<string, import('./goal-achievement.js').ObjectiveGoal>;

@@ -32,21 +32,16 @@ export function costAttributed(ctx: Pick<StepContext, 'ix' | 'cost'>, node: Inst
   return false;
 }
 
-/** Per instrument, by node index, as bits: (a) holds; it has a study relating cost to effect (c); it has any efficiency finding. */
-export function efficiencyFacts(ctx: Pick<StepContext, 'ix' | 'cost' | 'efficiencyMinimum'>): Uint8Array {
-  const facts = new Uint8Array(ctx.ix.nodes.length);
-  for (let index = 0; index < ctx.ix.nodes.length; index++) {
-    const node = ctx.ix.nodes[index]!;
-    let bits = costAttributed(ctx, node) ? COSTED : 0;
-    for (let j = 0; j < node.findings.length; j++) {
-      const f = node.findings[j]!;
-      if (f.aspect !== 'efficiency') continue;
-      bits |= ON_EFFICIENCY;
-      if (statesAspect(f, 'efficiency', ctx.ix.isEvaluationFinding(f)) && ctx.ix.findingRank[node.findingOrdinals[j]!]! >= ctx.efficiencyMinimum) bits |= STUDIED;
-    }
-    facts[index] = bits;
+/** What efficiency reads of an instrument, as bits: (a) holds; it has a study relating cost to effect (c); it has any efficiency finding. */
+export function efficiencyFacts(ctx: Pick<StepContext, 'ix' | 'cost' | 'efficiencyMinimum'>, node: InstrumentNode): number {
+  let bits = costAttributed(ctx, node) ? COSTED : 0;
+  for (let j = 0; j < node.findings.length; j++) {
+    const f = node.findings[j]!;
+    if (f.aspect !== 'efficiency') continue;
+    bits |= ON_EFFICIENCY;
+    if (statesAspect(f, 'efficiency', ctx.ix.isEvaluationFinding(f)) && ctx.ix.findingRank[node.findingOrdinals[j]!]! >= ctx.efficiencyMinimum) bits |= STUDIED;
   }
-  return facts;
+  return bits;
 }
 export const COSTED = 1;
 export const STUDIED = 2;
