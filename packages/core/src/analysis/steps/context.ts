@@ -31,8 +31,8 @@ export interface StepContext {
    * Per node index, what the roll-ups count of each instrument: its contribution and efficiency
    * (their places in the steps' lists of values) and its known attributed money (NaN when
    * unknown). Filled by `instrumentVerdicts`. Every scope meets each of its instruments; reading
-   * these from the verdict and cost objects, scattered over a heap of hundreds of megabytes, was
-   * most of a scope's time at 100k instruments.
+   * these from the verdict and cost objects, scattered over a heap of hundreds of megabytes, made
+   * the scope steps at 100k instruments a sixth slower (1394 instead of 1194 ms CPU, median of 10).
    */
   tally: { contribution: Uint8Array; efficiency: Uint8Array; money: Float64Array };
 }
