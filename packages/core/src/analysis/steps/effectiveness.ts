@@ -2,9 +2,9 @@ import type { Finding } from '../../model/review.js';
 import { listIds, sortIds } from '../ids.js';
 import { weigh } from '../judgement.js';
 import { strengthRank } from '../../model/strength.js';
-import type { AspectEvidence, EffectivenessValue, EffectStudyValue, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
+import type { AspectEvidence, EffectivenessValue, EffectStudyValue, InstrumentCost, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
 import type { InstrumentNode } from '../review-index.js';
-import { listMembers, type InstrumentResults, type ScopeInput, type StepContext } from './context.js';
+import { listMembers, type ScopeInput, type StepContext } from './context.js';
 import { notDeployedReason } from './realisation-gate.js';
 import { headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
 
@@ -140,7 +140,9 @@ function sourcesOf(node: InstrumentNode, ids: Set<string>): string[] {
   return out;
 }
 
-const VALUES: readonly EffectivenessValue[] = ['demonstrated', 'plausible', 'mixed', 'not-demonstrated', 'negative', 'not-determinable', 'not-applicable'];
+/** The values of a contribution, in the order spreads list them; `StepContext.tally` holds their places. */
+export const CONTRIBUTION_VALUES: readonly EffectivenessValue[] = ['demonstrated', 'plausible', 'mixed', 'not-demonstrated', 'negative', 'not-determinable', 'not-applicable'];
+const VALUES = CONTRIBUTION_VALUES;
 /** Headline candidates, the strongest claim first; each holds for the members that make at least that claim. */
 const CANDIDATES: readonly Candidate<EffectivenessValue>[] = [
   { value: 'demonstrated', members: ['demonstrated'] },
@@ -153,19 +155,17 @@ const FAVOURABLE = new Set<EffectivenessValue>(['demonstrated', 'plausible']);
 const UNFAVOURABLE = new Set<EffectivenessValue>(['negative', 'not-demonstrated']);
 
 /** Knowable attributed money of an instrument, or null. */
-export const moneyOf = (ctx: StepContext, index: number): number | null => {
-  const c = ctx.cost[index]!;
-  return c.status === 'amount' && c.amount ? c.amount.known : null;
-};
+export const moneyOf = (c: InstrumentCost): number | null => (c.status === 'amount' && c.amount ? c.amount.known : null);
 
 /** Steps 3 and 4 for a scope: the spread of its instruments' contributions, and the headline rule. */
-export function scopeEffectiveness(ctx: StepContext, input: ScopeInput, results: InstrumentResults): SteppedVerdicts['effectiveness'] {
+export function scopeEffectiveness(ctx: StepContext, input: ScopeInput): SteppedVerdicts['effectiveness'] {
   const { ix, M, threshold } = ctx;
   const { scope, instruments, ownIds } = input;
   const b = new SpreadBuilder(VALUES, 'not-applicable', true);
+  const { contribution, money } = ctx.tally;
   for (let k = 0; k < instruments.length; k++) {
     const { index } = instruments[k]!;
-    b.add(index, results[index]!.contribution.value, moneyOf(ctx, index));
+    b.addAt(index, contribution[index]!, money[index]!);
   }
   const spread = b.spread();
 
@@ -175,10 +175,11 @@ export function scopeEffectiveness(ctx: StepContext, input: ScopeInput, results:
   const [seen] = ctx.marks;
   seen.reset();
   for (const id of ownIds) {
-    for (const f of ix.findingsAbout.get(id) ?? []) {
-      const k = ix.findingOrdinal.get(f)!;
-      if (f.aspect === 'effectiveness' && seen.add(k)) {
-        own.push(f);
+    const on = ix.findingsOn('effectiveness', id);
+    for (let j = 0; j < on.length; j++) {
+      const k = on[j]!;
+      if (seen.add(k)) {
+        own.push(ix.review.findings[k]!);
         ownRanks.push(ix.findingRank[k]!);
       }
     }

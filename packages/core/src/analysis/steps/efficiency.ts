@@ -4,8 +4,8 @@ import { statesAspect, weigh } from '../judgement.js';
 import { strengthAt } from '../../model/strength.js';
 import type { InstrumentNode } from '../review-index.js';
 import type { EfficiencyCondition, EfficiencyValue, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
-import { idsInOrder, type InstrumentResults, type ScopeInput, type StepContext } from './context.js';
-import { moneyOf } from './effectiveness.js';
+import { idsInOrder, type ScopeInput, type StepContext } from './context.js';
+import { CONTRIBUTION_VALUES } from './effectiveness.js';
 import { atLeastPlausible } from './plausibility.js';
 import { notDeployedReason } from './realisation-gate.js';
 import { headlineOf, SpreadBuilder } from './roll-up.js';
@@ -32,21 +32,16 @@ export function costAttributed(ctx: Pick<StepContext, 'ix' | 'cost'>, node: Inst
   return false;
 }
 
-/** Per instrument, by node index, as bits: (a) holds; it has a study relating cost to effect (c); it has any efficiency finding. */
-export function efficiencyFacts(ctx: Pick<StepContext, 'ix' | 'cost' | 'efficiencyMinimum'>): Uint8Array {
-  const facts = new Uint8Array(ctx.ix.nodes.length);
-  for (let index = 0; index < ctx.ix.nodes.length; index++) {
-    const node = ctx.ix.nodes[index]!;
-    let bits = costAttributed(ctx, node) ? COSTED : 0;
-    for (let j = 0; j < node.findings.length; j++) {
-      const f = node.findings[j]!;
-      if (f.aspect !== 'efficiency') continue;
-      bits |= ON_EFFICIENCY;
-      if (statesAspect(f, 'efficiency', ctx.ix.isEvaluationFinding(f)) && ctx.ix.findingRank[node.findingOrdinals[j]!]! >= ctx.efficiencyMinimum) bits |= STUDIED;
-    }
-    facts[index] = bits;
+/** What efficiency reads of an instrument, as bits: (a) holds; it has a study relating cost to effect (c); it has any efficiency finding. */
+export function efficiencyFacts(ctx: Pick<StepContext, 'ix' | 'cost' | 'efficiencyMinimum'>, node: InstrumentNode): number {
+  let bits = costAttributed(ctx, node) ? COSTED : 0;
+  for (let j = 0; j < node.findings.length; j++) {
+    const f = node.findings[j]!;
+    if (f.aspect !== 'efficiency') continue;
+    bits |= ON_EFFICIENCY;
+    if (statesAspect(f, 'efficiency', ctx.ix.isEvaluationFinding(f)) && ctx.ix.findingRank[node.findingOrdinals[j]!]! >= ctx.efficiencyMinimum) bits |= STUDIED;
   }
-  return facts;
+  return bits;
 }
 export const COSTED = 1;
 export const STUDIED = 2;
@@ -119,10 +114,12 @@ function missingReasons(
   return reasons;
 }
 
-const VALUES: readonly EfficiencyValue[] = ['determinable', 'not-determinable', 'not-applicable'];
+/** The values of efficiency, in the order spreads list them; `StepContext.tally` holds their places. */
+export const EFFICIENCY_VALUES: readonly EfficiencyValue[] = ['determinable', 'not-determinable', 'not-applicable'];
+const VALUES = EFFICIENCY_VALUES;
 
 /** Step 5 for a scope: (a)–(c) for the scope as a whole, by its instruments or by a study of the scope itself. */
-export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: InstrumentResults, effectiveness: SteppedVerdicts['effectiveness']): SteppedVerdicts['efficiency'] {
+export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectiveness: SteppedVerdicts['effectiveness']): SteppedVerdicts['efficiency'] {
   const { ix, M, threshold } = ctx;
   const { instruments, ownIds } = input;
   const b = new SpreadBuilder(VALUES, 'not-applicable');
@@ -134,21 +131,23 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: In
   const studied: Finding[] = [];
   const [seen] = ctx.marks;
   seen.reset();
+  const { contribution, efficiency, money } = ctx.tally;
   for (let k = 0; k < instruments.length; k++) {
     const node = instruments[k]!;
-    const r = results[node.index]!.efficiency;
-    b.add(node.index, r.value, moneyOf(ctx, node.index));
-    if (r.value === 'not-applicable') continue;
-    const facts = ctx.efficiency[node.index]!;
+    const { index } = node;
+    const value = VALUES[efficiency[index]!]!;
+    b.addAt(index, efficiency[index]!, money[index]!);
+    if (value === 'not-applicable') continue;
+    const facts = ctx.efficiency[index]!;
     if (facts & COSTED) costed++;
-    else withoutCost.push(node.index);
-    if (!atLeastPlausible(results[node.index]!.contribution.value)) withoutEffect.push(node.index);
+    else withoutCost.push(index);
+    if (!atLeastPlausible(CONTRIBUTION_VALUES[contribution[index]!]!)) withoutEffect.push(index);
     if (facts & STUDIED) studiedInstruments++;
     if (!(facts & ON_EFFICIENCY)) continue;
     for (let j = 0; j < node.findings.length; j++) {
       const f = node.findings[j]!;
       if (f.aspect !== 'efficiency' || !seen.add(node.findingOrdinals[j]!)) continue;
-      if (r.value === 'determinable' && qualifying(ctx, [f], [node.findingOrdinals[j]!]).length) studied.push(f);
+      if (value === 'determinable' && qualifying(ctx, [f], [node.findingOrdinals[j]!]).length) studied.push(f);
       else indications.push(f.id);
     }
   }
@@ -156,10 +155,11 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, results: In
   const own: Finding[] = [];
   const ownOrdinals: number[] = [];
   for (const id of ownIds) {
-    for (const f of ix.findingsAbout.get(id) ?? []) {
-      const k = ix.findingOrdinal.get(f)!;
-      if (f.aspect === 'efficiency' && seen.add(k)) {
-        own.push(f);
+    const on = ix.findingsOn('efficiency', id);
+    for (let j = 0; j < on.length; j++) {
+      const k = on[j]!;
+      if (seen.add(k)) {
+        own.push(ix.review.findings[k]!);
         ownOrdinals.push(k);
       }
     }

@@ -61,10 +61,11 @@ function readGoal(ctx: StepContext, o: Objective): ObjectiveGoal {
   const [seen] = ctx.marks;
   seen.reset();
   for (const id of goalSubjects(ctx, o)) {
-    for (const f of ix.findingsAbout.get(id) ?? []) {
-      const k = ix.findingOrdinal.get(f)!;
-      if (f.aspect === 'goal-achievement' && seen.add(k)) {
-        findings.push(f);
+    const on = ix.findingsOn('goal-achievement', id);
+    for (let j = 0; j < on.length; j++) {
+      const k = on[j]!;
+      if (seen.add(k)) {
+        findings.push(ix.review.findings[k]!);
         ranks.push(ix.findingRank[k]!);
       }
     }

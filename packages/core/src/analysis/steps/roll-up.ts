@@ -26,32 +26,44 @@ export interface Candidate<V extends string> {
   members: readonly V[];
 }
 
+/**
+ * Collects a spread member by member. Tallies are kept by the value's place in `values`, as the
+ * scope loops read their members' values (`StepContext.tally`), and become records keyed by
+ * value once, in `spread()`.
+ */
 export class SpreadBuilder<V extends string> {
-  private readonly counts: Record<V, number>;
-  private readonly money: Record<V, number>;
-  private readonly ids: Record<V, number[]>;
+  private readonly counts: number[];
+  private readonly money: number[];
+  private readonly ids: number[][] | null;
   private total = 0;
   private moneyKnown = 0;
   private withMoney = 0;
+  private readonly notApplicableAt: number;
 
   /** `trackIds`: keep the members per value, by node index (for reasons that name them). */
   constructor(
     private readonly values: readonly V[],
-    private readonly notApplicable: V | null,
-    private readonly trackIds = false,
+    notApplicable: V | null,
+    trackIds = false,
   ) {
-    this.counts = zero(values);
-    this.money = zero(values);
-    this.ids = (trackIds ? Object.fromEntries(values.map((v) => [v, [] as number[]])) : {}) as Record<V, number[]>;
+    this.counts = new Array<number>(values.length).fill(0);
+    this.money = new Array<number>(values.length).fill(0);
+    this.ids = trackIds ? values.map(() => []) : null;
+    this.notApplicableAt = notApplicable === null ? -1 : values.indexOf(notApplicable);
   }
 
   /** Adds one member (its node index, or any number when ids are not tracked); `money` is its known attributed money, or null when unknown. */
   add(index: number, value: V, money: number | null): void {
+    this.addAt(index, this.values.indexOf(value), money === null ? NaN : money);
+  }
+
+  /** `add` for a value given by its place in `values`, and money NaN when unknown: as the scope loops read them from `StepContext.tally`. */
+  addAt(index: number, at: number, money: number): void {
     this.total++;
-    this.counts[value]++;
-    if (this.trackIds) this.ids[value].push(index);
-    if (money !== null && value !== this.notApplicable) {
-      this.money[value] += money;
+    this.counts[at] = this.counts[at]! + 1;
+    if (this.ids) this.ids[at]!.push(index);
+    if (!Number.isNaN(money) && at !== this.notApplicableAt) {
+      this.money[at] = this.money[at]! + money;
       this.moneyKnown += money;
       this.withMoney++;
     }
@@ -59,30 +71,31 @@ export class SpreadBuilder<V extends string> {
 
   /** The members with a value, by node index, in the order they were added. */
   membersOf(value: V): number[] {
-    return this.ids[value] ?? [];
+    return this.ids?.[this.values.indexOf(value)] ?? [];
   }
 
   spread(): Spread<V> {
-    const applicable = this.notApplicable === null ? this.total : this.total - this.counts[this.notApplicable];
-    const shares = zero<V>(this.values) as Record<V, number | null>;
-    const moneyShares = zero<V>(this.values) as Record<V, number | null>;
-    for (const v of this.values) {
-      shares[v] = v === this.notApplicable ? ratio(this.counts[v], this.total) : ratio(this.counts[v], applicable);
-      moneyShares[v] = v === this.notApplicable ? null : ratio(this.money[v], this.moneyKnown);
-    }
+    const { values, counts, money, notApplicableAt: na, total, moneyKnown } = this;
+    const applicable = na < 0 ? total : total - counts[na]!;
     return {
-      total: this.total,
+      total,
       applicable,
-      counts: { ...this.counts },
-      shares,
-      money: { byValue: { ...this.money }, known: this.moneyKnown, instruments: this.withMoney, shares: moneyShares },
+      counts: record(values, (k) => counts[k]!),
+      shares: record(values, (k) => (k === na ? ratio(counts[k]!, total) : ratio(counts[k]!, applicable))),
+      money: {
+        byValue: record(values, (k) => money[k]!),
+        known: moneyKnown,
+        instruments: this.withMoney,
+        shares: record(values, (k) => (k === na ? null : ratio(money[k]!, moneyKnown))),
+      },
     };
   }
 }
 
-function zero<V extends string>(values: readonly V[]): Record<V, number> {
-  const out = {} as Record<V, number>;
-  for (const v of values) out[v] = 0;
+/** A record with a field per value, in the order of `values`. */
+function record<V extends string, T>(values: readonly V[], of: (k: number) => T): Record<V, T> {
+  const out = {} as Record<V, T>;
+  for (let k = 0; k < values.length; k++) out[values[k]!] = of(k);
   return out;
 }
 
