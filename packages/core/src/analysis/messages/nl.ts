@@ -88,7 +88,10 @@ function andList<T extends string | number>(items: readonly T[], label: (x: T) =
 const aspectName = (a: Aspect) => ASPECT[a];
 
 /** "De programmaregel bdur financiert" / "De programmaregels bdur, nl-alert financieren". */
-const linesFinance = (lines: string, count: number) => (count === 1 ? `De programmaregel ${lines} financiert` : `De programmaregels ${lines} financieren`);
+const linesFinance = (lines: string, count: number, programmeOnly: boolean) => {
+  const noun = programmeOnly ? 'programmaregel' : 'begrotingsregel';
+  return count === 1 ? `De ${noun} ${lines} financiert` : `De ${noun}s ${lines} financieren`;
+};
 
 /** "Aan 3 van de 5 instrumenten zijn geen uitgaven toe te rekenen." */
 const withoutCost = (count: number, total: number) =>
@@ -159,10 +162,12 @@ export const nl = {
     },
     afterPeriod: (count: number, ids: string) =>
       `${count} ${n1(count, 'instrument is', 'instrumenten zijn')} pas na de periode gerealiseerd en ${n1(count, 'wordt', 'worden')} apart gehouden (${ids}).`,
-    noMoney: 'Aan geen van deze instrumenten zijn programma-uitgaven gekoppeld.',
-    moneyPartlyUnknown: (lines: string, lineCount: number, known: number, unknownParts: number) =>
-      `${linesFinance(lines, lineCount)} deze instrumenten; ${known > 0 ? `bekend is ten minste ${eurosNl(known)}, maar ` : ''}${unknownParts} ${n1(unknownParts, 'bedrag wordt', 'bedragen worden')} in de bron niet vermeld.`,
-    money: (lines: string, lineCount: number, amount: number) => `${linesFinance(lines, lineCount)} deze instrumenten: ${eurosNl(amount)} over de periode.`,
+    noMoney: 'Aan geen van deze instrumenten is een begrotingsregel (programma-uitgaven of personele inzet) gekoppeld: het bedrag is onbekend.',
+    moneyPartlyUnknown: (lines: string, lineCount: number, known: number, unknownParts: number, programmeOnly: boolean) =>
+      `${linesFinance(lines, lineCount, programmeOnly)} deze instrumenten; ${known > 0 ? `bekend is ten minste ${eurosNl(known)}, maar ` : ''}${unknownParts} ${n1(unknownParts, 'bedrag wordt', 'bedragen worden')} in de bron niet vermeld.`,
+    money: (lines: string, lineCount: number, amount: number, programmeOnly: boolean) => `${linesFinance(lines, lineCount, programmeOnly)} deze instrumenten: ${eurosNl(amount)} over de periode.`,
+    sharedWithOtherScopes: (lines: string, lineCount: number, known: number, alsoOwn: boolean) =>
+      `${alsoOwn ? '' : 'Geen regel financiert deze instrumenten alleen. '}${lineCount === 1 ? `De regel ${lines} financiert` : `De regels ${lines} financieren`} ze samen met instrumenten buiten dit onderdeel, zonder verdeling${known > 0 ? ` (samen ${eurosNl(known)})` : ''}: die gezamenlijke kosten zijn niet verdeeld, dus hoort een onbekend deel ervan bij dit onderdeel, nooit het geheel.`,
   },
 
   // steps/effectiveness.ts en steps/plausibility.ts, per instrument
