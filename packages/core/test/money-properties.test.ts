@@ -68,6 +68,23 @@ describe('properties of cost attribution', () => {
     );
   });
 
+  it('coverage by money counts each euro of the article once: no scope, nor the domains together, holds more than the article, nor covered more than it holds', () => {
+    fc.assert(
+      fc.property(reviewArb, (r) => {
+        const c = analyze(r).coverage;
+        const n = r.instruments.length + r.budgetLines.length;
+        const article = c.article.money.total;
+        for (const s of [c.article, ...c.domains, ...c.objectives]) {
+          expect(within(s.money.total, article, n), s.scope.id).toBe(true);
+          for (const part of [s.money.evaluated, s.money.effectiveness, s.money.efficiency]) expect(within(part, s.money.total, n), s.scope.id).toBe(true);
+        }
+        expect(within(c.domains.reduce((t, d) => t + d.money.total, 0), article, n)).toBe(true);
+        expect(within(c.domains.reduce((t, d) => t + d.money.evaluated, 0), c.article.money.evaluated, n)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('each cost line is split exactly: its parts add up to the line, and the article holds no more than its cost lines', () => {
     fc.assert(
       fc.property(reviewArb, (r) => {

@@ -163,6 +163,50 @@ describe('realisation money (step 2) reads the attribution: a shared line never 
   });
 });
 
+describe('coverage by money reads the attribution: shares by their share, joint lines once, other articles never', () => {
+  const evaluated = (...ids: string[]) => ({ sources: [source('s1')], findings: ids.map((id, k) => effect(`f${k}`, id, 'positive')) });
+  const money = (a: ReturnType<typeof analyze>) => [a.coverage.article, ...a.coverage.domains].map((c) => [c.money.total, c.money.evaluated, c.money.evaluatedShare]);
+
+  it('a joint line across two domains counts once, for the article, and as evaluated only when all its instruments are', () => {
+    const shared = line('a', 'programme', { 2021: 3000 }, { instruments: ['i1', 'i2'] });
+    const own = line('b', 'programme', { 2021: 1800 }, { instruments: ['i3'] });
+    // i1 and i3 evaluated, i2 not: line a is not covered, b is.
+    const a = analyze(makeReview({ ...twoDomains, ...evaluated('i1', 'i3'), completeness: { evaluations: { status: 'complete' } }, budgetLines: [shared, own] }));
+    expect(money(a)).toEqual([
+      [4800, 1800, 1800 / 4800],
+      [1800, 1800, 1],
+      [0, 0, null],
+    ]);
+    const all = analyze(makeReview({ ...twoDomains, ...evaluated('i1', 'i2', 'i3'), completeness: { evaluations: { status: 'complete' } }, budgetLines: [shared, own] }));
+    expect(all.coverage.article.money).toMatchObject({ total: 4800, evaluated: 4800, evaluatedShare: 1 });
+    // Neither domain holds the whole group: line a is in neither, never in both.
+    expect(all.coverage.domains.map((d) => d.money.total)).toEqual([1800, 0]);
+  });
+
+  it('a line with shares counts by its shares; the part no instrument is named for is in the article, never covered', () => {
+    const byFraction = line('a', 'programme', { 2021: 3000 }, { instruments: ['i1', 'i2'], shares: [{ instrument: 'i1', fraction: 0.4 }, { instrument: 'i2', fraction: 0.5 }] });
+    const a = analyze(makeReview({ ...twoDomains, ...evaluated('i1'), completeness: { evaluations: { status: 'complete' } }, budgetLines: [byFraction] }));
+    expect(money(a)).toEqual([
+      [3000, 1200, 0.4],
+      [1200, 1200, 1],
+      [1500, 0, 0],
+    ]);
+  });
+
+  it('a joint line inside one domain counts there once; money on another article and staff time never count', () => {
+    const inside = line('c', 'programme', { 2021: 600 }, { instruments: ['i1', 'i3'] });
+    const elsewhere = line('x', 'programme', { 2021: 900 }, { article: '12.1', instruments: ['i2'] });
+    const staff = line('staff', 'apparatus', { 2021: 500 }, { article: '91', instruments: ['i2'] });
+    const a = analyze(makeReview({ ...twoDomains, ...evaluated('i1', 'i2', 'i3'), completeness: { evaluations: { status: 'complete' } }, budgetLines: [inside, elsewhere, staff] }));
+    expect(money(a)).toEqual([
+      [600, 600, 1],
+      [600, 600, 1],
+      [0, 0, null],
+    ]);
+    expect(a.coverage.objectives.find((o) => o.scope.id === 'o1')!.money).toMatchObject({ total: 600, evaluated: 600 });
+  });
+});
+
 describe('staff time: apparatus lines linked to instruments are their cost', () => {
   const staff = line('staff', 'apparatus', { 2021: 500 }, { article: '91', instruments: ['i1'] });
   const programme = line('p', 'programme', { 2021: 1000 }, { article: '1.1', instruments: ['i3'] });

@@ -97,7 +97,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
       objectives: objectiveInputs.map((o) => ({ id: o.scope.id, strength: rolledUpStrength(ix, o.ownIds, o.instruments, evidence) })),
       domains: domainInputs.map((d) => ({ id: d.scope.id, strength: rolledUpStrength(ix, d.ownIds, d.instruments, evidence) })),
     },
-    coverage: analyseCoverage(ix, { article, domains: domainScopes, objectives: objectiveScopes }, M),
+    coverage: analyseCoverage(ix, attribution, { article, domains: domainScopes, objectives: objectiveScopes }, M),
     verdicts: { article: steppedVerdicts(ctx, articleInput, instruments), domains: domainVerdicts, objectives: objectiveVerdicts, instruments },
     audience,
     gapMap: gapMap(ix, evidence),
