@@ -1,6 +1,6 @@
 import type { BudgetLine } from '../model/review.js';
 import { sortIds } from './ids.js';
-import { checkShares, coveredArticles, lineScope } from './money-scope.js';
+import { checkShares, coveredArticles, lineScope } from '../model/money-scope.js';
 import { addSum, EMPTY_SUM, ratio, round, scaleSum, sum, unknownOf } from './numbers.js';
 import type { InstrumentNode, ReviewIndex } from './review-index.js';
 import type { CostAttribution, InstrumentCost, JointCost, LineAttribution, ScopeCost, ScopeRef, Sum } from './types.js';
