@@ -1222,7 +1222,7 @@ class Builder {
     const chapter = v.review;
     // Without a chapter in the file the reasons above say so.
     if (chapter) {
-      sv.blocks.push(para(L.options.reviewChapterIntro(chapter.percent === null ? L.unknown : `${formatNumber(chapter.percent, this.lang)}%`, chapter.base === null ? L.unknown : `${formatAmount(chapter.base, this.lang)} x ${this.lang === 'nl' ? '€1.000' : '€1,000'}`, chapter.author)));
+      sv.blocks.push(para(L.options.reviewChapterIntro(chapter.percent === null ? null : `${formatNumber(chapter.percent, this.lang)}%`, chapter.base === null ? null : `${formatAmount(chapter.base, this.lang)} x ${this.lang === 'nl' ? '€1.000' : '€1,000'}`, chapter.author)));
       if (chapter.text) sv.blocks.push(para(chapter.text));
       if (chapter.options.length > 0) {
         sv.blocks.push(

@@ -1,6 +1,7 @@
 import type { Aspect, EvidenceStrength, RealisationStatus, StudyDesign } from '../../model/review.js';
 import { euros, pct, plural } from '../numbers.js';
 import type { EffectivenessRank, EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
+import { sentence } from '../../util/text.js';
 import { termsFor } from './terms.js';
 
 /**
@@ -207,7 +208,7 @@ export const en = {
     allUnknown: (year: number, ids: string) =>
       `No programme line has a known figure for ${year} (${ids}), so the base, the target and the shortfall are unknown; nothing is computed from figures the review does not give.`,
     figuresWhere: (where: string) => `Where the figures would be: ${where}.`,
-    missing: (missing: string) => `The review states what is missing: ${missing}.`,
+    missing: (missing: string) => `The review states what is missing: ${sentence(missing)}`,
     base: (year: number, base: number, percent: number, target: number, lowerBound: boolean, apparatus: boolean) =>
       `Base: ${apparatus ? 'programme and apparatus' : 'programme'} money in ${year} (the adopted budget where given, else the realisation), ${lowerBound ? 'at least ' : ''}${euros(base)}; ${percent}% is ${lowerBound ? 'at least ' : ''}${euros(target)}.`,
     protectedLines: (ids: string, amount: number | null) => `Protected lines are not cut: ${ids}${amount === null ? '' : ` (${euros(amount)})`}.`,
@@ -228,7 +229,7 @@ export const en = {
     noChapter: "The file holds no savings chapter of the review's own to set beside these variants.",
     chapter: (percent: number | null, base: number | null, year: number | null, author: string | null) =>
       `The review's own savings chapter${author ? ` (by ${author})` : ''}: ${percent === null ? 'an unknown percentage' : `${percent}%`} of ${base === null ? 'a base it does not give' : euros(base)}${year === null ? '' : ` (${year})`}.`,
-    chapterNoOptions: 'The chapter describes no options the file records.',
+    chapterNoOptions: "The file records none of the chapter's options: which options it describes, and what they save, is unknown here.",
     chapterTotalUnknown: (known: number, unknownParts: number) =>
       `Its options add up to ${known > 0 ? `at least ${euros(known)}` : 'an unknown amount'}: ${plural(unknownParts, 'option gives', 'options give')} no amount.`,
     optionAmountUnknown: 'The option gives no amount.',

@@ -2,6 +2,7 @@ import type { Aspect, EvidenceStrength, RealisationStatus, StudyDesign } from '.
 import { eurosNl, pct } from '../numbers.js';
 import type { EffectivenessRank, EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
 import type { Messages } from './en.js';
+import { sentence } from '../../util/text.js';
 import { termsFor } from './terms.js';
 
 /**
@@ -260,7 +261,7 @@ export const nl = {
     allUnknown: (year: number, ids: string) =>
       `Geen enkele programmaregel heeft een bekend bedrag voor ${year} (${ids}); de basis, de taakstelling en het tekort zijn daarom onbekend. Er wordt niets berekend uit bedragen die de doorlichting niet geeft.`,
     figuresWhere: (where: string) => `Waar de bedragen zouden staan: ${where}.`,
-    missing: (missing: string) => `De doorlichting vermeldt wat ontbreekt: ${missing}.`,
+    missing: (missing: string) => `De doorlichting vermeldt wat ontbreekt: ${sentence(missing)}`,
     base: (year: number, base: number, percent: number, target: number, lowerBound: boolean, apparatus: boolean) =>
       `Basis: de ${apparatus ? 'programma- en apparaatsuitgaven' : 'programma-uitgaven'} in ${year} (de vastgestelde begroting waar die gegeven is, anders de realisatie), ${lowerBound ? 'ten minste ' : ''}${eurosNl(base)}; ${percentNl(percent)} daarvan is ${lowerBound ? 'ten minste ' : ''}${eurosNl(target)}.`,
     protectedLines: (ids: string, amount: number | null) => `Ontziene regels worden niet gekort: ${ids}${amount === null ? '' : ` (${eurosNl(amount)})`}.`,
@@ -282,7 +283,7 @@ export const nl = {
     noChapter: 'Het bestand bevat geen eigen besparingshoofdstuk van de doorlichting om naast deze varianten te zetten.',
     chapter: (percent: number | null, base: number | null, year: number | null, author: string | null) =>
       `Het eigen besparingshoofdstuk van de doorlichting${author ? ` (door ${author})` : ''}: ${percent === null ? 'een onbekend percentage' : percentNl(percent)} van ${base === null ? 'een basis die het niet geeft' : eurosNl(base)}${year === null ? '' : ` (${year})`}.`,
-    chapterNoOptions: 'Het bestand legt geen opties uit het hoofdstuk vast.',
+    chapterNoOptions: 'Het bestand legt geen van de opties uit het hoofdstuk vast: welke opties het beschrijft en wat die besparen, is hier onbekend.',
     chapterTotalUnknown: (known: number, unknownParts: number) =>
       `De opties tellen op tot ${known > 0 ? `ten minste ${eurosNl(known)}` : 'een onbekend bedrag'}: ${unknownParts} ${n1(unknownParts, 'optie geeft', 'opties geven')} geen bedrag.`,
     optionAmountUnknown: 'De optie geeft geen bedrag.',
