@@ -21,6 +21,8 @@ export function isDeployed(status: RealisationStatus): boolean {
 }
 
 const NONE = Object.freeze([]) as unknown as string[];
+/** The money of a scope no cost line reaches: unknown (staff time is not registered per instrument), not 0. */
+const NO_MONEY: Sum = Object.freeze({ amount: null, known: 0, unknownParts: 0 });
 
 /** The gate for one instrument. */
 export function realisationGate(node: InstrumentNode, M: Messages, reasons: string[] = [M.gate.status(node.instrument.realisation.status)]): InstrumentVerdicts['realisation'] {
@@ -82,6 +84,3 @@ export function scopeRealisation({ ix, cost, M }: StepContext, { instruments, re
   const money: Sum = shared.lines.length ? { amount: null, known: attributed.known, unknownParts: attributed.unknownParts + shared.lines.length } : attributed;
   return { value, money, reasons, evidence: sortIds([...r.instruments, ...linked]) };
 }
-
-/** The money of a scope no cost line reaches: unknown (staff time is not registered per instrument), not 0. */
-const NO_MONEY: Sum = Object.freeze({ amount: null, known: 0, unknownParts: 0 });
