@@ -182,8 +182,9 @@ export function coverageRows(ix: ReviewIndex): CoverageRow[] {
   });
 }
 
-type MoneyCoverage = CoverageSummary['money'];
 type CoverageKey = 'evaluated' | 'effectiveness' | 'efficiency';
+/** Coverage by money before its shares are taken. */
+type MoneyParts = Omit<CoverageSummary['money'], `${CoverageKey}Share`>;
 
 /**
  * Coverage by money: the programme money of a scope as the cost attribution splits it
@@ -193,7 +194,7 @@ type CoverageKey = 'evaluated' | 'effectiveness' | 'efficiency';
  * joint cost that crosses the scope's border is no part of the scope's money. The article also
  * holds the programme money no instrument is named for, which no evaluation covers.
  */
-function moneyCoverage(at: Attribution, groupsOf: ReturnType<typeof jointGroupsOf>, scope: ScopeRef, instruments: readonly InstrumentNode[], rows: readonly CoverageRow[]): Omit<MoneyCoverage, `${CoverageKey}Share`> {
+function moneyCoverage(at: Attribution, groupsOf: ReturnType<typeof jointGroupsOf>, scope: ScopeRef, instruments: readonly InstrumentNode[], rows: readonly CoverageRow[]): MoneyParts {
   const money = { evaluated: 0, effectiveness: 0, efficiency: 0, total: 0, unknownParts: 0 };
   const add = (s: Sum, covered: (key: CoverageKey) => boolean) => {
     money.total += s.known;
@@ -215,7 +216,7 @@ function moneyCoverage(at: Attribution, groupsOf: ReturnType<typeof jointGroupsO
   return { ...money, evaluated: round(money.evaluated), effectiveness: round(money.effectiveness), efficiency: round(money.efficiency), total: round(money.total) };
 }
 
-function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[], rows: readonly CoverageRow[], money: Omit<MoneyCoverage, `${CoverageKey}Share`>, list: EvaluationList): CoverageSummary {
+function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[], rows: readonly CoverageRow[], money: MoneyParts, list: EvaluationList): CoverageSummary {
   let evaluated = 0;
   let effectiveness = 0;
   let efficiency = 0;
