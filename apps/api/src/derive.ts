@@ -21,6 +21,7 @@ export const AnalysisQuery = z.object({
   savings: z.string().optional().describe('savings variant: percentage of the programme budget, e.g. 20'),
   baseYear: z.string().optional().describe('savings variant: base year, e.g. 2015'),
   protect: z.string().optional().describe('savings variant: a programme line to protect (repeatable)'),
+  includeApparatus: z.enum(['true', 'false']).optional().describe('savings variant: also count and cut staff (apparatus) lines; default false'),
 });
 
 export const ReportQuery = z.object({
@@ -30,6 +31,7 @@ export const ReportQuery = z.object({
   savings: AnalysisQuery.shape.savings,
   baseYear: AnalysisQuery.shape.baseYear,
   protect: AnalysisQuery.shape.protect,
+  includeApparatus: AnalysisQuery.shape.includeApparatus,
 });
 
 /**
@@ -40,10 +42,17 @@ export function savingsFrom(c: Context): SavingsOptions | undefined {
   const percent = c.req.query('savings');
   const baseYear = c.req.query('baseYear');
   const protect = c.req.queries('protect') ?? [];
+  // Its values are checked by the route's query schema.
+  const includeApparatus = c.req.query('includeApparatus') === 'true';
   if (percent !== undefined && !DECIMAL.test(percent.trim())) throw badRequest('savings must be a number: a percentage, e.g. 20');
   if (baseYear !== undefined && !DECIMAL.test(baseYear.trim())) throw badRequest('baseYear must be a number: a year, e.g. 2015');
-  if (percent === undefined && baseYear === undefined && protect.length === 0) return undefined;
-  return { ...(percent !== undefined ? { percent: Number(percent) } : {}), ...(baseYear !== undefined ? { baseYear: Number(baseYear) } : {}), ...(protect.length ? { protect } : {}) };
+  if (percent === undefined && baseYear === undefined && protect.length === 0 && !includeApparatus) return undefined;
+  return {
+    ...(percent !== undefined ? { percent: Number(percent) } : {}),
+    ...(baseYear !== undefined ? { baseYear: Number(baseYear) } : {}),
+    ...(protect.length ? { protect } : {}),
+    ...(includeApparatus ? { includeApparatus } : {}),
+  };
 }
 
 export function analysisBody(review: Review, withheld: Withheld, lang: 'en' | 'nl', savings: SavingsOptions | undefined, etag: string): CachedBody {

@@ -66,20 +66,23 @@ interface SavingsFlags {
   savings?: number;
   protect?: string[];
   baseYear?: number;
+  includeApparatus?: boolean;
 }
 function savingsOptions(o: SavingsFlags): SavingsOptions | undefined {
-  if (o.savings === undefined && !o.protect?.length && o.baseYear === undefined) return undefined;
+  if (o.savings === undefined && !o.protect?.length && o.baseYear === undefined && !o.includeApparatus) return undefined;
   return {
     ...(o.savings !== undefined ? { percent: o.savings } : {}),
     ...(o.protect?.length ? { protect: o.protect } : {}),
     ...(o.baseYear !== undefined ? { baseYear: o.baseYear } : {}),
+    ...(o.includeApparatus ? { includeApparatus: true } : {}),
   };
 }
 function addSavingsOptions(cmd: Command): Command {
   return cmd
     .option('--savings <percent>', 'savings variant: percent of the programme budget (default 20)', percent)
     .option('--protect <line>', 'budget line id the savings variant must not cut (repeatable)', collect)
-    .option('--base-year <year>', 'year whose programme budget is the savings base (default: last year with figures)', year);
+    .option('--base-year <year>', 'year whose programme budget is the savings base (default: last year with figures)', year)
+    .option('--include-apparatus', 'savings variant: count and cut staff (apparatus) lines too, wherever booked (default: programme money only)');
 }
 
 /** One rule for every command: the review's own language unless --lang says otherwise. */
@@ -164,7 +167,7 @@ export function createProgram(io: Io): { program: Command; exitCode: () => numbe
       .addOption(new Option('--audience <level>', 'the reader\'s clearance: verdicts from the evidence visible at that level (default: the full view)').choices(['full', 'public', 'restricted', 'confidential', 'secret', 'top-secret']).default('full'))
       .option('--explain <id>', 'what an item is and which verdicts it feeds: instrument, objective, domain, finding, source, budget line, indicator, conclusion, recommendation'),
   )
-    .addHelpText('after', examples('polev analyze review.yaml', 'polev analyze review.yaml --lang en', 'polev analyze review.yaml --explain ct-1', 'polev analyze review.yaml --audience public', 'polev analyze review.yaml --format json > assessment.json', 'polev analyze review.yaml --savings 20 --protect bdur'))
+    .addHelpText('after', examples('polev analyze review.yaml', 'polev analyze review.yaml --lang en', 'polev analyze review.yaml --explain ct-1', 'polev analyze review.yaml --audience public', 'polev analyze review.yaml --format json > assessment.json', 'polev analyze review.yaml --savings 20 --protect bdur', 'polev analyze review.yaml --savings 20 --include-apparatus'))
     .action(async (file: string, o: { format: 'text' | 'json' | 'md'; lang?: 'nl' | 'en'; audience: AudienceLevel; explain?: string } & SavingsFlags) => {
       const { analyzeCommand } = await import('./commands/analyze.js');
       const savings = savingsOptions(o);

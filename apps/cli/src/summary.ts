@@ -104,11 +104,12 @@ interface Phrases {
   explainHint: string;
   /** `question`: the RPE question that asks for the savings variant ("question 15"), where the version has one. */
   savingsTitle: (question: string | null) => string;
-  savingsBase: (year: number, base: string, percent: string, target: string) => string;
-  savingsNoBase: (percent: string) => string;
+  /** `apparatus`: the base holds staff (apparatus) lines too (`--include-apparatus`). */
+  savingsBase: (year: number, base: string, percent: string, target: string, apparatus: boolean) => string;
+  savingsNoBase: (percent: string, apparatus: boolean) => string;
   savingsProtected: (lines: string) => string;
   savingsMethod: Record<SavingsOption['method'] | 'review', string>;
-  savingsUnknownBase: (year: number, percent: string) => string;
+  savingsUnknownBase: (year: number, percent: string, apparatus: boolean) => string;
   atLeast: (x: string) => string;
   savingsSideBySide: (method: string, target: string, saved: string, shortfall: string) => string;
   outsideArticle: (name: string, article: string, total: string) => string;
@@ -207,11 +208,11 @@ const EN: Phrases = {
   topRecommendations: (shown, total) => `Top recommendations (${shown} of ${total})`,
   explainHint: 'Run with --explain <id> for the reasons and evidence behind an objective, domain or instrument.',
   savingsTitle: (question) => `Savings variant${question ? ` (RPE ${question})` : ''}`,
-  savingsBase: (year, base, percent, target) => `Base year ${year}: programme expenditure ${base}; ${percent} of it is ${target}`,
-  savingsNoBase: (percent) => `No base: the review gives no programme amounts, so the ${percent} savings variant cannot be worked out`,
+  savingsBase: (year, base, percent, target, apparatus) => `Base year ${year}: ${apparatus ? 'programme and apparatus' : 'programme'} expenditure ${base}; ${percent} of it is ${target}`,
+  savingsNoBase: (percent, apparatus) => `No base: the review gives no ${apparatus ? 'programme or apparatus' : 'programme'} amounts, so the ${percent} savings variant cannot be worked out`,
   savingsProtected: (lines) => `Protected lines: ${lines}`,
   savingsMethod: { 'across-the-board': 'Across the board', 'evidence-ranked': 'Evidence-ranked (what is shown not to work cut first)', review: "The review's own chapter" },
-  savingsUnknownBase: (year, percent) => `Base year ${year}: no programme line has a known figure, so the base, the target and the shortfall of the ${percent} savings variant are unknown`,
+  savingsUnknownBase: (year, percent, apparatus) => `Base year ${year}: no ${apparatus ? 'programme or apparatus' : 'programme'} line has a known figure, so the base, the target and the shortfall of the ${percent} savings variant are unknown`,
   atLeast: (x) => `at least ${x}`,
   savingsSideBySide: (method, target, saved, shortfall) => `${method}: target ${target}, saved ${saved}, shortfall ${shortfall}`,
   outsideArticle: (name, article, total) => `Booked on article ${article}, which the review does not cover (kept out of every total): ${name}, ${total}`,
@@ -300,11 +301,11 @@ const NL: Phrases = {
   topRecommendations: (shown, total) => `Belangrijkste aanbevelingen (${shown} van ${total})`,
   explainHint: 'Gebruik --explain <id> voor de onderbouwing en het bewijs achter een doelstelling, taakveld of instrument.',
   savingsTitle: (question) => `Besparingsvariant (${question ? `RPE-${question}; ` : ''}x € 1.000)`,
-  savingsBase: (year, base, percent, target) => `Basisjaar ${year}: programma-uitgaven ${base}; ${percent} daarvan is ${target}`,
-  savingsNoBase: (percent) => `Geen basis: de doorlichting geeft geen programmabedragen, dus de besparingsvariant van ${percent} is niet uit te werken`,
+  savingsBase: (year, base, percent, target, apparatus) => `Basisjaar ${year}: ${apparatus ? 'programma- en apparaatsuitgaven' : 'programma-uitgaven'} ${base}; ${percent} daarvan is ${target}`,
+  savingsNoBase: (percent, apparatus) => `Geen basis: de doorlichting geeft geen ${apparatus ? 'programma- of apparaatsbedragen' : 'programmabedragen'}, dus de besparingsvariant van ${percent} is niet uit te werken`,
   savingsProtected: (lines) => `Ontziene regels: ${lines}`,
   savingsMethod: { 'across-the-board': 'Gelijke korting op alle regels', 'evidence-ranked': 'Naar bewijs (wat aantoonbaar niet werkt eerst gekort)', review: 'Eigen hoofdstuk van de doorlichting' },
-  savingsUnknownBase: (year, percent) => `Basisjaar ${year}: geen programmaregel heeft een bekend bedrag; de basis, de taakstelling en het tekort van de besparingsvariant van ${percent} zijn onbekend`,
+  savingsUnknownBase: (year, percent, apparatus) => `Basisjaar ${year}: geen ${apparatus ? 'programma- of apparaatsregel' : 'programmaregel'} heeft een bekend bedrag; de basis, de taakstelling en het tekort van de besparingsvariant van ${percent} zijn onbekend`,
   atLeast: (x) => `ten minste ${x}`,
   savingsSideBySide: (method, target, saved, shortfall) => `${method}: taakstelling ${target}, bespaard ${saved}, tekort ${shortfall}`,
   outsideArticle: (name, article, total) => `Geboekt op artikel ${article}, dat de doorlichting niet betreft (buiten alle totalen): ${name}, ${total}`,
@@ -409,11 +410,11 @@ function savingsBlocks(v: SavingsVariant, s: Style, w: Words, question: string |
   const reasons = v.reasons.map((r) => ({ kind: 'li' as const, depth: 1, text: r }));
   const amount = (x: number | null) => (x === null ? w.unknown : w.kEur(x));
   if (v.baseYear === null || v.base === null) {
-    b.push({ kind: 'li', depth: 0, text: s.bold(v.baseYear === null ? w.savingsNoBase(w.percent(v.percent)) : w.savingsUnknownBase(v.baseYear, w.percent(v.percent))) }, ...reasons);
+    b.push({ kind: 'li', depth: 0, text: s.bold(v.baseYear === null ? w.savingsNoBase(w.percent(v.percent), v.includesApparatus) : w.savingsUnknownBase(v.baseYear, w.percent(v.percent), v.includesApparatus)) }, ...reasons);
     if (v.protectedLines.length) b.push({ kind: 'li', depth: 0, text: w.savingsProtected(list(v.protectedLines)) });
   } else {
     const bound = (x: string) => (v.baseLowerBound ? w.atLeast(x) : x);
-    b.push({ kind: 'li', depth: 0, text: w.savingsBase(v.baseYear, bound(w.kEur(v.base)), w.percent(v.percent), s.bold(bound(amount(v.target)))) }, ...reasons);
+    b.push({ kind: 'li', depth: 0, text: w.savingsBase(v.baseYear, bound(w.kEur(v.base)), w.percent(v.percent), s.bold(bound(amount(v.target))), v.includesApparatus) }, ...reasons);
     b.push({ kind: 'li', depth: 0, text: w.savingsProtected(v.protectedLines.length ? list(v.protectedLines) : w.none) });
     for (const o of v.options) {
       b.push({ kind: 'li', depth: 0, text: w.savingsResult(s.bold(w.savingsMethod[o.method]), amount(o.saved), o.shortfall === null ? w.unknown : o.shortfall > 0 ? w.kEur(o.shortfall) : null) });

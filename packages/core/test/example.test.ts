@@ -99,6 +99,38 @@ describe('the analysis reproduces the seed’s own verdicts', () => {
   });
 });
 
+describe("the review's own savings chapter, in the policy response", () => {
+  it('is encoded as the text states it: about 20%, by the NCTV and FEZ, base, base year and options not in the source', () => {
+    expect(review.savingsChapter).toMatchObject({ percent: 20, base: null, baseYear: null, options: [], citation: { location: 'Inleiding (p. 15); Samenvatting, Hoofdstuk 6 (p. 13)' } });
+    expect(review.savingsChapter!.author).toMatch(/^NCTV en directie Financieel Economische Zaken/);
+    expect(review.savingsChapter!.text).toContain('-/- circa 20% van de middelen op het (de) beleidsartikel(en)');
+  });
+
+  it("stands beside polev's variants, its base, target and savings unknown, never 0", () => {
+    for (const lang of ['en', 'nl'] as const) {
+      const s = analyze(review, { lang }).savings;
+      expect(s.review).toMatchObject({ percent: 20, base: null, baseYear: null, options: [], target: null, shortfall: null, total: { amount: null } });
+      expect(s.comparison).toEqual([
+        { method: 'across-the-board', target: null, saved: null, shortfall: null },
+        { method: 'evidence-ranked', target: null, saved: null, shortfall: null },
+        { method: 'review', target: null, saved: null, shortfall: null },
+      ]);
+      expect(s.review!.reasons).toEqual(
+        lang === 'en'
+          ? [
+              "The review's own savings chapter (by NCTV en directie Financieel Economische Zaken (DFEZ) van het ministerie van JenV): 20% of a base it does not give.",
+              "The file records none of the chapter's options: which options it describes, and what they save, is unknown here.",
+            ]
+          : [
+              'Het eigen besparingshoofdstuk van de doorlichting (door NCTV en directie Financieel Economische Zaken (DFEZ) van het ministerie van JenV): 20% van een basis die het niet geeft.',
+              'Het bestand legt geen van de opties uit het hoofdstuk vast: welke opties het beschrijft en wat die besparen, is hier onbekend.',
+            ],
+      );
+      expect(s.reasons.join(' ')).not.toMatch(/holds no savings chapter|geen eigen besparingshoofdstuk/);
+    }
+  });
+});
+
 describe('broken copies of the example report every problem at its line', () => {
   for (const copy of brokenCopies(text)) {
     it(copy.name, () => {

@@ -40,6 +40,51 @@ describe('properties of cost attribution', () => {
     );
   });
 
+  it('no objective or domain has more realisation money (step 2) than the article, nor the domains together; each is its attributed cost', () => {
+    fc.assert(
+      fc.property(reviewArb, (r) => {
+        const a = analyze(r);
+        const v = a.verdicts;
+        const article = v.article.realisation.money.known;
+        const n = r.instruments.length + r.budgetLines.length;
+        expect(within(article, a.costAttribution.scopes.article.attributed.known, n)).toBe(true);
+        const costs = new Map([...a.costAttribution.scopes.domains, ...a.costAttribution.scopes.objectives].map((c) => [c.scope, c]));
+        for (const s of [...v.objectives, ...v.domains]) {
+          const m = s.realisation.money;
+          expect(within(m.known, article, n), s.scope.id).toBe(true);
+          expect(m.known, s.scope.id).toBe(costs.get(s.scope.id)!.attributed.known);
+          // A joint cost shared across the border is an unknown part, never a figure.
+          if (costs.get(s.scope.id)!.sharedWithOtherScopes.lines.length) expect(m.amount, s.scope.id).toBeNull();
+        }
+        const domains = v.domains.reduce((t, d) => t + d.realisation.money.known, 0);
+        expect(within(domains, article, n)).toBe(true);
+        for (const d of v.domains) {
+          const roots = r.policyTree.objectives.filter((o) => o.domain === d.scope.id && !o.parent);
+          const sum = roots.reduce((t, o) => t + v.objectives.find((s) => s.scope.id === o.id)!.realisation.money.known, 0);
+          expect(within(sum, d.realisation.money.known, n), d.scope.id).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('coverage by money counts each euro of the article once: no scope, nor the domains together, holds more than the article, nor covered more than it holds', () => {
+    fc.assert(
+      fc.property(reviewArb, (r) => {
+        const c = analyze(r).coverage;
+        const n = r.instruments.length + r.budgetLines.length;
+        const article = c.article.money.total;
+        for (const s of [c.article, ...c.domains, ...c.objectives]) {
+          expect(within(s.money.total, article, n), s.scope.id).toBe(true);
+          for (const part of [s.money.evaluated, s.money.effectiveness, s.money.efficiency]) expect(within(part, s.money.total, n), s.scope.id).toBe(true);
+        }
+        expect(within(c.domains.reduce((t, d) => t + d.money.total, 0), article, n)).toBe(true);
+        expect(within(c.domains.reduce((t, d) => t + d.money.evaluated, 0), c.article.money.evaluated, n)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('each cost line is split exactly: its parts add up to the line, and the article holds no more than its cost lines', () => {
     fc.assert(
       fc.property(reviewArb, (r) => {

@@ -99,6 +99,114 @@ describe('shared lines: a line financing several instruments is never counted in
   });
 });
 
+describe('realisation money (step 2) reads the attribution: a shared line never counts in full for each scope', () => {
+  const shared = line('a', 'programme', { 2021: 3000 }, { instruments: ['i1', 'i2'] });
+  const own = line('b', 'programme', { 2021: 1800 }, { instruments: ['i3'] });
+
+  it("a joint line across two domains is an unknown part of each domain's money, counted once for the article", () => {
+    for (const lang of ['en', 'nl'] as AnalysisLang[]) {
+      const a = analyze(makeReview({ ...twoDomains, budgetLines: [shared, own] }), { lang });
+      const [d1, d2] = a.verdicts.domains.map((d) => d.realisation);
+      // Not 4,800 and 3,000 (7,800 together, while the article has 4,800).
+      expect(d1!.money).toEqual({ amount: null, known: 1800, unknownParts: 1 });
+      expect(d2!.money).toEqual({ amount: null, known: 0, unknownParts: 1 });
+      expect(a.verdicts.article.realisation.money).toEqual({ amount: 4800, known: 4800, unknownParts: 0 });
+      expect(a.verdicts.article.realisation.money.known).toBe(a.costAttribution.scopes.article.attributed.known);
+      // The reasons say which line is joint and that it is not split; the evidence names every line they cite.
+      expect(d1!.reasons.slice(1)).toEqual(
+        lang === 'en'
+          ? [
+              'Programme line b finances these instruments: €1.8 million over the period.',
+              "Line a finances them jointly with instruments outside this scope, without shares (€3 million together): that joint cost is not split, so an unknown part of it is this scope's, never the whole.",
+            ]
+          : [
+              'De programmaregel b financiert deze instrumenten: € 1,8 miljoen over de periode.',
+              'De regel a financiert ze samen met instrumenten buiten dit onderdeel, zonder verdeling (samen € 3 miljoen): die gezamenlijke kosten zijn niet verdeeld, dus hoort een onbekend deel ervan bij dit onderdeel, nooit het geheel.',
+            ],
+      );
+      expect(d2!.reasons[1]).toMatch(lang === 'en' ? /^No line finances these instruments alone\. Line a finances them jointly/ : /^Geen regel financiert deze instrumenten alleen\. De regel a financiert ze samen/);
+      expect(d1!.evidence).toEqual(['a', 'b', 'i1', 'i3']);
+      expect(d2!.evidence).toEqual(['a', 'i2']);
+      expect(a.verdicts.article.realisation.evidence).toEqual(['a', 'b', 'i1', 'i2', 'i3']);
+      expect(a.verdicts.article.realisation.reasons.join(' ')).not.toMatch(/jointly|samen met instrumenten buiten/);
+    }
+  });
+
+  it('shares give each scope its own part; a joint line inside one objective counts there in full, once', () => {
+    const byFraction = line('a', 'programme', { 2021: 3000 }, { instruments: ['i1', 'i2'], shares: [{ instrument: 'i1', fraction: 0.4 }, { instrument: 'i2', fraction: 0.5 }] });
+    const inside = line('c', 'programme', { 2021: 600 }, { instruments: ['i1', 'i3'] });
+    const a = analyze(makeReview({ ...twoDomains, budgetLines: [byFraction, inside] }));
+    expect(a.verdicts.domains.map((d) => d.realisation.money)).toEqual([
+      { amount: 1800, known: 1800, unknownParts: 0 },
+      { amount: 1500, known: 1500, unknownParts: 0 },
+    ]);
+    expect(a.verdicts.objectives.find((o) => o.scope.id === 'o1')!.realisation.money.amount).toBe(1800);
+    // The 10% of line a no instrument is named for is no instrument's money.
+    expect(a.verdicts.article.realisation.money.amount).toBe(3300);
+  });
+
+  it('staff time counts as the money of the instruments it is linked to; with no line linked the money is unknown, not 0', () => {
+    const staff = line('staff', 'apparatus', { 2021: 500 }, { article: '91', instruments: ['i1'] });
+    const a = analyze(makeReview({ ...twoDomains, budgetLines: [staff] }));
+    expect(a.verdicts.domains[0]!.realisation.money).toEqual({ amount: 500, known: 500, unknownParts: 0 });
+    expect(a.verdicts.domains[0]!.realisation.reasons).toContain('Budget line staff finances these instruments: €500 thousand over the period.');
+    expect(a.verdicts.domains[1]!.realisation.money).toEqual({ amount: null, known: 0, unknownParts: 0 });
+    expect(a.verdicts.domains[1]!.realisation.reasons).toContain('No budget line (programme money or staff time) is linked to any of these instruments: the money involved is unknown.');
+    expect(a.verdicts.domains[1]!.realisation.evidence).toEqual(['i2']);
+  });
+
+  it('money on an article the review does not cover is no money of any scope', () => {
+    const elsewhere = line('x', 'programme', { 2021: 900 }, { article: '12.1', instruments: ['i2'] });
+    const a = analyze(makeReview({ ...twoDomains, budgetLines: [own, elsewhere] }));
+    expect(a.verdicts.domains[1]!.realisation.money).toEqual({ amount: null, known: 0, unknownParts: 0 });
+    expect(a.verdicts.article.realisation.money.amount).toBe(1800);
+  });
+});
+
+describe('coverage by money reads the attribution: shares by their share, joint lines once, other articles never', () => {
+  const evaluated = (...ids: string[]) => ({ sources: [source('s1')], findings: ids.map((id, k) => effect(`f${k}`, id, 'positive')) });
+  const money = (a: ReturnType<typeof analyze>) => [a.coverage.article, ...a.coverage.domains].map((c) => [c.money.total, c.money.evaluated, c.money.evaluatedShare]);
+
+  it('a joint line across two domains counts once, for the article, and as evaluated only when all its instruments are', () => {
+    const shared = line('a', 'programme', { 2021: 3000 }, { instruments: ['i1', 'i2'] });
+    const own = line('b', 'programme', { 2021: 1800 }, { instruments: ['i3'] });
+    // i1 and i3 evaluated, i2 not: line a is not covered, b is.
+    const a = analyze(makeReview({ ...twoDomains, ...evaluated('i1', 'i3'), completeness: { evaluations: { status: 'complete' } }, budgetLines: [shared, own] }));
+    expect(money(a)).toEqual([
+      [4800, 1800, 1800 / 4800],
+      [1800, 1800, 1],
+      [0, 0, null],
+    ]);
+    const all = analyze(makeReview({ ...twoDomains, ...evaluated('i1', 'i2', 'i3'), completeness: { evaluations: { status: 'complete' } }, budgetLines: [shared, own] }));
+    expect(all.coverage.article.money).toMatchObject({ total: 4800, evaluated: 4800, evaluatedShare: 1 });
+    // Neither domain holds the whole group: line a is in neither, never in both.
+    expect(all.coverage.domains.map((d) => d.money.total)).toEqual([1800, 0]);
+  });
+
+  it('a line with shares counts by its shares; the part no instrument is named for is in the article, never covered', () => {
+    const byFraction = line('a', 'programme', { 2021: 3000 }, { instruments: ['i1', 'i2'], shares: [{ instrument: 'i1', fraction: 0.4 }, { instrument: 'i2', fraction: 0.5 }] });
+    const a = analyze(makeReview({ ...twoDomains, ...evaluated('i1'), completeness: { evaluations: { status: 'complete' } }, budgetLines: [byFraction] }));
+    expect(money(a)).toEqual([
+      [3000, 1200, 0.4],
+      [1200, 1200, 1],
+      [1500, 0, 0],
+    ]);
+  });
+
+  it('a joint line inside one domain counts there once; money on another article and staff time never count', () => {
+    const inside = line('c', 'programme', { 2021: 600 }, { instruments: ['i1', 'i3'] });
+    const elsewhere = line('x', 'programme', { 2021: 900 }, { article: '12.1', instruments: ['i2'] });
+    const staff = line('staff', 'apparatus', { 2021: 500 }, { article: '91', instruments: ['i2'] });
+    const a = analyze(makeReview({ ...twoDomains, ...evaluated('i1', 'i2', 'i3'), completeness: { evaluations: { status: 'complete' } }, budgetLines: [inside, elsewhere, staff] }));
+    expect(money(a)).toEqual([
+      [600, 600, 1],
+      [600, 600, 1],
+      [0, 0, null],
+    ]);
+    expect(a.coverage.objectives.find((o) => o.scope.id === 'o1')!.money).toMatchObject({ total: 600, evaluated: 600 });
+  });
+});
+
 describe('staff time: apparatus lines linked to instruments are their cost', () => {
   const staff = line('staff', 'apparatus', { 2021: 500 }, { article: '91', instruments: ['i1'] });
   const programme = line('p', 'programme', { 2021: 1000 }, { article: '1.1', instruments: ['i3'] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { parseReview } from '../src/index.js';
+import { analyze, parseReview } from '../src/index.js';
 import { lineOf, readFixture } from './helpers.js';
 
 const warningsOf = (text: string) => {
@@ -56,6 +56,45 @@ describe('warnings: valid files that probably do not say what their author meant
     const w = warningsOf(text).filter((x) => x.code === 'foreign-article');
     expect(w.map((x) => x.path)).toEqual(['budgetLines[1].article']);
     expect(w[0]!.message).toContain('article 8.1, which the review does not cover (7)');
+  });
+
+  it('money on another article: the warning says it is kept out of every total, by the one rule the analysis uses', () => {
+    const text = edit('rpe-2013.yaml', (d) => {
+      const lines = d.budgetLines as Record<string, unknown>[];
+      const { article: _, ...noArticle } = lines[0]!;
+      lines.push({ ...lines[0], id: 'b2', article: '8.1' }, { ...noArticle, id: 'b3', index: 'VI.8.1.10' }, { ...lines[0], id: 'b5', article: '9', expenditures: [{ year: 2012, amount: null }] });
+    });
+    const w = warningsOf(text).filter((x) => x.code === 'foreign-article');
+    // The open-data index counts as the article a line is on, and so does a line whose amounts are unknown.
+    expect(w.map((x) => x.path)).toEqual(['budgetLines[1].article', 'budgetLines[2].index', 'budgetLines[3].article']);
+    expect(w[0]!.message).toBe('budget line "b2" is booked on article 8.1, which the review does not cover (7); its money is kept out of the totals, the costs and the savings base');
+    expect(w[0]!.hint).toBe('add article 8.1 to budgetArticles if the review covers it, or set kind: out-of-scope with an outOfScopeReason');
+    expect(w.map((x) => x.message).join(' ')).not.toContain("counts in this review's totals");
+    expect(w[0]!.line).toBeGreaterThan(1);
+    // The lines warned about are exactly those the analysis keeps out of its totals.
+    const r = parseReview(text);
+    if (!r.ok) throw new Error('invalid');
+    expect(analyze(r.review).expenditure.outsideArticle.map((o) => o.line)).toEqual(['b2', 'b3', 'b5']);
+  });
+
+  it('a review of an article part: money on another part of the same article is on another article', () => {
+    const text = edit('rpe-2013.yaml', (d) => {
+      d.budgetArticles = [{ number: '7', title: 'Integratie', parts: ['2'] }];
+      const lines = d.budgetLines as Record<string, unknown>[];
+      lines[0]!.article = '7.2';
+      lines.push({ ...lines[0], id: 'b2', article: '7.1' });
+    });
+    expect(warningsOf(text).filter((x) => x.code === 'foreign-article').map((x) => x.path)).toEqual(['budgetLines[1].article']);
+  });
+
+  it('shares of a line that cannot all be true are a located warning: its cost is treated as joint', () => {
+    const text = edit('rpe-2013.yaml', (d) => {
+      const lines = d.budgetLines as Record<string, unknown>[];
+      lines[0]!.shares = [{ instrument: 'i1', amount: 300000 }];
+    });
+    const w = warningsOf(text).filter((x) => x.code === 'inconsistent');
+    expect(w).toEqual([expect.objectContaining({ path: 'budgetLines[0].shares', severity: 'warning', message: 'budget line "b1": the amounts add up to 300000, more than the line\'s known expenditure of 230000; its cost is treated as joint' })]);
+    expect(w[0]!.line).toBeGreaterThan(1);
   });
 
   it('an answer to a question its version does not have is a problem, in the version’s own terms', () => {

@@ -41,6 +41,20 @@ describe.each(['nl', 'en'] as const)('the bundled example in %s', (lang) => {
     for (const d of review.policyTree.domains) expect(md).toContain(d.name.replace(/[\\`*_[\]<>#|~&]/g, (c) => `\\${c}`));
   });
 
+  it("shows the review's own savings chapter beside polev's variants, its unknown base as unknown", () => {
+    const words = {
+      nl: { intro: 'zoekt 20% van een basis die het niet geeft (onbekend).', row: '| Het eigen besparingshoofdstuk van de doorlichting | onbekend | onbekend | onbekend |', unknown: 'onbekend' },
+      en: { intro: 'looks for 20% of a base it does not give (unknown).', row: "| The review's own savings chapter | unknown | unknown | unknown |", unknown: 'unknown' },
+    }[lang];
+    const savings = md.slice(md.indexOf('### 6.3'), md.indexOf('\n## ', md.indexOf('### 6.3')));
+    expect(savings).toContain(words.intro);
+    expect(savings).toContain(words.row);
+    expect(savings).toContain('-/- circa 20% van de middelen op het (de) beleidsartikel(en)');
+    expect(savings).not.toMatch(/\| 0 \||€ ?0\b/);
+    expect(html).toContain(words.intro);
+    expect(docxXml(docx)).toContain(words.intro);
+  });
+
   it('renders HTML with headings, tables and figures', () => {
     expect(html).toContain(`<html lang="${lang}">`);
     expect(html.match(/<h2>/g)!.length).toBeGreaterThanOrEqual(8 + review.policyTree.domains.length * 2 + 3);

@@ -1,7 +1,7 @@
 import { reviewPeriod } from '../model/completeness.js';
 import type { Review } from '../model/review.js';
 import { analyseCoverage, gapMap, instrumentEvidence, rolledUpStrength } from './evidence.js';
-import { attributeCosts, costAttribution } from './attribution.js';
+import { attributeCosts, costAttribution, scopeCosts } from './attribution.js';
 import { analyseExpenditure } from './expenditure.js';
 import { instrumentList, summariseRealisation } from './realisation.js';
 import { deriveRecommendations } from './recommendations.js';
@@ -56,6 +56,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
   const smart = ix.objectiveOrder.map(({ objective }) => smartCheck(ix, objective, M));
   const ctx = stepContext(ix, M, evidence, costs, new Map(smart.map((s) => [s.objective, s])), options);
   const instruments = instrumentVerdicts(ctx);
+  const costOf = scopeCosts(attribution);
 
   const roots = ix.objectiveOrder.filter((o) => o.depth === 0).map((o) => o.objective);
 
@@ -65,14 +66,14 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
   // every later scope falls back out of that compiled loop (thousands of deoptimisations at 100k).
   const objectiveInputs: ScopeInput[] = objectiveScopes.map((scope) => {
     const instruments = ix.instrumentsUnder.get(scope.id) ?? [];
-    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments, list) };
+    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments, list), cost: costOf(scope, instruments) };
   });
   // A scope answers for its own findings and those on everything in the tree below it: the
   // domain for its objectives, the article for every domain and objective.
   const domainOwnIds = (id: string) => [id, ...(ix.objectivesOfDomain.get(id) ?? []).map((o) => o.id)];
   const domainInputs: ScopeInput[] = domainScopes.map((scope) => {
     const instruments = ix.instrumentsOfDomain.get(scope.id) ?? [];
-    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments, list) };
+    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments, list), cost: costOf(scope, instruments) };
   });
   const articleInput: ScopeInput = {
     scope: article,
@@ -80,6 +81,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
     instruments: ix.nodes,
     ownIds: review.policyTree.domains.flatMap((d) => domainOwnIds(d.id)),
     realisation: summariseRealisation(article, ix.nodes, list),
+    cost: costOf(article, ix.nodes),
   };
   const objectiveVerdicts = objectiveInputs.map((o) => steppedVerdicts(ctx, o));
   const domainVerdicts = domainInputs.map((d) => steppedVerdicts(ctx, d));
@@ -89,13 +91,13 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
     review: { id: review.id, title: review.title, period: reviewPeriod(review), rpeVersion: review.rpeVersion },
     realisation: { article: articleInput.realisation, domains: domainInputs.map((d) => d.realisation), objectives: objectiveInputs.map((o) => o.realisation) },
     expenditure: analyseExpenditure(ix, M),
-    costAttribution: costAttribution(ix, attribution, { article, domains: domainInputs.map((d) => ({ scope: d.scope, instruments: d.instruments })), objectives: objectiveInputs.map((o) => ({ scope: o.scope, instruments: o.instruments })) }),
+    costAttribution: costAttribution(ix, attribution, { article: articleInput.cost, domains: domainInputs.map((d) => d.cost), objectives: objectiveInputs.map((o) => o.cost) }),
     evidence: {
       instruments: evidence,
       objectives: objectiveInputs.map((o) => ({ id: o.scope.id, strength: rolledUpStrength(ix, o.ownIds, o.instruments, evidence) })),
       domains: domainInputs.map((d) => ({ id: d.scope.id, strength: rolledUpStrength(ix, d.ownIds, d.instruments, evidence) })),
     },
-    coverage: analyseCoverage(ix, { article, domains: domainScopes, objectives: objectiveScopes }, M),
+    coverage: analyseCoverage(ix, attribution, { article, domains: domainScopes, objectives: objectiveScopes }, M),
     verdicts: { article: steppedVerdicts(ctx, articleInput), domains: domainVerdicts, objectives: objectiveVerdicts, instruments },
     audience,
     gapMap: gapMap(ix, evidence),

@@ -1,6 +1,6 @@
 import type { BudgetLine } from '../model/review.js';
 import { sortIds } from './ids.js';
-import { checkShares, coveredArticles, lineScope } from './money-scope.js';
+import { checkShares, coveredArticles, lineScope } from '../model/money-scope.js';
 import { addSum, EMPTY_SUM, ratio, round, scaleSum, sum, unknownOf } from './numbers.js';
 import type { InstrumentNode, ReviewIndex } from './review-index.js';
 import type { CostAttribution, InstrumentCost, JointCost, LineAttribution, ScopeCost, ScopeRef, Sum } from './types.js';
@@ -165,60 +165,81 @@ const plus = (to: Sum | null, s: Sum) => (to === null ? s : addSum(to, s));
 const NO_SHARED: ScopeCost['sharedWithOtherScopes'] = Object.freeze({ amount: EMPTY_SUM, lines: NO_LINES });
 
 /**
- * The cost of a scope: the direct costs of its instruments, the joint costs whose group lies
- * wholly inside it, and apart from those the joint costs it shares with other scopes.
+ * Which joint groups lie wholly inside a set of instruments, and which cross its border (shared
+ * with instruments outside it). One rule for every reader of scope money: the cost of a scope,
+ * its realisation money and its coverage by money. The marks are reused from scope to scope, so
+ * a scope costs a pass over its own instruments only.
  */
-export function scopeCost(at: Attribution, scope: ScopeRef, instruments: readonly InstrumentNode[], stamp: Int32Array, count: Int32Array, epoch: number): ScopeCost {
-  let attributed = EMPTY_SUM;
-  let programme: Sum | null = null;
-  let apparatus: Sum | null = null;
-  let joint: Sum | null = null;
-  const add = plus;
-  let withCost = 0;
-  let touched: number[] | null = null;
-  for (let k = 0; k < instruments.length; k++) {
-    const { index } = instruments[k]!;
-    const c = at.costs[index]!;
-    if (c === NO_COST) continue;
-    if (c.status === 'amount') withCost++;
-    if (c.amount) attributed = addSum(attributed, c.amount);
-    if (c.programme) programme = add(programme, c.programme);
-    if (c.apparatus) apparatus = add(apparatus, c.apparatus);
-    const gs = at.groupsOf[index];
-    if (!gs) continue;
-    for (const g of gs) {
-      if (stamp[g] !== epoch) {
-        stamp[g] = epoch;
-        count[g] = 0;
-        (touched ??= []).push(g);
+export function jointGroupsOf(at: Attribution): (instruments: readonly InstrumentNode[]) => { inside: number[]; crossing: number[] } {
+  const stamp = new Int32Array(at.groups.length).fill(-1);
+  const count = new Int32Array(at.groups.length);
+  let epoch = 0;
+  return (instruments) => {
+    epoch++;
+    let touched: number[] | null = null;
+    for (let k = 0; k < instruments.length; k++) {
+      const gs = at.groupsOf[instruments[k]!.index];
+      if (!gs) continue;
+      for (const g of gs) {
+        if (stamp[g] !== epoch) {
+          stamp[g] = epoch;
+          count[g] = 0;
+          (touched ??= []).push(g);
+        }
+        count[g]!++;
       }
-      count[g]!++;
     }
-  }
-  const shared: string[] = [];
-  let sharedAmount = EMPTY_SUM;
-  for (const g of touched ?? NO_GROUPS) {
-    const group = at.groups[g]!;
-    if (count[g] === group.members.length) {
-      joint = add(joint, group.amount);
+    if (touched === null) return NO_SPLIT;
+    const inside: number[] = [];
+    const crossing: number[] = [];
+    for (const g of touched) (count[g] === at.groups[g]!.members.length ? inside : crossing).push(g);
+    return { inside, crossing };
+  };
+}
+const NO_SPLIT = Object.freeze({ inside: NO_GROUPS, crossing: NO_GROUPS });
+
+/**
+ * The cost of a scope: the direct costs of its instruments, the joint costs whose group lies
+ * wholly inside it, and apart from those the joint costs it shares with other scopes. Call the
+ * returned function once per scope.
+ */
+export function scopeCosts(at: Attribution): (scope: ScopeRef, instruments: readonly InstrumentNode[]) => ScopeCost {
+  const groupsOf = jointGroupsOf(at);
+  return (scope, instruments) => {
+    let attributed = EMPTY_SUM;
+    let programme: Sum | null = null;
+    let apparatus: Sum | null = null;
+    let joint: Sum | null = null;
+    let withCost = 0;
+    for (let k = 0; k < instruments.length; k++) {
+      const c = at.costs[instruments[k]!.index]!;
+      if (c === NO_COST) continue;
+      if (c.status === 'amount') withCost++;
+      if (c.amount) attributed = addSum(attributed, c.amount);
+      if (c.programme) programme = plus(programme, c.programme);
+      if (c.apparatus) apparatus = plus(apparatus, c.apparatus);
+    }
+    const { inside, crossing } = groupsOf(instruments);
+    for (const g of inside) {
+      const group = at.groups[g]!;
+      joint = plus(joint, group.amount);
       attributed = addSum(attributed, group.amount);
-      if (group.kind === 'programme') programme = add(programme, group.amount);
-      else if (group.kind === 'apparatus') apparatus = add(apparatus, group.amount);
-    } else {
-      shared.push(group.line);
-      sharedAmount = addSum(sharedAmount, group.amount);
+      if (group.kind === 'programme') programme = plus(programme, group.amount);
+      else if (group.kind === 'apparatus') apparatus = plus(apparatus, group.amount);
     }
-  }
-  return {
-    scope: scope.id,
-    kind: scope.kind,
-    instruments: instruments.length,
-    withCost,
-    attributed,
-    programme,
-    apparatus,
-    joint,
-    sharedWithOtherScopes: shared.length ? { amount: sharedAmount, lines: sortIds(new Set(shared)) } : NO_SHARED,
+    let sharedAmount = EMPTY_SUM;
+    for (const g of crossing) sharedAmount = addSum(sharedAmount, at.groups[g]!.amount);
+    return {
+      scope: scope.id,
+      kind: scope.kind,
+      instruments: instruments.length,
+      withCost,
+      attributed,
+      programme,
+      apparatus,
+      joint,
+      sharedWithOtherScopes: crossing.length ? { amount: sharedAmount, lines: sortIds(new Set(crossing.map((g) => at.groups[g]!.line))) } : NO_SHARED,
+    };
   };
 }
 
@@ -226,7 +247,8 @@ export function scopeCost(at: Attribution, scope: ScopeRef, instruments: readonl
 export function costAttribution(
   ix: ReviewIndex,
   at: Attribution,
-  scopes: { article: ScopeRef; domains: { scope: ScopeRef; instruments: readonly InstrumentNode[] }[]; objectives: { scope: ScopeRef; instruments: readonly InstrumentNode[] }[] },
+  /** From `scopeCosts`, computed once per scope where the scopes are built. */
+  scopes: CostAttribution['scopes'],
 ): CostAttribution {
   const { review } = ix;
   const instruments: CostAttribution['instruments'] = {};
@@ -253,13 +275,6 @@ export function costAttribution(
     // With unknown amounts the share is not known either: the figures stay, the share is null.
     return { attributable: round(attributable), total: round(total), share: unknownParts ? null : ratio(attributable, total), unknownParts };
   };
-  const stamp = new Int32Array(at.groups.length).fill(-1);
-  const count = new Int32Array(at.groups.length);
-  let epoch = 0;
-  const of = (s: { scope: ScopeRef; instruments: readonly InstrumentNode[] }) => scopeCost(at, s.scope, s.instruments, stamp, count, epoch++);
-  const objectives = scopes.objectives.map(of);
-  const domains = scopes.domains.map(of);
-  const article = of({ scope: scopes.article, instruments: ix.nodes });
   return {
     instruments,
     withCost: { count: review.instruments.length - withoutCost.length, total: review.instruments.length, share: review.instruments.length ? (review.instruments.length - withoutCost.length) / review.instruments.length : null },
@@ -268,6 +283,6 @@ export function costAttribution(
     attributableMoney: money('programme'),
     staffTime: money('apparatus'),
     lines: at.lines,
-    scopes: { article, domains, objectives },
+    scopes,
   };
 }

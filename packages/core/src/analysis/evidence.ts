@@ -4,7 +4,8 @@ import { isJudgement, statesAspect, weigh } from './judgement.js';
 import { maxStrength, strengthAt } from '../model/strength.js';
 import type { Messages } from './messages/index.js';
 import { listIds, sortIds as sorted } from './ids.js';
-import { ratio, share, sum } from './numbers.js';
+import { jointGroupsOf, type Attribution } from './attribution.js';
+import { ratio, round, share } from './numbers.js';
 import { Marks } from './marks.js';
 import type { InstrumentNode, ReviewIndex } from './review-index.js';
 import type {
@@ -18,6 +19,7 @@ import type {
   InstrumentEvidence,
   NotEvaluated,
   ScopeRef,
+  Sum,
 } from './types.js';
 
 export { maxStrength, strengthRank } from '../model/strength.js';
@@ -180,32 +182,41 @@ export function coverageRows(ix: ReviewIndex): CoverageRow[] {
   });
 }
 
-/** A programme line's known money, and whether every instrument it finances is covered. */
-interface LineCoverage {
-  known: number;
-  unknownParts: number;
-  evaluated: boolean;
-  effectiveness: boolean;
-  efficiency: boolean;
-}
+type CoverageKey = 'evaluated' | 'effectiveness' | 'efficiency';
+/** Coverage by money before its shares are taken. */
+type MoneyParts = Omit<CoverageSummary['money'], `${CoverageKey}Share`>;
 
-// A programme line counts as covered when every instrument it finances is.
-function lineCoverage(ix: ReviewIndex, rows: readonly CoverageRow[]): Map<string, LineCoverage> {
-  const out = new Map<string, LineCoverage>();
-  for (const l of ix.review.budgetLines) {
-    if (l.kind !== 'programme') continue;
-    const s = sum(l.expenditures.map((e) => e.amount));
-    const linked = l.instruments.flatMap((id) => {
-      const node = ix.nodeOf.get(id);
-      return node ? [rows[node.index]!] : [];
-    });
-    const all = (key: 'evaluated' | 'effectiveness' | 'efficiency') => linked.length > 0 && linked.every((r) => r[key]);
-    out.set(l.id, { known: s.known, unknownParts: s.unknownParts, evaluated: all('evaluated'), effectiveness: all('effectiveness'), efficiency: all('efficiency') });
+/**
+ * Coverage by money: the programme money of a scope as the cost attribution splits it
+ * (attribution.ts), so that no euro counts twice and none from another article counts at all.
+ * An instrument's own share counts as covered when the instrument is; a joint cost counts once,
+ * for a scope that holds its whole group, and as covered when every member of the group is; a
+ * joint cost that crosses the scope's border is no part of the scope's money. The article also
+ * holds the programme money no instrument is named for, which no evaluation covers.
+ */
+function moneyCoverage(at: Attribution, groupsOf: ReturnType<typeof jointGroupsOf>, scope: ScopeRef, instruments: readonly InstrumentNode[], rows: readonly CoverageRow[]): MoneyParts {
+  const money = { evaluated: 0, effectiveness: 0, efficiency: 0, total: 0, unknownParts: 0 };
+  const add = (s: Sum, covered: (key: CoverageKey) => boolean) => {
+    money.total += s.known;
+    money.unknownParts += s.unknownParts;
+    if (covered('evaluated')) money.evaluated += s.known;
+    if (covered('effectiveness')) money.effectiveness += s.known;
+    if (covered('efficiency')) money.efficiency += s.known;
+  };
+  for (let k = 0; k < instruments.length; k++) {
+    const { index } = instruments[k]!;
+    const own = at.costs[index]!.programme;
+    if (own) add(own, (key) => rows[index]![key]);
   }
-  return out;
+  for (const g of groupsOf(instruments).inside) {
+    const group = at.groups[g]!;
+    if (group.kind === 'programme') add(group.amount, (key) => group.members.every((m) => rows[m]![key]));
+  }
+  if (scope.kind === 'article') for (const l of at.lines) if (l.kind === 'programme') add(l.unattributed, () => false);
+  return { ...money, evaluated: round(money.evaluated), effectiveness: round(money.effectiveness), efficiency: round(money.efficiency), total: round(money.total) };
 }
 
-function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[], rows: readonly CoverageRow[], lines: Map<string, LineCoverage>, list: EvaluationList): CoverageSummary {
+function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[], rows: readonly CoverageRow[], money: MoneyParts, list: EvaluationList): CoverageSummary {
   let evaluated = 0;
   let effectiveness = 0;
   let efficiency = 0;
@@ -219,25 +230,6 @@ function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[]
   }
   const n = instruments.length;
 
-  // Money: at article level every programme line counts, including those linked to no instrument
-  // (never covered); below it, the programme lines financing the scope's instruments.
-  let inScope: Iterable<LineCoverage> = lines.values();
-  if (scope.kind !== 'article') {
-    const ids = new Set<string>();
-    for (let k = 0; k < instruments.length; k++) {
-      const { lines: financing } = instruments[k]!;
-      for (let j = 0; j < financing.length; j++) ids.add(financing[j]!);
-    }
-    inScope = [...ids].flatMap((id) => lines.get(id) ?? []);
-  }
-  const money = { evaluated: 0, effectiveness: 0, efficiency: 0, total: 0, unknownParts: 0 };
-  for (const l of inScope) {
-    money.total += l.known;
-    money.unknownParts += l.unknownParts;
-    if (l.evaluated) money.evaluated += l.known;
-    if (l.effectiveness) money.effectiveness += l.known;
-    if (l.efficiency) money.efficiency += l.known;
-  }
   // When the review does not say which evaluations there are, coverage is unknown, not 0%: the
   // counts are what the file holds (a lower bound), the shares null.
   const unknown = list.status === 'unknown';
@@ -261,11 +253,12 @@ function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[]
   };
 }
 
-export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; domains: ScopeRef[]; objectives: ScopeRef[] }, M: Messages): CoverageAnalysis {
+export function analyseCoverage(ix: ReviewIndex, at: Attribution, scopes: { article: ScopeRef; domains: ScopeRef[]; objectives: ScopeRef[] }, M: Messages): CoverageAnalysis {
   const rows = coverageRows(ix);
   const c = completenessOf(ix.review, 'evaluations');
   const list: EvaluationList = { status: c.status, stated: c.stated, known: c.known };
-  const lines = lineCoverage(ix, rows);
+  const groupsOf = jointGroupsOf(at);
+  const summary = (scope: ScopeRef, instruments: readonly InstrumentNode[]) => coverageSummary(scope, instruments, rows, moneyCoverage(at, groupsOf, scope, instruments, rows), list);
   const notEvaluated: NotEvaluated[] = [];
 
   for (let index = 0; index < ix.nodes.length; index++) {
@@ -294,9 +287,9 @@ export function analyseCoverage(ix: ReviewIndex, scopes: { article: ScopeRef; do
   }
 
   // Small scopes first (see analyze).
-  const objectives = scopes.objectives.map((o) => coverageSummary(o, ix.instrumentsUnder.get(o.id) ?? [], rows, lines, list));
-  const domains = scopes.domains.map((d) => coverageSummary(d, ix.instrumentsOfDomain.get(d.id) ?? [], rows, lines, list));
-  return { instruments: rows, evaluationList: list, article: coverageSummary(scopes.article, ix.nodes, rows, lines, list), domains, objectives, notEvaluated };
+  const objectives = scopes.objectives.map((o) => summary(o, ix.instrumentsUnder.get(o.id) ?? []));
+  const domains = scopes.domains.map((d) => summary(d, ix.instrumentsOfDomain.get(d.id) ?? []));
+  return { instruments: rows, evaluationList: list, article: summary(scopes.article, ix.nodes), domains, objectives, notEvaluated };
 }
 
 const NO_CELL: GapCell = Object.freeze({ strength: 'none', verdict: null, sources: EMPTY, findings: EMPTY });

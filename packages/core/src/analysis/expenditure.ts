@@ -2,7 +2,7 @@ import { completenessOf, reviewPeriod } from '../model/completeness.js';
 import { BUDGET_KINDS, type BudgetKind, type BudgetLine } from '../model/review.js';
 import type { Messages } from './messages/index.js';
 import { compareIds } from './ids.js';
-import { articleOfLine, coveredArticles, lineScope } from './money-scope.js';
+import { articleOfLine, coveredArticles, lineScope } from '../model/money-scope.js';
 import { ratio, round, sum, sumOfList } from './numbers.js';
 import type { ReviewIndex } from './review-index.js';
 import type { AgainstBudget, BudgetAgainstRealisation, BudgetPhase, ExpenditureAnalysis, KindYear, LineExpenditure, LineYear, Sum } from './types.js';

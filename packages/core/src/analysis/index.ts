@@ -10,4 +10,4 @@ export { isDeployed } from './steps/realisation-gate.js';
 export { DEFAULT_HEADLINE_THRESHOLD } from './steps/roll-up.js';
 export { instrumentEffectiveness } from './verdicts.js';
 export type * from './types.js';
-export { moneyWarnings, type MoneyWarning } from './money-scope.js';
+export { moneyWarnings, type MoneyWarning } from '../model/money-scope.js';

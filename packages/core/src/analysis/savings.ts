@@ -1,6 +1,6 @@
 import type { Messages } from './messages/index.js';
 import { compareIds, listIds, sortIds } from './ids.js';
-import { coveredArticles, lineScope } from './money-scope.js';
+import { coveredArticles, lineScope } from '../model/money-scope.js';
 import { round, sum } from './numbers.js';
 import { strengthRank } from './evidence.js';
 import { effectivenessRankOrder, rankOf, type RankedEffectiveness } from './effectiveness-rank.js';

@@ -295,7 +295,13 @@ export interface CoverageSummary {
   effectiveness: Share;
   efficiency: Share;
   sideEffects: Share;
-  /** Known programme money on lines whose instruments are all evaluated, of known programme money in scope. */
+  /**
+   * Known programme money of the scope as the cost attribution splits it (the shares of its
+   * instruments, joint costs wholly inside it; for the article also the money no instrument is
+   * named for), and the part of it whose instruments are evaluated (for a joint cost: every member
+   * of its group). Money on another article never counts; a joint cost crossing the scope's border
+   * is no part of it.
+   */
   money: { evaluated: number; effectiveness: number; efficiency: number; total: number; unknownParts: number; evaluatedShare: number | null; effectivenessShare: number | null; efficiencyShare: number | null };
 }
 

@@ -1,4 +1,5 @@
 import { completenessOf } from '../model/completeness.js';
+import { moneyWarnings } from '../model/money-scope.js';
 import { SCHEMA_VERSION, type Review } from '../model/review.js';
 import { effectiveRpe, type RpeQuestion } from '../rpe/questions.js';
 import type { PathSegment } from './problem.js';
@@ -11,7 +12,7 @@ import type { UnlocatedProblem } from './references.js';
  * path, so the loader locates it at a line like any problem.
  */
 export function reviewWarnings(review: Review): UnlocatedProblem[] {
-  return [...unlocatedAnswers(review), ...missingExpert(review), ...expenditureOnOtherArticles(review)];
+  return [...unlocatedAnswers(review), ...missingExpert(review), ...moneyWarnings(review)];
 }
 
 /** A file of an older schema version, read as the current one in memory: say so, and how to upgrade. */
@@ -57,33 +58,6 @@ function unlocatedAnswers(review: Review): UnlocatedProblem[] {
     const name = q ? `${rpe.questionNoun === 'part' ? 'part' : 'question'} ${q.label}` : `question ${a.question}`;
     out.push(
       warning(['rpeAnswers', i, 'location'], 'unlocated-answer', `RPE ${rpe.version} ${name} is answered in the report, but the answer gives no location`, 'add location: the chapter or section that answers it, e.g. "§3.1"'),
-    );
-  });
-  return out;
-}
-
-/**
- * Programme money (or receipts, or money of unknown kind) on a budget article the review does not
- * cover is counted in the article's totals while it belongs to another article. Apparatus
- * expenditure is left alone: it is booked on a department's own apparatus article as a rule (the
- * seed's Tabel 2, on article 91), and the analysis keeps it apart from programme money; so are
- * lines marked out of scope.
- */
-function expenditureOnOtherArticles(review: Review): UnlocatedProblem[] {
-  const covered = review.budgetArticles.map((a) => a.number.trim());
-  const isCovered = (article: string) => covered.some((n) => article === n || article.startsWith(`${n}.`));
-  const out: UnlocatedProblem[] = [];
-  review.budgetLines.forEach((line, i) => {
-    const article = line.article?.trim();
-    if (!article || line.kind === 'apparatus' || line.kind === 'out-of-scope' || isCovered(article)) return;
-    if (!line.expenditures.some((e) => e.amount !== null)) return;
-    out.push(
-      warning(
-        ['budgetLines', i, 'article'],
-        'foreign-article',
-        `budget line "${line.id}" is booked on article ${article}, which the review does not cover (${covered.join(', ')}); its money counts in this review's totals`,
-        `add article ${article} to budgetArticles if the review covers it, or set kind: out-of-scope with an outOfScopeReason`,
-      ),
     );
   });
   return out;

@@ -12,3 +12,9 @@ export function quote(value: string): string {
 
 /** A count for messages: 120000 → "120,000". */
 export const count = (n: number): string => n.toLocaleString('en-GB');
+
+/** A quoted text as the end of a sentence: one closing full stop, whether or not the text has its own. */
+export const sentence = (text: string): string => {
+  const t = text.trimEnd();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+};

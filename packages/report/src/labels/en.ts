@@ -272,7 +272,8 @@ export const en: Labels = {
       demonstrated: 'demonstrated',
     },
     reviewChapterTitle: "The review's own savings chapter",
-    reviewChapterIntro: (percent, base, author) => `The review's own savings chapter${author ? ` (by ${author})` : ''} looks for ${percent} of ${base}.`,
+    reviewChapterIntro: (percent, base, author) =>
+      `The review's own savings chapter${author ? ` (by ${author})` : ''} looks for ${percent ?? 'an unknown share'} of ${base ?? 'a base it does not give (unknown)'}.`,
     optionCol: 'Option',
     amountCol: 'Amount',
     affectsCol: 'Affects (effectiveness)',

@@ -274,7 +274,8 @@ export const nl: Labels = {
       demonstrated: 'aangetoond',
     },
     reviewChapterTitle: 'Het eigen besparingshoofdstuk van de doorlichting',
-    reviewChapterIntro: (percent, base, author) => `Het eigen besparingshoofdstuk van de doorlichting${author ? ` (door ${author})` : ''} zoekt ${percent} van ${base}.`,
+    reviewChapterIntro: (percent, base, author) =>
+      `Het eigen besparingshoofdstuk van de doorlichting${author ? ` (door ${author})` : ''} zoekt ${percent ?? 'een onbekend deel'} van ${base ?? 'een basis die het niet geeft (onbekend)'}.`,
     optionCol: 'Optie',
     amountCol: 'Bedrag',
     affectsCol: 'Raakt (doeltreffendheid)',

@@ -268,7 +268,8 @@ export interface Labels {
     verdictCol: string;
     rank: Record<EffectivenessRank, string>;
     reviewChapterTitle: string;
-    reviewChapterIntro: (percent: string, base: string, author: string | null) => string;
+    /** `percent` and `base` null when the chapter does not give them: shown as unknown. */
+    reviewChapterIntro: (percent: string | null, base: string | null, author: string | null) => string;
     optionCol: string;
     amountCol: string;
     affectsCol: string;

@@ -1,6 +1,7 @@
 import type { Aspect, EvidenceStrength, RealisationStatus, StudyDesign } from '../../model/review.js';
 import { euros, pct, plural } from '../numbers.js';
 import type { EffectivenessRank, EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
+import { sentence } from '../../util/text.js';
 import { termsFor } from './terms.js';
 
 /**
@@ -28,6 +29,8 @@ const EFFECTIVENESS_ORDER: readonly EffectivenessValue[] = ['demonstrated', 'pla
 const SCOPE_OWN: Record<ScopeKind, string> = { objective: 'the objective and its sub-objectives', domain: 'the domain and its objectives', article: 'the domains and objectives' };
 const SCOPE_OWN_THEMSELVES: Record<ScopeKind, string> = { objective: 'the objective and its sub-objectives themselves', domain: 'the domain and its objectives themselves', article: 'the domains and objectives themselves' };
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const linesFinance = (lines: string, count: number, programmeOnly: boolean) =>
+  `${programmeOnly ? 'Programme' : 'Budget'} ${count === 1 ? `line ${lines} finances` : `lines ${lines} finance`}`;
 
 /** "plausible for 2 (9% of the known money), not determinable for 19": the values that occur, in order. */
 function spreadList<V extends string>(counts: Record<V, number>, words: Record<V, string>, order: readonly V[], money?: (v: V) => string): string {
@@ -110,10 +113,12 @@ export const en = {
     },
     afterPeriod: (count: number, ids: string) =>
       `${plural(count, 'instrument was', 'instruments were')} realised only after the period and are kept apart (${ids}).`,
-    noMoney: 'No programme money is linked to any of these instruments.',
-    moneyPartlyUnknown: (lines: string, _lineCount: number, known: number, unknownParts: number) =>
-      `Programme lines ${lines} finance these instruments; ${known > 0 ? `at least ${euros(known)}, ` : ''}${plural(unknownParts, 'amount is', 'amounts are')} not given.`,
-    money: (lines: string, _lineCount: number, amount: number) => `Programme lines ${lines} finance these instruments: ${euros(amount)} over the period.`,
+    noMoney: 'No budget line (programme money or staff time) is linked to any of these instruments: the money involved is unknown.',
+    moneyPartlyUnknown: (lines: string, lineCount: number, known: number, unknownParts: number, programmeOnly: boolean) =>
+      `${linesFinance(lines, lineCount, programmeOnly)} these instruments; ${known > 0 ? `at least ${euros(known)}, ` : ''}${plural(unknownParts, 'amount is', 'amounts are')} not given.`,
+    money: (lines: string, lineCount: number, amount: number, programmeOnly: boolean) => `${linesFinance(lines, lineCount, programmeOnly)} these instruments: ${euros(amount)} over the period.`,
+    sharedWithOtherScopes: (lines: string, lineCount: number, known: number, alsoOwn: boolean) =>
+      `${alsoOwn ? '' : 'No line finances these instruments alone. '}${lineCount === 1 ? `Line ${lines} finances` : `Lines ${lines} finance`} them jointly with instruments outside this scope, without shares${known > 0 ? ` (${euros(known)} together)` : ''}: that joint cost is not split, so an unknown part of it is this scope's, never the whole.`,
   },
 
   // steps/effectiveness.ts and steps/plausibility.ts, per instrument
@@ -203,7 +208,7 @@ export const en = {
     allUnknown: (year: number, ids: string) =>
       `No programme line has a known figure for ${year} (${ids}), so the base, the target and the shortfall are unknown; nothing is computed from figures the review does not give.`,
     figuresWhere: (where: string) => `Where the figures would be: ${where}.`,
-    missing: (missing: string) => `The review states what is missing: ${missing}.`,
+    missing: (missing: string) => `The review states what is missing: ${sentence(missing)}`,
     base: (year: number, base: number, percent: number, target: number, lowerBound: boolean, apparatus: boolean) =>
       `Base: ${apparatus ? 'programme and apparatus' : 'programme'} money in ${year} (the adopted budget where given, else the realisation), ${lowerBound ? 'at least ' : ''}${euros(base)}; ${percent}% is ${lowerBound ? 'at least ' : ''}${euros(target)}.`,
     protectedLines: (ids: string, amount: number | null) => `Protected lines are not cut: ${ids}${amount === null ? '' : ` (${euros(amount)})`}.`,
@@ -224,7 +229,7 @@ export const en = {
     noChapter: "The file holds no savings chapter of the review's own to set beside these variants.",
     chapter: (percent: number | null, base: number | null, year: number | null, author: string | null) =>
       `The review's own savings chapter${author ? ` (by ${author})` : ''}: ${percent === null ? 'an unknown percentage' : `${percent}%`} of ${base === null ? 'a base it does not give' : euros(base)}${year === null ? '' : ` (${year})`}.`,
-    chapterNoOptions: 'The chapter describes no options the file records.',
+    chapterNoOptions: "The file records none of the chapter's options: which options it describes, and what they save, is unknown here.",
     chapterTotalUnknown: (known: number, unknownParts: number) =>
       `Its options add up to ${known > 0 ? `at least ${euros(known)}` : 'an unknown amount'}: ${plural(unknownParts, 'option gives', 'options give')} no amount.`,
     optionAmountUnknown: 'The option gives no amount.',

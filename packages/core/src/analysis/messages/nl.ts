@@ -2,6 +2,7 @@ import type { Aspect, EvidenceStrength, RealisationStatus, StudyDesign } from '.
 import { eurosNl, pct } from '../numbers.js';
 import type { EffectivenessRank, EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
 import type { Messages } from './en.js';
+import { sentence } from '../../util/text.js';
 import { termsFor } from './terms.js';
 
 /**
@@ -88,7 +89,10 @@ function andList<T extends string | number>(items: readonly T[], label: (x: T) =
 const aspectName = (a: Aspect) => ASPECT[a];
 
 /** "De programmaregel bdur financiert" / "De programmaregels bdur, nl-alert financieren". */
-const linesFinance = (lines: string, count: number) => (count === 1 ? `De programmaregel ${lines} financiert` : `De programmaregels ${lines} financieren`);
+const linesFinance = (lines: string, count: number, programmeOnly: boolean) => {
+  const noun = programmeOnly ? 'programmaregel' : 'begrotingsregel';
+  return count === 1 ? `De ${noun} ${lines} financiert` : `De ${noun}s ${lines} financieren`;
+};
 
 /** "Aan 3 van de 5 instrumenten zijn geen uitgaven toe te rekenen." */
 const withoutCost = (count: number, total: number) =>
@@ -159,10 +163,12 @@ export const nl = {
     },
     afterPeriod: (count: number, ids: string) =>
       `${count} ${n1(count, 'instrument is', 'instrumenten zijn')} pas na de periode gerealiseerd en ${n1(count, 'wordt', 'worden')} apart gehouden (${ids}).`,
-    noMoney: 'Aan geen van deze instrumenten zijn programma-uitgaven gekoppeld.',
-    moneyPartlyUnknown: (lines: string, lineCount: number, known: number, unknownParts: number) =>
-      `${linesFinance(lines, lineCount)} deze instrumenten; ${known > 0 ? `bekend is ten minste ${eurosNl(known)}, maar ` : ''}${unknownParts} ${n1(unknownParts, 'bedrag wordt', 'bedragen worden')} in de bron niet vermeld.`,
-    money: (lines: string, lineCount: number, amount: number) => `${linesFinance(lines, lineCount)} deze instrumenten: ${eurosNl(amount)} over de periode.`,
+    noMoney: 'Aan geen van deze instrumenten is een begrotingsregel (programma-uitgaven of personele inzet) gekoppeld: het bedrag is onbekend.',
+    moneyPartlyUnknown: (lines: string, lineCount: number, known: number, unknownParts: number, programmeOnly: boolean) =>
+      `${linesFinance(lines, lineCount, programmeOnly)} deze instrumenten; ${known > 0 ? `bekend is ten minste ${eurosNl(known)}, maar ` : ''}${unknownParts} ${n1(unknownParts, 'bedrag wordt', 'bedragen worden')} in de bron niet vermeld.`,
+    money: (lines: string, lineCount: number, amount: number, programmeOnly: boolean) => `${linesFinance(lines, lineCount, programmeOnly)} deze instrumenten: ${eurosNl(amount)} over de periode.`,
+    sharedWithOtherScopes: (lines: string, lineCount: number, known: number, alsoOwn: boolean) =>
+      `${alsoOwn ? '' : 'Geen regel financiert deze instrumenten alleen. '}${lineCount === 1 ? `De regel ${lines} financiert` : `De regels ${lines} financieren`} ze samen met instrumenten buiten dit onderdeel, zonder verdeling${known > 0 ? ` (samen ${eurosNl(known)})` : ''}: die gezamenlijke kosten zijn niet verdeeld, dus hoort een onbekend deel ervan bij dit onderdeel, nooit het geheel.`,
   },
 
   // steps/effectiveness.ts en steps/plausibility.ts, per instrument
@@ -255,7 +261,7 @@ export const nl = {
     allUnknown: (year: number, ids: string) =>
       `Geen enkele programmaregel heeft een bekend bedrag voor ${year} (${ids}); de basis, de taakstelling en het tekort zijn daarom onbekend. Er wordt niets berekend uit bedragen die de doorlichting niet geeft.`,
     figuresWhere: (where: string) => `Waar de bedragen zouden staan: ${where}.`,
-    missing: (missing: string) => `De doorlichting vermeldt wat ontbreekt: ${missing}.`,
+    missing: (missing: string) => `De doorlichting vermeldt wat ontbreekt: ${sentence(missing)}`,
     base: (year: number, base: number, percent: number, target: number, lowerBound: boolean, apparatus: boolean) =>
       `Basis: de ${apparatus ? 'programma- en apparaatsuitgaven' : 'programma-uitgaven'} in ${year} (de vastgestelde begroting waar die gegeven is, anders de realisatie), ${lowerBound ? 'ten minste ' : ''}${eurosNl(base)}; ${percentNl(percent)} daarvan is ${lowerBound ? 'ten minste ' : ''}${eurosNl(target)}.`,
     protectedLines: (ids: string, amount: number | null) => `Ontziene regels worden niet gekort: ${ids}${amount === null ? '' : ` (${eurosNl(amount)})`}.`,
@@ -277,7 +283,7 @@ export const nl = {
     noChapter: 'Het bestand bevat geen eigen besparingshoofdstuk van de doorlichting om naast deze varianten te zetten.',
     chapter: (percent: number | null, base: number | null, year: number | null, author: string | null) =>
       `Het eigen besparingshoofdstuk van de doorlichting${author ? ` (door ${author})` : ''}: ${percent === null ? 'een onbekend percentage' : percentNl(percent)} van ${base === null ? 'een basis die het niet geeft' : eurosNl(base)}${year === null ? '' : ` (${year})`}.`,
-    chapterNoOptions: 'Het bestand legt geen opties uit het hoofdstuk vast.',
+    chapterNoOptions: 'Het bestand legt geen van de opties uit het hoofdstuk vast: welke opties het beschrijft en wat die besparen, is hier onbekend.',
     chapterTotalUnknown: (known: number, unknownParts: number) =>
       `De opties tellen op tot ${known > 0 ? `ten minste ${eurosNl(known)}` : 'een onbekend bedrag'}: ${unknownParts} ${n1(unknownParts, 'optie geeft', 'opties geven')} geen bedrag.`,
     optionAmountUnknown: 'De optie geeft geen bedrag.',

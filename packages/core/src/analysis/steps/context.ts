@@ -2,7 +2,7 @@ import type { Objective } from '../../model/review.js';
 import type { Marks } from '../marks.js';
 import type { Messages } from '../messages/index.js';
 import type { InstrumentNode, ReviewIndex } from '../review-index.js';
-import type { InstrumentCost, InstrumentEvidence, InstrumentVerdicts, RealisationSummary, ScopeRef, SmartCheck } from '../types.js';
+import type { InstrumentCost, InstrumentEvidence, InstrumentVerdicts, RealisationSummary, ScopeCost, ScopeRef, SmartCheck } from '../types.js';
 
 /** What every step reads; per-instrument results are arrays by node index, computed once. */
 export interface StepContext {
@@ -46,6 +46,8 @@ export interface ScopeInput {
   /** ids whose own findings count for the scope (the objective and its descendants, the domain and its objectives). */
   ownIds: readonly string[];
   realisation: RealisationSummary;
+  /** The scope's money by the cost attribution (attribution.ts): shares, and joint costs wholly inside it. */
+  cost: ScopeCost;
 }
 
 /**

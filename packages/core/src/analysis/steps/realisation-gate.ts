@@ -1,9 +1,8 @@
 import type { RealisationStatus } from '../../model/review.js';
 import { listIds, sortIds } from '../ids.js';
 import type { Messages } from '../messages/index.js';
-import { sum } from '../numbers.js';
 import type { InstrumentNode } from '../review-index.js';
-import type { InstrumentVerdicts, RealisationValue, SteppedVerdicts } from '../types.js';
+import type { InstrumentVerdicts, RealisationValue, SteppedVerdicts, Sum } from '../types.js';
 import type { ScopeInput, StepContext } from './context.js';
 
 /**
@@ -22,6 +21,8 @@ export function isDeployed(status: RealisationStatus): boolean {
 }
 
 const NONE = Object.freeze([]) as unknown as string[];
+/** The money of a scope no cost line reaches: unknown (staff time is not registered per instrument), not 0. */
+const NO_MONEY: Sum = Object.freeze({ amount: null, known: 0, unknownParts: 0 });
 
 /** The gate for one instrument. */
 export function realisationGate(node: InstrumentNode, M: Messages, reasons: string[] = [M.gate.status(node.instrument.realisation.status)]): InstrumentVerdicts['realisation'] {
@@ -35,17 +36,17 @@ export function realisationGate(node: InstrumentNode, M: Messages, reasons: stri
 /** The reason steps 3–5 give an instrument that was not deployed. */
 export const notDeployedReason = (status: RealisationStatus, M: Messages): string => M.gate.notApplicable(status);
 
-/** Step 2 for a scope: how many of its instruments were realised, and the money linked to them. */
-export function scopeRealisation({ ix, cost, M }: StepContext, { instruments, realisation: r }: ScopeInput): SteppedVerdicts['realisation'] {
-  const lines = new Set<string>();
-  for (let k = 0; k < instruments.length; k++) {
-    const { index } = instruments[k]!;
-    const linked = cost[index]!.lines;
-    for (let j = 0; j < linked.length; j++) lines.add(linked[j]!);
-  }
+/**
+ * Step 2 for a scope: how many of its instruments were realised, and the money involved. The
+ * money is the scope's cost by the attribution (attribution.ts): the shares of its instruments
+ * and the joint costs wholly inside it. A joint cost shared with instruments outside the scope is
+ * not split by anyone, so it is an unknown part of the scope's money, never counted in full: no
+ * scope's money exceeds the article's.
+ */
+export function scopeRealisation({ ix, cost, M }: StepContext, { instruments, realisation: r, cost: scope }: ScopeInput): SteppedVerdicts['realisation'] {
   const total = r.realised.total;
   if (total === 0) {
-    return { value: 'no-instruments', money: sum([]), reasons: [M.realisation.noInstruments], evidence: [] };
+    return { value: 'no-instruments', money: NO_MONEY, reasons: [M.realisation.noInstruments], evidence: [] };
   }
   const b = r.byStatus;
   const category = (realised: number, deployed: number): RealisationValue =>
@@ -59,10 +60,27 @@ export function scopeRealisation({ ix, cost, M }: StepContext, { instruments, re
   if (value === 'unknown') reasons.push(M.realisation.undecided(b.unknown, worst, best));
   else if (worst !== best) reasons.push(M.realisation.atLeast(b.unknown, worst, best));
   if (r.realisedAfterPeriod.length) reasons.push(M.realisation.afterPeriod(r.realisedAfterPeriod.length, listIds(r.realisedAfterPeriod, M)));
-  const lineIds = sortIds(lines);
-  const linkedMoney = sum(lineIds.flatMap((id) => ix.lines.get(id)?.expenditures.map((e) => e.amount) ?? []));
-  if (lineIds.length === 0) reasons.push(M.realisation.noMoney);
-  else if (linkedMoney.amount === null) reasons.push(M.realisation.moneyPartlyUnknown(listIds(lineIds, M), lineIds.length, linkedMoney.known, linkedMoney.unknownParts));
-  else reasons.push(M.realisation.money(listIds(lineIds, M), lineIds.length, linkedMoney.known));
-  return { value, money: linkedMoney, reasons, evidence: sortIds([...r.instruments, ...lineIds]) };
+
+  const linked = new Set<string>();
+  for (let k = 0; k < instruments.length; k++) {
+    const lines = cost[instruments[k]!.index]!.lines;
+    for (let j = 0; j < lines.length; j++) linked.add(lines[j]!);
+  }
+  if (linked.size === 0) {
+    reasons.push(M.realisation.noMoney);
+    return { value, money: NO_MONEY, reasons, evidence: sortIds(r.instruments) };
+  }
+  const shared = scope.sharedWithOtherScopes;
+  const crossing = new Set(shared.lines);
+  const own = sortIds([...linked].filter((id) => !crossing.has(id)));
+  const programmeOnly = (ids: readonly string[]) => ids.every((id) => ix.lines.get(id)?.kind === 'programme');
+  const { attributed } = scope;
+  if (own.length) {
+    if (attributed.amount === null) reasons.push(M.realisation.moneyPartlyUnknown(listIds(own, M), own.length, attributed.known, attributed.unknownParts, programmeOnly(own)));
+    else reasons.push(M.realisation.money(listIds(own, M), own.length, attributed.amount, programmeOnly(own)));
+  }
+  if (shared.lines.length) reasons.push(M.realisation.sharedWithOtherScopes(listIds(shared.lines, M), shared.lines.length, shared.amount.known, own.length > 0));
+  // A share of a joint cost that crosses the border is of unknown size: one unknown part per line.
+  const money: Sum = shared.lines.length ? { amount: null, known: attributed.known, unknownParts: attributed.unknownParts + shared.lines.length } : attributed;
+  return { value, money, reasons, evidence: sortIds([...r.instruments, ...linked]) };
 }

@@ -67,7 +67,7 @@ function savings(ctx: ReportContext): Block[] {
   const chapter = v.review;
   // Without a chapter in the file the reasons above say so.
   if (chapter) {
-    out.push(para(L.options.reviewChapterIntro(chapter.percent === null ? L.unknown : `${formatNumber(chapter.percent, lang)}%`, chapter.base === null ? L.unknown : `${formatAmount(chapter.base, lang)} x ${lang === 'nl' ? '€1.000' : '€1,000'}`, chapter.author)));
+    out.push(para(L.options.reviewChapterIntro(chapter.percent === null ? null : `${formatNumber(chapter.percent, lang)}%`, chapter.base === null ? null : `${formatAmount(chapter.base, lang)} x ${lang === 'nl' ? '€1.000' : '€1,000'}`, chapter.author)));
     if (chapter.text) out.push(para(chapter.text));
     if (chapter.options.length > 0) {
       out.push(

@@ -1,7 +1,9 @@
-import type { BudgetLine, Review } from '../model/review.js';
+import type { BudgetLine, Review } from './review.js';
 
 /**
- * Which money belongs to the review: the scope of money (issue 11, point 5).
+ * Which money belongs to the review: the scope of money (issue 11, point 5). A fact about the
+ * review itself, in the model layer, so that the loader's warnings and the analysis's totals,
+ * costs and savings base follow one rule.
  *
  * - A programme, receipts or unknown-kind line booked on an article the review does not cover is
  *   outside it: a warning, and kept out of every total, base and cost.
@@ -70,7 +72,8 @@ export function lineScope(line: Pick<BudgetLine, 'kind' | 'article' | 'index'>, 
 
 /**
  * A warning about the review's money, located by its path in the review. Shaped as the loader's
- * `UnlocatedProblem` (codes as in `ProblemCode`), so that load/warnings.ts can return these as they are.
+ * `UnlocatedProblem` (codes as in `ProblemCode`): `parseReview` returns these among its warnings,
+ * located at a line (load/warnings.ts).
  */
 export interface MoneyWarning {
   code: 'foreign-article' | 'inconsistent';
@@ -81,9 +84,10 @@ export interface MoneyWarning {
 }
 
 /**
- * The money warnings of a review (issue 9 point 6, issue 11 points 1 and 5): expenditure on an
- * article the review does not cover, and shares of a line that cannot all be true. Pure: the loader
- * turns them into located warnings (`ParseResult.warnings`). English, like every load problem.
+ * The money warnings of a review (issue 9 point 6, issue 11 points 1 and 5): a programme, receipts
+ * or unknown-kind line booked on an article the review does not cover (its money is kept out of
+ * every total), and shares of a line that cannot all be true (its cost is then joint). English,
+ * like every load problem.
  */
 export function moneyWarnings(review: Review): MoneyWarning[] {
   const covered = coveredArticles(review);
@@ -97,7 +101,7 @@ export function moneyWarnings(review: Review): MoneyWarning[] {
         severity: 'warning',
         path: ['budgetLines', k, field],
         message: `budget line "${line.id}" is booked on article ${articleOfLine(line)}, which the review does not cover (${articles}); its money is kept out of the totals, the costs and the savings base`,
-        hint: `add the article to budgetArticles, or set kind: out-of-scope with an outOfScopeReason`,
+        hint: `add article ${articleOfLine(line)} to budgetArticles if the review covers it, or set kind: out-of-scope with an outOfScopeReason`,
       });
     }
     const check = checkShares(line);
