@@ -25,9 +25,11 @@ describe('polev import and export as a process', () => {
   it.skipIf(!existsSync(shared))('merges article VI.36 of the budget open data into the example, says what it did, and the result validates', () => {
     const r = polev(['import', join(shared, 'begrotingsstaten-2013-2021.csv'), '--article', 'VI.36', '--into', example, '-o', 'merged.yaml']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/added {4}2 budget lines: vi-36-article-total, vi-36-receipts/);
+    // The example covers part 36.2: the article's money is its context, no budget line of the part.
+    expect(r.stderr).not.toMatch(/^ *added /m);
+    expect(r.stderr).toMatch(/changed {2}the review's articleContext\[36\]/);
     expect(r.stderr).toMatch(/left alone 9 budget lines the files do not mention/);
-    expect(r.stderr).toMatch(/note: .*9 rows of commitments \(V, verplichtingen\)/);
+    expect(r.stderr).toMatch(/note: .*money of the whole article VI\.36 \(expenditure, receipts, commitments\) imported as its context/);
     expect(r.stderr).toMatch(/note: .*years outside the review's period not imported: 2016, 2017, 2018, 2019, 2020, 2021/);
     const merged = readFileSync(join(dir, 'merged.yaml'), 'utf8');
     expect(merged).toMatch(/amount: 210768/);
@@ -59,7 +61,7 @@ describe('polev import and export as a process', () => {
     expect(polev(['export', example, '-o', 'review.xlsx']).code).toBe(2);
     const c = polev(['export', example, '-o', 'tabellen.csv', '--lang', 'en']);
     expect(c.code, c.stderr).toBe(0);
-    expect(c.stderr).toMatch(/wrote 9 CSV files: tabellen-review\.csv, tabellen-domains\.csv, .*tabellen-expenditure\.csv/);
+    expect(c.stderr).toMatch(/wrote 10 CSV files: tabellen-review\.csv, tabellen-completeness\.csv, tabellen-domains\.csv, .*tabellen-expenditure\.csv/);
     expect(readFileSync(join(dir, 'tabellen-expenditure.csv'), 'utf8')).toMatch(/^\uFEFFLine id,Budget line,/);
     const back = polev(['import', 'review.xlsx', '-o', 'back.yaml']);
     expect(back.code, back.stderr).toBe(0);

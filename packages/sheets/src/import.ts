@@ -1,7 +1,8 @@
 import { basename, extname } from 'node:path';
 import { migrateReview, parseReview, SCHEMA_VERSION, type Review } from '@polev/core/load';
 import { globMatch, type Mapping } from './mapping.js';
-import { mergePatches, originKey, listOf, type MergeReport, type Origins } from './merge.js';
+import { applyCompleteness, mappingClaims } from './completeness.js';
+import { mergeArticleContext, mergePatches, originKey, listOf, type MergeReport, type Origins } from './merge.js';
 import { LISTS, parseArticleRef, slug, type ImportContext, type ListName, type Notice, type Patch } from './patch.js';
 import { columnLetter, SheetImportError, type SheetProblem } from './problems.js';
 import { readCsv } from './read/csv.js';
@@ -80,6 +81,10 @@ export async function importSheets(files: ImportFile[], options: ImportOptions =
     article,
     coveredParts: coveredParts(base, article?.article),
     detailPhase: options.detailPhase ?? 'draft',
+    lang: base?.language === 'en' ? 'en' : 'nl',
+    existingLines: costLines(base),
+    completeness: [],
+    articleContext: [],
   };
 
   const patches: Patch[] = [];
@@ -99,12 +104,16 @@ export async function importSheets(files: ImportFile[], options: ImportOptions =
     if (unrecognised.length === grids.length) problems.push(...unrecognised);
     else for (const u of unrecognised) notices.push({ at: { file: u.file, ...(u.sheet !== undefined ? { sheet: u.sheet } : {}) }, message: 'not imported: its headers name no table polev reads' });
   }
+  // The mapping's statements come last: said at import time, they win over a file's.
+  ctx.completeness.push(...mappingClaims(options.mapping));
   // The merge runs even when reading found problems, so that its own (a new entry without a
   // required field, an id given twice) are reported in the same go; its result is then dropped.
   const review = base ?? newReview(files, article, ctx, notices);
   const reviewChanged = applyReviewFields(review, reviewFields, base !== undefined);
   const { report, origins } = mergePatches(review, patches, problems, notices);
   report.reviewFields = reviewChanged;
+  mergeArticleContext(review, ctx.articleContext, report, notices);
+  applyCompleteness(review, ctx.completeness, base !== undefined, report, notices);
   if (!base) dropPlaceholderDomain(review);
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems: inFileOrder(problems, files), notices };
 
@@ -250,12 +259,31 @@ function detectTable(grid: Grid): TableKind | undefined {
 /** Columns a table cannot do without, whatever its rows: the id, and for expenditure a name or id. */
 function missingColumns(grid: Grid, kind: TableKind, fields: string[], headerRow: number, problems: SheetProblem[]): void {
   const def = TABLES[kind];
-  const need = kind === 'expenditure' ? (fields.includes('line') || fields.includes('name') ? [] : ['name']) : kind === 'register' ? ['title'] : ['id'];
+  const need =
+    kind === 'expenditure' ? (fields.includes('line') || fields.includes('name') ? [] : ['name'])
+    : kind === 'register' ? ['title']
+    : kind === 'completeness' ? ['list', 'status']
+    : kind === 'articleContext' ? ['article', 'quantity', 'year']
+    : ['id'];
   for (const key of need) {
     if (fields.includes(key)) continue;
     const fd = def.fields.find((f) => f.key === key)!;
     problems.push({ file: grid.file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}), row: headerRow + 1, message: `the ${def.en.toLowerCase()} table has no column "${fd.nl}" / "${fd.en}"`, hint: 'add the column, or map one in a mapping file (columns)', severity: 'error' });
   }
+}
+
+/** The review's cost lines with the article each is booked on: its article, its open-data index, or the review's one article. */
+function costLines(review: Record<string, unknown> | undefined): ImportContext['existingLines'] {
+  const articles = (review?.budgetArticles ?? []) as { number?: string }[];
+  const only = articles.length === 1 ? String(articles[0]!.number ?? '') || null : null;
+  const lines = (review?.budgetLines ?? []) as { id: string; kind?: string; article?: string | null; index?: string | null }[];
+  return lines
+    .filter((l) => l.kind === 'programme' || l.kind === 'apparatus' || l.kind === 'unknown')
+    .map((l) => {
+      const fromIndex = typeof l.index === 'string' && l.index.trim() ? l.index.trim().split('.').filter((seg) => /^\d+$/.test(seg)).map((seg) => String(Number(seg))).join('.') || null : null;
+      const on = typeof l.article === 'string' && l.article.trim() ? l.article.trim() : (fromIndex ?? only);
+      return { id: l.id, ...(l.index ? { index: l.index } : {}), on };
+    });
 }
 
 function coveredParts(review: Record<string, unknown> | undefined, article: string | undefined): string[] {

@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { COMPLETENESS_STATUSES, LIST_NAMES } from '@polev/core/load';
 import { z } from 'zod';
 import type { SheetProblem } from './problems.js';
 import { TABLE_KINDS } from './tables/definitions.js';
@@ -22,10 +23,26 @@ export const TableMapping = z
   })
   .meta({ id: 'TableMapping' });
 
+const Status = z.enum(COMPLETENESS_STATUSES);
+
 export const Mapping = z
   .strictObject({
     $schema: z.string().optional(),
     tables: z.array(TableMapping).min(1),
+    completeness: z
+      .partialRecord(
+        z.enum(LIST_NAMES),
+        z.union([
+          Status,
+          z.strictObject({
+            status: Status,
+            missing: z.string().min(1).optional().describe('what is known to be missing, e.g. "the even pages are lost"'),
+            expectedAtLeast: z.int().min(0).optional().describe('how many items the source has at least'),
+          }),
+        ]),
+      )
+      .optional()
+      .describe('how complete the tables make each list of the review: complete, partial or unknown (or { status, missing, expectedAtLeast }). Without it an imported list is partial: the import never takes a table to be complete on its own'),
   })
   .meta({ id: 'Mapping', title: 'polev import mapping', description: 'How `polev import` reads spreadsheet tables whose headers it does not recognise by itself.' });
 

@@ -1,5 +1,5 @@
 import type { Location, SheetProblem } from './problems.js';
-import { LISTS, type ListName, type Notice, type Patch } from './patch.js';
+import { LISTS, type ArticleContextPatch, type ListName, type Notice, type Patch, type YearPatch } from './patch.js';
 import { TABLES, type TableKind } from './tables/definitions.js';
 import { normalise } from './tables/values.js';
 
@@ -144,21 +144,53 @@ function applyFields(entity: Record<string, unknown>, fields: Record<string, unk
 }
 
 function mergeYears(line: Record<string, unknown>, patch: Patch): string[] {
-  const rows = ((line.expenditures ??= []) as Record<string, unknown>[]);
+  return mergeYearRows((line.expenditures ??= []) as Record<string, unknown>[], patch.years ?? []).map((f) => `expenditures[${f}`);
+}
+
+/** Merges years into a list of year rows by year; returns `year]` or `year].field` for each change. */
+function mergeYearRows(rows: Record<string, unknown>[], years: readonly YearPatch[]): string[] {
   const changed: string[] = [];
-  for (const y of patch.years ?? []) {
+  for (const y of years) {
     let row = rows.find((r) => r.year === y.year);
     if (!row) {
       row = { year: y.year, amount: null };
       rows.push(row);
       rows.sort((a, b) => (a.year as number) - (b.year as number));
-      changed.push(`expenditures[${y.year}]`);
+      changed.push(`${y.year}]`);
       applyFields(row, y.fields, true);
       continue;
     }
-    changed.push(...applyFields(row, y.fields, false).map((f) => `expenditures[${y.year}].${f}`));
+    changed.push(...applyFields(row, y.fields, false).map((f) => `${y.year}].${f}`));
   }
   return changed;
+}
+
+/**
+ * Merges the whole articles' money into `articleContext`, by article: the years given are set,
+ * the others kept. What changed is listed in `report.reviewFields` (`articleContext[36]`). A line a
+ * former import made of the article's total (kind out-of-scope, `…-article-total`) is pointed out.
+ */
+export function mergeArticleContext(review: RawReview, patches: readonly ArticleContextPatch[], report: MergeReport, notices: Notice[]): void {
+  if (!patches.length) return;
+  const list = ((review.articleContext ??= []) as Record<string, unknown>[]);
+  for (const p of patches) {
+    let entry = list.find((c) => c.article === p.article);
+    const isNew = !entry;
+    const fields = { ...(p.chapter ? { chapter: p.chapter } : {}), ...(p.name ? { name: p.name } : {}), ...(p.notes ? { notes: p.notes } : {}) };
+    if (!entry) {
+      entry = { article: p.article, ...(p.chapter ? { chapter: p.chapter } : {}), ...(p.name ? { name: p.name } : {}), expenditures: [], receipts: [] };
+      list.push(entry);
+    }
+    const changed = [
+      ...applyFields(entry, fields, isNew),
+      ...mergeYearRows((entry.expenditures ??= []) as Record<string, unknown>[], p.expenditures),
+      ...mergeYearRows((entry.receipts ??= []) as Record<string, unknown>[], p.receipts),
+    ];
+    if (isNew || changed.length) report.reviewFields.push(`articleContext[${p.article}]`);
+    const stale = listOf(review, 'budgetLines').filter((l) => l.kind === 'out-of-scope' && l.id.endsWith(`-${p.article}-article-total`));
+    for (const l of stale) notices.push({ at: p.at, message: `budget line ${l.id} holds the total of article ${p.article} from an earlier import; the total is now in articleContext: remove the line from the review` });
+  }
+  list.sort((a, b) => String(a.article).localeCompare(String(b.article), 'en', { numeric: true }));
 }
 
 /** Open data names a line by its index and name; the review may have it under its own id. */

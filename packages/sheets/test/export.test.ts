@@ -22,7 +22,7 @@ describe('export to .xlsx', () => {
   it('writes a sheet per table, instruments per domain, with styled, frozen, filtered headers', async () => {
     const wb = await load(await exportXlsx(example()));
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(['Doorlichting', 'Taakvelden', 'Doelstellingen', 'Instrumenten Contraterrorisme', expect.stringMatching(/^Instrumenten Nationale veiligh/), 'Instrumenten Cybersecurity', 'Uitgaven', 'Bronnen', 'Bevindingen', 'Hiatenkaart', 'Oordelen']);
+    expect(names).toEqual(['Doorlichting', 'Volledigheid', 'Taakvelden', 'Doelstellingen', 'Instrumenten Contraterrorisme', expect.stringMatching(/^Instrumenten Nationale veiligh/), 'Instrumenten Cybersecurity', 'Uitgaven', 'Bronnen', 'Bevindingen', 'Hiatenkaart', 'Oordelen']);
     for (const ws of wb.worksheets) {
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter, ws.name).toBeTruthy();
@@ -49,6 +49,44 @@ describe('export to .xlsx', () => {
     expect(apparatus.numFmt).toBe('#,##0;-#,##0');
     // No cell of the review's unknown amounts became a 0.
     expect(rows.filter((r) => r.getCell(col).value === 0)).toHaveLength(0);
+  });
+
+  it('writes commitments in a column of their own: known, unknown marked unknown, not given empty; never 0, never in the realisation', async () => {
+    const review = example();
+    const bdur = review.budgetLines.find((l) => l.id === 'bdur')!;
+    bdur.expenditures[0]!.commitments = 151000;
+    bdur.expenditures[1]!.commitments = null;
+    const ws = (await load(await exportXlsx(review))).getWorksheet('Uitgaven')!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const col = header.indexOf('Verplichtingen (x € 1.000)') + 1;
+    const year = header.indexOf('Jaar') + 1;
+    expect(col).toBeGreaterThan(header.indexOf('Tweede suppletoire (x € 1.000)') + 1);
+    const bdurRows = ws.getRows(2, ws.rowCount - 1)!.filter((r) => r.getCell(1).value === 'bdur');
+    const cells = bdurRows.slice(0, 3).map((r) => r.getCell(col));
+    expect(cells.map((c) => c.value)).toEqual([151000, null, null]);
+    expect(cells[0]!.numFmt).toBe('#,##0;-#,##0');
+    expect(String(cells[1]!.note)).toMatch(/^onbekend/);
+    expect(cells[2]!.note).toBeUndefined();
+    // The realisation of the same year stays unknown: the commitments are not it.
+    expect(bdurRows[0]!.getCell(year).value).toBe(bdur.expenditures[0]!.year);
+    expect(bdurRows[0]!.getCell(header.indexOf('Realisatie (x € 1.000)') + 1).value).toBeNull();
+    const csv = exportCsv(review, { lang: 'en' }).find((t) => t.table === 'expenditure')!;
+    const rows = readCsvRows(csv.text.replace(/^\uFEFF/, ''));
+    const c = rows[0]!.indexOf('Commitments (x €1,000)');
+    expect(rows.filter((r) => r[0] === 'bdur').slice(0, 3).map((r) => r[c])).toEqual(['151000', 'unknown', null]);
+  });
+
+  it('writes the whole article\'s money on a sheet of its own, never among the expenditure', async () => {
+    const review = example();
+    review.articleContext = [{ article: '36', chapter: 'VI', name: 'Contraterrorisme', expenditures: [{ year: 2013, amount: 210768, commitments: 284113 }, { year: 2014, amount: null }], receipts: [{ year: 2013, amount: 212 }] }];
+    const wb = await load(await exportXlsx(review));
+    expect(wb.worksheets.map((w) => w.name)).toContain('Artikel (context)');
+    const ws = wb.getWorksheet('Artikel (context)')!;
+    expect((ws.getRow(1).values as string[]).slice(1, 7)).toEqual(['Artikel', 'Hoofdstuk', 'Naam artikel', 'Uitgaven of ontvangsten', 'Jaar', 'Realisatie (x € 1.000)']);
+    expect(ws.getRows(2, 3)!.map((r) => [r.getCell(4).value, r.getCell(5).value, r.getCell(6).value])).toEqual([['uitgaven', 2013, 210768], ['uitgaven', 2014, null], ['ontvangsten', 2013, 212]]);
+    expect(String(ws.getRow(3).getCell(6).note)).toMatch(/^onbekend/);
+    const expenditure = exportCsv(review).find((t) => t.table === 'expenditure')!.text;
+    expect(expenditure).not.toContain('210768');
   });
 
   it('makes text a spreadsheet would evaluate inert, in .xlsx and CSV, and the import reads it back as it was', async () => {
@@ -79,7 +117,7 @@ describe('export to .xlsx', () => {
 describe('export to CSV', () => {
   it('writes one file per table, ; and decimal commas in Dutch, , in English, unknown amounts said so', () => {
     const nl = exportCsv(example());
-    expect(nl.map((t) => t.table)).toEqual(['review', 'domains', 'objectives', 'instruments', 'expenditure', 'sources', 'findings', 'hiatenkaart', 'oordelen']);
+    expect(nl.map((t) => t.table)).toEqual(['review', 'completeness', 'domains', 'objectives', 'instruments', 'expenditure', 'sources', 'findings', 'hiatenkaart', 'oordelen']);
     const exp = nl.find((t) => t.table === 'expenditure')!.text;
     expect(exp.startsWith('\uFEFFRegel-id;Begrotingsregel;')).toBe(true);
     expect(exp).toMatch(/\r\nbdur;Brede Doeluitkering Rampenbestrijding \(BDUR\);programma;36\.2;;nvc-i11;;2013;onbekend;/);

@@ -146,9 +146,16 @@ describe('detailed budget tables as CSV downloads, and the limits', () => {
     const lines = r.data.budgetLines as Any[];
     const bdur = lines.find((l) => l.id === 'bdur')!;
     expect(bdur).toMatchObject({ index: 'VI.36.2.30', expenditures: [{ year: 2013, amount: null }, { year: 2014, amount: 160000 }] });
-    expect(lines.find((l) => l.index === 'VI.36.2.50')).toMatchObject({ kind: 'programme', expenditures: [{ year: 2014, amount: 5000 }] });
+    // The realised commitments (V) of NL-Alert go beside its realisation, never into it.
+    expect(lines.find((l) => l.index === 'VI.36.2.50')).toMatchObject({ kind: 'programme', expenditures: [{ year: 2014, amount: 5000, commitments: 7000 }] });
     expect(lines.find((l) => l.index === 'VI.36.2.90')).toMatchObject({ kind: 'receipts', expenditures: [{ year: 2014, amount: 12 }] });
-    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/2 rows of totals[\s\S]*1 row of commitments/);
+    const text = r.notices.map((n) => n.message).join('\n');
+    expect(text).toMatch(/2 rows of totals/);
+    expect(text).toMatch(/realised commitments \(V\) of 1 line imported beside the realisation, never added to it/);
+    // 2014 of the period 2013–2015: the lines and the expenditure are partial, and the review says which years lack.
+    const missing = 'De budgettaire tabellen van 2013, 2015 zijn niet geïmporteerd.';
+    expect(r.data.completeness).toEqual({ budgetLines: { status: 'partial', missing }, expenditure: { status: 'partial', missing } });
+    expect(r.report.reviewFields).toEqual(['completeness.budgetLines', 'completeness.expenditure']);
   });
 
   it('refuses files and sheets beyond the limits, before reading them', async () => {

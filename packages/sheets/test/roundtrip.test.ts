@@ -7,12 +7,30 @@ import { file, repoRoot } from './helpers.js';
 
 type Any = Record<string, unknown>;
 
-/** The example, with budget phases added to one year: a known one, an unknown one, and two not given. */
+/**
+ * The example, with budget phases added to one year (a known one, an unknown one, two not given),
+ * commitments known in one year and unknown in another, and the whole article's money as context.
+ */
 const example = (): Review => {
   const r = parseReview(readFileSync(join(repoRoot, 'examples/nctv-36-2/review.yaml'), 'utf8'));
   if (!r.ok) throw new Error('the example does not load');
   const bdur = r.review.budgetLines.find((l) => l.id === 'bdur')!;
   bdur.expenditures[0]!.budgeted = { draft: 150123, secondSupplementary: null };
+  bdur.expenditures[0]!.commitments = 151000;
+  bdur.expenditures[1]!.commitments = null;
+  r.review.articleContext = [
+    {
+      article: '36',
+      chapter: 'VI',
+      name: 'Contraterrorisme en Nationaal Veiligheidsbeleid',
+      expenditures: [
+        { year: 2013, amount: 210768, budgeted: { draft: 205242, adopted: 205242, firstSupplementary: 202301, secondSupplementary: 202800 }, commitments: 284113 },
+        { year: 2014, amount: null, commitments: null },
+      ],
+      receipts: [{ year: 2013, amount: 212 }],
+      notes: 'Begrotingsstaten (rijksfinancien.nl).',
+    },
+  ];
   return r.review;
 };
 
@@ -20,7 +38,7 @@ const example = (): Review => {
  * What a spreadsheet holds of a review: everything but the fields the package README lists as
  * beyond it (citations, stated shares, shares, fixed lines, the review's prose lists, …).
  */
-const HELD_BY_REVIEW = ['schemaVersion', 'id', 'title', 'language', 'ministry', 'budgetChapter', 'budgetArticles', 'period', 'rpeVersion', 'method', 'performedBy', 'policyTree', 'instruments', 'budgetLines', 'sources', 'findings'];
+const HELD_BY_REVIEW = ['schemaVersion', 'id', 'title', 'language', 'ministry', 'budgetChapter', 'budgetArticles', 'period', 'rpeVersion', 'method', 'performedBy', 'completeness', 'policyTree', 'instruments', 'budgetLines', 'articleContext', 'sources', 'findings'];
 const NOT_HELD_IN_ITEMS = ['citation', 'statedShare', 'shares', 'fixed'];
 
 function held(review: Review): Any {
@@ -42,6 +60,10 @@ describe('round trip of the bundled example', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 5), null, 1));
     expect(held(r.review)).toEqual(held(original));
     expect(r.review.budgetLines.find((l) => l.id === 'bdur')!.expenditures[0]!.budgeted).toEqual({ draft: 150123, secondSupplementary: null });
+    // Unknown commitments and the context's unknown realisation stay unknown (null), never 0.
+    expect(r.review.budgetLines.find((l) => l.id === 'bdur')!.expenditures.slice(0, 3).map((e) => e.commitments)).toEqual([151000, null, undefined]);
+    expect(r.review.articleContext).toEqual(original.articleContext);
+    expect(r.review.completeness).toEqual(original.completeness);
   });
 
   it('the same through CSV, one file per table, in English', async () => {
@@ -52,5 +74,6 @@ describe('round trip of the bundled example', () => {
     expect(held(r.review)).toEqual(held(original));
     // An unknown phase stays unknown (the word), a phase not given stays absent.
     expect(r.review.budgetLines.find((l) => l.id === 'bdur')!.expenditures[0]!.budgeted).toEqual({ draft: 150123, secondSupplementary: null });
+    expect(r.review.articleContext).toEqual(original.articleContext);
   });
 });

@@ -195,6 +195,7 @@ export const Expenditure = z
     year: Year,
     amount: Amount.describe('the realisation (realisatie) of the year'),
     budgeted: BudgetPhases.optional(),
+    commitments: Amount.optional().describe('the commitments (verplichtingen) entered into in the year; never part of the expenditure'),
     citation: Citation.optional(),
     notes: optionalNotes,
   })
@@ -240,6 +241,23 @@ export const BudgetLine = z
     notes: optionalNotes,
   })
   .meta({ id: 'BudgetLine', description: 'A budget line with its expenditure per year, in euro x 1,000.' });
+
+/**
+ * The money of a whole budget article, for a review that covers only a part of it (36.2 of 36):
+ * context for the part, never its money. Kept out of the budget lines so that no total, cost,
+ * coverage or savings base can count it.
+ */
+export const ArticleContext = z
+  .strictObject({
+    article: text.describe('the article number, e.g. "36"'),
+    chapter: z.string().nullish().describe('the budget chapter, e.g. "VI"'),
+    name: z.string().nullish().describe('the name of the article as in the budget'),
+    expenditures: z.array(Expenditure).default([]).describe("the article's expenditure per year (U): realisation, budget phases, commitments"),
+    receipts: z.array(Expenditure).default([]).describe("the article's receipts per year (O)"),
+    citation: Citation.optional(),
+    notes: optionalNotes,
+  })
+  .meta({ id: 'ArticleContext', description: "A whole budget article's money, as context for a review of a part of it; never the part's money." });
 
 /** Source types that count as an evaluation (RPE question 8); the others (progress reports, policy papers) do not. */
 export const EVALUATION_SOURCE_TYPES = ['effect', 'process', 'strategy', 'inspection', 'audit', 'incident', 'ex-ante', 'monitor', 'research'] as const;
@@ -442,6 +460,7 @@ export const Review = z
     }),
     instruments: z.array(Instrument).default([]),
     budgetLines: z.array(BudgetLine).default([]),
+    articleContext: z.array(ArticleContext).optional(),
     sources: z.array(Source).default([]),
     findings: z.array(Finding).default([]),
     indicators: z.array(Indicator).default([]),
@@ -486,3 +505,4 @@ export type SourceRef = z.output<typeof SourceRef>;
 export type FollowUp = z.output<typeof FollowUp>;
 export type SavingsChapter = z.output<typeof SavingsChapter>;
 export type BudgetPhases = z.output<typeof BudgetPhases>;
+export type ArticleContext = z.output<typeof ArticleContext>;

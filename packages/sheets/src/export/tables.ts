@@ -5,9 +5,11 @@ import {
   ASPECT_WORDS,
   BUDGET_KIND_WORDS,
   CLASSIFICATION_WORDS,
+  COMPLETENESS_WORDS,
   DESIGN_WORDS,
   INSTRUMENT_KIND_WORDS,
   labelOf,
+  LIST_WORDS,
   ORIGIN_WORDS,
   REALISATION_WORDS,
   ROLE_WORDS,
@@ -63,6 +65,22 @@ export function exportTables(review: Review, lang: Lang, assessment: Assessment 
     widths: [24, 80],
   });
 
+  // The completeness the review states, per list; a list it states nothing of is not in the sheet.
+  const cKeys = ['list', 'status', 'missing', 'expectedAtLeast', 'citation.source', 'citation.location'];
+  const completeness = Object.entries((r.completeness ?? {}) as Record<string, Any>);
+  tables.push(
+    simpleTable(
+      'completeness',
+      cKeys,
+      completeness.map(([list, c]) => {
+        const cite = (c.citation ?? {}) as Any;
+        return [label(LIST_WORDS, list, lang), label(COMPLETENESS_WORDS, c.status, lang), c.missing, c.expectedAtLeast, cite.source, cite.location];
+      }),
+      lang,
+      [2],
+    ),
+  );
+
   const dKeys = ['id', 'name', 'goal', 'classification', 'notes'];
   tables.push(simpleTable('domains', dKeys, domains.map((d) => [d.id, d.name, d.goal, label(CLASSIFICATION_WORDS, d.classification, lang), d.notes]), lang, [2, 4]));
 
@@ -103,20 +121,32 @@ export function exportTables(review: Review, lang: Lang, assessment: Assessment 
     tables.push(t);
   }
 
-  const eKeys = ['line', 'name', 'kind', 'article', 'index', 'instruments', 'outOfScopeReason', 'year', 'amount', 'budgeted.draft', 'budgeted.adopted', 'budgeted.firstSupplementary', 'budgeted.secondSupplementary', 'expenditureNotes', 'notes'];
+  const eKeys = ['line', 'name', 'kind', 'article', 'index', 'instruments', 'outOfScopeReason', 'year', 'amount', 'budgeted.draft', 'budgeted.adopted', 'budgeted.firstSupplementary', 'budgeted.secondSupplementary', 'commitments', 'expenditureNotes', 'notes'];
   const eRows: ExportCell[][] = [];
   for (const l of (r.budgetLines ?? []) as Any[]) {
     const lineCells = [l.id, l.name, label(BUDGET_KIND_WORDS, l.kind, lang), l.article, l.index, ((l.instruments ?? []) as string[]).join(', '), l.outOfScopeReason].map((v) => (typeof v === 'string' ? v : text(v)));
     const years = (l.expenditures ?? []) as Any[];
-    if (!years.length) eRows.push([...lineCells, null, null, null, null, null, null, null, text(l.notes)]);
-    years.forEach((e, i) => {
-      const b = (e.budgeted ?? {}) as Any;
-      // A phase the review does not mention is left empty; one it gives as unknown (null) is marked unknown.
-      const phase = (k: string) => (k in b ? amount(b[k]) : null);
-      eRows.push([...lineCells, e.year as number, amount(e.amount), phase('draft'), phase('adopted'), phase('firstSupplementary'), phase('secondSupplementary'), text(e.notes), i === 0 ? text(l.notes) : null]);
-    });
+    if (!years.length) eRows.push([...lineCells, null, null, null, null, null, null, null, null, text(l.notes)]);
+    years.forEach((e, i) => eRows.push([...lineCells, ...yearAmounts(e), text(e.notes), i === 0 ? text(l.notes) : null]));
   }
-  tables.push({ name: TABLES.expenditure[lang], kind: 'expenditure', headers: header('expenditure', eKeys, lang), rows: eRows, amountColumns: [8, 9, 10, 11, 12], widths: widthsFor(header('expenditure', eKeys, lang), [1, 6, 13, 14]) });
+  tables.push({ name: TABLES.expenditure[lang], kind: 'expenditure', headers: header('expenditure', eKeys, lang), rows: eRows, amountColumns: [8, 9, 10, 11, 12, 13], widths: widthsFor(header('expenditure', eKeys, lang), [1, 6, 14, 15]) });
+
+  // The whole article's money, for a review of a part: a sheet of its own, so that nobody adds it to the part's.
+  const contexts = (r.articleContext ?? []) as Any[];
+  if (contexts.length) {
+    const aKeys = ['article', 'chapter', 'name', 'quantity', 'year', 'amount', 'budgeted.draft', 'budgeted.adopted', 'budgeted.firstSupplementary', 'budgeted.secondSupplementary', 'commitments', 'notes'];
+    const quantity = { expenditures: lang === 'nl' ? 'uitgaven' : 'expenditures', receipts: lang === 'nl' ? 'ontvangsten' : 'receipts' };
+    const aRows: ExportCell[][] = [];
+    for (const c of contexts) {
+      const head = [text(c.article), text(c.chapter), text(c.name)];
+      for (const q of ['expenditures', 'receipts'] as const) {
+        ((c[q] ?? []) as Any[]).forEach((e, i) => aRows.push([...head, quantity[q], ...yearAmounts(e), q === 'expenditures' && i === 0 ? text(c.notes) : null]));
+      }
+      if (!((c.expenditures ?? []) as Any[]).length) aRows.push([...head, quantity.expenditures, null, null, null, null, null, null, null, text(c.notes)]);
+    }
+    const aHeaders = header('articleContext', aKeys, lang);
+    tables.push({ name: TABLES.articleContext[lang], kind: 'articleContext', headers: aHeaders, rows: aRows, amountColumns: [5, 6, 7, 8, 9, 10], widths: widthsFor(aHeaders, [2, 11]) });
+  }
 
   const sKeys = ['id', 'title', 'type', 'design', 'author', 'date', 'classification', 'reference', 'notes'];
   tables.push(simpleTable('sources', sKeys, ((r.sources ?? []) as Any[]).map((s) => [s.id, s.title, label(SOURCE_TYPE_WORDS, s.type, lang), label(DESIGN_WORDS, s.design, lang), s.author, s.date, label(CLASSIFICATION_WORDS, s.classification, lang), s.reference, s.notes]), lang, [1, 8]));
@@ -148,9 +178,19 @@ export function exportTables(review: Review, lang: Lang, assessment: Assessment 
   return tables;
 }
 
+/**
+ * A year's amounts: year, realisation, the four budget phases, commitments. A phase or commitments
+ * the review does not mention are left empty; one it gives as unknown (null) is marked unknown.
+ */
+function yearAmounts(e: Any): ExportCell[] {
+  const b = (e.budgeted ?? {}) as Any;
+  const phase = (k: string) => (k in b ? amount(b[k]) : null);
+  return [e.year as number, amount(e.amount), phase('draft'), phase('adopted'), phase('firstSupplementary'), phase('secondSupplementary'), 'commitments' in e ? amount(e.commitments) : null];
+}
+
 function simpleTable(kind: TableKind, keys: string[], rows: unknown[][], lang: Lang, wide: number[]): ExportTable {
   const headers = header(kind, keys, lang);
-  return { name: TABLES[kind][lang], kind, headers, rows: rows.map((r) => r.map(text)), amountColumns: [], widths: widthsFor(headers, wide) };
+  return { name: TABLES[kind][lang], kind, headers, rows: rows.map((r) => r.map(metaValue)), amountColumns: [], widths: widthsFor(headers, wide) };
 }
 
 /** `src-a (§3.1); src-b`: the v2 list of sources with their locations (v1 files have one `source`). */

@@ -2,7 +2,8 @@ import { columnLetter, type SheetProblem } from '../problems.js';
 import { parseAmount } from '../read/numbers.js';
 import { isBlank, type Grid } from '../read/grid.js';
 import { normalise } from '../tables/values.js';
-import { inPeriod, type ImportContext, type Notice, type Patch } from '../patch.js';
+import { inPeriod, periodYears, yearList, type ImportContext, type Notice, type Patch } from '../patch.js';
+import type { Location } from '../problems.js';
 
 /**
  * One record of a detailed budget table (budgettaire tabellen): the site's JSON, or the official
@@ -157,10 +158,6 @@ export function readBudgetDetail(records: DetailRecord[], file: string, sheet: s
       totals++;
       continue;
     }
-    if (r.vuo === 'V') {
-      commitments++;
-      continue;
-    }
     const [, p] = r.index.split('.');
     if (part !== undefined && p !== part) {
       otherParts++;
@@ -170,22 +167,44 @@ export function readBudgetDetail(records: DetailRecord[], file: string, sheet: s
       outside.add(r.year);
       continue;
     }
-    if (r.vuo !== 'U' && r.vuo !== 'O') {
+    if (r.vuo !== 'U' && r.vuo !== 'O' && r.vuo !== 'V') {
       problems.push({ ...at, row: r.row, column: 'VUO', value: r.vuo, message: 'is not U, O or V', severity: 'error' });
+      continue;
+    }
+    // Commitments (V) of a budget are commitment budgets, which the model has no place for; only
+    // realised commitments go in, beside the realisation of the same line and year.
+    if (r.vuo === 'V' && ctx.detailPhase !== 'realisation') {
+      commitments++;
       continue;
     }
     const key = `${r.vuo}|${r.index}|${normalise(r.breakdown)}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   if (totals) notices.push({ at, message: `${rows(totals)} of totals (index ending in .0, or flagged as totals) not counted beside their parts` });
-  if (commitments) notices.push({ at, message: `${rows(commitments)} of commitments (V) not imported: commitments are not expenditure` });
+  if (commitments) notices.push({ at, message: `${rows(commitments)} of commitments (V) not imported: in a budget they are commitment budgets, which have no place in a review (only realised commitments do, beside the realisation); commitments are never expenditure` });
   if (otherParts) notices.push({ at, message: `${rows(otherParts)} of other parts of article ${article} not imported: the review covers part ${article}.${part}` });
   if (outside.size) notices.push({ at, message: `years outside the review's period not imported: ${[...outside].sort().join(', ')}` });
 
   const phaseKey = ctx.detailPhase === 'realisation' ? 'amount' : `budgeted.${ctx.detailPhase}`;
   const patches: Patch[] = [];
   const ids = new Set<string>();
-  for (const rows of groups.values()) {
+  const realisedCommitments = new Map<string, Map<number, number>>();
+  const orphanCommitments: DetailRecord[] = [];
+  for (const [key, rows] of groups) {
+    if (!key.startsWith('V|')) continue;
+    groups.delete(key);
+    if (!groups.has(`U${key.slice(1)}`)) {
+      orphanCommitments.push(...rows);
+      continue;
+    }
+    const byYear = new Map<number, number>();
+    for (const r of rows.some((x) => x.split === 'main') ? rows.filter((x) => x.split === 'main') : rows) byYear.set(r.year, (byYear.get(r.year) ?? 0) + r.amount);
+    realisedCommitments.set(`U${key.slice(1)}`, byYear);
+  }
+  if (realisedCommitments.size) notices.push({ at, message: `realised commitments (V) of ${realisedCommitments.size} ${realisedCommitments.size === 1 ? 'line' : 'lines'} imported beside the realisation, never added to it` });
+  if (orphanCommitments.length) notices.push({ at: { ...at, row: orphanCommitments[0]!.row }, message: `${rows(orphanCommitments.length)} of commitments (V) not imported: no expenditure (U) line of the same index (${[...new Set(orphanCommitments.map((r) => r.index))].slice(0, 5).join(', ')})` });
+  claimLines(ctx, [...groups.values()].flat(), at);
+  for (const [key, rows] of groups) {
     const mains = rows.filter((r) => r.split === 'main');
     const counted = mains.length ? mains : rows;
     if (mains.length && rows.length > mains.length) notices.push({ at: { ...at, row: rows.find((r) => r.split !== 'main')!.row }, message: `${rows.length - mains.length} sub rows of ${rows[0]!.index} not counted beside their main row` });
@@ -215,9 +234,34 @@ export function readBudgetDetail(records: DetailRecord[], file: string, sheet: s
       },
       at: { ...at, row: first.row },
       columns: {},
-      years: [...byYear].map(([year, amount]) => ({ year, fields: { [phaseKey]: amount }, at: { ...at, row: first.row }, columns: {} })),
+      years: [...byYear].map(([year, amount]) => {
+        const committed = realisedCommitments.get(key)?.get(year);
+        return { year, fields: { [phaseKey]: amount, ...(committed !== undefined ? { commitments: committed } : {}) }, at: { ...at, row: first.row }, columns: {} };
+      }),
       matchLine: { index: `${chapter}.${first.index}`, name, article: first.index.split('.').slice(0, 2).join('.') },
     });
   }
   return patches;
+}
+
+/**
+ * The detailed budget tables list every instrument line of the article (or part) for their years:
+ * the lines are complete for the review's years when the tables give all of them, and with a
+ * realisation the expenditure too; otherwise partial, with the years they lack.
+ */
+function claimLines(ctx: ImportContext, records: DetailRecord[], at: Location): void {
+  const given = new Set(records.map((r) => r.year));
+  if (!given.size) return;
+  const years = periodYears(ctx);
+  const nl = ctx.lang === 'nl';
+  const tables = `Budgettaire tabellen (rijksfinancien.nl), ${yearList([...given])}`;
+  const lacking = years?.filter((y) => !given.has(y)) ?? [];
+  const missing = !years
+    ? nl ? `De periode van de doorlichting is niet bekend; de budgettaire tabellen geven ${yearList([...given])}.` : `The review's period is not known; the budget tables give ${yearList([...given])}.`
+    : nl ? `De budgettaire tabellen van ${yearList(lacking)} zijn niet geïmporteerd.` : `The budget tables of ${yearList(lacking)} are not imported.`;
+  const lists = ctx.detailPhase === 'realisation' ? (['budgetLines', 'expenditure'] as const) : (['budgetLines'] as const);
+  for (const list of lists) {
+    if (years && !lacking.length) ctx.completeness.push({ list, status: 'complete', from: 'derived', at, citation: { location: tables } });
+    else ctx.completeness.push({ list, status: 'partial', from: 'derived', at, missing });
+  }
 }

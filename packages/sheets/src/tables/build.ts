@@ -1,12 +1,27 @@
+import type { ListName as ReviewListName, CompletenessStatus } from '@polev/core';
+import { tableClaims } from '../completeness.js';
 import type { SheetProblem } from '../problems.js';
 import { inPeriod, slug, type ImportContext, type Notice, type Patch, type YearPatch } from '../patch.js';
 import { PHASE_KEYS as PHASES, TABLES } from './definitions.js';
 import type { ReadTable, TableRow } from './read-table.js';
 import { lookupValue, normalise, SOURCE_TYPE_WORDS } from './values.js';
 
-/** Turns the rows of an analyst's table into patches of the review's lists, one per entry. */
+/**
+ * Turns the rows of an analyst's table into patches of the review's lists, one per entry, and
+ * notes what the table says of the completeness of the lists it fills (partial: it holds what it holds).
+ */
 export function buildPatches(table: ReadTable, ctx: ImportContext, problems: SheetProblem[], notices: Notice[]): Patch[] {
+  const patches = tablePatches(table, ctx, problems, notices);
+  ctx.completeness.push(...tableClaims(patches, { file: table.grid.file, ...(table.grid.sheet !== undefined ? { sheet: table.grid.sheet } : {}) }));
+  return patches;
+}
+
+function tablePatches(table: ReadTable, ctx: ImportContext, problems: SheetProblem[], notices: Notice[]): Patch[] {
   switch (table.kind) {
+    case 'completeness':
+      return completeness(table, ctx, problems);
+    case 'articleContext':
+      return articleContext(table, ctx, problems);
     case 'domains':
       return simple(table, 'domains', problems);
     case 'objectives':
@@ -42,6 +57,63 @@ function simple(table: ReadTable, list: Patch['list'], problems: SheetProblem[])
 }
 
 const hasColumn = (table: ReadTable, field: string) => table.columns.some((c) => c.field === field);
+
+/** A Volledigheid sheet (as `polev export` writes it): the completeness the review states, per list. */
+function completeness(table: ReadTable, ctx: ImportContext, problems: SheetProblem[]): Patch[] {
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const v = row.values as { list?: ReviewListName; status?: CompletenessStatus; missing?: string; expectedAtLeast?: number; 'citation.source'?: string; 'citation.location'?: string };
+    const at = locate(table, row);
+    if (!v.list || !v.status) {
+      const key = !v.list ? 'list' : 'status';
+      // A word that is no list or status is a problem already.
+      if (problems.some((p) => p.file === at.file && p.sheet === at.sheet && p.row === row.row && p.column === row.columns[key])) continue;
+      problems.push({ ...at, ...(row.columns[key] ? { column: row.columns[key] } : {}), message: !v.list ? 'the row names no list' : `the row gives no completeness for ${v.list}`, hint: 'give the list (e.g. instrumenten) and complete, partial or unknown (volledig, gedeeltelijk, onbekend)', severity: 'error' });
+      continue;
+    }
+    if (seen.has(v.list)) {
+      problems.push({ ...at, ...(row.columns.list ? { column: row.columns.list } : {}), value: v.list, message: `the completeness of ${v.list} is given twice (also row ${seen.get(v.list)})`, hint: 'give one row per list', severity: 'error' });
+      continue;
+    }
+    seen.set(v.list, row.row);
+    const citation = { ...(v['citation.source'] ? { source: v['citation.source'] } : {}), ...(v['citation.location'] ? { location: v['citation.location'] } : {}) };
+    ctx.completeness.push({
+      list: v.list,
+      status: v.status,
+      ...(v.missing ? { missing: v.missing } : {}),
+      ...(v.expectedAtLeast !== undefined ? { expectedAtLeast: v.expectedAtLeast } : {}),
+      ...(Object.keys(citation).length ? { citation } : {}),
+      from: 'stated',
+      at,
+    });
+  }
+  return [];
+}
+
+/** An Artikel (context) sheet (as `polev export` writes it): the whole article's money per year. */
+function articleContext(table: ReadTable, ctx: ImportContext, problems: SheetProblem[]): Patch[] {
+  for (const row of table.rows) {
+    const v = row.values as Record<string, unknown>;
+    const at = locate(table, row);
+    const missing = (['article', 'quantity', 'year'] as const).filter((k) => v[k] === undefined);
+    if (missing.length) {
+      problems.push({ ...at, message: `the row gives no ${missing.join(', ')}`, hint: 'give the article, the year, and whether the amounts are expenditure (uitgaven) or receipts (ontvangsten)', severity: 'error' });
+      continue;
+    }
+    const article = String(v.article);
+    let entry = ctx.articleContext.find((c) => c.article === article && c.at.file === at.file && c.at.sheet === at.sheet);
+    if (!entry) {
+      entry = { article, chapter: typeof v.chapter === 'string' ? v.chapter : '', ...(typeof v.name === 'string' ? { name: v.name } : {}), notes: typeof v.notes === 'string' ? v.notes : '', expenditures: [], receipts: [], at };
+      ctx.articleContext.push(entry);
+    }
+    const fields: Record<string, unknown> = {};
+    for (const k of PHASES) if (k in v) fields[k] = v[k];
+    const rows = v.quantity === 'receipts' ? entry.receipts : entry.expenditures;
+    if (rows.some((y) => y.year === v.year)) problems.push({ ...at, message: `article ${article} has ${String(v.year)} twice`, hint: 'give one row per article, quantity and year', severity: 'error' });
+    else rows.push({ year: v.year as number, fields, at, columns: row.columns });
+  }
+  return [];
+}
 
 const LINE_FIELDS = ['name', 'kind', 'article', 'index', 'instruments', 'outOfScopeReason', 'notes'];
 

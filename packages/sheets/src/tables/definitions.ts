@@ -2,8 +2,10 @@ import {
   ASPECT_WORDS,
   BUDGET_KIND_WORDS,
   CLASSIFICATION_WORDS,
+  COMPLETENESS_WORDS,
   DESIGN_WORDS,
   INSTRUMENT_KIND_WORDS,
+  LIST_WORDS,
   ORIGIN_WORDS,
   REALISATION_WORDS,
   ROLE_WORDS,
@@ -14,10 +16,10 @@ import {
 } from './values.js';
 
 /** The tables an import reads. `review` is the key/value sheet the export writes for the metadata. */
-export const TABLE_KINDS = ['review', 'domains', 'objectives', 'instruments', 'sources', 'findings', 'expenditure', 'register'] as const;
+export const TABLE_KINDS = ['review', 'completeness', 'domains', 'objectives', 'instruments', 'sources', 'findings', 'expenditure', 'articleContext', 'register'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
-export type FieldType = 'text' | 'id' | 'ids' | 'amount' | 'year' | 'date' | 'enum' | 'sources';
+export type FieldType = 'text' | 'id' | 'ids' | 'amount' | 'year' | 'count' | 'date' | 'enum' | 'sources';
 
 export interface FieldDef {
   /** The field's name in mapping files, and its path in the model entity (dotted for nested fields). */
@@ -57,6 +59,21 @@ export const TABLES: Record<TableKind, TableDef> = {
     names: ['review', 'doorlichting', 'beleidsdoorlichting'],
     fields: [],
     signature: [],
+  },
+  completeness: {
+    kind: 'completeness',
+    en: 'Completeness',
+    nl: 'Volledigheid',
+    names: ['completeness', 'volledigheid'],
+    fields: [
+      f('list', 'enum', 'List', 'Lijst', { required: true, values: LIST_WORDS }),
+      f('status', 'enum', 'Completeness', 'Volledigheid', { required: true, values: COMPLETENESS_WORDS, aliases: ['status', 'volledig'] }),
+      f('missing', 'text', 'Known to be missing', 'Bekend ontbrekend', { aliases: ['missing', 'ontbreekt', 'ontbrekend'] }),
+      f('expectedAtLeast', 'count', 'At least', 'Ten minste', { aliases: ['expected at least', 'minimaal', 'ten minste aantal'] }),
+      f('citation.source', 'id', 'Citation: source id', 'Vindplaats: bron-id'),
+      f('citation.location', 'text', 'Citation: location', 'Vindplaats'),
+    ],
+    signature: ['list', 'status', 'missing', 'expectedAtLeast'],
   },
   domains: {
     kind: 'domains',
@@ -169,10 +186,34 @@ export const TABLES: Record<TableKind, TableDef> = {
       f('budgeted.adopted', 'amount', 'Adopted budget', 'Vastgestelde begroting', { aliases: ['stand vastgestelde begroting', 'adopted'] }),
       f('budgeted.firstSupplementary', 'amount', 'First supplementary', 'Eerste suppletoire', { aliases: ['stand eerste suppletoire', '1e suppletoire'] }),
       f('budgeted.secondSupplementary', 'amount', 'Second supplementary', 'Tweede suppletoire', { aliases: ['stand tweede suppletoire', '2e suppletoire'] }),
+      f('commitments', 'amount', 'Commitments (x €1,000)', 'Verplichtingen (x € 1.000)', { aliases: ['commitments', 'verplichtingen', 'realisatie verplichtingen'] }),
       f('expenditureNotes', 'text', 'Notes on the year', 'Opmerkingen bij het jaar'),
       f('notes', 'text', 'Notes on the line', 'Opmerkingen bij de regel', { aliases: ['notes', 'opmerkingen', 'toelichting'] }),
     ],
     signature: ['line', 'name', 'year', 'amount', 'kind', 'budgeted.draft', 'budgeted.adopted'],
+  },
+
+  articleContext: {
+    kind: 'articleContext',
+    en: 'Article (context)',
+    nl: 'Artikel (context)',
+    names: ['article context', 'artikel context', 'context'],
+    // The quantity first: its header tells this table from an expenditure table with an article column.
+    fields: [
+      f('quantity', 'enum', 'Expenditure or receipts', 'Uitgaven of ontvangsten', { required: true, values: { expenditures: ['uitgaven', 'expenditure', 'u'], receipts: ['ontvangsten', 'o'] } }),
+      f('article', 'text', 'Article', 'Artikel', { required: true, aliases: ['artikelnummer'] }),
+      f('chapter', 'text', 'Chapter', 'Hoofdstuk', { aliases: ['begrotingshoofdstuk', 'begrotingsnummer'] }),
+      f('name', 'text', 'Article name', 'Naam artikel', { aliases: ['artikelnaam'] }),
+      f('year', 'year', 'Year', 'Jaar', { required: true }),
+      f('amount', 'amount', 'Realisation (x €1,000)', 'Realisatie (x € 1.000)', { aliases: ['realisatie', 'realisation'] }),
+      f('budgeted.draft', 'amount', 'Draft budget', 'Ontwerpbegroting'),
+      f('budgeted.adopted', 'amount', 'Adopted budget', 'Vastgestelde begroting'),
+      f('budgeted.firstSupplementary', 'amount', 'First supplementary', 'Eerste suppletoire'),
+      f('budgeted.secondSupplementary', 'amount', 'Second supplementary', 'Tweede suppletoire'),
+      f('commitments', 'amount', 'Commitments (x €1,000)', 'Verplichtingen (x € 1.000)', { aliases: ['verplichtingen'] }),
+      f('notes', 'text', 'Notes', 'Opmerkingen'),
+    ],
+    signature: ['quantity', 'chapter', 'name', 'article'],
   },
 
   register: {
@@ -198,5 +239,8 @@ export const TABLES: Record<TableKind, TableDef> = {
   },
 };
 
-/** Amount columns a wide expenditure table carries per year, under a (merged) header naming the phase. */
-export const PHASE_KEYS = ['amount', 'budgeted.draft', 'budgeted.adopted', 'budgeted.firstSupplementary', 'budgeted.secondSupplementary'] as const;
+/**
+ * The amounts of a year: the realisation, the budget phases and the commitments (never added to the
+ * others). A wide expenditure table carries them per year, under a (merged) header naming which.
+ */
+export const PHASE_KEYS = ['amount', 'budgeted.draft', 'budgeted.adopted', 'budgeted.firstSupplementary', 'budgeted.secondSupplementary', 'commitments'] as const;

@@ -179,6 +179,10 @@ function parseCell(fd: FieldDef, raw: CellValue, mapping?: TableMapping): Parsed
       const y = typeof raw === 'number' ? raw : Number(text);
       return Number.isInteger(y) && y >= 1800 && y <= 2200 ? { value: y } : { problem: 'is not a year', hint: 'write a year such as 2015' };
     }
+    case 'count': {
+      const n = typeof raw === 'number' ? raw : Number(text);
+      return Number.isInteger(n) && n >= 0 ? { value: n } : { problem: 'is not a whole number', hint: 'write a count such as 108' };
+    }
     case 'date': {
       const d = partialDate(raw);
       return d ? { value: d } : { problem: 'is not a date', hint: 'write YYYY, YYYY-MM, YYYY-MM-DD or DD-MM-YYYY' };

@@ -104,6 +104,25 @@ export const ORIGIN_WORDS: ValueSet = {
   unknown: ['onbekend'],
 };
 
+export const LIST_WORDS: ValueSet = {
+  instruments: ['instrumenten'],
+  budgetLines: ['begrotingsregels', 'budget lines', 'regels'],
+  expenditure: ['uitgaven'],
+  sources: ['bronnen'],
+  evaluations: ['evaluaties'],
+  findings: ['bevindingen'],
+  indicators: ['indicatoren', 'kengetallen'],
+  rpeAnswers: ['rpe-antwoorden', 'antwoorden rpe', 'rpe answers'],
+  independentExperts: ['onafhankelijk deskundigen', 'onafhankelijke deskundigen', 'independent experts'],
+  supervisoryCommittee: ['begeleidingscommissie', 'supervisory committee'],
+};
+
+export const COMPLETENESS_WORDS: ValueSet = {
+  complete: ['volledig', 'compleet'],
+  partial: ['gedeeltelijk', 'onvolledig', 'deels'],
+  unknown: ['onbekend'],
+};
+
 /** Lower case, accents off, punctuation as spaces: `Naam Begroting ` and `naam-begroting` match. */
 export function normalise(s: string): string {
   return s
