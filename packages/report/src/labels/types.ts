@@ -170,6 +170,15 @@ export interface Labels {
     budgetTitle: string;
     budgetCaption: (kind: string) => string;
     budgetPhase: Record<'adopted' | 'final', string>;
+    /** The open data's budget phases, as column heads. */
+    phaseCol4: Record<'draft' | 'adopted' | 'firstSupplementary' | 'secondSupplementary', string>;
+    commitmentsCol: string;
+    receiptsCol: string;
+    commitmentsCaption: (kind: string) => string;
+    commitmentsNote: string;
+    articleContextTitle: (article: string) => string;
+    articleContextText: (article: string, name: string | null, covered: string) => string;
+    articleContextCaption: (article: string) => string;
     yearCol: string;
     phaseCol: string;
     budgetCol: string;
