@@ -103,8 +103,6 @@ function expenditure(ctx: ReportContext, n: number): Section {
         note: L.amountsNote,
       }),
     );
-    const commitments = commitmentsTable(ctx, kind, lines);
-    if (commitments) overview.blocks.push(commitments);
     const panel = expenditurePanel(ctx.review, lines.flatMap((l) => l.years.map((y) => y.amount)), kindLabel, ctx.refs.labels);
     if (panel) overview.blocks.push(panel);
     else if (lines.some((l) => l.years.length > 0)) {
@@ -121,6 +119,8 @@ function expenditure(ctx: ReportContext, n: number): Section {
       });
       overview.blocks.push(figure('chart', figId, L.instruments.expenditureFigure(kindLabel), chart.svg, chart.width, chart.height, L.figure.expenditureDesc(kindLabel)));
     }
+    const commitments = commitmentsTable(ctx, kind, lines);
+    if (commitments) overview.blocks.push(commitments);
   }
   const dominant = dominantLineText(ctx);
   if (dominant) overview.blocks.push(para(dominant));
