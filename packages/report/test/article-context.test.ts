@@ -114,7 +114,7 @@ describe('the article as context, and commitments', () => {
 
   it('shows no context section and no commitments where the review records none', async () => {
     const none = review({ articleContext: undefined, budgetLines: [{ id: 'l1', name: 'Alpha subsidies', kind: 'programme', instruments: ['i1'], expenditures: [{ year: 2013, amount: 1111 }] }] } as Partial<ReviewInput>);
-    await each(none, (raw, lang, where) => {
+    await each(none, (raw, _lang, where) => {
       const text = plain(raw);
       expect(text, where).not.toMatch(/as a whole \(context\)|als geheel \(context\)/);
       expect(text, where).not.toMatch(/Commitments|Verplichtingen|commitments beside|verplichtingen naast/);

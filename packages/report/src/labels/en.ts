@@ -1,4 +1,4 @@
-import { termLabels } from './terms.js';
+import { capitalise, termLabels } from './terms.js';
 import type { Labels } from './types.js';
 
 export const en: Labels = {
@@ -119,7 +119,7 @@ export const en: Labels = {
   instruments: {
     title: 'Nature and coherence of the instruments and the related expenditure',
     domainTitle: (domain) => `Instruments ${domain}`,
-    count: (n, objectives) => `${n} instrument${n === 1 ? '' : 's'} serve${n === 1 ? 's' : ''} ${objectives} objective${objectives === 1 ? '' : 's'}.`,
+    count: (counted, n, objectivesCounted, objectives) => `${capitalise(counted)} instrument${n === 1 ? '' : 's'} serve${n === 1 ? 's' : ''} ${objectivesCounted} objective${objectives === 1 ? '' : 's'}.`,
     overviewCaption: (domain) => `Instruments ${domain}`,
     numberCol: 'No.',
     instrumentCol: 'Instrument',
@@ -127,7 +127,7 @@ export const en: Labels = {
     roleCol: 'Role',
     realisationCol: 'Realisation',
     realisationSummary: (realised, deployed) => `Realised: ${realised}; deployed (realised, partly or ongoing): ${deployed}.`,
-    afterPeriod: (n) => `${n} instrument${n === 1 ? ' was' : 's were'} realised only after the period under review.`,
+    afterPeriod: (counted, n) => `${capitalise(counted)} instrument${n === 1 ? ' was' : 's were'} realised only after the period under review.`,
     noInstruments: 'No instruments are recorded for this domain.',
     expenditureTitle: 'Level and basis of the expenditure',
     expenditureOverview: 'Overview of expenditure',
@@ -150,7 +150,7 @@ export const en: Labels = {
       `Instruments with a known amount linked to them: ${withCost}. The share of programme expenditure on lines that name instruments is unknown, as ${n} programme amount${n === 1 ? ' is' : 's are'} unknown; of the known amounts, ${attributable} of ${total} x €1,000 is on such lines.`,
     costTextAllUnknown: (withCost, n) =>
       `Instruments with a known amount linked to them: ${withCost}. How much programme expenditure is on lines that name instruments is unknown: ${n === 0 ? 'the review data give no programme amounts' : n === 1 ? 'the only programme amount is not known' : `none of the ${n} programme amounts is known`}.`,
-    withoutCostList: (n) => `${n} instrument${n === 1 ? ' has' : 's have'} no attributable expenditure.`,
+    withoutCostList: (counted, n) => `${capitalise(counted)} instrument${n === 1 ? ' has' : 's have'} no attributable expenditure.`,
     noExpenditure: 'The review states that it has no budget lines.',
     expenditureUnknown: 'The review data do not give the expenditure: it is unknown, not zero.',
     expenditureMissing: (missing) => `The review states what is missing: ${missing}.`,
@@ -177,7 +177,7 @@ export const en: Labels = {
     articleCol: 'Article',
     staffTimeText: (attributable, total, share) => `Staff time (apparatus) linked to instruments: ${attributable} of ${total} x €1,000 (${share}).`,
     staffTimeNone: 'No staff time (apparatus expenditure) is linked to any instrument, so the cost of instruments realised by staff is unknown.',
-    jointText: (n) => `${n} instrument${n === 1 ? ' has' : 's have'} only costs shared with other instruments on lines that give no shares; a joint cost is the cost of the group, never counted in full for each.`,
+    jointText: (counted, n) => `${capitalise(counted)} instrument${n === 1 ? ' has' : 's have'} only costs shared with other instruments on lines that give no shares; a joint cost is the cost of the group, never counted in full for each.`,
     ownCostCol: 'Own cost',
     jointCol: 'Joint cost',
     jointWith: (amount, line, others) => `${amount} on ${line}, with ${others}`,

@@ -1,4 +1,4 @@
-import { termLabels } from './terms.js';
+import { capitalise, termLabels } from './terms.js';
 import type { Labels } from './types.js';
 
 export const nl: Labels = {
@@ -121,7 +121,7 @@ export const nl: Labels = {
   instruments: {
     title: 'Aard en samenhang van ingezette instrumenten en samenhangende uitgaven',
     domainTitle: (domain) => `Instrumenten ${domain}`,
-    count: (n, objectives) => `${n} instrument${n === 1 ? '' : 'en'} ${n === 1 ? 'is' : 'zijn'} gericht op ${objectives} doelstelling${objectives === 1 ? '' : 'en'}.`,
+    count: (counted, n, objectivesCounted, objectives) => `${capitalise(counted)} instrument${n === 1 ? '' : 'en'} ${n === 1 ? 'is' : 'zijn'} gericht op ${objectivesCounted} doelstelling${objectives === 1 ? '' : 'en'}.`,
     overviewCaption: (domain) => `Beleidsinstrumenten ${domain}`,
     numberCol: 'Nr.',
     instrumentCol: 'Instrument',
@@ -129,7 +129,7 @@ export const nl: Labels = {
     roleCol: 'Rol',
     realisationCol: 'Realisatie',
     realisationSummary: (realised, deployed) => `Gerealiseerd: ${realised}; ingezet (gerealiseerd, deels of lopend): ${deployed}.`,
-    afterPeriod: (n) => `${n} instrument${n === 1 ? ' is' : 'en zijn'} pas na de onderzochte periode gerealiseerd.`,
+    afterPeriod: (counted, n) => `${capitalise(counted)} instrument${n === 1 ? ' is' : 'en zijn'} pas na de onderzochte periode gerealiseerd.`,
     noInstruments: 'Voor dit taakveld zijn geen instrumenten vastgelegd.',
     expenditureTitle: 'Hoogte en onderbouwing uitgaven ten behoeve van het beleid',
     expenditureOverview: 'Overzicht uitgaven',
@@ -152,7 +152,7 @@ export const nl: Labels = {
       `Instrumenten waaraan een bekend bedrag is gekoppeld: ${withCost}. Het aandeel van de programma-uitgaven op regels die instrumenten noemen is onbekend, omdat ${n} programmabedrag${n === 1 ? '' : 'en'} onbekend ${n === 1 ? 'is' : 'zijn'}; van de bekende bedragen staat ${attributable} van ${total} x €1.000 op zulke regels.`,
     costTextAllUnknown: (withCost, n) =>
       `Instrumenten waaraan een bekend bedrag is gekoppeld: ${withCost}. Hoeveel programma-uitgaven op regels staan die instrumenten noemen, is onbekend: ${n === 0 ? 'de gegevens geven geen bedragen aan programma-uitgaven' : n === 1 ? 'het enige bedrag aan programma-uitgaven is onbekend' : `geen van de ${n} bedragen aan programma-uitgaven is bekend`}.`,
-    withoutCostList: (n) => `${n} instrument${n === 1 ? ' heeft' : 'en hebben'} geen toe te rekenen uitgaven.`,
+    withoutCostList: (counted, n) => `${capitalise(counted)} instrument${n === 1 ? ' heeft' : 'en hebben'} geen toe te rekenen uitgaven.`,
     noExpenditure: 'De doorlichting stelt dat zij geen begrotingsregels heeft.',
     expenditureUnknown: 'De gegevens van de doorlichting geven de uitgaven niet: die zijn onbekend, niet nul.',
     expenditureMissing: (missing) => `De doorlichting vermeldt wat ontbreekt: ${missing}.`,
@@ -179,7 +179,7 @@ export const nl: Labels = {
     articleCol: 'Artikel',
     staffTimeText: (attributable, total, share) => `Personele inzet (apparaatsuitgaven) gekoppeld aan instrumenten: ${attributable} van ${total} x €1.000 (${share}).`,
     staffTimeNone: 'Geen personele inzet (apparaatsuitgaven) is aan een instrument gekoppeld; de kosten van instrumenten die met inzet van medewerkers worden gerealiseerd, zijn daarom onbekend.',
-    jointText: (n) => `${n} ${n === 1 ? 'instrument heeft' : 'instrumenten hebben'} alleen kosten die zij delen met andere instrumenten op regels zonder verdeling; gezamenlijke kosten zijn de kosten van de groep en worden nooit bij elk instrument volledig meegeteld.`,
+    jointText: (counted, n) => `${capitalise(counted)} ${n === 1 ? 'instrument heeft' : 'instrumenten hebben'} alleen kosten die zij delen met andere instrumenten op regels zonder verdeling; gezamenlijke kosten zijn de kosten van de groep en worden nooit bij elk instrument volledig meegeteld.`,
     ownCostCol: 'Eigen kosten',
     jointCol: 'Gezamenlijke kosten',
     jointWith: (amount, line, others) => `${amount} op ${line}, met ${others}`,

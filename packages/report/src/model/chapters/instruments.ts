@@ -31,11 +31,11 @@ function domainInstruments(ctx: ReportContext, d: Domain, n: number): Section {
     ds.blocks.push(para(L.instruments.noInstruments));
   } else {
     const withInstruments = new Set(ins.map((i) => i.objective)).size;
-    ds.blocks.push(para(L.instruments.count(ins.length, withInstruments)));
+    ds.blocks.push(para(L.instruments.count(ctx.instrumentCount(ins.length), ins.length, ctx.instrumentCount(withInstruments), withInstruments)));
     const rs = a.realisation.domains.find((x) => x.scope.id === d.id);
     if (rs) {
-      ds.blocks.push(para(L.instruments.realisationSummary(ctx.share(rs.realised), ctx.share(rs.deployed))));
-      if (rs.realisedAfterPeriod.length > 0) ds.blocks.push(para(L.instruments.afterPeriod(rs.realisedAfterPeriod.length)));
+      ds.blocks.push(para(L.instruments.realisationSummary(ctx.listShare(rs.realised, ctx.instrumentList), ctx.listShare(rs.deployed, ctx.instrumentList))));
+      if (rs.realisedAfterPeriod.length > 0) ds.blocks.push(para(L.instruments.afterPeriod(ctx.instrumentCount(rs.realisedAfterPeriod.length), rs.realisedAfterPeriod.length)));
     }
     const rows: Row[] = [];
     for (const { objective, depth } of ctx.objectivesOfDomain.get(d.id) ?? []) {
@@ -182,8 +182,8 @@ function costPerInstrument(ctx: ReportContext, number: string): Section {
   );
   const st = ca.staffTime;
   cost.blocks.push(para(st.attributable !== 0 ? L.instruments.staffTimeText(formatAmount(st.attributable, lang), formatAmount(st.total, lang), formatShare(st.share, lang)) : L.instruments.staffTimeNone));
-  if (ca.withoutCost.length > 0) cost.blocks.push(para(L.instruments.withoutCostList(ca.withoutCost.length)));
-  if (ca.jointOnly.length > 0) cost.blocks.push(para(L.instruments.jointText(ca.jointOnly.length)));
+  if (ca.withoutCost.length > 0) cost.blocks.push(para(L.instruments.withoutCostList(ctx.instrumentCount(ca.withoutCost.length), ca.withoutCost.length)));
+  if (ca.jointOnly.length > 0) cost.blocks.push(para(L.instruments.jointText(ctx.instrumentCount(ca.jointOnly.length), ca.jointOnly.length)));
   const costed = ctx.review.instruments.filter((i) => (ca.instruments[i.id]?.status ?? 'none') !== 'none');
   if (costed.length > 0) {
     cost.blocks.push(

@@ -48,7 +48,7 @@ export function researchChapter(ctx: ReportContext): Section {
   cov.blocks.push(
     itemTable('table-coverage', L.research.coverageCaption, [
       { label: L.research.scopeCol, width: 3, cell: (x) => x.label },
-      { label: L.research.instrumentsCol, align: 'right', width: 1, cell: (x) => String(x.coverage.instruments) },
+      { label: L.research.instrumentsCol, align: 'right', width: 1, cell: (x) => ctx.instrumentCount(x.coverage.instruments) },
       // Counted over the evaluations: unknown where their list is, a lower bound where it is partial.
       ...(['evaluated', 'effectiveness', 'efficiency', 'sideEffects'] as const).map((k) => ({
         label: L.research[COVERAGE_COLUMN[k]],
