@@ -171,6 +171,18 @@ describe('counts over the instrument list follow its completeness', () => {
   }
 });
 
+describe('the findings per evaluation follow the findings list', () => {
+  const mini = loadReview(join(FIXTURES, 'mini.yaml'));
+  for (const lang of LANGS) {
+    it(`${lang}: "at least 1" finding where the list is not stated complete, 1 where it is`, async () => {
+      const row = (md: string) => md.split('\n').find((l) => l.startsWith('| Evaluation of training |')) ?? '';
+      const md = (r: Review) => renderMarkdown(r, analyze(r, { lang }), { lang, audience: 'confidential' });
+      expect(row(md(mini)).trim()).toMatch(lang === 'en' ? /\| at least 1 \|$/ : /\| ten minste 1 \|$/);
+      expect(row(md({ ...mini, completeness: { findings: { status: 'complete' } } })).trim()).toMatch(/\| 1 \|$/);
+    });
+  }
+});
+
 describe('the example', () => {
   it('says "70 of at least 108 instrument rows" where it counts instruments', async () => {
     const example = loadReview(join(REPO_ROOT, 'examples', 'nctv-36-2', 'review.yaml'));
