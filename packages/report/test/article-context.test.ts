@@ -1,14 +1,13 @@
 import { analyze, type Review, type ReviewInput } from '@polev/core';
 import { describe, expect, it } from 'vitest';
 import { renderDocx, renderHtml, renderMarkdown } from '../src/index.js';
-import { complete, readDocx } from './helpers.js';
+import { ARTICLE_36_CONTEXT, complete, readDocx } from './helpers.js';
 
 /**
  * The whole article's money as context for a review of one part (issue 15), and commitments
  * (verplichtingen) beside the realisation: shown in every format, language and audience, labelled
  * as the article's totals, never counted in the part's money; unknown shown as unknown; a review
- * that records neither shows neither. The context figures are those the import takes from the
- * open data for article VI.36 (begrotingsstaten 2013–2015).
+ * that records neither shows neither.
  */
 
 const review = (over: Partial<ReviewInput> = {}): Review =>
@@ -42,17 +41,13 @@ const review = (over: Partial<ReviewInput> = {}): Review =>
       },
     ],
     completeness: { budgetLines: { status: 'complete' }, expenditure: { status: 'complete' } },
+    // The open data's figures, with the 2015 second supplementary budget and commitments and the
+    // 2015 receipts taken out: the source then gives no figure for them.
     articleContext: [
       {
-        article: '36',
-        chapter: 'VI',
-        name: 'Contraterrorisme en Nationaal Veiligheidsbeleid',
-        expenditures: [
-          { year: 2013, amount: 210768, budgeted: { draft: 205242, adopted: 205242, firstSupplementary: 202301, secondSupplementary: 202800 }, commitments: 284113 },
-          { year: 2014, amount: 250529, budgeted: { draft: 253413, adopted: 253413, firstSupplementary: 253813, secondSupplementary: 253081 }, commitments: 248370 },
-          { year: 2015, amount: 262894, budgeted: { draft: 248052, adopted: 248052, firstSupplementary: 262333, secondSupplementary: null }, commitments: null },
-        ],
-        receipts: [{ year: 2013, amount: 212 }, { year: 2014, amount: 351 }],
+        ...ARTICLE_36_CONTEXT,
+        expenditures: ARTICLE_36_CONTEXT.expenditures.map((e) => (e.year === 2015 ? { ...e, budgeted: { ...e.budgeted, secondSupplementary: null }, commitments: null } : e)),
+        receipts: ARTICLE_36_CONTEXT.receipts.filter((e) => e.year !== 2015),
       },
     ],
     ...over,
