@@ -3,10 +3,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../src/index.js';
-import { loadExample, maliciousReview, outputDir, rich } from './helpers.js';
+import { loadExample, maliciousReview, outputDir, rich, withArticleContext } from './helpers.js';
 
 /**
  * The HTML report in a real browser: Debian's chromium, driven by playwright-core. Where chromium
@@ -63,7 +63,32 @@ describe.skipIf(!executablePath)('the HTML report in headless chromium', () => {
     return { page, problems, requests, dialogs, file };
   }
 
+  /** Every table fits its frame on screen at 1280 px and on A4 (17 cm between the margins), every section open. */
+  async function expectTablesFit(page: Page) {
+    const overflow = async () =>
+      page.evaluate(() => {
+        document.querySelectorAll('details').forEach((d) => (d.open = true));
+        return [...document.querySelectorAll('table')]
+          .filter((t) => t.getBoundingClientRect().width > t.parentElement!.getBoundingClientRect().width + 0.5)
+          .map((t) => `${t.querySelector('caption')?.textContent ?? '?'}: ${Math.round(t.getBoundingClientRect().width - t.parentElement!.getBoundingClientRect().width)} px`);
+      });
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    expect(await overflow()).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: Math.round((17 / 2.54) * 96), height: 1000 });
+    expect(await overflow()).toEqual([]);
+  }
+
   const { review, isExample } = loadExample();
+
+  it.each(['nl', 'en'] as const)('fits the article-context and commitments tables of a review of one part in their frame (%s)', async (lang) => {
+    const { page, problems, requests } = await open(renderHtml(withArticleContext(review), null, { lang }), `article-context-${lang}`);
+    expect(await page.locator('[id^="table-article-context-"], [id^="table-commitments-"]').count()).toBeGreaterThanOrEqual(2);
+    await expectTablesFit(page);
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
 
   it.each(['nl', 'en'] as const)('opens the bundled example (%s) with no console error and no network request; headings, tables and figures are there', async (lang) => {
     const { page, problems, requests } = await open(renderHtml(review, null, { lang }), `example-${lang}`);
@@ -125,18 +150,7 @@ describe.skipIf(!executablePath)('the HTML report in headless chromium', () => {
     // A link into a folded appendix opens it at the row it names.
     await page.goto(`${page.url().split('#')[0]}#ref-finding-1`);
     expect(await page.evaluate(() => (document.getElementById('ref-finding-1')!.closest('details') as HTMLDetailsElement).open)).toBe(true);
-    // Every table fits its frame on screen and on A4 (17 cm between the margins), every section open.
-    const overflow = async () =>
-      page.evaluate(() => {
-        document.querySelectorAll('details').forEach((d) => (d.open = true));
-        return [...document.querySelectorAll('table')]
-          .filter((t) => t.getBoundingClientRect().width > t.parentElement!.getBoundingClientRect().width + 0.5)
-          .map((t) => `${t.querySelector('caption')?.textContent ?? '?'}: ${Math.round(t.getBoundingClientRect().width - t.parentElement!.getBoundingClientRect().width)} px`);
-      });
-    expect(await overflow()).toEqual([]);
-    await page.emulateMedia({ media: 'print' });
-    await page.setViewportSize({ width: Math.round((17 / 2.54) * 96), height: 1000 });
-    expect(await overflow()).toEqual([]);
+    await expectTablesFit(page);
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();

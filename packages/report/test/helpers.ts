@@ -166,3 +166,35 @@ export async function readDocx(bytes: Uint8Array): Promise<{ html: string; text:
   ]);
   return { html: html.value, text: raw.value, messages: html.messages.map((m) => m.message) };
 }
+
+/**
+ * Article VI.36 as a whole, 2013–2015, as `polev import --article VI.36.2` takes it from the
+ * begrotingsstaten in ../shared/data/rijksfinancien/ (U with its phases and commitments, O).
+ */
+export const ARTICLE_36_CONTEXT = {
+  article: '36',
+  chapter: 'VI',
+  name: 'Contraterrorisme en Nationaal Veiligheidsbeleid',
+  expenditures: [
+    { year: 2013, amount: 210768, budgeted: { draft: 205242, adopted: 205242, firstSupplementary: 202301, secondSupplementary: 202800 }, commitments: 284113 },
+    { year: 2014, amount: 250529, budgeted: { draft: 253413, adopted: 253413, firstSupplementary: 253813, secondSupplementary: 253081 }, commitments: 248370 },
+    { year: 2015, amount: 262894, budgeted: { draft: 248052, adopted: 248052, firstSupplementary: 262333, secondSupplementary: 261799 }, commitments: 277987 },
+  ],
+  receipts: [
+    { year: 2013, amount: 212, budgeted: { draft: 0, adopted: 0, firstSupplementary: 0, secondSupplementary: 0 } },
+    { year: 2014, amount: 351, budgeted: { draft: 0, adopted: 0, firstSupplementary: 0, secondSupplementary: 0 } },
+    { year: 2015, amount: 2589, budgeted: { draft: 0, adopted: 0, firstSupplementary: 0, secondSupplementary: 0 } },
+  ],
+};
+
+/**
+ * A review with article 36's context and, for layout checks only, commitments on its first budget
+ * line with expenditure (the figures are the realisation's: the source gives the part's none).
+ */
+export function withArticleContext(review: Review): Review {
+  const copy = structuredClone(review);
+  copy.articleContext = [structuredClone(ARTICLE_36_CONTEXT)] as Review['articleContext'];
+  const line = copy.budgetLines.find((l) => l.expenditures.length > 0);
+  if (line) line.expenditures = line.expenditures.map((e) => ({ ...e, commitments: e.amount }));
+  return copy;
+}

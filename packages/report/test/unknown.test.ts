@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { analyze, rpeVersionData, type Review } from '@polev/core';
 import { describe, expect, it } from 'vitest';
 import { labelsFor, renderDocx, renderHtml, renderMarkdown } from '../src/index.js';
+import { formatListNumber } from '../src/labels/index.js';
 import { loadReview, readDocx, REPO_ROOT } from './helpers.js';
 
 /**
@@ -68,7 +69,8 @@ describe('a sparse review: what it does not say stays unknown', () => {
         expect(text, where).not.toMatch(lang === 'en' ? /(covered by an evaluation|attributable expenditure)\W*0 of/ : /(waarover een evaluatie iets zegt|met toe te rekenen uitgaven)\W*0 van/);
         // §4's coverage table: the evaluations are unknown, so is every count over them (never "0 of 2 (unknown)").
         expect(text, where).not.toMatch(lang === 'en' ? /\d+ of 2 \(unknown\)/ : /\d+ van 2 \(onbekend\)/);
-        expect(text, where).toMatch(cells('Arbeidsmarkt', '2', L.unknown, L.unknown, L.unknown, L.unknown, L.unknown));
+        // The file's two instruments, of a list it does not state complete: at least two.
+        expect(text, where).toMatch(cells('Arbeidsmarkt', formatListNumber(2, 'partial', lang), L.unknown, L.unknown, L.unknown, L.unknown, L.unknown));
         // §3: the budget lines are unknown, so is the number of instruments with a known amount (never "0 of 2 (0%)").
         expect(text, where).toContain(L.instruments.costTextAllUnknown(L.unknown, 0));
         expect(text, where).not.toMatch(lang === 'en' ? /linked to them: 0 of 2/ : /gekoppeld: 0 van 2/);
@@ -107,11 +109,16 @@ describe('counts over a partial list are lower bounds', () => {
   // mini.yaml states no completeness: its sources and budget lines hold something, so each list is
   // partial (it holds at least what it holds), and every count over it is "at least".
   const mini = loadReview(join(FIXTURES, 'mini.yaml'));
-  const stated = { ...mini, completeness: { evaluations: { status: 'complete' as const }, budgetLines: { status: 'complete' as const } } };
+  // Its instruments too are a list it does not state complete: the total is a lower bound as well,
+  // and the share is of the instruments known.
+  const instruments = { instruments: { status: 'complete' as const } };
+  const stated = { ...mini, completeness: { ...instruments, evaluations: { status: 'complete' as const }, budgetLines: { status: 'complete' as const } } };
   const expected = {
-    en: { evaluated: 'at least 1 of 2 (≥ 50%)', withCost: 'linked to them: at least 1 of 2 (≥ 50%)', plain: '1 of 2 (50%)' },
-    nl: { evaluated: 'ten minste 1 van 2 (≥ 50%)', withCost: 'gekoppeld: ten minste 1 van 2 (≥ 50%)', plain: '1 van 2 (50%)' },
+    en: { evaluated: 'at least 1 of at least 2 (50% of those known)', withCost: 'linked to them: at least 1 of at least 2 (50% of those known)', plain: '1 of 2 (50%)' },
+    nl: { evaluated: 'ten minste 1 van ten minste 2 (50% van de bekende)', withCost: 'gekoppeld: ten minste 1 van ten minste 2 (50% van de bekende)', plain: '1 van 2 (50%)' },
   };
+  const instrumentsComplete = { ...mini, completeness: instruments };
+  const lowerBound = { en: { evaluated: 'at least 1 of 2 (≥ 50%)' }, nl: { evaluated: 'ten minste 1 van 2 (≥ 50%)' } };
   for (const lang of LANGS) {
     it(`${lang}: "at least" in the coverage table, key figures and cost sentence of every format; plain counts once the lists are stated complete`, async () => {
       const L = labelsFor(lang);
@@ -120,14 +127,58 @@ describe('counts over a partial list are lower bounds', () => {
         const where = `${lang} ${format}`;
         expect(text, where).toMatch(cells(L.summary.evaluated, e.evaluated));
         // The whole article's row of the coverage table: evaluated, effectiveness and two counts of none found so far.
-        expect(text, where).toMatch(cells(L.effects.articleTitle, '2', e.evaluated));
         expect(text, where).toContain(e.withCost);
+        expect(text, where).toMatch(cells(L.effects.articleTitle, formatListNumber(2, 'partial', lang), e.evaluated));
+      }
+      for (const [format, text] of Object.entries(await texts(instrumentsComplete, lang))) {
+        // Instruments stated complete, evaluations not: the count is a lower bound of a known total.
+        expect(text, `${lang} ${format}, instruments complete`).toMatch(cells(L.summary.evaluated, lowerBound[lang].evaluated));
       }
       for (const [format, text] of Object.entries(await texts(stated, lang))) {
         const where = `${lang} ${format}, stated complete`;
         expect(text, where).toMatch(cells(L.effects.articleTitle, '2', e.plain));
         expect(text, where).not.toMatch(lang === 'en' ? /at least \d+ of 2/ : /ten minste \d+ van 2/);
       }
+    });
+  }
+});
+
+describe('counts over the instrument list follow its completeness', () => {
+  const mini = loadReview(join(FIXTURES, 'mini.yaml'));
+  const withInstruments = (status: 'complete' | 'partial' | 'unknown') => ({ ...mini, completeness: { ...mini.completeness, instruments: { status } } });
+  for (const lang of LANGS) {
+    it(`${lang}: realisation, instruments per domain and after the period say "at least" over a partial list, unknown over an unknown one`, async () => {
+      const L = labelsFor(lang);
+      const atLeast = lang === 'en' ? 'at least' : 'ten minste';
+      const realised = (t: string) => new RegExp(`${L.summary.realised}[\\s|*:]*([^|*\\n]*?\\))`).exec(t)?.[1] ?? '';
+      for (const [format, text] of Object.entries(await texts(withInstruments('partial'), lang))) {
+        const where = `${lang} ${format} partial`;
+        expect(realised(text), where).toMatch(new RegExp(`^${atLeast} \\d+ ${lang === 'en' ? 'of' : 'van'} ${atLeast} \\d+ \\(`));
+        expect(text, where).toMatch(lang === 'en' ? /Realised: at least \d+ of at least \d+ \(\d+(\.\d)?% of those known\); deployed \(realised, partly or ongoing\): at least/ : /Gerealiseerd: ten minste \d+ van ten minste \d+ \(\d+(,\d)?% van de bekende\); ingezet \(gerealiseerd, deels of lopend\): ten minste/);
+        expect(text, where).toMatch(lang === 'en' ? /At least \d+ instruments? serves? at least \d+ objectives?/ : /Ten minste \d+ instrument(en)? (is|zijn) gericht op ten minste \d+ doelstelling/);
+      }
+      for (const [format, text] of Object.entries(await texts(withInstruments('unknown'), lang))) {
+        const where = `${lang} ${format} unknown`;
+        expect(text, where).toMatch(cells(L.summary.realised, L.unknown));
+        expect(text, where).toMatch(lang === 'en' ? /Realised: unknown; deployed \(realised, partly or ongoing\): unknown/ : /Gerealiseerd: onbekend; ingezet \(gerealiseerd, deels of lopend\): onbekend/);
+      }
+      for (const [format, text] of Object.entries(await texts(withInstruments('complete'), lang))) {
+        const where = `${lang} ${format} complete`;
+        expect(realised(text), where).toMatch(/^\d+ (of|van) \d+ \(/);
+        expect(text, where).not.toMatch(new RegExp(`${atLeast} \\d+ instrument`, 'i'));
+      }
+    });
+  }
+});
+
+describe('the findings per evaluation follow the findings list', () => {
+  const mini = loadReview(join(FIXTURES, 'mini.yaml'));
+  for (const lang of LANGS) {
+    it(`${lang}: "at least 1" finding where the list is not stated complete, 1 where it is`, async () => {
+      const row = (md: string) => md.split('\n').find((l) => l.startsWith('| Evaluation of training |')) ?? '';
+      const md = (r: Review) => renderMarkdown(r, analyze(r, { lang }), { lang, audience: 'confidential' });
+      expect(row(md(mini)).trim()).toMatch(lang === 'en' ? /\| at least 1 \|$/ : /\| ten minste 1 \|$/);
+      expect(row(md({ ...mini, completeness: { findings: { status: 'complete' } } })).trim()).toMatch(/\| 1 \|$/);
     });
   }
 });

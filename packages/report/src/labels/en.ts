@@ -1,4 +1,4 @@
-import { termLabels } from './terms.js';
+import { capitalise, termLabels } from './terms.js';
 import type { Labels } from './types.js';
 
 export const en: Labels = {
@@ -119,7 +119,7 @@ export const en: Labels = {
   instruments: {
     title: 'Nature and coherence of the instruments and the related expenditure',
     domainTitle: (domain) => `Instruments ${domain}`,
-    count: (n, objectives) => `${n} instrument${n === 1 ? '' : 's'} serve${n === 1 ? 's' : ''} ${objectives} objective${objectives === 1 ? '' : 's'}.`,
+    count: (counted, n, objectivesCounted, objectives) => `${capitalise(counted)} instrument${n === 1 ? '' : 's'} serve${n === 1 ? 's' : ''} ${objectivesCounted} objective${objectives === 1 ? '' : 's'}.`,
     overviewCaption: (domain) => `Instruments ${domain}`,
     numberCol: 'No.',
     instrumentCol: 'Instrument',
@@ -127,7 +127,7 @@ export const en: Labels = {
     roleCol: 'Role',
     realisationCol: 'Realisation',
     realisationSummary: (realised, deployed) => `Realised: ${realised}; deployed (realised, partly or ongoing): ${deployed}.`,
-    afterPeriod: (n) => `${n} instrument${n === 1 ? ' was' : 's were'} realised only after the period under review.`,
+    afterPeriod: (counted, n) => `${capitalise(counted)} instrument${n === 1 ? ' was' : 's were'} realised only after the period under review.`,
     noInstruments: 'No instruments are recorded for this domain.',
     expenditureTitle: 'Level and basis of the expenditure',
     expenditureOverview: 'Overview of expenditure',
@@ -150,13 +150,22 @@ export const en: Labels = {
       `Instruments with a known amount linked to them: ${withCost}. The share of programme expenditure on lines that name instruments is unknown, as ${n} programme amount${n === 1 ? ' is' : 's are'} unknown; of the known amounts, ${attributable} of ${total} x €1,000 is on such lines.`,
     costTextAllUnknown: (withCost, n) =>
       `Instruments with a known amount linked to them: ${withCost}. How much programme expenditure is on lines that name instruments is unknown: ${n === 0 ? 'the review data give no programme amounts' : n === 1 ? 'the only programme amount is not known' : `none of the ${n} programme amounts is known`}.`,
-    withoutCostList: (n) => `${n} instrument${n === 1 ? ' has' : 's have'} no attributable expenditure.`,
+    withoutCostList: (counted, n) => `${capitalise(counted)} instrument${n === 1 ? ' has' : 's have'} no attributable expenditure.`,
     noExpenditure: 'The review states that it has no budget lines.',
     expenditureUnknown: 'The review data do not give the expenditure: it is unknown, not zero.',
     expenditureMissing: (missing) => `The review states what is missing: ${missing}.`,
     budgetTitle: 'Budget against realisation',
     budgetCaption: (kind) => `${kind}: budget against realisation (x €1,000)`,
     budgetPhase: { adopted: 'Adopted budget', final: 'Final budget' },
+    phaseCol4: { draft: 'Draft budget', adopted: 'Adopted budget', firstSupplementary: 'First supplementary', secondSupplementary: 'Second supplementary' },
+    commitmentsCol: 'Commitments',
+    receiptsCol: 'Receipts',
+    commitmentsCaption: (kind) => `${kind}: commitments beside the realisation (x €1,000)`,
+    commitmentsNote: 'Commitments (verplichtingen) are money promised in the year, paid in that or later years: another quantity than the expenditure, never added to it or to any total. Amounts in euro x 1,000; "unknown" where the source gives no figure.',
+    articleContextTitle: (article) => `Article ${article} as a whole (context)`,
+    articleContextText: (article, name, covered) =>
+      `These are the totals of the whole article ${article}${name ? ` (${name})` : ''}, of which this review covers ${covered}. They are context only: not the programme money of the part under review, and not counted in any figure, total, cost or savings base of this report.`,
+    articleContextCaption: (article) => `Article ${article} as a whole: expenditure, budget, commitments and receipts (x €1,000; context, not the review's money)`,
     yearCol: 'Year',
     phaseCol: 'Budget',
     budgetCol: 'Budgeted',
@@ -168,7 +177,7 @@ export const en: Labels = {
     articleCol: 'Article',
     staffTimeText: (attributable, total, share) => `Staff time (apparatus) linked to instruments: ${attributable} of ${total} x €1,000 (${share}).`,
     staffTimeNone: 'No staff time (apparatus expenditure) is linked to any instrument, so the cost of instruments realised by staff is unknown.',
-    jointText: (n) => `${n} instrument${n === 1 ? ' has' : 's have'} only costs shared with other instruments on lines that give no shares; a joint cost is the cost of the group, never counted in full for each.`,
+    jointText: (counted, n) => `${capitalise(counted)} instrument${n === 1 ? ' has' : 's have'} only costs shared with other instruments on lines that give no shares; a joint cost is the cost of the group, never counted in full for each.`,
     ownCostCol: 'Own cost',
     jointCol: 'Joint cost',
     jointWith: (amount, line, others) => `${amount} on ${line}, with ${others}`,

@@ -47,13 +47,33 @@ export function formatCount(count: number, total: number, share: number | null, 
 export type ListStatus = 'complete' | 'partial' | 'unknown';
 
 /**
- * A count over one of the review's lists, as far as that list is known: "unknown" when the list
- * is (never "0 of 12"), a lower bound when it is partial ("at least 3 of 12 (≥ 25%)": a missing
- * entry could only add to it), and the plain count when it is complete.
+ * A count over one of the review's lists, as far as the lists are known — the rule every count of
+ * the report follows. `list` is the list the count is taken over (the evaluations for coverage, the
+ * budget lines for instruments with a cost, the instruments for realisation); `of` the list the
+ * total counts (the instruments). "unknown" when either is (never "0 of 12"); where only `list` is
+ * partial, a lower bound ("at least 3 of 12 (≥ 25%)": a missing entry could only add to it); where
+ * the total's list is partial, both are lower bounds and the share is of those known ("at least 3
+ * of at least 12 (25% of those known)": a missing row could go either way); the plain count when
+ * both are complete.
  */
-export function formatListCount(count: number, total: number, share: number | null, list: ListStatus, lang: Lang): string {
-  if (list === 'unknown') return LABELS[lang].unknown;
-  if (list === 'complete') return formatCount(count, total, share, lang);
-  const percent = share === null ? LABELS[lang].unknown : `≥ ${formatShare(share, lang)}`;
-  return `${lang === 'nl' ? 'ten minste' : 'at least'} ${count} ${lang === 'nl' ? 'van' : 'of'} ${total} (${percent})`;
+export function formatListCount(count: number, total: number, share: number | null, list: ListStatus, lang: Lang, of: ListStatus = 'complete'): string {
+  const L = LABELS[lang];
+  if (list === 'unknown' || of === 'unknown') return L.unknown;
+  if (list === 'complete' && of === 'complete') return formatCount(count, total, share, lang);
+  const word = lang === 'nl' ? 'van' : 'of';
+  if (of === 'partial') {
+    const percent = share === null ? L.unknown : `${formatShare(share, lang)} ${lang === 'nl' ? 'van de bekende' : 'of those known'}`;
+    return `${formatListNumber(count, 'partial', lang)} ${word} ${formatListNumber(total, 'partial', lang)} (${percent})`;
+  }
+  const percent = share === null ? L.unknown : `≥ ${formatShare(share, lang)}`;
+  return `${formatListNumber(count, 'partial', lang)} ${word} ${total} (${percent})`;
+}
+
+/**
+ * How many entries of a list (or counted over one) the review holds, as a number a reader can
+ * take: the number when the list is complete, "at least n" otherwise — the file holds n, the
+ * source may hold more.
+ */
+export function formatListNumber(n: number, list: ListStatus, lang: Lang): string {
+  return list === 'complete' ? String(n) : `${lang === 'nl' ? 'ten minste' : 'at least'} ${n}`;
 }

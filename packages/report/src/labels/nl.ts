@@ -1,4 +1,4 @@
-import { termLabels } from './terms.js';
+import { capitalise, termLabels } from './terms.js';
 import type { Labels } from './types.js';
 
 export const nl: Labels = {
@@ -121,7 +121,7 @@ export const nl: Labels = {
   instruments: {
     title: 'Aard en samenhang van ingezette instrumenten en samenhangende uitgaven',
     domainTitle: (domain) => `Instrumenten ${domain}`,
-    count: (n, objectives) => `${n} instrument${n === 1 ? '' : 'en'} ${n === 1 ? 'is' : 'zijn'} gericht op ${objectives} doelstelling${objectives === 1 ? '' : 'en'}.`,
+    count: (counted, n, objectivesCounted, objectives) => `${capitalise(counted)} instrument${n === 1 ? '' : 'en'} ${n === 1 ? 'is' : 'zijn'} gericht op ${objectivesCounted} doelstelling${objectives === 1 ? '' : 'en'}.`,
     overviewCaption: (domain) => `Beleidsinstrumenten ${domain}`,
     numberCol: 'Nr.',
     instrumentCol: 'Instrument',
@@ -129,7 +129,7 @@ export const nl: Labels = {
     roleCol: 'Rol',
     realisationCol: 'Realisatie',
     realisationSummary: (realised, deployed) => `Gerealiseerd: ${realised}; ingezet (gerealiseerd, deels of lopend): ${deployed}.`,
-    afterPeriod: (n) => `${n} instrument${n === 1 ? ' is' : 'en zijn'} pas na de onderzochte periode gerealiseerd.`,
+    afterPeriod: (counted, n) => `${capitalise(counted)} instrument${n === 1 ? ' is' : 'en zijn'} pas na de onderzochte periode gerealiseerd.`,
     noInstruments: 'Voor dit taakveld zijn geen instrumenten vastgelegd.',
     expenditureTitle: 'Hoogte en onderbouwing uitgaven ten behoeve van het beleid',
     expenditureOverview: 'Overzicht uitgaven',
@@ -152,13 +152,22 @@ export const nl: Labels = {
       `Instrumenten waaraan een bekend bedrag is gekoppeld: ${withCost}. Het aandeel van de programma-uitgaven op regels die instrumenten noemen is onbekend, omdat ${n} programmabedrag${n === 1 ? '' : 'en'} onbekend ${n === 1 ? 'is' : 'zijn'}; van de bekende bedragen staat ${attributable} van ${total} x €1.000 op zulke regels.`,
     costTextAllUnknown: (withCost, n) =>
       `Instrumenten waaraan een bekend bedrag is gekoppeld: ${withCost}. Hoeveel programma-uitgaven op regels staan die instrumenten noemen, is onbekend: ${n === 0 ? 'de gegevens geven geen bedragen aan programma-uitgaven' : n === 1 ? 'het enige bedrag aan programma-uitgaven is onbekend' : `geen van de ${n} bedragen aan programma-uitgaven is bekend`}.`,
-    withoutCostList: (n) => `${n} instrument${n === 1 ? ' heeft' : 'en hebben'} geen toe te rekenen uitgaven.`,
+    withoutCostList: (counted, n) => `${capitalise(counted)} instrument${n === 1 ? ' heeft' : 'en hebben'} geen toe te rekenen uitgaven.`,
     noExpenditure: 'De doorlichting stelt dat zij geen begrotingsregels heeft.',
     expenditureUnknown: 'De gegevens van de doorlichting geven de uitgaven niet: die zijn onbekend, niet nul.',
     expenditureMissing: (missing) => `De doorlichting vermeldt wat ontbreekt: ${missing}.`,
     budgetTitle: 'Begroting tegenover realisatie',
     budgetCaption: (kind) => `${kind}: begroting tegenover realisatie (x €1.000)`,
     budgetPhase: { adopted: 'Vastgestelde begroting', final: 'Laatste begrotingsstand' },
+    phaseCol4: { draft: 'Ontwerpbegroting', adopted: 'Vastgestelde begroting', firstSupplementary: 'Eerste suppletoire', secondSupplementary: 'Tweede suppletoire' },
+    commitmentsCol: 'Verplichtingen',
+    receiptsCol: 'Ontvangsten',
+    commitmentsCaption: (kind) => `${kind}: verplichtingen naast de realisatie (x €1.000)`,
+    commitmentsNote: 'Verplichtingen zijn in het jaar aangegane verplichtingen, betaald in dat jaar of later: een andere grootheid dan de uitgaven, nooit daarbij of bij een totaal opgeteld. Bedragen in euro x 1.000; "onbekend" waar de bron geen bedrag geeft.',
+    articleContextTitle: (article) => `Artikel ${article} als geheel (context)`,
+    articleContextText: (article, name, covered) =>
+      `Dit zijn de totalen van het hele artikel ${article}${name ? ` (${name})` : ''}, waarvan deze doorlichting ${covered} behandelt. Ze zijn alleen context: niet het programmageld van het doorgelichte onderdeel, en nergens in een bedrag, totaal, kosten of besparingsbasis van dit rapport meegeteld.`,
+    articleContextCaption: (article) => `Artikel ${article} als geheel: uitgaven, begroting, verplichtingen en ontvangsten (x €1.000; context, niet het geld van de doorlichting)`,
     yearCol: 'Jaar',
     phaseCol: 'Begroting',
     budgetCol: 'Begroot',
@@ -170,7 +179,7 @@ export const nl: Labels = {
     articleCol: 'Artikel',
     staffTimeText: (attributable, total, share) => `Personele inzet (apparaatsuitgaven) gekoppeld aan instrumenten: ${attributable} van ${total} x €1.000 (${share}).`,
     staffTimeNone: 'Geen personele inzet (apparaatsuitgaven) is aan een instrument gekoppeld; de kosten van instrumenten die met inzet van medewerkers worden gerealiseerd, zijn daarom onbekend.',
-    jointText: (n) => `${n} ${n === 1 ? 'instrument heeft' : 'instrumenten hebben'} alleen kosten die zij delen met andere instrumenten op regels zonder verdeling; gezamenlijke kosten zijn de kosten van de groep en worden nooit bij elk instrument volledig meegeteld.`,
+    jointText: (counted, n) => `${capitalise(counted)} ${n === 1 ? 'instrument heeft' : 'instrumenten hebben'} alleen kosten die zij delen met andere instrumenten op regels zonder verdeling; gezamenlijke kosten zijn de kosten van de groep en worden nooit bij elk instrument volledig meegeteld.`,
     ownCostCol: 'Eigen kosten',
     jointCol: 'Gezamenlijke kosten',
     jointWith: (amount, line, others) => `${amount} op ${line}, met ${others}`,

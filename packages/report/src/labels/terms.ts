@@ -7,10 +7,13 @@ export type TermLabels = Pick<
   'realisationStatus' | 'aspect' | 'verdict' | 'strength' | 'goalAchievement' | 'realisationValue' | 'effectivenessValue' | 'efficiencyValue' | 'smartCriterion'
 >;
 
+/** The text with its first letter in upper case, for a sentence that begins with a word made elsewhere. */
+export const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
 /** A copy of a value→word table with each word's first letter in upper case, for table headers and legends. */
 function capitalised<K extends string>(words: Readonly<Record<K, string>>): Record<K, string> {
   const out = {} as Record<K, string>;
-  for (const k of Object.keys(words) as K[]) out[k] = words[k].charAt(0).toUpperCase() + words[k].slice(1);
+  for (const k of Object.keys(words) as K[]) out[k] = capitalise(words[k]);
   return out;
 }
 

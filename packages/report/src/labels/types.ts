@@ -132,7 +132,7 @@ export interface Labels {
   instruments: {
     title: string;
     domainTitle: (domain: string) => string;
-    count: (n: number, objectives: number) => string;
+    count: (counted: string, n: number, objectivesCounted: string, objectives: number) => string;
     overviewCaption: (domain: string) => string;
     numberCol: string;
     instrumentCol: string;
@@ -140,7 +140,7 @@ export interface Labels {
     roleCol: string;
     realisationCol: string;
     realisationSummary: (realised: string, deployed: string) => string;
-    afterPeriod: (n: number) => string;
+    afterPeriod: (counted: string, n: number) => string;
     noInstruments: string;
     expenditureTitle: string;
     expenditureOverview: string;
@@ -160,7 +160,7 @@ export interface Labels {
     costTextUnknown: (withCost: string, attributable: string, total: string, unknownParts: number) => string;
     /** As costText, when no programme amount is known at all. */
     costTextAllUnknown: (withCost: string, unknownParts: number) => string;
-    withoutCostList: (n: number) => string;
+    withoutCostList: (counted: string, n: number) => string;
     /** The review states it has no budget lines. */
     noExpenditure: string;
     /** The review does not give its expenditure (unknown, not none). */
@@ -170,6 +170,15 @@ export interface Labels {
     budgetTitle: string;
     budgetCaption: (kind: string) => string;
     budgetPhase: Record<'adopted' | 'final', string>;
+    /** The open data's budget phases, as column heads. */
+    phaseCol4: Record<'draft' | 'adopted' | 'firstSupplementary' | 'secondSupplementary', string>;
+    commitmentsCol: string;
+    receiptsCol: string;
+    commitmentsCaption: (kind: string) => string;
+    commitmentsNote: string;
+    articleContextTitle: (article: string) => string;
+    articleContextText: (article: string, name: string | null, covered: string) => string;
+    articleContextCaption: (article: string) => string;
     yearCol: string;
     phaseCol: string;
     budgetCol: string;
@@ -180,7 +189,7 @@ export interface Labels {
     articleCol: string;
     staffTimeText: (attributable: string, total: string, share: string) => string;
     staffTimeNone: string;
-    jointText: (n: number) => string;
+    jointText: (counted: string, n: number) => string;
     ownCostCol: string;
     jointCol: string;
     jointWith: (amount: string, line: string, others: string) => string;

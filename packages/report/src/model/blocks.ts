@@ -20,7 +20,7 @@ export interface AppendixContext {
 /** The evidence strengths from weakest to strongest, as the report's tables and legends order them. */
 export const STRENGTHS: readonly EvidenceStrength[] = ['none', 'realisation', 'plausibility', 'process', 'effect'];
 
-export const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+export { capitalise } from '../labels/terms.js';
 
 /** Indentation of a nested objective in a table cell (one em space per level). */
 export const indent = (depth: number) => '\u2003'.repeat(depth);

@@ -1,6 +1,6 @@
 import { effectiveRpe, indexReview, type Classification, type Domain, type Finding, type Instrument, type Objective, type Review, type ReviewIndex, type RpeQuestion, type RpeSubject } from '@polev/core';
 import type { Assessment, LeftOutKind, Share } from '../assessment.js';
-import { formatCount, formatListCount, labelsFor, type Labels, type Lang, type ListStatus } from '../labels/index.js';
+import { formatListCount, formatListNumber, labelsFor, type Labels, type Lang, type ListStatus } from '../labels/index.js';
 import type { ResolvedReportOptions } from './options.js';
 import { para, t, txt, type Block, type Inline, type ListItem, type Run, type Section } from './document.js';
 import { formatDate, formatMoney } from './format.js';
@@ -167,13 +167,22 @@ export class ReportContext {
     return this.names.get(id) ?? id;
   }
 
-  share(s: Share): string {
-    return formatCount(s.count, s.total, s.share, this.lang);
+  /** How complete the review's instrument list is: every count of instruments follows it. */
+  get instrumentList(): ListStatus {
+    return this.assessment.realisation.article.list.status;
   }
 
-  /** A share counted over one of the review's lists: unknown when the list is, "at least" when it is partial. */
-  listShare(s: Share, list: ListStatus): string {
-    return formatListCount(s.count, s.total, s.share, list, this.lang);
+  /**
+   * A share of the instruments, counted over one of the review's lists (`over`: the instruments
+   * themselves, the evaluations, the budget lines): unknown when a list is, "at least" when partial.
+   */
+  listShare(s: Share, over: ListStatus): string {
+    return formatListCount(s.count, s.total, s.share, over, this.lang, this.instrumentList);
+  }
+
+  /** A number of instruments, or of something counted over them: "at least n" unless their list is complete. */
+  instrumentCount(n: number): string {
+    return formatListNumber(n, this.instrumentList, this.lang);
   }
 
   money(v: number | null | undefined): string {

@@ -1,10 +1,10 @@
-import type { Domain } from '@polev/core';
+import type { ArticleContext, Domain } from '@polev/core';
 import type { Sum } from '../../assessment.js';
 import { renderExpenditureChart } from '../../figures/expenditure.js';
 import { formatAmount, formatNumber, formatShare } from '../../labels/index.js';
-import { classifiedRow, figure, indent, itemTable, parasCell, table, textCell } from '../blocks.js';
+import { classifiedRow, figure, indent, itemTable, parasCell, table, textCell, type ItemColumn } from '../blocks.js';
 import type { ReportContext } from '../context.js';
-import { para, t, txt, type Row, type Section } from '../document.js';
+import { para, t, txt, type Row, type Section, type TableBlock } from '../document.js';
 import { expenditurePanel } from '../expenditure-panel.js';
 import { formatSum } from '../format.js';
 
@@ -31,11 +31,11 @@ function domainInstruments(ctx: ReportContext, d: Domain, n: number): Section {
     ds.blocks.push(para(L.instruments.noInstruments));
   } else {
     const withInstruments = new Set(ins.map((i) => i.objective)).size;
-    ds.blocks.push(para(L.instruments.count(ins.length, withInstruments)));
+    ds.blocks.push(para(L.instruments.count(ctx.instrumentCount(ins.length), ins.length, ctx.instrumentCount(withInstruments), withInstruments)));
     const rs = a.realisation.domains.find((x) => x.scope.id === d.id);
     if (rs) {
-      ds.blocks.push(para(L.instruments.realisationSummary(ctx.share(rs.realised), ctx.share(rs.deployed))));
-      if (rs.realisedAfterPeriod.length > 0) ds.blocks.push(para(L.instruments.afterPeriod(rs.realisedAfterPeriod.length)));
+      ds.blocks.push(para(L.instruments.realisationSummary(ctx.listShare(rs.realised, ctx.instrumentList), ctx.listShare(rs.deployed, ctx.instrumentList))));
+      if (rs.realisedAfterPeriod.length > 0) ds.blocks.push(para(L.instruments.afterPeriod(ctx.instrumentCount(rs.realisedAfterPeriod.length), rs.realisedAfterPeriod.length)));
     }
     const rows: Row[] = [];
     for (const { objective, depth } of ctx.objectivesOfDomain.get(d.id) ?? []) {
@@ -119,11 +119,15 @@ function expenditure(ctx: ReportContext, n: number): Section {
       });
       overview.blocks.push(figure('chart', figId, L.instruments.expenditureFigure(kindLabel), chart.svg, chart.width, chart.height, L.figure.expenditureDesc(kindLabel)));
     }
+    const commitments = commitmentsTable(ctx, kind, lines);
+    if (commitments) overview.blocks.push(commitments);
   }
   const dominant = dominantLineText(ctx);
   if (dominant) overview.blocks.push(para(dominant));
   if (exp.unknownAmounts.length > 0) overview.blocks.push(para(L.instruments.unknownAmounts(exp.unknownAmounts.length), 'note'));
   ex.sections.push(overview);
+
+  for (const c of ctx.review.articleContext ?? []) ex.sections.push(articleContext(ctx, c, next()));
 
   const budget = budgetAgainstRealisation(ctx, next);
   if (budget) ex.sections.push(budget);
@@ -178,8 +182,8 @@ function costPerInstrument(ctx: ReportContext, number: string): Section {
   );
   const st = ca.staffTime;
   cost.blocks.push(para(st.attributable !== 0 ? L.instruments.staffTimeText(formatAmount(st.attributable, lang), formatAmount(st.total, lang), formatShare(st.share, lang)) : L.instruments.staffTimeNone));
-  if (ca.withoutCost.length > 0) cost.blocks.push(para(L.instruments.withoutCostList(ca.withoutCost.length)));
-  if (ca.jointOnly.length > 0) cost.blocks.push(para(L.instruments.jointText(ca.jointOnly.length)));
+  if (ca.withoutCost.length > 0) cost.blocks.push(para(L.instruments.withoutCostList(ctx.instrumentCount(ca.withoutCost.length), ca.withoutCost.length)));
+  if (ca.jointOnly.length > 0) cost.blocks.push(para(L.instruments.jointText(ctx.instrumentCount(ca.jointOnly.length), ca.jointOnly.length)));
   const costed = ctx.review.instruments.filter((i) => (ca.instruments[i.id]?.status ?? 'none') !== 'none');
   if (costed.length > 0) {
     cost.blocks.push(
@@ -221,6 +225,59 @@ function costPerInstrument(ctx: ReportContext, number: string): Section {
     );
   }
   return cost;
+}
+
+/**
+ * The commitments (verplichtingen) of a kind's lines, each year beside its realisation, where the
+ * review records any; null when it says nothing of commitments. A year a line records without them
+ * is unknown, not none. Never summed with the expenditure.
+ */
+function commitmentsTable(ctx: ReportContext, kind: string, lines: readonly { line: string; name: string }[]): TableBlock | null {
+  const { L } = ctx;
+  const rows = lines.flatMap((l) => {
+    const exps = ctx.index.lines.get(l.line)?.expenditures ?? [];
+    return exps.some((e) => e.commitments !== undefined) ? exps.map((e) => ({ name: l.name, e })) : [];
+  });
+  if (rows.length === 0) return null;
+  const kindLabel = L.budgetKind[kind as keyof typeof L.budgetKind];
+  return itemTable(`table-commitments-${kind}`, L.instruments.commitmentsCaption(kindLabel), [
+    { label: L.instruments.lineCol, width: 3, cell: (r) => r.name },
+    { label: L.instruments.yearCol, width: 0.8, cell: (r) => String(r.e.year) },
+    { label: L.instruments.realisedCol, align: 'right', width: 1.3, cell: (r) => moneyCell(ctx, r.e.amount) },
+    { label: L.instruments.commitmentsCol, align: 'right', width: 1.3, cell: (r) => moneyCell(ctx, r.e.commitments) },
+  ], rows, { note: L.instruments.commitmentsNote });
+}
+
+/** An amount, or "unknown" (styled so) where the source gives none or says nothing. */
+function moneyCell(ctx: ReportContext, v: number | null | undefined) {
+  return textCell(ctx.money(v), v === null || v === undefined ? 'unknown' : undefined);
+}
+
+/**
+ * A whole article's money, for a review of one part of it: labelled as the article's totals, never
+ * the part's programme money, and counted in nothing. Only the columns the source gives are shown.
+ */
+function articleContext(ctx: ReportContext, c: ArticleContext, number: string): Section {
+  const { L } = ctx;
+  const article = [c.chapter, c.article].filter(Boolean).join('.') || c.article;
+  const sec = ctx.section(`expenditure-article-context-${c.article}`, number, L.instruments.articleContextTitle(c.article), 3);
+  const covered = ctx.review.budgetArticles.map((x) => x.number).join(', ');
+  sec.blocks.push(para(L.instruments.articleContextText(c.article, c.name ?? null, covered), 'notice'));
+  const years = [...new Set([...c.expenditures, ...c.receipts].map((e) => e.year))].sort((x, y) => x - y);
+  if (years.length === 0) return sec;
+  const spent = new Map(c.expenditures.map((e) => [e.year, e]));
+  const received = new Map(c.receipts.map((e) => [e.year, e]));
+  const phases = (['draft', 'adopted', 'firstSupplementary', 'secondSupplementary'] as const).filter((p) => c.expenditures.some((e) => e.budgeted?.[p] !== undefined));
+  type Col = ItemColumn<number>;
+  const columns: Col[] = [
+    { label: L.instruments.yearCol, width: 0.8, cell: (y) => String(y) },
+    ...(c.expenditures.length ? [{ label: L.instruments.realisedCol, align: 'right', width: 1.2, cell: (y) => moneyCell(ctx, spent.get(y)?.amount) } as Col] : []),
+    ...phases.map((p): Col => ({ label: L.instruments.phaseCol4[p], align: 'right', width: 1.2, cell: (y) => moneyCell(ctx, spent.get(y)?.budgeted?.[p]) })),
+    ...(c.expenditures.some((e) => e.commitments !== undefined) ? [{ label: L.instruments.commitmentsCol, align: 'right', width: 1.2, cell: (y) => moneyCell(ctx, spent.get(y)?.commitments) } as Col] : []),
+    ...(c.receipts.length ? [{ label: L.instruments.receiptsCol, align: 'right', width: 1.2, cell: (y) => moneyCell(ctx, received.get(y)?.amount) } as Col] : []),
+  ];
+  sec.blocks.push(itemTable(`table-article-context-${c.article}`, L.instruments.articleContextCaption(article), columns, years, { note: L.amountsNote }));
+  return sec;
 }
 
 /** Budget against realisation per kind and year, where the review gives budgets (the open data's phases). */

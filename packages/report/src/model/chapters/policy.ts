@@ -20,8 +20,9 @@ export function policyChapter(ctx: ReportContext): Section {
   resp.blocks.push(...ctx.rpeAnswerNote('responsibility'));
   const roleRows: Row[] = ctx.domains.map((d) => {
     const ins = ctx.instrumentsOfDomain.get(d.id) ?? [];
-    const count = (role: string | null) => String(ins.filter((i) => (i.role ?? null) === role).length);
-    return { cells: [d.name, count('directing'), count('guiding'), count('facilitating'), count(null), String(ins.length)].map((x) => textCell(x)) };
+    // Counted over the instruments in the data: "at least" where their list is not complete.
+    const count = (role: string | null) => ctx.instrumentCount(ins.filter((i) => (i.role ?? null) === role).length);
+    return { cells: [d.name, count('directing'), count('guiding'), count('facilitating'), count(null), ctx.instrumentCount(ins.length)].map((x) => textCell(x)) };
   });
   resp.blocks.push(
     para(L.policy.rolesIntro),

@@ -1,6 +1,6 @@
 import { completenessOf, EVALUATION_TYPES, type EvidenceStrength } from '@polev/core';
 import type { CoverageSummary } from '../../assessment.js';
-import { formatShare } from '../../labels/index.js';
+import { formatListNumber, formatShare } from '../../labels/index.js';
 import { classifiedRow, itemTable, parasCell, STRENGTHS, table, textCell } from '../blocks.js';
 import type { ReportContext } from '../context.js';
 import { para, t, txt, type CellTone, type Column, type Row, type Section } from '../document.js';
@@ -18,6 +18,8 @@ export function researchChapter(ctx: ReportContext): Section {
   ev.blocks.push(...ctx.rpeAnswerNote('evaluations'));
   const evaluations = r.sources.filter((x) => EVALUATION_TYPES.has(x.type));
   const listed = completenessOf(ctx.original, 'evaluations');
+  // The findings per evaluation are counted over the findings: "at least" where their list is not complete.
+  const findingsList = completenessOf(ctx.original, 'findings').status;
   if (evaluations.length === 0) ev.blocks.push(para(listed.status === 'complete' ? L.research.noEvaluations : L.research.evaluationsUnknown, listed.status === 'complete' ? undefined : 'note'));
   else {
     if (listed.stated && listed.status === 'partial') ev.blocks.push(para(L.research.evaluationsPartial(listed.missing ?? null), 'note'));
@@ -27,7 +29,7 @@ export function researchChapter(ctx: ReportContext): Section {
         { label: L.research.typeCol, width: 1.8, cell: (x) => L.sourceType[x.type] },
         { label: L.research.authorCol, width: 2, cell: (x) => x.author ?? '' },
         { label: L.research.dateCol, width: 1.4, cell: (x) => formatDate(x.date, lang) },
-        { label: L.research.subjectsCol, align: 'right', width: 1, cell: (x) => String(r.findings.filter((f) => f.sources.some((s) => s.source === x.id)).length) },
+        { label: L.research.subjectsCol, align: 'right', width: 1, cell: (x) => formatListNumber(r.findings.filter((f) => f.sources.some((s) => s.source === x.id)).length, findingsList, lang) },
       ], evaluations, { row: (x) => classifiedRow(x.classification) }),
     );
   }
@@ -48,7 +50,7 @@ export function researchChapter(ctx: ReportContext): Section {
   cov.blocks.push(
     itemTable('table-coverage', L.research.coverageCaption, [
       { label: L.research.scopeCol, width: 3, cell: (x) => x.label },
-      { label: L.research.instrumentsCol, align: 'right', width: 1, cell: (x) => String(x.coverage.instruments) },
+      { label: L.research.instrumentsCol, align: 'right', width: 1, cell: (x) => ctx.instrumentCount(x.coverage.instruments) },
       // Counted over the evaluations: unknown where their list is, a lower bound where it is partial.
       ...(['evaluated', 'effectiveness', 'efficiency', 'sideEffects'] as const).map((k) => ({
         label: L.research[COVERAGE_COLUMN[k]],

@@ -27,7 +27,7 @@ export function summaryChapter(ctx: ReportContext): Section {
       { term: L.summary.domains, value: txt(String(ctx.domains.length)) },
       { term: L.summary.objectives, value: txt(String(r.policyTree.objectives.length)) },
       { term: L.summary.instruments, value: txt(a.realisation.article.list.counted) },
-      { term: L.summary.realised, value: txt(ctx.share(a.realisation.article.realised)) },
+      { term: L.summary.realised, value: txt(ctx.listShare(a.realisation.article.realised, ctx.instrumentList)) },
       // Unknown lists give unknown figures, not "0 of n": the file's silence is not the source's "none".
       { term: L.summary.evaluated, value: txt(ctx.listShare(a.coverage.article.evaluated, a.coverage.article.evaluationList.status)) },
       { term: L.summary.withCost, value: txt(ctx.listShare(a.costAttribution.withCost, a.expenditure.completeness.budgetLines)) },
