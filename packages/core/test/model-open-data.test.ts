@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { analyze, completenessOf, Review } from '../src/index.js';
+import { analyze, completenessOf, parseReview, Review } from '../src/index.js';
 import { makeReview } from './builders.js';
 
 /** What the budget open data gives beside a line's realisation, as the model holds it. */
@@ -97,5 +97,35 @@ describe("the article's money as context for a review of one part (articleContex
     expect(withContext).toEqual(plain);
     const r = makeReview({ ...base, articleContext: [context] });
     expect(completenessOf(r, 'expenditure')).toEqual(completenessOf(makeReview(base), 'expenditure'));
+  });
+
+  it('is checked as the loader checks budget lines: one per article, its years once and in the period, and an article the review covers a part of', () => {
+    const file = (articleContext: unknown[], budgetArticles = [{ number: '36.2' }]) =>
+      JSON.stringify({ ...input([{ year: 2013, amount: 1 }]), period: { start: 2013, end: 2015 }, budgetArticles, articleContext }, null, 1);
+    const good = { ...context, expenditures: [{ year: 2013, amount: 210768 }], receipts: [{ year: 2013, amount: 212 }] };
+    const ok = parseReview(file([good]), { file: 'r.json' });
+    expect(ok.ok && ok.warnings).toEqual([]);
+
+    const bad = parseReview(
+      file([
+        { ...good, expenditures: [{ year: 2013, amount: 1 }, { year: 2013, amount: 2 }, { year: 2020, amount: -3 }] },
+        { ...good, article: '36' },
+        { ...good, article: '37', chapter: 'VI' },
+      ]),
+      { file: 'r.json' },
+    );
+    expect(bad.ok).toBe(false);
+    const found = (bad.ok ? [] : bad.problems).map((p) => `${p.severity} ${p.path}: ${p.message}`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'error articleContext[0].expenditures[1].year: the year 2013 is given twice for this article (also at expenditures[0])',
+        'error articleContext[0].expenditures[2].year: the year 2020 lies outside the review period 2013–2015',
+        'error articleContext[0].expenditures[2].amount: the amount -3 is negative',
+        'error articleContext[1].article: article "36" has a context twice (also at articleContext[0])',
+        'warning articleContext[2].article: the review covers "36.2", and article "37" is neither one of them nor an article they are part of',
+      ]),
+    );
+    // Every problem names its line in the file.
+    expect((bad.ok ? [] : bad.problems).every((p) => p.line > 1)).toBe(true);
   });
 });

@@ -152,6 +152,27 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
     out.push({ path: ['period', 'end'], code: 'inconsistent', severity: 'error', message: `the period ends (${end}) before it starts (${start})`, hint: 'swap start and end' });
   }
 
+  /** A series of amounts per year: each year once, within the period, no negative amount. */
+  const yearSeries = (base: PathSegment[], key: string, list: unknown, owner: string, receipts: string) => {
+    const years = new Map<number, number>();
+    for (const [e, j] of recs(list)) {
+      const eb: PathSegment[] = [...base, key, j];
+      citation(eb, e.citation);
+      if (finite(e.year)) {
+        const seen = years.get(e.year);
+        if (seen !== undefined) {
+          out.push({ path: [...eb, 'year'], code: 'inconsistent', severity: 'error', message: `the year ${e.year} is given twice for ${owner} (also at ${key}[${seen}])`, hint: 'give one amount per year' });
+        } else years.set(e.year, j);
+        if (start !== undefined && end !== undefined && (e.year < start || e.year > end)) {
+          out.push({ path: [...eb, 'year'], code: 'out-of-period', severity: 'error', message: `the year ${e.year} lies outside the review period ${start}–${end}`, hint: 'correct the year, or widen the period' });
+        }
+      }
+      if (finite(e.amount) && e.amount < 0) {
+        out.push({ path: [...eb, 'amount'], code: 'negative-amount', severity: 'error', message: `the amount ${e.amount} is negative`, hint: `amounts are positive euro x 1,000; ${receipts}` });
+      }
+    }
+  };
+
   for (const [line, i] of recs(data.budgetLines)) {
     const base: PathSegment[] = ['budgetLines', i];
     refs(base, 'instruments', line.instruments, ['instrument'], 'the financed instrument');
@@ -159,22 +180,26 @@ export function checkReferences(data: unknown, suggest: Suggester = new Suggeste
     if (line.kind === 'out-of-scope' && !(typeof line.outOfScopeReason === 'string' && line.outOfScopeReason.trim())) {
       out.push({ path: [...base, 'outOfScopeReason'], code: 'inconsistent', severity: 'error', message: 'an out-of-scope budget line needs the reason it is out of scope', hint: 'add outOfScopeReason: why the line is not covered' });
     }
-    const years = new Map<number, number>();
-    for (const [e, j] of recs(line.expenditures)) {
-      const eb: PathSegment[] = [...base, 'expenditures', j];
-      citation(eb, e.citation);
-      if (finite(e.year)) {
-        const seen = years.get(e.year);
-        if (seen !== undefined) {
-          out.push({ path: [...eb, 'year'], code: 'inconsistent', severity: 'error', message: `the year ${e.year} is given twice for this budget line (also at expenditures[${seen}])`, hint: 'give one amount per year and line' });
-        } else years.set(e.year, j);
-        if (start !== undefined && end !== undefined && (e.year < start || e.year > end)) {
-          out.push({ path: [...eb, 'year'], code: 'out-of-period', severity: 'error', message: `the year ${e.year} lies outside the review period ${start}–${end}`, hint: 'correct the year, or widen the period' });
-        }
-      }
-      if (finite(e.amount) && e.amount < 0) {
-        out.push({ path: [...eb, 'amount'], code: 'negative-amount', severity: 'error', message: `the amount ${e.amount} is negative`, hint: 'amounts are positive euro x 1,000; book receipts on a line of kind "receipts"' });
-      }
+    yearSeries(base, 'expenditures', line.expenditures, 'this budget line', 'book receipts on a line of kind "receipts"');
+  }
+
+  // The whole article's money beside a review of a part: one entry per article, its years in the
+  // period, and an article the review covers or covers a part of (36 for 36.2).
+  const covered = recs(data.budgetArticles).map(([a]) => String(a.number ?? ''));
+  const contexts = new Map<string, number>();
+  for (const [c, i] of recs(data.articleContext)) {
+    const base: PathSegment[] = ['articleContext', i];
+    citation(base, c.citation);
+    yearSeries(base, 'expenditures', c.expenditures, 'this article', 'receipts go under receipts');
+    yearSeries(base, 'receipts', c.receipts, "this article's receipts", 'receipts are positive amounts');
+    if (typeof c.article !== 'string') continue;
+    const key = `${typeof c.chapter === 'string' ? c.chapter : ''}.${c.article}`;
+    const seen = contexts.get(key);
+    if (seen !== undefined) {
+      out.push({ path: [...base, 'article'], code: 'inconsistent', severity: 'error', message: `article ${quote(c.article)} has a context twice (also at articleContext[${seen}])`, hint: 'give one context per article, with every year in it' });
+    } else contexts.set(key, i);
+    if (covered.length > 0 && !covered.some((n) => n === c.article || n.startsWith(`${c.article}.`))) {
+      out.push({ path: [...base, 'article'], code: 'inconsistent', severity: 'warning', message: `the review covers ${covered.map(quote).join(', ')}, and article ${quote(c.article)} is neither one of them nor an article they are part of`, hint: 'the article context is the whole article of which the review covers a part: correct the article number' });
     }
   }
 
