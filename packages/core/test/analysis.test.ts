@@ -381,6 +381,20 @@ describe('savings variant', () => {
   });
 });
 
+describe('savings options with staff lines (includeApparatus)', () => {
+  it('name the lines they are checked against: programme or apparatus lines', () => {
+    const r = makeReview({ budgetLines: [{ id: 'p1', name: 'Programme', kind: 'programme', expenditures: [{ year: 2021, amount: 100 }] }, { id: 's1', name: 'Staff', kind: 'apparatus', expenditures: [{ year: 2021, amount: 50 }] }] });
+    expect(() => analyze(r, { savings: { percent: 10, protect: ['s1'] } })).toThrow(InvalidOptionsError);
+    expect(() => analyze(r, { savings: { percent: 10, protect: ['s1'], includeApparatus: true } })).not.toThrow();
+    try {
+      analyze(r, { savings: { percent: 10, protect: ['zzzzz'], includeApparatus: true } });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as InvalidOptionsError).problems.map((p) => [p.message, p.hint])).toEqual([['"zzzzz" is not a programme or apparatus line of this review', 'programme or apparatus lines: p1, s1']]);
+    }
+  });
+});
+
 describe('recommendations', () => {
   it('derives recommendations from gaps, citing their trigger', () => {
     const a = analyze(makeReview({ objectives: [{ id: 'o1', domain: 'd1', text: 'Versterken van de samenwerking' }], instruments: [instrument('i1')] }));

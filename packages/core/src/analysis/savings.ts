@@ -75,13 +75,14 @@ export function checkSavingsOptions(review: Review, options: SavingsOptions): In
     problems.push({ option: 'savings.percent', message: `${percent} is not a percentage between 0 and 100`, hint: 'e.g. 20' });
   }
   const { lines: programme } = savingsLines(review, options.includeApparatus === true);
+  const lineNoun = options.includeApparatus === true ? 'programme or apparatus line' : 'programme line';
   if (baseYear !== undefined) {
     const years = sortIds([...yearsWithFigures(programme)].map(String));
     if (!years.includes(String(baseYear))) {
       problems.push({
         option: 'savings.baseYear',
-        message: `the review has no programme figures for ${baseYear}`,
-        hint: years.length ? `years with figures: ${years.join(', ')}` : 'no programme line has a known amount',
+        message: `the review has no ${lineNoun.replace(' line', '')} figures for ${baseYear}`,
+        hint: years.length ? `years with figures: ${years.join(', ')}` : `no ${lineNoun} has a known amount`,
       });
     }
   }
@@ -89,7 +90,7 @@ export function checkSavingsOptions(review: Review, options: SavingsOptions): In
   for (const id of protect) {
     if (ids.includes(id)) continue;
     const near = nearest(id, ids);
-    problems.push({ option: 'savings.protect', message: `"${id}" is not a programme line of this review`, hint: near ? `did you mean "${near}"?` : `programme lines: ${ids.join(', ') || 'none'}` });
+    problems.push({ option: 'savings.protect', message: `"${id}" is not a ${lineNoun} of this review`, hint: near ? `did you mean "${near}"?` : `${lineNoun}s: ${ids.join(', ') || 'none'}` });
   }
   return problems.length ? new InvalidOptionsError(problems) : null;
 }
