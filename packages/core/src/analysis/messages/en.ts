@@ -39,6 +39,9 @@ const linesFinance = (lines: string, count: number, programmeOnly: boolean) =>
 const counted = (n: number, bound: CountBound, one: string, many = `${one}s`) =>
   bound === 'exact' ? plural(n, one, many) : bound === 'at-least' ? `at least ${plural(n, one, many)}` : `the ${plural(n, one, many)} in the data (how many there are is not known)`;
 
+/** The same, with "the" before an exact count: "none of the 26 deployed instruments". */
+const theCounted = (n: number, bound: CountBound, one: string) => (bound === 'exact' ? `the ${plural(n, one)}` : counted(n, bound, one));
+
 /** Why a count of instruments with a cost may be short: the budget lines and amounts it is taken over. */
 const COST_LISTS: Record<CountBound, string> = {
   exact: '',
@@ -119,7 +122,7 @@ export const en = {
     counts: (realised: number, total: number, partly: number, ongoing: number, pilot: number, notRealised: number, unknown: number, instruments: CountBound) => {
       let s =
         realised === 0
-          ? `None of ${instruments === 'exact' && total > 1 ? 'the ' : ''}${counted(total, instruments, 'instrument')} was realised in the period`
+          ? `None of ${theCounted(total, instruments, 'instrument')} was realised in the period`
           : `${realised} of ${counted(total, instruments, 'instrument')} ${realised === 1 || total === 1 ? 'was' : 'were'} realised in the period`;
       if (partly) s += `, ${partly} partly`;
       if (ongoing) s += `, ${ongoing} ongoing`;
@@ -164,7 +167,7 @@ export const en = {
     spread: (total: number, counts: Record<EffectivenessValue, number>, moneyShares: Record<EffectivenessValue, number | null>, withMoney: number, instruments: CountBound) =>
       `Of ${counted(total, instruments, 'instrument')}, effectiveness is ${spreadList(counts, EFFECTIVENESS, EFFECTIVENESS_ORDER, withMoney > 0 ? (v) => (moneyShares[v] === null ? '' : `${pct(moneyShares[v])} of the known money`) : undefined)}.`,
     headline: (value: EffectivenessValue, support: number, applicable: number, threshold: number, instruments: CountBound) =>
-      `That is ${EFFECTIVENESS[value]} for ${support} of ${instruments === 'exact' ? `the ${applicable}` : counted(applicable, instruments, 'deployed instrument')}${instruments === 'exact' ? ' deployed instruments' : ''}, at least ${pct(threshold)}: enough for a verdict on the whole.`,
+      `That is ${EFFECTIVENESS[value]} for ${support} of ${theCounted(applicable, instruments, 'deployed instrument')}, at least ${pct(threshold)}: enough for a verdict on the whole.`,
     notAsAWhole: (threshold: number) => `No value holds for at least ${pct(threshold)} of the deployed instruments, so effectiveness is not determinable as a whole.`,
     contested: (scope: ScopeKind, ids: string) => `Findings on ${SCOPE_OWN[scope]} point the other way, so the whole is contested (${ids}).`,
     instruments: (value: EffectivenessValue, ids: string) => `${capitalise(EFFECTIVENESS[value])}: ${ids}.`,
@@ -268,10 +271,10 @@ export const en = {
     registerCost: 'Register expenditure (including staff time) per instrument, so that cost can be attributed and efficiency assessed.',
     registerCostReason: (count: number, total: number, instruments: CountBound, cost: CountBound) =>
       count === total
-        ? `${total === 1 && instruments === 'exact' ? 'The instrument has' : `None of ${instruments === 'exact' ? `the ${plural(total, 'instrument')}` : counted(total, instruments, 'instrument')} has`} an attributed cost${COST_LISTS[cost]}.`
+        ? `${total === 1 && instruments === 'exact' ? 'The instrument has' : `None of ${theCounted(total, instruments, 'instrument')} has`} an attributed cost${COST_LISTS[cost]}.`
         : `${count} of ${counted(total, instruments, 'instrument')} ${count === 1 ? 'has' : 'have'} no attributed cost${COST_LISTS[cost]}.`,
     registerCostNoLines: (total: number, instruments: CountBound) =>
-      `The review data give no budget lines, so no cost can be attributed to any of ${instruments === 'exact' ? `the ${plural(total, 'instrument')}` : counted(total, instruments, 'instrument')}.`,
+      `The review data give no budget lines, so no cost can be attributed to any of ${theCounted(total, instruments, 'instrument')}.`,
     planEvaluations: 'Plan which instruments will be evaluated, and when, in an evaluation programme.',
     planEvaluationsReason: (count: number, total: number, instruments: CountBound) => `${count} of ${counted(total, instruments, 'instrument')} ${count === 1 ? 'is' : 'are'} not covered by any evaluation.`,
     planEvaluationsPartial: (count: number, total: number, instruments: CountBound) => `${count} of ${counted(total, instruments, 'instrument')} ${count === 1 ? 'is' : 'are'} not covered by any of the evaluations listed; the list of evaluations is partial, so some may be covered after all.`,
