@@ -105,12 +105,14 @@ describe('analyze in Dutch and English', () => {
 
   it('writes the verdicts with the domain terms of Dutch reviews', () => {
     const ct = nlExample.verdicts.domains.find((v) => v.scope.id === 'ct')!;
-    expect(ct.efficiency.reasons).toContain('(a) Aan 0 van de 26 ingezette instrumenten zijn kosten toegerekend: te weinig.');
+    expect(ct.efficiency.reasons).toContain(
+      '(a) Aan geen van ten minste 26 ingezette instrumenten zijn kosten toegerekend; de begrotingsregels en hun bedragen zijn niet alle bekend, dus meer instrumenten kunnen kosten hebben.',
+    );
     expect(ct.efficiency.reasons).toContain('(c) Geen evaluatie die berust op ten minste een procesevaluatie verbindt kosten met effect.');
     expect(ct.efficiency.reasons.join(' ')).toMatch(/De bevindingen over doelmatigheid .*f-ct-i49-pdm-doelmatig.* zijn aanwijzingen, geen oordeel\./);
-    expect(ct.effectiveness.reasons[0]).toMatch(/^Van de 33 instrumenten is de doeltreffendheid plausibel bij \d+, niet vast te stellen bij \d+ en niet van toepassing \(niet ingezet\) bij 7\.$/);
+    expect(ct.effectiveness.reasons[0]).toMatch(/^Van ten minste 33 instrumenten is de doeltreffendheid plausibel bij \d+, niet vast te stellen bij \d+ en niet van toepassing \(niet ingezet\) bij 7\.$/);
     expect(ct.effectiveness.reasons[1]).toBe('Geen waarde geldt voor ten minste 67% van de ingezette instrumenten; de doeltreffendheid is als geheel niet vast te stellen.');
-    expect(ct.realisation.reasons[0]).toBe('19 van de 33 instrumenten zijn in de periode gerealiseerd, 1 deels, 1 loopt nog, 2 alleen als pilot en 3 met onbekende status.');
+    expect(ct.realisation.reasons[0]).toBe('19 van ten minste 33 instrumenten zijn in de periode gerealiseerd, 1 deels, 1 loopt nog, 2 alleen als pilot en 3 met onbekende status.');
     expect(nlExample.verdicts.article.goalAchievement.reasons[2]).toBe(
       'Geen van de 9 doelstellingen heeft een meetbare streefwaarde; in hoeverre zij zijn bereikt, is moeilijk te beoordelen (cs-1, cs-2, cs-3, cs-4, ct-1, ct-2, ct-3, nvc-1 en nog 1).',
     );

@@ -1,4 +1,24 @@
+import { completenessOf } from '../model/completeness.js';
+import type { ListName, Review } from '../model/review.js';
 import type { Share, Sum } from './types.js';
+
+/**
+ * How a count taken over the review's lists may be stated: `exact` only when every list is
+ * complete; `at-least` when one is partial (a missing entry can only add to the count); `unknown`
+ * when one is unknown (the file holding none says nothing). The rule every count in the analysis's
+ * reasons follows, as `formatListCount` is the report's.
+ */
+export type CountBound = 'exact' | 'at-least' | 'unknown';
+
+export function countOver(review: Review, ...lists: readonly ListName[]): CountBound {
+  let bound: CountBound = 'exact';
+  for (const list of lists) {
+    const status = completenessOf(review, list).status;
+    if (status === 'unknown') return 'unknown';
+    if (status === 'partial') bound = 'at-least';
+  }
+  return bound;
+}
 
 /** Adds amounts of which some may be unknown: the total is null as soon as one part is. */
 export function sum(amounts: Iterable<number | null>): Sum {

@@ -1,6 +1,7 @@
 import { completenessOf } from '../model/completeness.js';
 import type { Messages } from './messages/index.js';
 import { listIds, sortIds } from './ids.js';
+import { countOver } from './numbers.js';
 import type { ReviewIndex } from './review-index.js';
 import type { Assessment, DerivedRecommendation, RecommendationRule } from './types.js';
 
@@ -28,12 +29,15 @@ export function deriveRecommendations(ix: ReviewIndex, a: Omit<Assessment, 'reco
   const list = a.realisation.article.list;
   const countedOver = list.stated && list.status !== 'complete' ? [M.lists.countedOver(list.counted)] : [];
 
+  const instruments = countOver(ix.review, 'instruments');
   const withoutCost = a.costAttribution.withoutCost;
   if (withoutCost.length) {
     // Without any budget line in the data, "no attributed cost" would read as a finding about the
     // instruments; it is the data that say nothing.
     const noLines = ix.review.budgetLines.length === 0 && completenessOf(ix.review, 'budgetLines').status !== 'complete';
-    const reason = noLines ? M.recommendations.registerCostNoLines(a.costAttribution.withCost.total) : M.recommendations.registerCostReason(withoutCost.length, a.costAttribution.withCost.total);
+    const reason = noLines
+      ? M.recommendations.registerCostNoLines(a.costAttribution.withCost.total, instruments)
+      : M.recommendations.registerCostReason(withoutCost.length, a.costAttribution.withCost.total, instruments, countOver(ix.review, 'budgetLines', 'expenditure'));
     add('instrument-without-cost', 2, M.recommendations.registerCost, withoutCost, [reason, ...countedOver]);
   }
 
@@ -43,7 +47,7 @@ export function deriveRecommendations(ix: ReviewIndex, a: Omit<Assessment, 'reco
   const notEvaluated = a.coverage.notEvaluated.filter((n) => n.kind === 'instrument').map((n) => n.id);
   if (notEvaluated.length && !(evaluations.known === 0 && evaluations.status !== 'complete')) {
     const total = ix.review.instruments.length;
-    const reason = evaluations.status === 'complete' ? M.recommendations.planEvaluationsReason(notEvaluated.length, total) : M.recommendations.planEvaluationsPartial(notEvaluated.length, total);
+    const reason = evaluations.status === 'complete' ? M.recommendations.planEvaluationsReason(notEvaluated.length, total, instruments) : M.recommendations.planEvaluationsPartial(notEvaluated.length, total, instruments);
     add('instrument-not-evaluated', 2, M.recommendations.planEvaluations, notEvaluated, [reason, ...countedOver]);
   }
 

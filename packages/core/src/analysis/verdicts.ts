@@ -4,6 +4,7 @@ import { Marks } from './marks.js';
 import type { Messages } from './messages/index.js';
 import type { ReviewIndex } from './review-index.js';
 import { strengthRank } from '../model/strength.js';
+import { countOver } from './numbers.js';
 import type { ScopeInput, StepContext } from './steps/context.js';
 import { CONTRIBUTION_VALUES, contributionOf, moneyOf, scopeEffectiveness } from './steps/effectiveness.js';
 import { EFFICIENCY_VALUES, efficiencyFacts, instrumentEfficiency, scopeEfficiency } from './steps/efficiency.js';
@@ -45,6 +46,7 @@ export function stepContext(
     evidence,
     cost,
     smart,
+    lists: { instruments: countOver(ix.review, 'instruments'), cost: countOver(ix.review, 'budgetLines', 'expenditure') },
     threshold,
     efficiencyMinimum,
     efficiency: new Uint8Array(ix.nodes.length),

@@ -1,5 +1,5 @@
 import type { Aspect, EvidenceStrength, RealisationStatus, StudyDesign } from '../../model/review.js';
-import { euros, pct, plural } from '../numbers.js';
+import { euros, pct, plural, type CountBound } from '../numbers.js';
 import type { EffectivenessRank, EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
 import { sentence } from '../../util/text.js';
 import { termsFor } from './terms.js';
@@ -31,6 +31,23 @@ const SCOPE_OWN_THEMSELVES: Record<ScopeKind, string> = { objective: 'the object
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const linesFinance = (lines: string, count: number, programmeOnly: boolean) =>
   `${programmeOnly ? 'Programme' : 'Budget'} ${count === 1 ? `line ${lines} finances` : `lines ${lines} finance`}`;
+
+/**
+ * A number of items counted over the review's lists, bounded as `countOver` decides: "26 deployed
+ * instruments", "at least 26 deployed instruments", or, over an unknown list, those in the data.
+ */
+const counted = (n: number, bound: CountBound, one: string, many = `${one}s`) =>
+  bound === 'exact' ? plural(n, one, many) : bound === 'at-least' ? `at least ${plural(n, one, many)}` : `the ${plural(n, one, many)} in the data (how many there are is not known)`;
+
+/** The same, with "the" before an exact count: "none of the 26 deployed instruments". */
+const theCounted = (n: number, bound: CountBound, one: string) => (bound === 'exact' ? `the ${plural(n, one)}` : counted(n, bound, one));
+
+/** Why a count of instruments with a cost may be short: the budget lines and amounts it is taken over. */
+const COST_LISTS: Record<CountBound, string> = {
+  exact: '',
+  'at-least': '; the budget lines and their amounts are not all known, so more may have a cost',
+  unknown: '; the budget lines and their amounts are not known',
+};
 
 /** "plausible for 2 (9% of the known money), not determinable for 19": the values that occur, in order. */
 function spreadList<V extends string>(counts: Record<V, number>, words: Record<V, string>, order: readonly V[], money?: (v: V) => string): string {
@@ -102,8 +119,11 @@ export const en = {
       `With ${plural(unknown, 'instrument', 'instruments')} of unknown status the verdict could be anything from ${REALISATION[worst]} to ${REALISATION[best]}, so it is unknown.`,
     atLeast: (unknown: number, worst: RealisationValue, best: RealisationValue) =>
       `At least ${REALISATION[worst]}: with the ${plural(unknown, 'instrument', 'instruments')} of unknown status it could be ${REALISATION[best]}.`,
-    counts: (realised: number, total: number, partly: number, ongoing: number, pilot: number, notRealised: number, unknown: number) => {
-      let s = `${realised} of ${total} instruments were realised in the period`;
+    counts: (realised: number, total: number, partly: number, ongoing: number, pilot: number, notRealised: number, unknown: number, instruments: CountBound) => {
+      let s =
+        realised === 0
+          ? `None of ${theCounted(total, instruments, 'instrument')} was realised in the period`
+          : `${realised} of ${counted(total, instruments, 'instrument')} ${realised === 1 || total === 1 ? 'was' : 'were'} realised in the period`;
       if (partly) s += `, ${partly} partly`;
       if (ongoing) s += `, ${ongoing} ongoing`;
       if (pilot) s += `, ${pilot} only as a pilot`;
@@ -144,10 +164,10 @@ export const en = {
   // steps/effectiveness.ts, per scope
   effectiveness: {
     noInstruments: 'No instruments are linked to this scope.',
-    spread: (total: number, counts: Record<EffectivenessValue, number>, moneyShares: Record<EffectivenessValue, number | null>, withMoney: number) =>
-      `Of ${plural(total, 'instrument')}, effectiveness is ${spreadList(counts, EFFECTIVENESS, EFFECTIVENESS_ORDER, withMoney > 0 ? (v) => (moneyShares[v] === null ? '' : `${pct(moneyShares[v])} of the known money`) : undefined)}.`,
-    headline: (value: EffectivenessValue, support: number, applicable: number, threshold: number) =>
-      `That is ${EFFECTIVENESS[value]} for ${support} of the ${applicable} deployed instruments, at least ${pct(threshold)}: enough for a verdict on the whole.`,
+    spread: (total: number, counts: Record<EffectivenessValue, number>, moneyShares: Record<EffectivenessValue, number | null>, withMoney: number, instruments: CountBound) =>
+      `Of ${counted(total, instruments, 'instrument')}, effectiveness is ${spreadList(counts, EFFECTIVENESS, EFFECTIVENESS_ORDER, withMoney > 0 ? (v) => (moneyShares[v] === null ? '' : `${pct(moneyShares[v])} of the known money`) : undefined)}.`,
+    headline: (value: EffectivenessValue, support: number, applicable: number, threshold: number, instruments: CountBound) =>
+      `That is ${EFFECTIVENESS[value]} for ${support} of ${theCounted(applicable, instruments, 'deployed instrument')}, at least ${pct(threshold)}: enough for a verdict on the whole.`,
     notAsAWhole: (threshold: number) => `No value holds for at least ${pct(threshold)} of the deployed instruments, so effectiveness is not determinable as a whole.`,
     contested: (scope: ScopeKind, ids: string) => `Findings on ${SCOPE_OWN[scope]} point the other way, so the whole is contested (${ids}).`,
     instruments: (value: EffectivenessValue, ids: string) => `${capitalise(EFFECTIVENESS[value])}: ${ids}.`,
@@ -158,11 +178,15 @@ export const en = {
   efficiency: {
     noInstruments: 'There are no instruments whose cost and effect could be related.',
     noneDeployed: 'None of its instruments was deployed: there is no efficiency to judge.',
-    spread: (determinable: number, applicable: number) => `Efficiency is determinable for ${determinable} of ${plural(applicable, 'deployed instrument')}.`,
+    spread: (determinable: number, applicable: number, instruments: CountBound) =>
+      `Efficiency is determinable for ${determinable === 0 ? 'none' : determinable} of ${counted(applicable, instruments, 'deployed instrument')}.`,
     determinable: (verdict: Weighed, strength: EvidenceStrength, ids: string) =>
       `Cost is attributed, the effect is at least plausible, and an evaluation resting on ${STRENGTH[strength]} relates the two: ${WEIGHED[verdict]} (${ids}).`,
     missingCost: '(a) No cost is attributed to it (no programme or staff money with a known amount).',
-    missingCostOf: (withCost: number, applicable: number) => `(a) Cost is attributed to ${withCost} of ${plural(applicable, 'deployed instrument')}: too few.`,
+    missingCostOf: (withCost: number, applicable: number, instruments: CountBound, cost: CountBound) =>
+      withCost === 0
+        ? `(a) No cost is attributed to any of ${counted(applicable, instruments, 'deployed instrument')}${COST_LISTS[cost]}.`
+        : `(a) Cost is attributed to ${withCost} of ${counted(applicable, instruments, 'deployed instrument')}: too few${COST_LISTS[cost]}.`,
     missingEffect: (value: EffectivenessValue) => `(b) Its effectiveness is ${EFFECTIVENESS[value]}, not at least plausible: there is no effect to set the money against.`,
     missingStudy: (minimum: EvidenceStrength) => `(c) No evaluation resting on at least ${STRENGTH[minimum]} relates cost to effect.`,
     indications: (ids: string) => `Efficiency findings ${ids} are indications, not a verdict.`,
@@ -245,11 +269,15 @@ export const en = {
     domainEfficiency: (domain: string) =>
       `Make the efficiency of "${domain}" assessable: relate its expenditure to instruments and plan an evaluation that sets cost against effect.`,
     registerCost: 'Register expenditure (including staff time) per instrument, so that cost can be attributed and efficiency assessed.',
-    registerCostReason: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} have no attributed cost.`,
-    registerCostNoLines: (total: number) => `The review data give no budget lines, so no cost can be attributed to any of the ${plural(total, 'instrument')}.`,
+    registerCostReason: (count: number, total: number, instruments: CountBound, cost: CountBound) =>
+      count === total
+        ? `${total === 1 && instruments === 'exact' ? 'The instrument has' : `None of ${theCounted(total, instruments, 'instrument')} has`} an attributed cost${COST_LISTS[cost]}.`
+        : `${count} of ${counted(total, instruments, 'instrument')} ${count === 1 ? 'has' : 'have'} no attributed cost${COST_LISTS[cost]}.`,
+    registerCostNoLines: (total: number, instruments: CountBound) =>
+      `The review data give no budget lines, so no cost can be attributed to any of ${theCounted(total, instruments, 'instrument')}.`,
     planEvaluations: 'Plan which instruments will be evaluated, and when, in an evaluation programme.',
-    planEvaluationsReason: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} are not covered by any evaluation.`,
-    planEvaluationsPartial: (count: number, total: number) => `${count} of ${plural(total, 'instrument')} are not covered by any of the evaluations listed; the list of evaluations is partial, so some may be covered after all.`,
+    planEvaluationsReason: (count: number, total: number, instruments: CountBound) => `${count} of ${counted(total, instruments, 'instrument')} ${count === 1 ? 'is' : 'are'} not covered by any evaluation.`,
+    planEvaluationsPartial: (count: number, total: number, instruments: CountBound) => `${count} of ${counted(total, instruments, 'instrument')} ${count === 1 ? 'is' : 'are'} not covered by any of the evaluations listed; the list of evaluations is partial, so some may be covered after all.`,
     policyTheory:
       'Where effectiveness rests only on plausibility or process evaluations, make the policy theory explicit and consider effect studies or experiments for new initiatives.',
     policyTheoryReason: (count: number, ids: string) =>

@@ -1,5 +1,5 @@
 import type { Aspect, EvidenceStrength, RealisationStatus, StudyDesign } from '../../model/review.js';
-import { eurosNl, pct } from '../numbers.js';
+import { eurosNl, pct, type CountBound } from '../numbers.js';
 import type { EffectivenessRank, EffectivenessValue, GoalAchievementValue, RealisationValue, ScopeKind, Weighed } from '../types.js';
 import type { Messages } from './en.js';
 import { sentence } from '../../util/text.js';
@@ -94,13 +94,34 @@ const linesFinance = (lines: string, count: number, programmeOnly: boolean) => {
   return count === 1 ? `De ${noun} ${lines} financiert` : `De ${noun}s ${lines} financieren`;
 };
 
+/**
+ * Een aantal, geteld over de lijsten van de doorlichting en begrensd zoals `countOver` beslist:
+ * "de 26 ingezette instrumenten", "ten minste 26 ingezette instrumenten", of, over een onbekende
+ * lijst, die in de gegevens.
+ */
+const counted = (n: number, bound: CountBound, one: string, many: string) =>
+  bound === 'exact'
+    ? n === 1 ? `1 ${one}` : `de ${n} ${many}`
+    : bound === 'at-least'
+      ? `ten minste ${n} ${n1(n, one, many)}`
+      : `${n === 1 ? `het ${one}` : `de ${n} ${many}`} in de gegevens (hoeveel er zijn is niet bekend)`;
+
+/** Waarom een aantal instrumenten met kosten te laag kan zijn: de begrotingsregels en bedragen waarover het geteld is. */
+const COST_LISTS: Record<CountBound, string> = {
+  exact: '',
+  'at-least': '; de begrotingsregels en hun bedragen zijn niet alle bekend, dus meer instrumenten kunnen kosten hebben',
+  unknown: '; de begrotingsregels en hun bedragen zijn niet bekend',
+};
+
 /** "Aan 3 van de 5 instrumenten zijn geen uitgaven toe te rekenen." */
-const withoutCost = (count: number, total: number) =>
-  total === 1
-    ? 'Aan het instrument zijn geen uitgaven toe te rekenen.'
-    : count === total
-      ? `Aan geen van de ${total} instrumenten zijn uitgaven toe te rekenen.`
-      : `Aan ${count} van de ${total} instrumenten zijn geen uitgaven toe te rekenen.`;
+const withoutCost = (count: number, total: number, instruments: CountBound, cost: CountBound) =>
+  `${
+    total === 1 && instruments === 'exact'
+      ? 'Aan het instrument zijn geen uitgaven toe te rekenen'
+      : count === total
+        ? `Aan geen van ${counted(total, instruments, 'instrument', 'instrumenten')} zijn uitgaven toe te rekenen`
+        : `Aan ${count} van ${counted(total, instruments, 'instrument', 'instrumenten')} zijn geen uitgaven toe te rekenen`
+  }${COST_LISTS[cost]}.`;
 
 const onbekend = (share: number | null) => pct(share, 'onbekend');
 /** 12.5 → "12,5%". */
@@ -149,9 +170,8 @@ export const nl = {
       `Met ${unknown} ${unknown === 1 ? 'instrument' : 'instrumenten'} met onbekende status kan het oordeel uiteenlopen van ${REALISATION[worst]} tot ${REALISATION[best]}; het is daarom onbekend.`,
     atLeast: (unknown: number, worst: RealisationValue, best: RealisationValue) =>
       `Ten minste ${REALISATION[worst]}: met ${unknown === 1 ? 'het instrument' : `de ${unknown} instrumenten`} met onbekende status kan het ${REALISATION[best]} zijn.`,
-    counts: (realised: number, total: number, partly: number, ongoing: number, pilot: number, notRealised: number, unknown: number) => {
-      const head =
-        total === 1 ? `${realised} van 1 instrument is in de periode gerealiseerd` : `${realised} van de ${total} instrumenten ${n1(realised, 'is', 'zijn')} in de periode gerealiseerd`;
+    counts: (realised: number, total: number, partly: number, ongoing: number, pilot: number, notRealised: number, unknown: number, instruments: CountBound) => {
+      const head = `${realised === 0 ? 'Geen' : realised} van ${counted(total, instruments, 'instrument', 'instrumenten')} ${realised <= 1 || total === 1 ? 'is' : 'zijn'} in de periode gerealiseerd`;
       const rest = andJoin(
         partly ? `${partly} deels` : '',
         ongoing ? `${ongoing} ${n1(ongoing, 'loopt', 'lopen')} nog` : '',
@@ -194,10 +214,10 @@ export const nl = {
   // steps/effectiveness.ts, per onderdeel
   effectiveness: {
     noInstruments: 'Aan dit onderdeel zijn geen beleidsinstrumenten gekoppeld.',
-    spread: (total: number, counts: Record<EffectivenessValue, number>, moneyShares: Record<EffectivenessValue, number | null>, withMoney: number) =>
-      `Van ${total === 1 ? '1 instrument' : `de ${total} instrumenten`} is de doeltreffendheid ${spreadList(counts, EFFECTIVENESS, EFFECTIVENESS_ORDER, withMoney > 0 ? (v) => (moneyShares[v] === null ? '' : `${pct(moneyShares[v])} van het bekende geld`) : undefined)}.`,
-    headline: (value: EffectivenessValue, support: number, applicable: number, threshold: number) =>
-      `Dat is ${EFFECTIVENESS[value]} voor ${support} van de ${applicable} ingezette instrumenten, ten minste ${pct(threshold)}: genoeg voor een oordeel over het geheel.`,
+    spread: (total: number, counts: Record<EffectivenessValue, number>, moneyShares: Record<EffectivenessValue, number | null>, withMoney: number, instruments: CountBound) =>
+      `Van ${counted(total, instruments, 'instrument', 'instrumenten')} is de doeltreffendheid ${spreadList(counts, EFFECTIVENESS, EFFECTIVENESS_ORDER, withMoney > 0 ? (v) => (moneyShares[v] === null ? '' : `${pct(moneyShares[v])} van het bekende geld`) : undefined)}.`,
+    headline: (value: EffectivenessValue, support: number, applicable: number, threshold: number, instruments: CountBound) =>
+      `Dat is ${EFFECTIVENESS[value]} voor ${support} van ${counted(applicable, instruments, 'ingezet instrument', 'ingezette instrumenten')}, ten minste ${pct(threshold)}: genoeg voor een oordeel over het geheel.`,
     notAsAWhole: (threshold: number) => `Geen waarde geldt voor ten minste ${pct(threshold)} van de ingezette instrumenten; de doeltreffendheid is als geheel niet vast te stellen.`,
     contested: (scope: ScopeKind, ids: string) => `Bevindingen over ${SCOPE_OWN[scope]} wijzen de andere kant op; het geheel is omstreden (${ids}).`,
     instruments: (value: EffectivenessValue, ids: string) => `${capitalise(EFFECTIVENESS[value])}: ${ids}.`,
@@ -208,11 +228,15 @@ export const nl = {
   efficiency: {
     noInstruments: 'Er zijn geen instrumenten waarvan kosten en effecten aan elkaar kunnen worden gerelateerd.',
     noneDeployed: 'Geen van de instrumenten is ingezet: er is geen doelmatigheid te beoordelen.',
-    spread: (determinable: number, applicable: number) => `De doelmatigheid is vast te stellen voor ${determinable} van de ${applicable} ingezette instrumenten.`,
+    spread: (determinable: number, applicable: number, instruments: CountBound) =>
+      `De doelmatigheid is vast te stellen voor ${determinable === 0 ? 'geen' : determinable} van ${counted(applicable, instruments, 'ingezet instrument', 'ingezette instrumenten')}.`,
     determinable: (verdict: Weighed, strength: EvidenceStrength, ids: string) =>
       `Kosten zijn toegerekend, het effect is ten minste plausibel en een evaluatie die berust op ${STRENGTH[strength]} verbindt die twee: ${WEIGHED[verdict]} (${ids}).`,
     missingCost: '(a) Er zijn geen kosten toegerekend (geen programma- of apparaatsgeld met een bekend bedrag).',
-    missingCostOf: (withCost: number, applicable: number) => `(a) Aan ${withCost} van de ${applicable} ingezette instrumenten zijn kosten toegerekend: te weinig.`,
+    missingCostOf: (withCost: number, applicable: number, instruments: CountBound, cost: CountBound) =>
+      withCost === 0
+        ? `(a) Aan geen van ${counted(applicable, instruments, 'ingezet instrument', 'ingezette instrumenten')} zijn kosten toegerekend${COST_LISTS[cost]}.`
+        : `(a) Aan ${withCost} van ${counted(applicable, instruments, 'ingezet instrument', 'ingezette instrumenten')} zijn kosten toegerekend: te weinig${COST_LISTS[cost]}.`,
     missingEffect: (value: EffectivenessValue) => `(b) De doeltreffendheid is ${EFFECTIVENESS[value]}, niet ten minste plausibel: er is geen effect waartegen de uitgaven kunnen worden afgezet.`,
     missingStudy: (minimum: EvidenceStrength) => `(c) Geen evaluatie die berust op ten minste ${STRENGTH[minimum]} verbindt kosten met effect.`,
     indications: (ids: string) => `De bevindingen over doelmatigheid ${ids} zijn aanwijzingen, geen oordeel.`,
@@ -307,17 +331,17 @@ export const nl = {
     registerCost:
       'Registreer de uitgaven (inclusief de inzet van personeel) per beleidsinstrument, zodat kosten kunnen worden toegerekend en de doelmatigheid kan worden beoordeeld.',
     registerCostReason: withoutCost,
-    registerCostNoLines: (total: number) =>
-      `De gegevens bevatten geen begrotingsregels, zodat aan geen van de ${total} ${n1(total, 'instrument', 'instrumenten')} uitgaven zijn toe te rekenen.`,
+    registerCostNoLines: (total: number, instruments: CountBound) =>
+      `De gegevens bevatten geen begrotingsregels, zodat aan geen van ${counted(total, instruments, 'instrument', 'instrumenten')} uitgaven zijn toe te rekenen.`,
     planEvaluations: 'Leg in een evaluatieprogrammering vast welke instrumenten wanneer worden geëvalueerd.',
-    planEvaluationsReason: (count: number, total: number) =>
-      total === 1
+    planEvaluationsReason: (count: number, total: number, instruments: CountBound) =>
+      total === 1 && instruments === 'exact'
         ? 'Het instrument valt onder geen enkele evaluatie.'
         : count === total
-          ? `Geen van de ${total} instrumenten valt onder een evaluatie.`
-          : `${count} van de ${total} instrumenten ${n1(count, 'valt', 'vallen')} onder geen enkele evaluatie.`,
-    planEvaluationsPartial: (count: number, total: number) =>
-      `${count} van de ${total} ${n1(total, 'instrument', 'instrumenten')} ${n1(count, 'valt', 'vallen')} onder geen van de vermelde evaluaties; de lijst van evaluaties is onvolledig, dus een deel ervan kan toch zijn geëvalueerd.`,
+          ? `Geen van ${counted(total, instruments, 'instrument', 'instrumenten')} valt onder een evaluatie.`
+          : `${count} van ${counted(total, instruments, 'instrument', 'instrumenten')} ${n1(count, 'valt', 'vallen')} onder geen enkele evaluatie.`,
+    planEvaluationsPartial: (count: number, total: number, instruments: CountBound) =>
+      `${count} van ${counted(total, instruments, 'instrument', 'instrumenten')} ${n1(count, 'valt', 'vallen')} onder geen van de vermelde evaluaties; de lijst van evaluaties is onvolledig, dus een deel ervan kan toch zijn geëvalueerd.`,
     policyTheory:
       'Maak de beleidstheorie expliciet waar de doeltreffendheid alleen op plausibiliteit of procesevaluaties berust, en overweeg effectonderzoek of experimenten bij nieuwe initiatieven.',
     policyTheoryReason: (count: number, ids: string) =>

@@ -1,6 +1,7 @@
 import type { Objective } from '../../model/review.js';
 import type { Marks } from '../marks.js';
 import type { Messages } from '../messages/index.js';
+import type { CountBound } from '../numbers.js';
 import type { InstrumentNode, ReviewIndex } from '../review-index.js';
 import type { InstrumentCost, InstrumentEvidence, InstrumentVerdicts, RealisationSummary, ScopeCost, ScopeRef, SmartCheck } from '../types.js';
 
@@ -11,6 +12,11 @@ export interface StepContext {
   evidence: readonly InstrumentEvidence[];
   cost: readonly InstrumentCost[];
   smart: Map<string, SmartCheck>;
+  /**
+   * How counts over the review's lists are stated (numbers.ts `countOver`): of instruments, and of
+   * instruments with a cost (budget lines with their expenditure).
+   */
+  lists: { instruments: CountBound; cost: CountBound };
   /** The roll-up rule's threshold (roll-up.ts). */
   threshold: number;
   /** The least strength rank of an evaluation relating cost to effect (efficiency.ts). */

@@ -197,11 +197,11 @@ export function scopeEffectiveness(ctx: StepContext, input: ScopeInput): Stepped
 
   const reasons: string[] = [];
   if (spread.total === 0) reasons.push(M.effectiveness.noInstruments);
-  else reasons.push(M.effectiveness.spread(spread.total, spread.counts, spread.money.shares, spread.money.instruments));
+  else reasons.push(M.effectiveness.spread(spread.total, spread.counts, spread.money.shares, spread.money.instruments, ctx.lists.instruments));
   if (spread.applicable > 0) {
     if (value === 'not-determinable') reasons.push(M.effectiveness.notAsAWhole(threshold));
     else if (contested) reasons.push(M.effectiveness.contested(scope.kind, listIds(ownDecisive, M)));
-    else reasons.push(M.effectiveness.headline(value, supportCount(spread.counts, value), spread.applicable, threshold));
+    else reasons.push(M.effectiveness.headline(value, supportCount(spread.counts, value), spread.applicable, threshold, ctx.lists.instruments));
   }
   for (const v of ['demonstrated', 'plausible', 'mixed', 'not-demonstrated', 'negative'] as const) {
     const members = b.membersOf(v);

@@ -101,14 +101,16 @@ export function instrumentEfficiency(ctx: StepContext, node: InstrumentNode, con
 }
 
 function missingReasons(
-  { M }: StepContext,
+  { M, lists }: StepContext,
   missing: readonly EfficiencyCondition[],
   facts: { cost: { with: number; of: number } | null; effect: SteppedVerdicts['effectiveness']['value'] | InstrumentVerdicts['contribution']['value']; minimum: ReturnType<typeof strengthAt> },
 ): string[] {
   const reasons: string[] = [];
   for (const m of missing) {
-    if (m === 'cost') reasons.push(facts.cost ? M.efficiency.missingCostOf(facts.cost.with, facts.cost.of) : M.efficiency.missingCost);
-    else if (m === 'effect') reasons.push(M.efficiency.missingEffect(facts.effect));
+    if (m === 'cost') {
+      // A scope without instruments has said so; a count of those with a cost over none adds nothing.
+      if (facts.cost?.of !== 0) reasons.push(facts.cost ? M.efficiency.missingCostOf(facts.cost.with, facts.cost.of, lists.instruments, lists.cost) : M.efficiency.missingCost);
+    } else if (m === 'effect') reasons.push(M.efficiency.missingEffect(facts.effect));
     else reasons.push(M.efficiency.missingStudy(facts.minimum));
   }
   return reasons;
@@ -187,7 +189,7 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
   } else if (applicable === 0) {
     return { value: 'not-applicable', verdict: null, spread, headline, conditions, missing, indications: sortIds(indications), reasons: [M.efficiency.noneDeployed], evidence: [] };
   } else {
-    reasons.push(M.efficiency.spread(spread.counts.determinable, applicable));
+    reasons.push(M.efficiency.spread(spread.counts.determinable, applicable, ctx.lists.instruments));
   }
   if (missing.length === 0) {
     const body = [...studied, ...ownStudies];

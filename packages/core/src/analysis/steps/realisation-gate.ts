@@ -43,7 +43,7 @@ export const notDeployedReason = (status: RealisationStatus, M: Messages): strin
  * not split by anyone, so it is an unknown part of the scope's money, never counted in full: no
  * scope's money exceeds the article's.
  */
-export function scopeRealisation({ ix, cost, M }: StepContext, { instruments, realisation: r, cost: scope }: ScopeInput): SteppedVerdicts['realisation'] {
+export function scopeRealisation({ ix, cost, M, lists }: StepContext, { instruments, realisation: r, cost: scope }: ScopeInput): SteppedVerdicts['realisation'] {
   const total = r.realised.total;
   if (total === 0) {
     return { value: 'no-instruments', money: NO_MONEY, reasons: [M.realisation.noInstruments], evidence: [] };
@@ -56,7 +56,7 @@ export function scopeRealisation({ ix, cost, M }: StepContext, { instruments, re
   const worst = category(b.realised, r.deployed.count);
   const best = category(b.realised + b.unknown, r.deployed.count + b.unknown);
   const value: RealisationValue = worst === best ? worst : b.unknown * 2 >= total ? 'unknown' : worst;
-  const reasons = [M.realisation.counts(b.realised, total, b.partly, b.ongoing, b.pilot, b['not-realised'], b.unknown)];
+  const reasons = [M.realisation.counts(b.realised, total, b.partly, b.ongoing, b.pilot, b['not-realised'], b.unknown, lists.instruments)];
   if (value === 'unknown') reasons.push(M.realisation.undecided(b.unknown, worst, best));
   else if (worst !== best) reasons.push(M.realisation.atLeast(b.unknown, worst, best));
   if (r.realisedAfterPeriod.length) reasons.push(M.realisation.afterPeriod(r.realisedAfterPeriod.length, listIds(r.realisedAfterPeriod, M)));
