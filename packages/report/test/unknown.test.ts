@@ -205,3 +205,18 @@ it('the sparse fixture gives no period, method, main goal, money, evaluations, a
   expect(sparse.policyTree.mainGoal.text).toBeNull();
   expect(sparse.sources.every((s) => s.type === 'unknown')).toBe(true);
 });
+
+describe('a count of none over a list that is not complete', () => {
+  it('reads "none known", never "at least 0", in every format and both languages', async () => {
+    const example = loadReview(join(REPO_ROOT, 'examples', 'nctv-36-2', 'review.yaml'));
+    for (const lang of LANGS) {
+      for (const review of [sparse, example]) {
+        for (const [format, text] of Object.entries(await texts(review, lang))) {
+          expect(text, `${review.id} ${lang} ${format}`).not.toMatch(/at least 0\b|ten minste 0\b/);
+        }
+      }
+      expect(formatListNumber(0, 'partial', lang)).toBe(lang === 'nl' ? 'geen bekend' : 'none known');
+      expect(formatListNumber(0, 'complete', lang)).toBe('0');
+    }
+  }, 120_000);
+});

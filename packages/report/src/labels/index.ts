@@ -72,8 +72,10 @@ export function formatListCount(count: number, total: number, share: number | nu
 /**
  * How many entries of a list (or counted over one) the review holds, as a number a reader can
  * take: the number when the list is complete, "at least n" otherwise — the file holds n, the
- * source may hold more.
+ * source may hold more — and "none known" for none (never "at least 0", which reads as a figure).
  */
 export function formatListNumber(n: number, list: ListStatus, lang: Lang): string {
-  return list === 'complete' ? String(n) : `${lang === 'nl' ? 'ten minste' : 'at least'} ${n}`;
+  if (list === 'complete') return String(n);
+  if (n === 0) return lang === 'nl' ? 'geen bekend' : 'none known';
+  return `${lang === 'nl' ? 'ten minste' : 'at least'} ${n}`;
 }
