@@ -161,7 +161,15 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
 /** Evidence of an objective or domain: its own findings and those of every instrument under it. */
 export function rolledUpStrength(ix: ReviewIndex, ownIds: readonly string[], instruments: readonly InstrumentNode[], evidence: readonly InstrumentEvidence[]): EvidenceStrength {
   let s: EvidenceStrength = 'none';
-  for (const id of ownIds) for (const f of ix.findingsAbout.get(id) ?? []) if (isJudgement(f.verdict)) s = maxStrength(s, strengthAt(ix.findingRank[ix.findingOrdinal.get(f)!]!));
+  // By ordinal (ReviewIndex.findingsOn), not by looking each finding's ordinal up: with the gap
+  // map's the same, 9% less CPU time for analyze at 100k instruments (min of 5, 6141 → 5579 ms).
+  const findings = ix.review.findings;
+  for (let i = 0; i < ownIds.length; i++) {
+    for (const aspect of ASPECTS) {
+      const on = ix.findingsOn(aspect, ownIds[i]!);
+      for (let j = 0; j < on.length; j++) if (isJudgement(findings[on[j]!]!.verdict)) s = maxStrength(s, strengthAt(ix.findingRank[on[j]!]!));
+    }
+  }
   for (let k = 0; k < instruments.length; k++) s = maxStrength(s, evidence[instruments[k]!.index]!.strength);
   return s;
 }
@@ -292,6 +300,9 @@ export function analyseCoverage(ix: ReviewIndex, at: Attribution, scopes: { arti
   return { instruments: rows, evaluationList: list, article: summary(scopes.article, ix.nodes), domains, objectives, notEvaluated };
 }
 
+/** The aspects of the gap map. */
+const GAP_ASPECTS = ['effectiveness', 'efficiency', 'side-effects'] as const satisfies readonly Aspect[];
+
 const NO_CELL: GapCell = Object.freeze({ strength: 'none', verdict: null, sources: EMPTY, findings: EMPTY });
 const cell = (e: AspectEvidence): GapCell => (e === NO_EVIDENCE ? NO_CELL : { strength: e.strength, verdict: e.verdict, sources: e.sources, findings: e.findings });
 
@@ -313,7 +324,16 @@ export function gapMap(ix: ReviewIndex, evidence: readonly InstrumentEvidence[])
       }
     };
     seen.reset();
-    for (const id of [objective.id, ...ix.descendantsOf(objective.id)]) for (const f of ix.findingsAbout.get(id) ?? []) add(f, ix.findingOrdinal.get(f)!);
+    // Only the map's aspects, by ordinal (ReviewIndex.findingsOn): most findings on an objective's
+    // subtree are on goal achievement, and looking up each one's ordinal by object cost more (with
+    // rolledUpStrength, 9% of analyze at 100k instruments).
+    const subtree = [objective.id, ...ix.descendantsOf(objective.id)];
+    for (const aspect of GAP_ASPECTS) {
+      for (let s = 0; s < subtree.length; s++) {
+        const on = ix.findingsOn(aspect, subtree[s]!);
+        for (let j = 0; j < on.length; j++) add(ix.review.findings[on[j]!]!, on[j]!);
+      }
+    }
     const under = ix.instrumentsUnder.get(objective.id) ?? [];
     for (let k = 0; k < under.length; k++) {
       const { findings, findingOrdinals } = under[k]!;
