@@ -65,6 +65,12 @@ export interface ReviewIndex {
   findingRank: Uint8Array;
   /** Whether a finding counts as evaluation evidence (its source is an evaluation). */
   isEvaluationFinding: (f: Finding) => boolean;
+  /**
+   * The same, per finding ordinal (1: evaluation evidence), for loops over a node's
+   * `findingOrdinals`: looking a finding up in a set by object was a sixth of instrumentEvidence at
+   * 100k instruments (with its shared reasons, 3–5% less CPU time for analyze).
+   */
+  evaluationByOrdinal: Uint8Array;
   /** Indicators with a known value, per subject. */
   indicatorsAbout: Map<string, string[]>;
 }
@@ -169,9 +175,12 @@ export function indexReview(review: Review): ReviewIndex {
   for (const { objective } of objectiveOrder) listIn(objectivesOfDomain, objective.domain).push(objective);
 
   const evaluationFindings = new Set<Finding>();
-  for (const f of review.findings) {
-    if (f.sources.some((r) => EVALUATION_TYPES.has(sources.get(r.source)?.type ?? 'unknown'))) evaluationFindings.add(f);
-  }
+  const evaluationByOrdinal = new Uint8Array(review.findings.length);
+  review.findings.forEach((f, k) => {
+    if (!f.sources.some((r) => EVALUATION_TYPES.has(sources.get(r.source)?.type ?? 'unknown'))) return;
+    evaluationFindings.add(f);
+    evaluationByOrdinal[k] = 1;
+  });
 
   const findingStrengths = review.findings.map((f) => findingStrength(f, f.sources.map((s) => sources.get(s.source))));
   const findingRank = Uint8Array.from(findingStrengths, (x) => strengthRank(x.strength));
@@ -210,6 +219,7 @@ export function indexReview(review: Review): ReviewIndex {
     findingStrength: findingStrengths,
     findingRank,
     isEvaluationFinding: (f) => evaluationFindings.has(f),
+    evaluationByOrdinal,
     indicatorsAbout,
   };
 }
