@@ -210,8 +210,10 @@ describe('a count of none over a list that is not complete', () => {
   it('reads "none known", never "at least 0", in every format and both languages', async () => {
     const example = loadReview(join(REPO_ROOT, 'examples', 'nctv-36-2', 'review.yaml'));
     for (const lang of LANGS) {
+      // The example's Word file is left out: every format renders the same document model, and
+      // the sparse review's .docx already checks Word's text (and the example's costs ~5 s a language).
       for (const review of [sparse, example]) {
-        for (const [format, text] of Object.entries(await texts(review, lang))) {
+        for (const [format, text] of Object.entries(await texts(review, lang, review === sparse))) {
           expect(text, `${review.id} ${lang} ${format}`).not.toMatch(/at least 0\b|ten minste 0\b/);
         }
       }
