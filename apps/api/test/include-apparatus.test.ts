@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createApp, openSqlite } from '../src/index.js';
 import { BOOTSTRAP } from './helpers.js';
@@ -9,29 +11,7 @@ const send = (method: string, path: string, body?: string) =>
   app.request(path, { method, ...(body === undefined ? {} : { body }), headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/yaml' }) } });
 
 // Programme money on the article (2,000 in 2021) and staff time on the apparatus article 91 (500).
-const review = `schemaVersion: 2
-id: staff
-title: A review with staff time
-language: en
-ministry: { name: Ministry of Examples }
-budgetArticles:
-  - { number: "12.1", title: Examples }
-period: { start: 2019, end: 2021 }
-rpeVersion: "2015"
-method: synthesis
-policyTree:
-  mainGoal: { text: Fewer bad examples }
-  domains:
-    - { id: d1, name: Domain one }
-  objectives:
-    - { id: o1, domain: d1, text: Reduce the number of bad examples by 20% in 2021 compared with 2019. }
-instruments:
-  - { id: i1, name: Training programme, objective: o1, kind: financial, realisation: { status: realised } }
-  - { id: i2, name: Guidance, objective: o1, kind: communication, realisation: { status: realised } }
-budgetLines:
-  - { id: grants, name: Training grants, kind: programme, instruments: [i1], expenditures: [{ year: 2021, amount: 2000 }] }
-  - { id: staff, name: Staff on guidance, kind: apparatus, article: "91", instruments: [i2], expenditures: [{ year: 2021, amount: 500 }] }
-`;
+const review = readFileSync(fileURLToPath(new URL('../../../packages/core/src/__fixtures__/staff-time.yaml', import.meta.url)), 'utf8');
 
 type Savings = { includesApparatus: boolean; base: number; target: number; protectedLines: string[] };
 const savingsOf = async (r: Response) => {

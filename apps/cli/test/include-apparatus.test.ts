@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,35 +16,8 @@ function polev(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-// Programme money on the article (2,000 in 2021) and staff time booked on the ministry's own
-// apparatus article (500 in 2021), as the seed's Tabel 2 books it on article 91.
-const file = join(dir, 'review.yaml');
-writeFileSync(
-  file,
-  `schemaVersion: 2
-id: staff
-title: A review with staff time
-language: en
-ministry: { name: Ministry of Examples }
-budgetArticles:
-  - { number: "12.1", title: Examples }
-period: { start: 2019, end: 2021 }
-rpeVersion: "2015"
-method: synthesis
-policyTree:
-  mainGoal: { text: Fewer bad examples }
-  domains:
-    - { id: d1, name: Domain one }
-  objectives:
-    - { id: o1, domain: d1, text: Reduce the number of bad examples by 20% in 2021 compared with 2019. }
-instruments:
-  - { id: i1, name: Training programme, objective: o1, kind: financial, realisation: { status: realised } }
-  - { id: i2, name: Guidance, objective: o1, kind: communication, realisation: { status: realised } }
-budgetLines:
-  - { id: grants, name: Training grants, kind: programme, instruments: [i1], expenditures: [{ year: 2021, amount: 2000 }] }
-  - { id: staff, name: Staff on guidance, kind: apparatus, article: "91", instruments: [i2], expenditures: [{ year: 2021, amount: 500 }] }
-`,
-);
+// Programme money on the article (2,000 in 2021) and staff time on the apparatus article 91 (500).
+const file = fileURLToPath(new URL('../../../packages/core/src/__fixtures__/staff-time.yaml', import.meta.url));
 
 interface Savings {
   includesApparatus: boolean;
