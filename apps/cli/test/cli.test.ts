@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brokenCopies } from '../../../packages/core/test/broken-copies.js';
 import { run, type Io } from '../src/index.js';
+import { BIN as bin, runProcess as start } from './process.js';
 
-const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const example = fileURLToPath(new URL('../../../examples/nctv-36-2/review.yaml', import.meta.url));
 const exampleText = readFileSync(example, 'utf8');
 /** The small review, where what a test checks is the output file rather than the example's content. */
@@ -22,26 +21,9 @@ beforeAll(() => {
 // The validate bundle's code cache goes here rather than into the user's own cache folder.
 const cacheHome = mkdtempSync(join(tmpdir(), 'polev-cli-cache-'));
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-/** A command as a real process, without a terminal: what it wrote and its exit code. */
-function runProcess(command: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, NO_COLOR: '', XDG_CACHE_HOME: cacheHome, ...options.env }, cwd: dir });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    // A command that exits without reading its input closes the pipe: that is not an error here.
-    child.stdin.on('error', () => {});
-    child.stdin.end(options.input ?? '');
-  });
-}
+/** A command as a real process, in the test folder, without a terminal or colour. */
+const runProcess = (command: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
+  start(command, args, { cwd: dir, env: { ...process.env, NO_COLOR: '', XDG_CACHE_HOME: cacheHome, ...options.env }, input: options.input });
 /**
  * The built binary as a real process; `nodeArgs` go to node itself (e.g. --import). Asynchronous,
  * so that the tests of a describe block run at once (each writes only files of its own), keeping
@@ -50,7 +32,7 @@ function runProcess(command: string, args: string[], options: { input?: string; 
 const polev = (args: string[], options: { input?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}) =>
   runProcess(process.execPath, [...(options.nodeArgs ?? []), bin, ...args], options);
 /** `polev --help`, started once for the tests that read it. */
-let mainHelpRun: Promise<Ran> | undefined;
+let mainHelpRun: ReturnType<typeof polev> | undefined;
 const mainHelp = () => (mainHelpRun ??= polev(['--help']));
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
