@@ -9,7 +9,7 @@ import { BIN as bin, runProcess as start } from './process.js';
 
 const example = fileURLToPath(new URL('../../../examples/nctv-36-2/review.yaml', import.meta.url));
 const exampleText = readFileSync(example, 'utf8');
-/** The small review, where what a test checks is the output file rather than the example's content. */
+/** The small review, where what a test checks is the output file or the error, not the example's content. */
 const mini = fileURLToPath(new URL('../../../packages/core/src/__fixtures__/mini.yaml', import.meta.url));
 const { version } = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
 
@@ -128,7 +128,7 @@ export async function renderReport() {
   };
 
   it('maps a PolevError such as RASTERIZER_UNAVAILABLE to exit 2 with its message and a hint', async () => {
-    const r = await polev(['report', example, '-o', 'stubbed.docx'], { nodeArgs: hooks(), env: { STUB_THROWS: 'polev' } });
+    const r = await polev(['report', mini, '-o', 'stubbed.docx'], { nodeArgs: hooks(), env: { STUB_THROWS: 'polev' } });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/^error: the PNG renderer \(@resvg\/resvg-js\) could not be loaded: stubbed\nhint: .*@resvg\/resvg-js.*\.html or \.md/m);
     expect(r.stderr).not.toContain('internal error');
@@ -145,7 +145,7 @@ export async function renderReport() {
 }\n`,
     );
     writeFileSync(join(dir, 'no-resvg-register.mjs'), `import { register } from 'node:module';\nregister('./no-resvg-hooks.mjs', import.meta.url);\n`);
-    const r = await polev(['report', example, '-o', 'no-resvg.docx'], { nodeArgs: ['--import', pathToFileURL(join(dir, 'no-resvg-register.mjs')).href] });
+    const r = await polev(['report', mini, '-o', 'no-resvg.docx'], { nodeArgs: ['--import', pathToFileURL(join(dir, 'no-resvg-register.mjs')).href] });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/^error: the PNG renderer .*could not be loaded: no prebuilt binary for this platform \(test\).*\nhint: /m);
     expect(r.stderr).not.toContain('internal error');
@@ -154,11 +154,11 @@ export async function renderReport() {
   });
 
   it('keeps exit 70 for a genuinely unexpected error, with the stack only under --debug', async () => {
-    const r = await polev(['report', example, '-o', 'stubbed.docx'], { nodeArgs: hooks(), env: { STUB_THROWS: 'bug' } });
+    const r = await polev(['report', mini, '-o', 'stubbed.docx'], { nodeArgs: hooks(), env: { STUB_THROWS: 'bug' } });
     expect(r.code).toBe(70);
     expect(r.stderr).toContain('internal error: stubbed bug\nhint: run again with --debug for the details, and report it');
     noStack(r.stderr);
-    const debug = await polev(['--debug', 'report', example, '-o', 'stubbed.docx'], { nodeArgs: hooks(), env: { STUB_THROWS: 'bug' } });
+    const debug = await polev(['--debug', 'report', mini, '-o', 'stubbed.docx'], { nodeArgs: hooks(), env: { STUB_THROWS: 'bug' } });
     expect(debug.code).toBe(70);
     expect(debug.stderr).toMatch(/TypeError: stubbed bug\n\s+at /);
   });
