@@ -14,6 +14,8 @@ import { REVIEW_TEMPLATE } from '../src/templates/review.js';
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const example = fileURLToPath(new URL('../../../examples/nctv-36-2/review.yaml', import.meta.url));
 const exampleText = readFileSync(example, 'utf8');
+/** A small review in English, for the tests of a rule rather than of the example's content. */
+const mini = fileURLToPath(new URL('../../../packages/core/src/__fixtures__/mini.yaml', import.meta.url));
 
 let dir: string;
 beforeAll(() => {
@@ -119,26 +121,25 @@ describe('colour', () => {
 });
 
 describe('one language rule: the review’s own, unless --lang', () => {
-  const english = () => {
-    const file = join(dir, 'english.yaml');
-    writeFileSync(file, exampleText.replace(/^language: nl$/m, 'language: en'));
-    return file;
-  };
-
   it('analyze, report and diff write in the review’s language by default', () => {
-    const en = english();
-    expect(polev(['analyze', example]).stdout).toContain('Oordelen per taakveld');
+    // The small review (English) and a Dutch copy of it: the rule, not the example, is under test.
+    const en = mini;
+    const nl = join(dir, 'dutch.yaml');
+    const dutch = readFileSync(mini, 'utf8').replace(/^language: en$/m, 'language: nl');
+    expect(dutch).not.toBe(readFileSync(mini, 'utf8'));
+    writeFileSync(nl, dutch);
+    expect(polev(['analyze', nl]).stdout).toContain('Oordelen per taakveld');
     expect(polev(['analyze', en]).stdout).toContain('Verdicts per domain');
     expect(polev(['analyze', en, '--lang', 'nl']).stdout).toContain('Oordelen per taakveld');
-    const nlReport = polev(['report', example, '-o', '-', '--format', 'md']);
+    const nlReport = polev(['report', nl, '-o', '-', '--format', 'md']);
     expect(nlReport.stdout).toContain('De doelmatigheid is vast te stellen voor');
     const enReport = polev(['report', en, '-o', '-', '--format', 'md']);
     expect(enReport.stdout).toContain('relates cost to effect');
     const written = polev(['report', en, '-o', 'english.html']);
     expect(written.stderr).toContain('wrote english.html (html, en, public)');
     // diff: the later review's language.
-    expect(polev(['diff', example, en]).stdout).toContain('Objectives');
-    expect(polev(['diff', en, example]).stdout).toContain('Doelstellingen');
+    expect(polev(['diff', nl, en]).stdout).toContain('Objectives');
+    expect(polev(['diff', en, nl]).stdout).toContain('Doelstellingen');
   });
 
   it('diff --lang translates values too: realisation statuses and field names', () => {
