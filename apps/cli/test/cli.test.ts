@@ -518,7 +518,11 @@ describe.concurrent('polev report', () => {
     expect(none.stderr).toMatch(/hint: .*\.html/);
     expect(existsSync(join(dir, 'report.pdf'))).toBe(false);
     noStack(none.stderr);
-    if (!existsSync('/usr/bin/chromium')) return;
+    if (!existsSync('/usr/bin/chromium')) {
+      // CI sets POLEV_REQUIRE_BROWSER=1: there a missing browser fails instead of passing unseen.
+      if (process.env.POLEV_REQUIRE_BROWSER === '1') throw new Error('chromium is required (POLEV_REQUIRE_BROWSER=1) but /usr/bin/chromium is missing: apt-get install chromium');
+      return;
+    }
     const r = await polev(['report', mini, '-o', 'report.pdf', '--lang', 'en'], { env: { POLEV_CHROMIUM: '/usr/bin/chromium' } });
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
