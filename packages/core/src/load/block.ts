@@ -108,7 +108,10 @@ class Reader {
     return at < 0 ? Infinity : at;
   }
 
-  /** Moves to the first line from `from` with content (not blank, not only a comment). */
+  /**
+   * Moves to the first line from `from` with content (not blank, not only a comment). `from` is
+   * always where the last line left off, so every line break is passed, and recorded, once.
+   */
   private line(from: number): void {
     const text = this.text;
     for (let start = from; start < text.length; ) {
@@ -116,6 +119,7 @@ class Reader {
       while (text.charCodeAt(i) === SPACE) i++;
       let lf = text.indexOf('\n', i);
       if (lf < 0) lf = text.length;
+      else this.nodes.line(lf + 1);
       const end = lf > i && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
       if (i < end && text.charCodeAt(i) !== HASH) {
         if (end - i > this.longestLine) this.longestLine = end - i;
