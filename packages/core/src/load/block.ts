@@ -70,7 +70,7 @@ export function readBlockYaml(text: string): BlockRead | undefined {
 }
 
 class Reader {
-  private readonly nodes = new NodeOffsets();
+  private readonly nodes: NodeOffsets;
   private longestLine = 0;
   /** The current content line: its start, indent, first character, end (before CR LF). */
   private lineStart = 0;
@@ -85,8 +85,9 @@ class Reader {
   private hashAt = -1;
 
   constructor(private readonly text: string) {
-    this.colonAt = this.find(': ', 0);
-    this.hashAt = this.find(' #', 0);
+    this.nodes = new NodeOffsets(text.length);
+    this.colonAt = this.colonSpace(0);
+    this.hashAt = this.spaceHash(0);
   }
 
   document(): BlockRead | undefined {
@@ -103,9 +104,21 @@ class Reader {
     return { data, nodes: this.nodes, longestLine: this.longestLine };
   }
 
-  private find(s: string, from: number): number {
-    const at = this.text.indexOf(s, from);
-    return at < 0 ? Infinity : at;
+  /**
+   * The next `: ` and ` #` from a position, found by searching for one of their characters: a
+   * search for one character is V8's fast path, one for two calls into the runtime (3% of this
+   * reader's instructions at 10k instruments, callgrind).
+   */
+  private colonSpace(from: number): number {
+    const text = this.text;
+    for (let i = text.indexOf(':', from); i >= 0; i = text.indexOf(':', i + 1)) if (text.charCodeAt(i + 1) === SPACE) return i;
+    return Infinity;
+  }
+
+  private spaceHash(from: number): number {
+    const text = this.text;
+    for (let i = text.indexOf('#', from + 1); i >= 0; i = text.indexOf('#', i + 1)) if (text.charCodeAt(i - 1) === SPACE) return i - 1;
+    return Infinity;
   }
 
   /**
@@ -299,7 +312,7 @@ class Reader {
   /** Where the plain key starting at `at` ends (at its colon), or -1 when the line holds no plain key there. */
   private keyEnd(at: number): number {
     const text = this.text;
-    if (this.colonAt < at) this.colonAt = this.find(': ', at);
+    if (this.colonAt < at) this.colonAt = this.colonSpace(at);
     const colon = this.colonAt < this.end ? this.colonAt : text.charCodeAt(this.end - 1) === COLON ? this.end - 1 : -1;
     if (colon <= at) return -1;
     return colon;
@@ -320,7 +333,7 @@ class Reader {
     }
     const colon = this.keyEnd(at);
     if (colon < 0 || !this.plainStart(at)) throw handOver;
-    if (this.hashAt < at) this.hashAt = this.find(' #', at);
+    if (this.hashAt < at) this.hashAt = this.spaceHash(at);
     if (this.hashAt < colon) throw handOver;
     let e = colon;
     while (text.charCodeAt(e - 1) === SPACE) e--;
@@ -346,10 +359,10 @@ class Reader {
     }
     if (!this.plainStart(at)) throw handOver;
     // A plain scalar: to a comment or the line end, without `: ` or a final colon in it.
-    if (this.hashAt < at) this.hashAt = this.find(' #', at);
+    if (this.hashAt < at) this.hashAt = this.spaceHash(at);
     let e = this.hashAt < this.end ? this.hashAt : this.end;
     while (text.charCodeAt(e - 1) === SPACE) e--;
-    if (this.colonAt < at) this.colonAt = this.find(': ', at);
+    if (this.colonAt < at) this.colonAt = this.colonSpace(at);
     if (this.colonAt < e || text.charCodeAt(e - 1) === COLON) throw handOver;
     this.push(at);
     return this.plain(at, e, this.values, false);

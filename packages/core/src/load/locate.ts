@@ -64,11 +64,22 @@ const INDEX_KEY = /^(?:0|[1-9][0-9]*)$/;
  * 10k instruments.
  */
 export class NodeOffsets {
-  at = new Int32Array(1024);
-  end = new Int32Array(1024);
+  at: Int32Array<ArrayBuffer>;
+  end: Int32Array<ArrayBuffer>;
   length = 0;
-  private starts = new Int32Array(1024);
+  private starts: Int32Array<ArrayBuffer>;
   private lineCount = 1;
+
+  /**
+   * Sized for a text of `chars` characters, so that the arrays seldom grow: review files have a
+   * node every 11–15 characters and a line every 23 (growing by doubling from 1k cost the block
+   * reader 4% more instructions at 10k instruments, callgrind).
+   */
+  constructor(chars = 0) {
+    this.at = new Int32Array(Math.max(1024, Math.ceil(chars / 10)));
+    this.end = new Int32Array(this.at.length);
+    this.starts = new Int32Array(Math.max(1024, Math.ceil(chars / 20)));
+  }
 
   push(offset: number): number {
     if (this.length === this.at.length) {
@@ -143,7 +154,7 @@ export function locateInOrder(data: unknown, nodes: NodeOffsets, paths: readonly
  * two saved 0.4× the loading limit at 10k instruments).
  */
 export function jsonNodes(text: string): { nodes: NodeOffsets; keys: number } {
-  const nodes = new NodeOffsets();
+  const nodes = new NodeOffsets(text.length);
   const open: number[] = [];
   let keys = 0;
   for (let i = 0; i < text.length; i++) {
