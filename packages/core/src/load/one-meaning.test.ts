@@ -245,7 +245,7 @@ describe('the block reader (block.ts)', () => {
   });
 
   it.each([
-    ['scalars of every kind', 'a: 1\nb: -2.5\nc: 0x1F\nd: 1e309\ne: -.inf\nf: .nan\ng: ~\nh: null\ni: True\nj: "q: #x"\nk: \'it\'\'s\'\nl: "esc \\" \\\\ \\n \\t \\u00e9 \\x41"\nm: a:b\nn: a#b\no: -x\np: ?y\nq: :z\nr: http://x.y/z\n'],
+    ['scalars of every kind', 'a: 1\nb: -2.5\nc: 0x1F\nd: 1e309\ne: -.inf\nf: .nan\ng: ~\nh: null\ni: True\nj: "q: #x"\nk: \'it\'\'s\'\nl: "esc \\" \\\\ \\n \\t \\u00e9 \\x41"\nm: a:b\nn: a#b\no: -x\np: ?y\nq: :z\nr: http://x.y/z\ns: FALSE\nt: False\nu: NULL\nv: Null\nw: TRUE\nx: falsehood\ny: Finding 12\nz: nullable\naa: ~x\nab: f12\nac: true1\n'],
     ['comments and blank lines', '# top\na: 1 # after\n\n   # indented\nb:\n  # inside\n  c: x   \n'],
     ['empty values and collections', 'a:\nb: []\nc: {}\nd:\n  -\n  - x\n  - []\ne: [] # c\n'],
     ['sequences at the column of their key', 'a:\n- 1\n- b: 2\n  c:\n  - 3\n  d: 4\ne: 5\n'],
