@@ -10,9 +10,16 @@ import { syntheticReview } from '../testing/index.js';
 import { parseReview, type ParseResult } from './parse.js';
 import { construct, GENERAL, LIMITS, SCHEMA } from './read.js';
 import { readBlockYaml } from './block.js';
-import { locateInOrder, locatePaths } from './locate.js';
+import { jsonNodes, locateInOrder, locatePaths } from './locate.js';
+import { LineIndex } from '../util/lines.js';
 
 const mini = readFileSync(new URL('../__fixtures__/mini.yaml', import.meta.url), 'utf8');
+
+/** Where every offset of a text is, by the line starts a reader recorded, or by LineIndex's own. */
+const positions = (text: string, starts?: Int32Array) => {
+  const lines = new LineIndex(text, starts);
+  return Array.from({ length: text.length + 1 }, (_, i) => lines.position(i));
+};
 
 /** What a result means: the review, or each problem's path, code, message and line. */
 function meaning(r: ParseResult, lineShift = 0) {
@@ -219,6 +226,7 @@ describe('the block reader (block.ts)', () => {
     expect(Object.getPrototypeOf(block.data)).toBe(Object.getPrototypeOf(general[0]));
     const paths = pathsOf(block.data);
     expect(locateInOrder(block.data, block.nodes, paths), text).toEqual(locatePaths(events, text, paths));
+    expect(positions(text, block.nodes.lineStarts), text).toEqual(positions(text));
     return 'read';
   }
 
@@ -237,7 +245,7 @@ describe('the block reader (block.ts)', () => {
   });
 
   it.each([
-    ['scalars of every kind', 'a: 1\nb: -2.5\nc: 0x1F\nd: 1e309\ne: -.inf\nf: .nan\ng: ~\nh: null\ni: True\nj: "q: #x"\nk: \'it\'\'s\'\nl: "esc \\" \\\\ \\n \\t \\u00e9 \\x41"\nm: a:b\nn: a#b\no: -x\np: ?y\nq: :z\nr: http://x.y/z\n'],
+    ['scalars of every kind', 'a: 1\nb: -2.5\nc: 0x1F\nd: 1e309\ne: -.inf\nf: .nan\ng: ~\nh: null\ni: True\nj: "q: #x"\nk: \'it\'\'s\'\nl: "esc \\" \\\\ \\n \\t \\u00e9 \\x41"\nm: a:b\nn: a#b\no: -x\np: ?y\nq: :z\nr: http://x.y/z\ns: FALSE\nt: False\nu: NULL\nv: Null\nw: TRUE\nx: falsehood\ny: Finding 12\nz: nullable\naa: ~x\nab: f12\nac: true1\n'],
     ['comments and blank lines', '# top\na: 1 # after\n\n   # indented\nb:\n  # inside\n  c: x   \n'],
     ['empty values and collections', 'a:\nb: []\nc: {}\nd:\n  -\n  - x\n  - []\ne: [] # c\n'],
     ['sequences at the column of their key', 'a:\n- 1\n- b: 2\n  c:\n  - 3\n  d: 4\ne: 5\n'],
@@ -286,5 +294,25 @@ describe('the block reader (block.ts)', () => {
     }
     // Most mutations leave a file the reader reads: the property is not tested on hand-overs alone.
     expect(read).toBeGreaterThan(150);
+  });
+});
+
+describe('the JSON scan (jsonNodes)', () => {
+  const keysOf = (v: unknown): number =>
+    Array.isArray(v) ? v.reduce((n: number, x) => n + keysOf(x), 0) : typeof v === 'object' && v !== null ? Object.entries(v).reduce((n, [, x]) => n + 1 + keysOf(x), 0) : 0;
+  const data = { a: 'x: "y"', 'b\\': ['c\\"', 1.5e3, true, null, { ':': '\\\\', '': [] }], 'd"e': { f: -0.25, g: {} } };
+  const layouts = [JSON.stringify(data), JSON.stringify(data, null, 2), JSON.stringify(data, null, '\t').replace(/\n/g, '\r\n'), JSON.stringify(data, null, 1).replace(/": /g, '" \n : ').replace(/\n/g, '\r')];
+
+  it.each(layouts.map((t, i) => [i, t]))('counts the keys, and gives the nodes and lines js-yaml gives (layout %i)', (_, text) => {
+    const { nodes, keys } = jsonNodes(text);
+    expect(keys).toBe(keysOf(JSON.parse(text)));
+    const parsed = JSON.parse(text);
+    const paths: { path: (string | number)[]; atKey?: boolean }[] = [{ path: [] }, { path: ['a'] }, { path: ['b\\', 1] }, { path: ['b\\', 4, ':'], atKey: true }, { path: ['b\\', 4, ''] }, { path: ['d"e', 'g'] }, { path: ['d"e', 'f'], atKey: true }];
+    expect(locateInOrder(parsed, nodes, paths)).toEqual(locatePaths(parseEvents(text, { maxDepth: LIMITS.depth }), text, paths));
+    expect(positions(text, nodes.lineStarts)).toEqual(positions(text));
+  });
+
+  it('counts a repeated key twice, so the reader hands the text to js-yaml', () => {
+    expect(jsonNodes('{"a": 1, "b": {"a": 2, "a": 3}}').keys).toBe(4);
   });
 });

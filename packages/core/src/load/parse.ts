@@ -46,10 +46,9 @@ export function parseReview(text: string, options: ParseOptions = {}): ParseResu
   const max = Math.max(1, options.maxProblems ?? LIMITS.problems);
   // A byte order mark is not part of the content; editors do not count it as a column either.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = new LineIndex(source);
-
   const read = readDocument(source);
   if (!read.ok) {
+    const lines = new LineIndex(source);
     const problems = read.problems.map((p) => fromRead(file, lines, p));
     return { ok: false, problems, counts: countsOf(problems, problems.length) };
   }
@@ -61,6 +60,7 @@ export function parseReview(text: string, options: ParseOptions = {}): ParseResu
   if (found.length === 0 && review) return { ok: true, review, warnings: [], counts: { errors: 0, warnings: 0, listed: 0 } };
 
   const offsets = read.locate(found);
+  const lines = new LineIndex(source, read.lineStarts);
   const problems = found.map((p, i): Problem => {
     const offset = offsets[i];
     const problem: Problem = { file, ...(offset === undefined ? { line: 0, column: 0 } : lines.position(offset)), path: formatPath(p.path), message: p.message, severity: p.severity, code: p.code };

@@ -4,9 +4,11 @@
  * index of line starts is built once, on first use (only a file with problems needs it).
  */
 export class LineIndex {
-  private starts: number[] | undefined;
-
-  constructor(private readonly text: string) {}
+  /** The starts of the lines, when the reader of the text recorded them (as lineStarts finds them). */
+  constructor(
+    private readonly text: string,
+    private starts?: ArrayLike<number>,
+  ) {}
 
   position(offset: number): { line: number; column: number } {
     const starts = (this.starts ??= lineStarts(this.text));
