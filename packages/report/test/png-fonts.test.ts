@@ -104,6 +104,7 @@ describe('PNG fallbacks drawn with a DejaVu Sans subset', () => {
     if (!r) return console.warn('skipped: resvg unavailable');
     const texts = [
       'fi fl ffi ffl — Officiële ﬁnanciën, coöperatie, reünie',
+      'AV Ta Te To Wa Yo LT P. F, “Ay” — kerning pairs',
       'e\u0301 n\u0303 a\u0308 o\u0302\u0323 A\u030a i\u0307 — é ñ ä ộ Å',
       'Ωμέγα Ελληνικά · Привет, мир · Ðð Þþ ß Œœ Łł Şş Ğğ İı',
       'مرحبا بالعالم · שלום',
