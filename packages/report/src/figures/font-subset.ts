@@ -229,12 +229,18 @@ export function subsetFont(font: SourceFont, codePoints: Iterable<number>): Uint
 /** Tab and line ends: SVG turns them into spaces before shaping. */
 const isLineSpace = (c: number) => c === 0x09 || c === 0x0a || c === 0x0d;
 
+/** Whether the font has a glyph of its own for every one of the code points (else another font would draw it). */
+export function coversAll(font: SourceFont, codePoints: Iterable<number>): boolean {
+  for (const c of codePoints) if (!font.cmap.has(c) && !isLineSpace(c)) return false;
+  return true;
+}
+
 function reachableGlyphs(font: SourceFont, codePoints: Iterable<number>): Set<number> | null {
+  if (!coversAll(font, codePoints)) return null;
   const glyphs = new Set<number>([0]);
   for (const c of codePoints) {
     const g = font.cmap.get(c);
     if (g !== undefined) glyphs.add(g);
-    else if (!isLineSpace(c)) return null;
   }
   // The shaper's fallbacks: dotted circle for a lone mark, the plain space and hyphen for their variants.
   for (const c of [0x20, 0xa0, 0x2d, 0x2010, 0x25cc]) {

@@ -31,7 +31,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { STRENGTH_COLOURS } from '../figures/gapmap.js';
-import { svgToPng } from '../figures/png.js';
+import { svgsToPng } from '../figures/png.js';
 import { referenceLabels } from '../labels/references.js';
 import { collectAnchors } from '../model/references.js';
 import { walkSections, type Block, type Cell, type CellTone, type FigureBlock, type Inline, type ListBlock, type ReportDocument, type Row, type Run, type Section, type TableBlock } from '../model/document.js';
@@ -84,28 +84,32 @@ const TONE_FILL: Record<CellTone, { fill: string; color?: string; italic?: boole
 
 /**
  * PNG fallbacks of recent figures, by their SVG: rendering the same report again (a server, the
- * other audience, a re-export) reuses them. resvg is most of the .docx's time (about 5 of 11 s
- * for the example on the loaded 2-core bench machine); a hit costs nothing. Bounded, oldest first out.
+ * other audience, a re-export) reuses them. A hit costs nothing; the figures not cached are drawn
+ * together (svgsToPng). Bounded, oldest first out.
  */
 const PNG_CACHE = new Map<string, Promise<Uint8Array>>();
 const PNG_CACHE_SIZE = 48;
-function cachedPng(svg: string, width: number): Promise<Uint8Array> {
-  const key = `${Math.round(width * PNG_SCALE)}:${svg}`;
-  let png = PNG_CACHE.get(key);
-  if (png) {
-    PNG_CACHE.delete(key);
-  } else {
-    png = svgToPng(svg, width * PNG_SCALE);
-    // A failed rendering is not kept: the next call tries again (and reports its own error).
-    png.catch(() => PNG_CACHE.delete(key));
-  }
-  PNG_CACHE.set(key, png);
-  if (PNG_CACHE.size > PNG_CACHE_SIZE) PNG_CACHE.delete(PNG_CACHE.keys().next().value!);
-  return png;
+function cachedPngs(figures: readonly { svg: string; width: number }[]): Promise<Uint8Array[]> {
+  const keys = figures.map((f) => `${Math.round(f.width * PNG_SCALE)}:${f.svg}`);
+  const missing = [...new Map(keys.map((k, i) => [k, figures[i]!] as const))].filter(([k]) => !PNG_CACHE.has(k));
+  const drawn = missing.length > 0 ? svgsToPng(missing.map(([, f]) => ({ svg: f.svg, width: f.width * PNG_SCALE }))) : null;
+  const pngs = keys.map((key) => {
+    let png = PNG_CACHE.get(key);
+    if (png) PNG_CACHE.delete(key);
+    else {
+      const at = missing.findIndex(([k]) => k === key);
+      png = drawn!.then((all) => all[at]!);
+      // A failed rendering is not kept: the next call tries again (and reports its own error).
+      png.catch(() => PNG_CACHE.delete(key));
+    }
+    PNG_CACHE.set(key, png);
+    return png;
+  });
+  while (PNG_CACHE.size > PNG_CACHE_SIZE) PNG_CACHE.delete(PNG_CACHE.keys().next().value!);
+  return Promise.all(pngs);
 }
 
 export async function documentToDocx(doc: ReportDocument, options: DocxRenderOptions = {}): Promise<Uint8Array> {
-  const rasterize = options.rasterize ?? cachedPng;
   const L = doc.labels;
 
   // The PNG fallbacks render in libuv's thread pool while the document is built here; the
@@ -116,7 +120,10 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
     s.sections.forEach(collect);
   };
   doc.sections.forEach(collect);
-  const rendering = Promise.all(allFigures.map(async (f) => [f.id, await rasterize(f.svg, f.width, f.height)] as const));
+  const rasterize = options.rasterize;
+  const rendering = (rasterize ? Promise.all(allFigures.map((f) => rasterize(f.svg, f.width, f.height))) : cachedPngs(allFigures)).then((pngs) =>
+    allFigures.map((f, i) => [f.id, pngs[i]!] as const),
+  );
 
   // Word bookmark names are short and plain: every anchor a link (or the contents) leads to gets
   // one ("r1", "r2", …); anchors nothing leads to get none.
