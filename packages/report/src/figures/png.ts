@@ -60,7 +60,7 @@ export async function svgsToPng(figures: readonly { svg: string; width: number }
   const defaultFontFamily = DEJAVU_SANS;
   // resvg-js reads a font file whole for every glyph it draws: with a subset of DejaVu Sans that
   // holds only these figures' glyphs (the same pixels), parsing the example's 19 figures took
-  // 180–250 ms of CPU instead of 860–900 ms. One subset for the batch rather than one per figure
+  // 200–220 ms of CPU instead of 860–900 ms. One subset for the batch rather than one per figure
   // saved another ~90 ms of the first render. Anything the subset cannot draw the same way gets
   // the system fonts.
   const subset = await dejaVuSubset(figures.map((f) => f.svg)).catch(() => null);
