@@ -11,7 +11,8 @@ import { FONT_FAMILY } from './text.js';
 /**
  * PNG renderings of the SVG figures, for the .docx (Word versions without SVG support show the
  * PNG). resvg is a native module, loaded on first use, so Markdown and HTML rendering never need
- * it. It uses the system fonts (DejaVu Sans on Debian); without any font, text is left out.
+ * it. It draws with a subset of DejaVu Sans where that is installed (see svgsToPng), else with
+ * the system fonts; without any font, text is left out.
  */
 
 type ResvgModule = typeof import('@resvg/resvg-js');
