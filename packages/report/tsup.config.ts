@@ -10,6 +10,5 @@ export default defineConfig({
   // docx ships one self-contained file (its nanoid and fflate inside) but still declares those as
   // dependencies, and its nanoid declares Node >= 22: `npm install --engine-strict` of @polev/report
   // on Node 20 failed. Bundled here, docx is a build-time dependency only.
-  // fflate (which docx has inside) zips the package with fixed dates (render/docx-package.ts).
-  noExternal: ['docx', 'fflate'],
+  noExternal: ['docx'],
 });

@@ -31,7 +31,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { STRENGTH_COLOURS } from '../figures/gapmap.js';
-import { svgToPng } from '../figures/png.js';
+import { svgsToPng } from '../figures/png.js';
 import { referenceLabels } from '../labels/references.js';
 import { collectAnchors } from '../model/references.js';
 import { walkSections, type Block, type Cell, type CellTone, type FigureBlock, type Inline, type ListBlock, type ReportDocument, type Row, type Run, type Section, type TableBlock } from '../model/document.js';
@@ -57,7 +57,7 @@ const CLASSIFIED = 'B00020';
 const MUTED = '5C6670';
 const RULE = 'C9D3DD';
 const FONT = 'Verdana';
-/** PNG fallbacks at 1.5x: about 150 dpi at the printed size. */
+/** PNG fallbacks at 1.5 px per figure px: 144 dpi for a figure printed at its own size, about 200 dpi for the wide ones scaled to the page. */
 const PNG_SCALE = 1.5;
 
 /** Twips (1/20 pt) of the A4 page: 21 x 29.7 cm, margins 2 cm. */
@@ -84,28 +84,32 @@ const TONE_FILL: Record<CellTone, { fill: string; color?: string; italic?: boole
 
 /**
  * PNG fallbacks of recent figures, by their SVG: rendering the same report again (a server, the
- * other audience, a re-export) reuses them. resvg is most of the .docx's time (about 5 of 11 s
- * for the example on the loaded 2-core bench machine); a hit costs nothing. Bounded, oldest first out.
+ * other audience, a re-export) reuses them. A hit costs nothing; the figures not cached are drawn
+ * together (svgsToPng). Bounded, oldest first out.
  */
 const PNG_CACHE = new Map<string, Promise<Uint8Array>>();
 const PNG_CACHE_SIZE = 48;
-function cachedPng(svg: string, width: number): Promise<Uint8Array> {
-  const key = `${Math.round(width * PNG_SCALE)}:${svg}`;
-  let png = PNG_CACHE.get(key);
-  if (png) {
-    PNG_CACHE.delete(key);
-  } else {
-    png = svgToPng(svg, width * PNG_SCALE);
-    // A failed rendering is not kept: the next call tries again (and reports its own error).
-    png.catch(() => PNG_CACHE.delete(key));
-  }
-  PNG_CACHE.set(key, png);
-  if (PNG_CACHE.size > PNG_CACHE_SIZE) PNG_CACHE.delete(PNG_CACHE.keys().next().value!);
-  return png;
+function cachedPngs(figures: readonly { svg: string; width: number }[]): Promise<Uint8Array[]> {
+  const keys = figures.map((f) => `${Math.round(f.width * PNG_SCALE)}:${f.svg}`);
+  const missing = [...new Map(keys.map((k, i) => [k, figures[i]!] as const))].filter(([k]) => !PNG_CACHE.has(k));
+  const drawn = missing.length > 0 ? svgsToPng(missing.map(([, f]) => ({ svg: f.svg, width: f.width * PNG_SCALE }))) : null;
+  const pngs = keys.map((key) => {
+    let png = PNG_CACHE.get(key);
+    if (png) PNG_CACHE.delete(key);
+    else {
+      const at = missing.findIndex(([k]) => k === key);
+      png = drawn!.then((all) => all[at]!);
+      // A failed rendering is not kept: the next call tries again (and reports its own error).
+      png.catch(() => PNG_CACHE.delete(key));
+    }
+    PNG_CACHE.set(key, png);
+    return png;
+  });
+  while (PNG_CACHE.size > PNG_CACHE_SIZE) PNG_CACHE.delete(PNG_CACHE.keys().next().value!);
+  return Promise.all(pngs);
 }
 
 export async function documentToDocx(doc: ReportDocument, options: DocxRenderOptions = {}): Promise<Uint8Array> {
-  const rasterize = options.rasterize ?? cachedPng;
   const L = doc.labels;
 
   // The PNG fallbacks render in libuv's thread pool while the document is built here; the
@@ -116,7 +120,10 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
     s.sections.forEach(collect);
   };
   doc.sections.forEach(collect);
-  const rendering = Promise.all(allFigures.map(async (f) => [f.id, await rasterize(f.svg, f.width, f.height)] as const));
+  const rasterize = options.rasterize;
+  const rendering = (rasterize ? Promise.all(allFigures.map((f) => rasterize(f.svg, f.width, f.height))) : cachedPngs(allFigures)).then((pngs) =>
+    allFigures.map((f, i) => [f.id, pngs[i]!] as const),
+  );
 
   // Word bookmark names are short and plain: every anchor a link (or the contents) leads to gets
   // one ("r1", "r2", …); anchors nothing leads to get none.
@@ -196,13 +203,14 @@ export async function documentToDocx(doc: ReportDocument, options: DocxRenderOpt
     numbering: { config: [ORDERED_NUMBERING] },
     styles: {
       default: {
-        document: { run: { font: FONT, size: 18, language: { value: L.locale } }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
+        document: { run: { font: FONT, size: 18, language: { value: L.locale } }, paragraph: { spacing: { after: 120, line: LINE, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: FONT, size: 48, bold: true, color: BRAND }, paragraph: { spacing: { after: 200 } } },
         heading1: { run: { font: FONT, size: 30, bold: true, color: BRAND }, paragraph: { spacing: { before: 240, after: 200 }, keepNext: true } },
         heading2: { run: { font: FONT, size: 24, bold: true, color: BRAND }, paragraph: { spacing: { before: 280, after: 120 }, keepNext: true } },
         heading3: { run: { font: FONT, size: 20, bold: true, color: BRAND2 }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true } },
         caption: { run: { font: FONT, size: 17, bold: true, italics: false, color: BRAND }, paragraph: { spacing: { before: 160, after: 80 } } },
       },
+      paragraphStyles: TABLE_TEXT_STYLES,
     },
     sections,
   });
@@ -403,6 +411,11 @@ const asTable = (b: FigureBlock): TableBlock | undefined => (b.figure === 'gap-m
 
 /** Table text: 8 pt, or down to 6 pt where the columns' words need it (half-points); cell margins left and right, with room for rounding. */
 const TABLE_SIZES = [16, 15, 14, 13, 12];
+/** Line spacing, 1.15 lines (240ths of a line). A style that sets spacing restates it: LibreOffice reads a style's spacing without a line as single. */
+const LINE = 276;
+/** The paragraph style of table cells whose text is `size` half-points. */
+const tableTextStyle = (size: number) => `TableText${size}`;
+const TABLE_TEXT_STYLES = TABLE_SIZES.map((size) => ({ id: tableTextStyle(size), name: `Table text ${size / 2} pt`, basedOn: 'Normal', run: { size }, paragraph: { spacing: { after: 40, line: LINE, lineRule: LineRuleType.AUTO } } }));
 const CELL_PADDING = 80 + 80 + 40;
 
 function table(b: TableBlock, ctx: Ctx, landscape: boolean, label: string | null): FileChild[] {
@@ -460,9 +473,17 @@ function row(r: Row, b: TableBlock, widths: number[], ctx: Ctx, size: number): T
 function cell(c: Cell, o: { width: number; span: number; align: string | undefined; group: boolean; total: boolean; classified: boolean; anchor: string | undefined; size: number }, ctx: Ctx): TableCell {
   const tone = c.tone ? TONE_FILL[c.tone] : undefined;
   const fill = o.group ? 'E3EDF6' : o.total ? 'F3F6F9' : o.classified ? 'FDF2F3' : tone?.fill;
-  const style = { size: o.size, bold: o.group || o.total, ...(tone?.color ? { color: tone.color } : {}), ...(tone?.italic ? { italics: true } : {}), ...(o.group ? { color: BRAND } : {}) };
+  const style: RunStyle = { styleSize: o.size, ...(o.group || o.total ? { bold: true } : {}), ...(tone?.color ? { color: tone.color } : {}), ...(tone?.italic ? { italics: true } : {}), ...(o.group ? { color: BRAND } : {}) };
+  // The size and spacing come from the table text style, not from every run and paragraph: with
+  // the example's 3,600 cells a first .docx took 11% less CPU time, a warm one 20%. (The paragraph
+  // marks are now 8 pt like their text, so rows are about a point lower than with direct formatting.)
   const paragraphs = (c.content.length ? c.content : [[]]).map(
-    (p, i) => new Paragraph({ alignment: align(o.align), spacing: { after: 40 }, children: i === 0 ? bookmarked(o.anchor, ctx, runs(p, style, ctx)) : runs(p, style, ctx) }),
+    (p, i) =>
+      new Paragraph({
+        style: tableTextStyle(o.size),
+        ...(o.align === 'right' || o.align === 'center' ? { alignment: align(o.align) } : {}),
+        children: i === 0 ? bookmarked(o.anchor, ctx, runs(p, style, ctx)) : runs(p, style, ctx),
+      }),
   );
   return new TableCell({
     width: { size: o.width, type: WidthType.DXA },
@@ -505,6 +526,8 @@ interface RunStyle {
   italics?: boolean;
   color?: string;
   size?: number;
+  /** The size the paragraph's style gives the text (not written on the run; markers are sized from it). */
+  styleSize?: number;
   underline?: boolean;
   language?: { value: string };
 }
@@ -522,18 +545,18 @@ const LOCALES: Record<string, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 function run(r: Run, base: RunStyle): TextRun {
   if (r.classified) {
-    return new TextRun({ text: ` ${clean(r.text).toUpperCase()} `, bold: true, color: 'FFFFFF', size: base.size ?? 16, shading: { type: ShadingType.CLEAR, fill: CLASSIFIED, color: 'auto' } });
+    return new TextRun({ text: ` ${clean(r.text).toUpperCase()} `, bold: true, color: 'FFFFFF', size: base.size ?? base.styleSize ?? 16, shading: { type: ShadingType.CLEAR, fill: CLASSIFIED, color: 'auto' } });
   }
   if (r.lost) {
     // Text the source did not preserve: a bracketed, italic, muted marker on a grey ground.
-    return new TextRun({ text: `[${clean(r.text)}]`, italics: true, color: MUTED, size: Math.max(12, (base.size ?? 18) - 2), shading: { type: ShadingType.CLEAR, fill: 'EDEFF2', color: 'auto' } });
+    return new TextRun({ text: `[${clean(r.text)}]`, italics: true, color: MUTED, size: Math.max(12, (base.size ?? base.styleSize ?? 18) - 2), shading: { type: ShadingType.CLEAR, fill: 'EDEFF2', color: 'auto' } });
   }
   return text(r.text, { ...base, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}), ...(r.lang ? { language: { value: LOCALES[r.lang] ?? r.lang } } : {}) });
 }
 
 /** A plain text run: the text is written as character data, never interpreted. */
 function text(value: string, style: RunStyle = {}): TextRun {
-  const { underline, ...rest } = style;
+  const { underline, styleSize: _styleSize, ...rest } = style;
   return new TextRun({ text: clean(value), ...rest, ...(underline ? { underline: {} } : {}) });
 }
 
