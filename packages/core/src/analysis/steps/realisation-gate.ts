@@ -1,7 +1,7 @@
 import type { RealisationStatus } from '../../model/review.js';
 import { listIds, sortIds } from '../ids.js';
 import type { Messages } from '../messages/index.js';
-import type { InstrumentNode } from '../review-index.js';
+import type { InstrumentNode, ReviewIndex } from '../review-index.js';
 import type { InstrumentVerdicts, RealisationValue, SteppedVerdicts, Sum } from '../types.js';
 import type { ScopeInput, StepContext } from './context.js';
 
@@ -24,13 +24,43 @@ const NONE = Object.freeze([]) as unknown as string[];
 /** The money of a scope no cost line reaches: unknown (staff time is not registered per instrument), not 0. */
 const NO_MONEY: Sum = Object.freeze({ amount: null, known: 0, unknownParts: 0 });
 
-/** The gate for one instrument. */
-export function realisationGate(node: InstrumentNode, M: Messages, reasons: string[] = [M.gate.status(node.instrument.realisation.status)]): InstrumentVerdicts['realisation'] {
-  const { realisation, id } = node.instrument;
-  const deployed = isDeployed(realisation.status);
-  // The realisation record is the instrument's own; its evidence is the source it cites, if any.
-  const evidence = realisation.citation?.source ? [id, realisation.citation.source] : deployed ? NONE : [id];
-  return { status: realisation.status, deployed, reasons, evidence };
+/**
+ * The gates of all instruments, and the reason steps 3–5 give one that was not deployed. What
+ * depends only on the status is made once per status and shared (frozen): the reasons, and the
+ * whole gate of a deployed instrument citing no source; evidence that is the instrument alone is
+ * its shared id list (`ReviewIndex.idList`).
+ */
+export class Gates {
+  private readonly byStatus = new Map<RealisationStatus, { reasons: string[]; uncited: InstrumentVerdicts['realisation'] | null; notDeployed: string[] }>();
+
+  constructor(
+    private readonly ix: ReviewIndex,
+    private readonly M: Messages,
+  ) {}
+
+  private of(status: RealisationStatus) {
+    let s = this.byStatus.get(status);
+    if (!s) {
+      const reasons = Object.freeze([this.M.gate.status(status)]) as string[];
+      const uncited = isDeployed(status) ? Object.freeze({ status, deployed: true, reasons, evidence: NONE }) : null;
+      this.byStatus.set(status, (s = { reasons, uncited, notDeployed: Object.freeze([notDeployedReason(status, this.M)]) as string[] }));
+    }
+    return s;
+  }
+
+  /** The gate for one instrument. */
+  gate(node: InstrumentNode): InstrumentVerdicts['realisation'] {
+    const { realisation, id } = node.instrument;
+    const shared = this.of(realisation.status);
+    // The realisation record is the instrument's own; its evidence is the source it cites, if any.
+    if (realisation.citation?.source) return { status: realisation.status, deployed: isDeployed(realisation.status), reasons: shared.reasons, evidence: [id, realisation.citation.source] };
+    return shared.uncited ?? { status: realisation.status, deployed: false, reasons: shared.reasons, evidence: this.ix.idList(node) };
+  }
+
+  /** The reasons steps 3–5 give an instrument that was not deployed. */
+  notDeployed(status: RealisationStatus): string[] {
+    return this.of(status).notDeployed;
+  }
 }
 
 /** The reason steps 3–5 give an instrument that was not deployed. */
