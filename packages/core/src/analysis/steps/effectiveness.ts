@@ -155,7 +155,7 @@ const UNFAVOURABLE = new Set<EffectivenessValue>(['negative', 'not-demonstrated'
 /** Knowable attributed money of an instrument, or null. */
 export const moneyOf = (c: InstrumentCost): number | null => (c.status === 'amount' && c.amount ? c.amount.known : null);
 
-/** The weighing of a scope without findings of its own, shared (frozen) by every such scope. */
+/** The weighing of a scope without findings of its own, shared (frozen) by every such scope (10k at 100k instruments). */
 const NO_OWN: SteppedVerdicts['effectiveness']['own'] = Object.freeze({ value: 'none', findings: Object.freeze([]) as unknown as string[] });
 
 /** Steps 3 and 4 for a scope: the spread of its instruments' contributions, and the headline rule. */

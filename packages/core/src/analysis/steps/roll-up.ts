@@ -92,7 +92,7 @@ export class SpreadBuilder<V extends string> {
   }
 }
 
-/** The money of a spread no member has known money for, one per list of values, shared (frozen). */
+/** The money of a spread no member has known money for, one per list of values, shared (frozen): 27k objectives' spreads at 100k instruments. */
 const NO_MONEY = new WeakMap<readonly string[], Spread<string>['money']>();
 function noMoney<V extends string>(values: readonly V[]): Spread<V>['money'] {
   let m = NO_MONEY.get(values);
@@ -126,7 +126,7 @@ export function headlineOf<V extends string>(spread: Spread<V>, candidates: read
   return { value: fallback, headline: headlineAt(threshold, false) };
 }
 
-/** The two headlines at a threshold, made once and shared (frozen) by every scope and step. */
+/** The two headlines at a threshold, made once and shared (frozen) by every scope and step (30k objects fewer at 100k instruments). */
 let headlines: { threshold: number; of: readonly [Headline, Headline] } | null = null;
 export function headlineAt(threshold: number, asAWhole: boolean): Headline {
   if (headlines?.threshold !== threshold) headlines = { threshold, of: [Object.freeze({ threshold, asAWhole: false }), Object.freeze({ threshold, asAWhole: true })] };
