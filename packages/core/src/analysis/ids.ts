@@ -187,6 +187,30 @@ export function sortIds(ids: Iterable<string>): string[] {
 }
 
 /**
+ * Two lists of ids, each in natural order, as one in natural order without duplicates: what
+ * `sortIds` gives for both together, by merging. Where one list ends before the other starts, as a
+ * scope's instruments and its budget lines do, that costs a single comparison.
+ */
+export function mergeIds(a: readonly string[], b: readonly string[]): string[] {
+  let out: string[];
+  if (a.length === 0 || b.length === 0 || compareIds(a[a.length - 1]!, b[0]!) < 0) out = a.concat(b);
+  else if (compareIds(b[b.length - 1]!, a[0]!) < 0) out = b.concat(a);
+  else {
+    out = new Array<string>(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < a.length && j < b.length) out[k++] = compareIds(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+    while (i < a.length) out[k++] = a[i++]!;
+    while (j < b.length) out[k++] = b[j++]!;
+  }
+  let w = 0;
+  for (let r = 0; r < out.length; r++) if (r === 0 || out[r] !== out[w - 1]) out[w++] = out[r]!;
+  out.length = w;
+  return out;
+}
+
+/**
  * A short list of ids for a sentence: the first few in natural order and a count of the rest, said
  * in the language of `messages` ("a, b and 3 more", "a, b en nog 3").
  */

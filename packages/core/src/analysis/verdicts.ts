@@ -1,4 +1,4 @@
-import type { EvidenceStrength, RealisationStatus } from '../model/review.js';
+import type { EvidenceStrength } from '../model/review.js';
 import { compareIds } from './ids.js';
 import { Marks } from './marks.js';
 import type { Messages } from './messages/index.js';
@@ -10,7 +10,7 @@ import { CONTRIBUTION_VALUES, contributionOf, moneyOf, scopeEffectiveness } from
 import { EFFICIENCY_VALUES, efficiencyFacts, instrumentEfficiency, scopeEfficiency } from './steps/efficiency.js';
 import { scopeGoalAchievement } from './steps/goal-achievement.js';
 import { instrumentPlausibility } from './steps/plausibility.js';
-import { realisationGate, scopeRealisation } from './steps/realisation-gate.js';
+import { Gates, scopeRealisation } from './steps/realisation-gate.js';
 import { DEFAULT_HEADLINE_THRESHOLD } from './steps/roll-up.js';
 import type { InstrumentCost, InstrumentEvidence, InstrumentVerdicts, SmartCheck, SteppedVerdicts } from './types.js';
 
@@ -64,6 +64,8 @@ export function stepContext(
       reasons: [M.efficiency.missingCost, M.efficiency.missingEffect('not-determinable'), M.efficiency.missingStudy(options.efficiencyMinimumStrength ?? 'process')],
       evidence: [],
     },
+    gates: new Gates(ix, M),
+    missingReasons: new Map(),
     marks: [new Marks(ix.review.findings.length), new Marks(ix.review.findings.length)],
     tally: {
       contribution: new Uint8Array(ix.nodes.length),
@@ -77,13 +79,9 @@ export function stepContext(
 export function instrumentVerdicts(ctx: StepContext): InstrumentVerdicts[] {
   // Sentences per status and the verdicts of instruments without findings are shared: at 100k
   // instruments, allocating them per instrument doubled the time spent collecting garbage.
-  const reasons = new Map<RealisationStatus, string[]>();
   const noEvidencePlausibility = instrumentPlausibility(ctx, ctx.noEvidence.contribution);
   return ctx.ix.nodes.map((node) => {
-    const status = node.instrument.realisation.status;
-    let shared = reasons.get(status);
-    if (!shared) reasons.set(status, (shared = realisationGate(node, ctx.M).reasons));
-    const gate = realisationGate(node, ctx.M, shared);
+    const gate = ctx.gates.gate(node);
     const { contribution, effectiveness } = contributionOf(ctx, node, gate.deployed);
     // Read here, while the node is at hand: a pass of its own over 100k nodes cost about 65 ms more.
     ctx.efficiency[node.index] = efficiencyFacts(ctx, node);

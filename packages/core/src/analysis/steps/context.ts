@@ -1,5 +1,6 @@
 import type { Objective } from '../../model/review.js';
 import type { Marks } from '../marks.js';
+import type { Gates } from './realisation-gate.js';
 import type { Messages } from '../messages/index.js';
 import type { CountBound } from '../numbers.js';
 import type { InstrumentNode, ReviewIndex } from '../review-index.js';
@@ -31,6 +32,10 @@ export interface StepContext {
   goals: Map<string, import('./goal-achievement.js').ObjectiveGoal>;
   /** Per node index, the instrument's place in the natural order of ids (ids.ts), to order lists of instruments by number. */
   rank: Uint32Array;
+  /** The realisation gates, and what steps 3–5 say of an instrument not deployed. */
+  gates: Gates;
+  /** Shared reasons of instruments whose efficiency is not determinable (efficiency.ts `sharedMissingReasons`). */
+  missingReasons: Map<number, string[]>;
   /** Two sets of marks over the findings, for the passes of one verdict. */
   marks: [Marks, Marks];
   /**

@@ -5,7 +5,6 @@ import { strengthRank } from '../../model/strength.js';
 import type { AspectEvidence, EffectivenessValue, EffectStudyValue, InstrumentCost, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
 import type { InstrumentNode } from '../review-index.js';
 import { listMembers, type ScopeInput, type StepContext } from './context.js';
-import { notDeployedReason } from './realisation-gate.js';
 import { headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
 
 /**
@@ -81,8 +80,8 @@ export function contributionOf(ctx: StepContext, node: InstrumentNode, deployed:
   const step3 = effectStudyValue(value, e);
   const status = node.instrument.realisation.status;
   if (value === 'not-applicable') {
-    const reasons = [notDeployedReason(status, M)];
-    const evidence = [node.instrument.id];
+    const reasons = ctx.gates.notDeployed(status);
+    const evidence = ix.idList(node);
     return { contribution: { value, strength: null, reasons, evidence }, effectiveness: { value: step3, reasons, evidence } };
   }
   if (e.findings.length === 0) return ctx.noEvidence;
@@ -127,10 +126,9 @@ export function contributionOf(ctx: StepContext, node: InstrumentNode, deployed:
   if (status === 'pilot') reasons.push(M.gate.pilot);
   else if (status === 'unknown') reasons.push(M.gate.unknown);
   const evidence = value === 'not-determinable' ? [] : sortIds([...e.decisive, ...sourcesOf(node, decisive)]);
-  const step3Reasons = step3 === 'no-effect-study' ? [M.contribution.noEffectStudy] : reasons;
   return {
     contribution: { value, strength: value === 'not-determinable' ? null : strength, reasons, evidence },
-    effectiveness: { value: step3, reasons: step3Reasons, evidence: step3 === 'no-effect-study' ? [] : evidence },
+    effectiveness: step3 === 'no-effect-study' ? ctx.noEvidence.effectiveness : { value: step3, reasons, evidence },
   };
 }
 
@@ -156,6 +154,9 @@ const UNFAVOURABLE = new Set<EffectivenessValue>(['negative', 'not-demonstrated'
 
 /** Knowable attributed money of an instrument, or null. */
 export const moneyOf = (c: InstrumentCost): number | null => (c.status === 'amount' && c.amount ? c.amount.known : null);
+
+/** The weighing of a scope without findings of its own, shared (frozen) by every such scope (10k at 100k instruments). */
+const NO_OWN: SteppedVerdicts['effectiveness']['own'] = Object.freeze({ value: 'none', findings: Object.freeze([]) as unknown as string[] });
 
 /** Steps 3 and 4 for a scope: the spread of its instruments' contributions, and the headline rule. */
 export function scopeEffectiveness(ctx: StepContext, input: ScopeInput): SteppedVerdicts['effectiveness'] {
@@ -220,7 +221,7 @@ export function scopeEffectiveness(ctx: StepContext, input: ScopeInput): Stepped
     counts: spread.counts,
     spread,
     headline,
-    own: { value: ownWeighing.value, findings: sortIds(ownDecisive) },
+    own: own.length === 0 ? NO_OWN : { value: ownWeighing.value, findings: sortIds(ownDecisive) },
     reasons,
     evidence: sortIds(evidence),
   };

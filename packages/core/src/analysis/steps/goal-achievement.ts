@@ -4,7 +4,7 @@ import { weigh, type Weighing } from '../judgement.js';
 import { share } from '../numbers.js';
 import type { GoalAchievementValue, SteppedVerdicts } from '../types.js';
 import type { ScopeInput, StepContext } from './context.js';
-import { headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
+import { headlineAt, headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
 
 /**
  * Step 1, goal achievement: how far was the objective reached? It reads the findings on goal
@@ -93,7 +93,7 @@ export function scopeGoalAchievement(ctx: StepContext, { objectives, scope }: Sc
   const spread = b.spread();
   const judgeable = share(goals.filter((g) => g.judgeable).length, goals.length);
   if (goals.length === 0) {
-    return { value: 'not-determinable', judgeable, spread, headline: { threshold, asAWhole: false }, reasons: [M.goal.noObjectives], evidence: [] };
+    return { value: 'not-determinable', judgeable, spread, headline: headlineAt(threshold, false), reasons: [M.goal.noObjectives], evidence: [] };
   }
   const { value, headline } = headlineOf(spread, CANDIDATES, 'not-determinable', threshold);
   const reasons: string[] = [];

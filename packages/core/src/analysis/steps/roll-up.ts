@@ -82,7 +82,7 @@ export class SpreadBuilder<V extends string> {
       applicable,
       counts: record(values, (k) => counts[k]!),
       shares: record(values, (k) => (k === na ? ratio(counts[k]!, total) : ratio(counts[k]!, applicable))),
-      money: {
+      money: this.withMoney === 0 ? noMoney(values) : {
         byValue: record(values, (k) => money[k]!),
         known: moneyKnown,
         instruments: this.withMoney,
@@ -90,6 +90,17 @@ export class SpreadBuilder<V extends string> {
       },
     };
   }
+}
+
+/** The money of a spread no member has known money for, one per list of values, shared (frozen): 27k objectives' spreads at 100k instruments. */
+const NO_MONEY = new WeakMap<readonly string[], Spread<string>['money']>();
+function noMoney<V extends string>(values: readonly V[]): Spread<V>['money'] {
+  let m = NO_MONEY.get(values);
+  if (!m) {
+    m = Object.freeze({ byValue: Object.freeze(record(values, () => 0)), known: 0, instruments: 0, shares: Object.freeze(record(values, () => null)) });
+    NO_MONEY.set(values, m);
+  }
+  return m as Spread<V>['money'];
 }
 
 /** A record with a field per value, in the order of `values`. */
@@ -109,8 +120,15 @@ export const supportOf = <V extends string>(spread: Spread<V>, c: Candidate<V>):
 export function headlineOf<V extends string>(spread: Spread<V>, candidates: readonly Candidate<V>[], fallback: V, threshold: number): { value: V; headline: Headline } {
   if (spread.applicable > 0) {
     for (const c of candidates) {
-      if (supportOf(spread, c) >= threshold * spread.applicable - 1e-9) return { value: c.value, headline: { threshold, asAWhole: true } };
+      if (supportOf(spread, c) >= threshold * spread.applicable - 1e-9) return { value: c.value, headline: headlineAt(threshold, true) };
     }
   }
-  return { value: fallback, headline: { threshold, asAWhole: false } };
+  return { value: fallback, headline: headlineAt(threshold, false) };
+}
+
+/** The two headlines at a threshold, made once and shared (frozen) by every scope and step (30k objects fewer at 100k instruments). */
+let headlines: { threshold: number; of: readonly [Headline, Headline] } | null = null;
+export function headlineAt(threshold: number, asAWhole: boolean): Headline {
+  if (headlines?.threshold !== threshold) headlines = { threshold, of: [Object.freeze({ threshold, asAWhole: false }), Object.freeze({ threshold, asAWhole: true })] };
+  return headlines.of[asAWhole ? 1 : 0];
 }
