@@ -1,27 +1,21 @@
 import { analyze, Review, type ReviewInput } from '@polev/core';
+import { minimalReview } from '@polev/core/testing';
 import { describe, expect, it } from 'vitest';
 import { plainStyle } from './io.js';
 import { summary } from './summary.js';
 
 /** Money in the `polev analyze` summary: unknown stays unknown, in both languages (issues 9 and 11). */
 const review = (budgetLines: ReviewInput['budgetLines']) =>
-  Review.parse({
-    schemaVersion: 2,
-    id: 'r',
-    title: 'Money review',
-    language: 'en',
-    ministry: { name: 'M' },
-    budgetArticles: [{ number: '1.1' }],
-    period: { start: 2020, end: 2022 },
-    rpeVersion: '2015',
-    method: 'synthesis',
-    policyTree: { mainGoal: { text: 'G' }, domains: [{ id: 'd1', name: 'D1' }], objectives: [{ id: 'o1', domain: 'd1', text: 'Reduce incidents by 10% by 2022.' }] },
-    instruments: [
-      { id: 'i1', name: 'I1', objective: 'o1', kind: 'other', realisation: { status: 'realised', evidence: 'x' } },
-      { id: 'i2', name: 'I2', objective: 'o1', kind: 'other', realisation: { status: 'realised', evidence: 'x' } },
-    ],
-    budgetLines,
-  });
+  Review.parse(
+    minimalReview({
+      title: 'Money review',
+      instruments: [
+        { id: 'i1', name: 'I1', objective: 'o1', kind: 'other', realisation: { status: 'realised', evidence: 'x' } },
+        { id: 'i2', name: 'I2', objective: 'o1', kind: 'other', realisation: { status: 'realised', evidence: 'x' } },
+      ],
+      budgetLines,
+    }),
+  );
 
 describe('the analyze summary shows money as far as it is known', () => {
   it('no expenditure given: programme unknown, never €0; no savings figures', () => {

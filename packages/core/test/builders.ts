@@ -1,27 +1,13 @@
 import { Review, type ReviewInput } from '../src/index.js';
+import { minimalReview } from '../src/testing/index.js';
 
 type Partial2<T> = { [K in keyof T]?: T[K] };
 
 /** A minimal valid review, overridden per test; parsed through the real schema so defaults apply. */
 export function makeReview(over: Partial2<ReviewInput> & { objectives?: ReviewInput['policyTree']['objectives']; domains?: ReviewInput['policyTree']['domains'] } = {}): Review {
   const { objectives, domains, ...rest } = over;
-  return Review.parse({
-    schemaVersion: 2,
-    id: 'r',
-    title: 'Test review',
-    language: 'en',
-    ministry: { name: 'Ministry' },
-    budgetArticles: [{ number: '1.1' }],
-    period: { start: 2020, end: 2022 },
-    rpeVersion: '2015',
-    method: 'synthesis',
-    policyTree: {
-      mainGoal: { text: 'Main goal' },
-      domains: domains ?? [{ id: 'd1', name: 'Domain one' }],
-      objectives: objectives ?? [{ id: 'o1', domain: 'd1', text: 'Reduce incidents by 10% by 2022 compared with 2019.' }],
-    },
-    ...rest,
-  });
+  const { policyTree } = minimalReview();
+  return Review.parse(minimalReview({ policyTree: { ...policyTree, domains: domains ?? policyTree.domains, objectives: objectives ?? policyTree.objectives }, ...rest }));
 }
 
 export const instrument = (id: string, objective = 'o1', status: 'realised' | 'partly' | 'not-realised' | 'realised-after-period' | 'pilot' | 'ongoing' | 'unknown' = 'realised') => ({

@@ -1,4 +1,5 @@
 import { analyze, type Review, type ReviewInput } from '@polev/core';
+import { minimalReview } from '@polev/core/testing';
 import { describe, expect, it } from 'vitest';
 import { renderDocx, renderHtml, renderMarkdown } from '../src/index.js';
 import { ARTICLE_36_CONTEXT, complete, readDocx } from './helpers.js';
@@ -11,16 +12,13 @@ import { ARTICLE_36_CONTEXT, complete, readDocx } from './helpers.js';
  */
 
 const review = (over: Partial<ReviewInput> = {}): Review =>
-  complete({
-    schemaVersion: 2,
+  complete(minimalReview({
     id: 'part',
     title: 'Part review',
     language: 'nl',
     ministry: { name: 'Ministerie' },
     budgetArticles: [{ number: '36.2' }],
     period: { start: 2013, end: 2015 },
-    rpeVersion: '2015',
-    method: 'synthesis',
     policyTree: {
       mainGoal: { text: 'Main goal' },
       domains: [{ id: 'd1', name: 'Domain one' }],
@@ -51,7 +49,7 @@ const review = (over: Partial<ReviewInput> = {}): Review =>
       },
     ],
     ...over,
-  } as ReviewInput);
+  }));
 
 type Lang = 'en' | 'nl';
 const render = async (r: Review, lang: Lang, audience: 'public' | 'confidential') => {

@@ -1,4 +1,5 @@
 import { analyze, type Review, type ReviewInput } from '@polev/core';
+import { minimalReview } from '@polev/core/testing';
 import { describe, expect, it } from 'vitest';
 import { buildReport, documentTexts, renderDocx, renderHtml, renderMarkdown } from '../src/index.js';
 import { formatAmount, formatNumber } from '../src/labels/index.js';
@@ -11,30 +12,25 @@ import { complete, loadExample, readDocx } from './helpers.js';
  */
 
 const base = (over: Partial<ReviewInput>): Review =>
-  complete({
-    schemaVersion: 2,
-    id: 'money',
-    title: 'Money review',
-    language: 'en',
-    ministry: { name: 'Ministry' },
-    budgetArticles: [{ number: '1.1' }],
-    period: { start: 2020, end: 2022 },
-    rpeVersion: '2015',
-    method: 'synthesis',
-    policyTree: {
-      mainGoal: { text: 'Main goal' },
-      domains: [{ id: 'd1', name: 'Domain one' }, { id: 'd2', name: 'Domain two' }],
-      objectives: [
-        { id: 'o1', domain: 'd1', text: 'Reduce incidents by 10% by 2022 compared with 2019.' },
-        { id: 'o2', domain: 'd2', text: 'Reduce fraud by 5% by 2022 compared with 2019.' },
+  complete(
+    minimalReview({
+      id: 'money',
+      title: 'Money review',
+      policyTree: {
+        mainGoal: { text: 'Main goal' },
+        domains: [{ id: 'd1', name: 'Domain one' }, { id: 'd2', name: 'Domain two' }],
+        objectives: [
+          { id: 'o1', domain: 'd1', text: 'Reduce incidents by 10% by 2022 compared with 2019.' },
+          { id: 'o2', domain: 'd2', text: 'Reduce fraud by 5% by 2022 compared with 2019.' },
+        ],
+      },
+      instruments: [
+        { id: 'i1', name: 'Alpha grant', objective: 'o1', kind: 'financial', realisation: { status: 'realised', evidence: 'done' } },
+        { id: 'i2', name: 'Beta network', objective: 'o2', kind: 'network', realisation: { status: 'realised', evidence: 'done' } },
       ],
-    },
-    instruments: [
-      { id: 'i1', name: 'Alpha grant', objective: 'o1', kind: 'financial', realisation: { status: 'realised', evidence: 'done' } },
-      { id: 'i2', name: 'Beta network', objective: 'o2', kind: 'network', realisation: { status: 'realised', evidence: 'done' } },
-    ],
-    ...over,
-  } as ReviewInput);
+      ...over,
+    }),
+  );
 
 const formats = async (review: Review, lang: 'en' | 'nl') => {
   const a = analyze(review, { lang });

@@ -1,1 +1,2 @@
+export { minimalReview } from './minimal.js';
 export { syntheticReview, type SyntheticOptions } from './synthetic.js';
