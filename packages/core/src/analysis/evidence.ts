@@ -8,7 +8,7 @@ const REALISATION_RANK = strengthRank('realisation');
 const EFFECTIVENESS = ASPECTS.indexOf('effectiveness');
 import type { Messages } from './messages/index.js';
 import { listIds, sortIds as sorted } from './ids.js';
-import { jointGroupsOf, type Attribution } from './attribution.js';
+import { jointGroupsIn, type Attribution } from './attribution.js';
 import { ratio, round, share } from './numbers.js';
 import { Marks } from './marks.js';
 import type { InstrumentNode, ReviewIndex } from './review-index.js';
@@ -45,6 +45,8 @@ interface FindingFacts {
   rank: Uint8Array;
   /** Per finding ordinal, its aspect as a position in ASPECTS. */
   aspect: Uint8Array;
+  /** Per finding ordinal, the coverage bit (STATES) of the aspect it states when it comes from an evaluation (statesAspect), else 0. */
+  stated: Uint8Array;
   /** Per finding ordinal, the place of its id in the natural order. */
   place: Int32Array;
   /** The places of finding k's sources: sourcePlaces[sourceStart[k]] up to sourcePlaces[sourceStart[k + 1]]. */
@@ -52,6 +54,8 @@ interface FindingFacts {
   sourcePlaces: Int32Array;
   /** The ids by place. */
   idAt: readonly string[];
+  /** By place, 1 for the id of a public source in the review (the last of that id, as in ReviewIndex.sources). */
+  publicSource: Uint8Array;
   /** Per finding ordinal, the evidence of that finding alone, made on first use and shared. */
   alone: (AspectEvidence | undefined)[];
   /** Per finding ordinal, the evidence per aspect of a node with only that finding, made on first use and shared. */
@@ -74,23 +78,49 @@ function findingFacts(ix: ReviewIndex): FindingFacts {
   const findings = ix.review.findings;
   const n = findings.length;
   const aspect = new Uint8Array(n);
+  const stated = new Uint8Array(n);
   const sourceStart = new Int32Array(n + 1);
-  const ids: string[] = [];
+  const ids: string[] = new Array<string>(n);
   for (let k = 0; k < n; k++) {
     const f = findings[k]!;
     aspect[k] = ASPECTS.indexOf(f.aspect);
-    ids.push(f.id);
+    if (statesAspect(f, ASPECTS[aspect[k]!]!, ix.evaluationByOrdinal[k] === 1)) stated[k] = STATES[aspect[k]!]!;
+    ids[k] = f.id;
     sourceStart[k + 1] = sourceStart[k]! + f.sources.length;
   }
-  for (let k = 0; k < n; k++) for (const s of findings[k]!.sources) ids.push(s.source);
-  const idAt = sorted(ids);
-  const placeOf = new Map<string, number>();
-  for (let p = 0; p < idAt.length; p++) placeOf.set(idAt[p]!, p);
+  const cited: string[] = [];
+  const unlisted: string[] = [];
+  for (let k = 0; k < n; k++) {
+    for (const s of findings[k]!.sources) {
+      cited.push(s.source);
+      if (!ix.sources.has(s.source)) unlisted.push(s.source);
+    }
+  }
+  // Both lists are mostly in order already, and then sorting their concatenation is one merge.
+  const idAt = sorted(sorted(ids).concat(sorted(ix.review.sources.map((s) => s.id)), unlisted.length ? sorted(unlisted) : EMPTY));
   const place = new Int32Array(n);
-  for (let k = 0; k < n; k++) place[k] = placeOf.get(findings[k]!.id)!;
-  const sourcePlaces = new Int32Array(sourceStart[n]!);
-  for (let i = n; i < ids.length; i++) sourcePlaces[i - n] = placeOf.get(ids[i]!)!;
-  facts = { findings, rank: ix.findingRank, aspect, place, sourceStart, sourcePlaces, idAt, alone: new Array(n).fill(undefined), aloneAspects: new Array(n).fill(undefined), ownEvidence: new Array(n).fill(undefined), aloneCell: new Array(n).fill(undefined) };
+  const placeOf = new Map<string, number>();
+  let p = 0;
+  // Finding ids in order and before every source id (the rule): their places need no lookups.
+  for (; p < n && idAt[p] === findings[p]!.id; p++) place[p] = p;
+  let first = p < n ? 0 : n;
+  for (let q = first; q < idAt.length; q++) placeOf.set(idAt[q]!, q);
+  const placeOfId = (id: string): number | undefined => {
+    const q = placeOf.get(id);
+    if (q !== undefined || first === 0) return q;
+    // A source id that is also a finding's.
+    for (; first > 0; first--) placeOf.set(idAt[first - 1]!, first - 1);
+    return placeOf.get(id);
+  };
+  for (let k = p; k < n; k++) place[k] = placeOfId(findings[k]!.id)!;
+  const sourcePlaces = new Int32Array(cited.length);
+  for (let i = 0; i < cited.length; i++) sourcePlaces[i] = placeOfId(cited[i]!)!;
+  const publicSource = new Uint8Array(idAt.length);
+  for (const s of ix.review.sources) {
+    const q = placeOfId(s.id);
+    if (q !== undefined) publicSource[q] = s.classification === 'public' ? 1 : 0;
+  }
+  facts = { findings, rank: ix.findingRank, aspect, stated, place, sourceStart, sourcePlaces, idAt, publicSource, alone: new Array(n).fill(undefined), aloneAspects: new Array(n).fill(undefined), ownEvidence: new Array(n).fill(undefined), aloneCell: new Array(n).fill(undefined) };
   factsOf.set(ix, facts);
   return facts;
 }
@@ -213,6 +243,16 @@ function aspectsOf(F: FindingFacts, ordinals: readonly number[]): Record<Aspect,
   return { 'goal-achievement': on(0), realisation: on(1), effectiveness: on(2), efficiency: on(3), 'side-effects': on(4) };
 }
 
+/** The rank of the strongest of the aspects' evidence (named, not looped over: a fifth of instrumentEvidence's own time). */
+const strongestRank = (aspects: Record<Aspect, AspectEvidence>): number =>
+  Math.max(
+    strengthRank(aspects['goal-achievement'].strength),
+    strengthRank(aspects.realisation.strength),
+    strengthRank(aspects.effectiveness.strength),
+    strengthRank(aspects.efficiency.strength),
+    strengthRank(aspects['side-effects'].strength),
+  );
+
 /** The ids of findings (by ordinal) and of their sources, in natural order. */
 function evidenceIds(F: FindingFacts, ordinals: readonly number[]): string[] {
   if (ordinals.length === 1) {
@@ -233,13 +273,18 @@ function evidenceIds(F: FindingFacts, ordinals: readonly number[]): string[] {
   return idsAt(F, places);
 }
 
+// trim() strips exactly what \s matches, and is cheaper than a regular expression per instrument.
 const hasRealisationEvidence = (i: Instrument) =>
-  i.realisation.status !== 'unknown' && (/\S/.test(i.realisation.evidence ?? '') || i.realisation.citation !== undefined);
+  i.realisation.status !== 'unknown' && ((i.realisation.evidence ?? '').trim() !== '' || i.realisation.citation !== undefined);
 
 /** Evidence per instrument, by node index. */
 export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvidence[] {
   const F = findingFacts(ix);
-  const classified = (f: Finding) => f.classification !== 'public' || f.sources.some((s) => ix.sources.get(s.source)?.classification !== 'public');
+  const classified = (k: number) => {
+    if (F.findings[k]!.classification !== 'public') return true;
+    for (let i = F.sourceStart[k]!; i < F.sourceStart[k + 1]!; i++) if (!F.publicSource[F.sourcePlaces[i]!]) return true;
+    return false;
+  };
   // One sentence per status, shared: most instruments have no finding and say the same.
   const onlyRealisation = new Map<RealisationStatus, string>();
   const onlyRealisationOf = (status: RealisationStatus) => {
@@ -258,6 +303,7 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
     }
     return reasons;
   };
+  const aloneReasons: (string[] | undefined)[] = new Array<string[] | undefined>(F.findings.length).fill(undefined);
   return ix.nodes.map((node) => {
     const { instrument: ins, findings: about } = node;
     const realisation = hasRealisationEvidence(ins);
@@ -274,31 +320,31 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
     }
     const ordinals = node.findingOrdinals;
     const aspects = aspectsOf(F, ordinals);
-    let rank = realisation ? REALISATION_RANK : 0;
-    for (let a = 0; a < ASPECTS.length; a++) rank = Math.max(rank, strengthRank(aspects[ASPECTS[a]!].strength));
-    const strength = strengthAt(rank);
+    const strength = strengthAt(Math.max(realisation ? REALISATION_RANK : 0, strongestRank(aspects)));
     let evaluations = 0;
     let classifiedEvaluations = 0;
     for (let j = 0; j < about.length; j++) {
       if (!ix.evaluationByOrdinal[ordinals[j]!]) continue;
       evaluations++;
-      if (classified(about[j]!)) classifiedEvaluations++;
+      if (classified(ordinals[j]!)) classifiedEvaluations++;
     }
     const strongest = strength === 'none' ? [] : ASPECTS.filter((a) => aspects[a].strength === strength && aspects[a].findings.length);
+    const judgedReasons = () => {
+      const reasons = [M.instrumentEvidence.strongest(strength, strongest, listIds(strongest.flatMap((a) => aspects[a].findings), M))];
+      if (evaluations === 0) reasons.push(M.instrumentEvidence.notEvaluated);
+      return reasons;
+    };
     let reasons: string[];
     if (strongest.length === 0 && evaluations === 0) {
       // What an instrument without findings says, shared: its findings judge nothing (5k lists fewer at 100k).
       reasons = unevaluatedReasonsOf(strength === 'realisation' ? ins.realisation.status : null);
+    } else if (strongest.length === 0) {
+      reasons = [strength === 'realisation' ? onlyRealisationOf(ins.realisation.status) : M.instrumentEvidence.nothing];
+    } else if (ordinals.length === 1) {
+      // One finding that judges: what it says is the same for every instrument it is about.
+      reasons = aloneReasons[ordinals[0]!] ??= Object.freeze(judgedReasons()) as string[];
     } else {
-      reasons = [];
-      if (strongest.length) {
-        reasons.push(M.instrumentEvidence.strongest(strength, strongest, listIds(strongest.length === 1 ? aspects[strongest[0]!].findings : strongest.flatMap((a) => aspects[a].findings), M)));
-      } else if (strength === 'realisation') {
-        reasons.push(onlyRealisationOf(ins.realisation.status));
-      } else {
-        reasons.push(M.instrumentEvidence.nothing);
-      }
-      if (evaluations === 0) reasons.push(M.instrumentEvidence.notEvaluated);
+      reasons = judgedReasons();
     }
     return {
       instrument: ins.id,
@@ -337,75 +383,78 @@ function judgedRanks(ix: ReviewIndex): Map<string, number> {
   return F.judged;
 }
 
-/** Coverage per instrument, by node index. */
-export function coverageRows(ix: ReviewIndex): CoverageRow[] {
-  return ix.nodes.map(({ instrument, findings, findingOrdinals }) => {
-    const row = { id: instrument.id, evaluated: false, effectiveness: false, efficiency: false, sideEffects: false };
-    for (let j = 0; j < findings.length; j++) {
-      const f = findings[j]!;
-      if (!ix.evaluationByOrdinal[findingOrdinals[j]!]) continue;
-      row.evaluated = true;
-      if (statesAspect(f, 'effectiveness', true)) row.effectiveness = true;
-      else if (statesAspect(f, 'efficiency', true)) row.efficiency = true;
-      else if (statesAspect(f, 'side-effects', true)) row.sideEffects = true;
+// Coverage of an instrument as bits, for the sums of scopes: reading 100k row objects again for
+// every scope cost more than the sums themselves.
+const EVALUATED = 1;
+const STATES = [0, 0, 2, 4, 8] as const; // by position in ASPECTS: effectiveness, efficiency, side effects
+
+/** Coverage per instrument, by node index, and the same as bits. */
+function coverageRows(ix: ReviewIndex, F: FindingFacts): { rows: CoverageRow[]; covered: Uint8Array } {
+  const covered = new Uint8Array(ix.nodes.length);
+  const rows = ix.nodes.map(({ instrument, findingOrdinals }, index) => {
+    let bits = 0;
+    for (let j = 0; j < findingOrdinals.length; j++) {
+      const k = findingOrdinals[j]!;
+      if (ix.evaluationByOrdinal[k]) bits |= EVALUATED | F.stated[k]!;
     }
-    return row;
+    covered[index] = bits;
+    return { id: instrument.id, evaluated: bits !== 0, effectiveness: (bits & STATES[2]) !== 0, efficiency: (bits & STATES[3]) !== 0, sideEffects: (bits & STATES[4]) !== 0 };
   });
+  return { rows, covered };
 }
 
-type CoverageKey = 'evaluated' | 'effectiveness' | 'efficiency';
 /** Coverage by money before its shares are taken. */
-type MoneyParts = Omit<CoverageSummary['money'], `${CoverageKey}Share`>;
+type MoneyParts = { evaluated: number; effectiveness: number; efficiency: number; total: number; unknownParts: number };
+
+function addMoney(money: MoneyParts, s: Sum, covered: number): void {
+  money.total += s.known;
+  money.unknownParts += s.unknownParts;
+  if (covered & EVALUATED) money.evaluated += s.known;
+  if (covered & STATES[2]) money.effectiveness += s.known;
+  if (covered & STATES[3]) money.efficiency += s.known;
+}
 
 /**
- * Coverage by money: the programme money of a scope as the cost attribution splits it
- * (attribution.ts), so that no euro counts twice and none from another article counts at all.
- * An instrument's own share counts as covered when the instrument is; a joint cost counts once,
- * for a scope that holds its whole group, and as covered when every member of the group is; a
- * joint cost that crosses the scope's border is no part of the scope's money. The article also
- * holds the programme money no instrument is named for, which no evaluation covers.
+ * The coverage of a scope, by count and by money. Coverage by money: the programme money of a
+ * scope as the cost attribution splits it (attribution.ts), so that no euro counts twice and none
+ * from another article counts at all. An instrument's own share counts as covered when the
+ * instrument is; a joint cost counts once, for a scope that holds its whole group, and as covered
+ * when every member of the group is; a joint cost that crosses the scope's border is no part of
+ * the scope's money. The article also holds the programme money no instrument is named for, which
+ * no evaluation covers.
  */
-function moneyCoverage(at: Attribution, groupsOf: ReturnType<typeof jointGroupsOf>, scope: ScopeRef, instruments: readonly InstrumentNode[], rows: readonly CoverageRow[]): MoneyParts {
-  const money = { evaluated: 0, effectiveness: 0, efficiency: 0, total: 0, unknownParts: 0 };
-  const add = (s: Sum, covered: (key: CoverageKey) => boolean) => {
-    money.total += s.known;
-    money.unknownParts += s.unknownParts;
-    if (covered('evaluated')) money.evaluated += s.known;
-    if (covered('effectiveness')) money.effectiveness += s.known;
-    if (covered('efficiency')) money.efficiency += s.known;
-  };
-  for (let k = 0; k < instruments.length; k++) {
-    const { index } = instruments[k]!;
-    const own = at.costs[index]!.programme;
-    if (own) add(own, (key) => rows[index]![key]);
-  }
-  for (const g of groupsOf(instruments).inside) {
-    const group = at.groups[g]!;
-    if (group.kind === 'programme') add(group.amount, (key) => group.members.every((m) => rows[m]![key]));
-  }
-  if (scope.kind === 'article') for (const l of at.lines) if (l.kind === 'programme') add(l.unattributed, () => false);
-  return { ...money, evaluated: round(money.evaluated), effectiveness: round(money.effectiveness), efficiency: round(money.efficiency), total: round(money.total) };
-}
-
-function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[], rows: readonly CoverageRow[], money: MoneyParts, list: EvaluationList): CoverageSummary {
+function coverageSummary(at: Attribution, scope: ScopeRef, instruments: readonly InstrumentNode[], covered: Uint8Array, list: EvaluationList): CoverageSummary {
   let evaluated = 0;
   let effectiveness = 0;
   let efficiency = 0;
   let sideEffects = 0;
+  const money: MoneyParts = { evaluated: 0, effectiveness: 0, efficiency: 0, total: 0, unknownParts: 0 };
   for (let k = 0; k < instruments.length; k++) {
-    const r = rows[instruments[k]!.index]!;
-    if (r.evaluated) evaluated++;
-    if (r.effectiveness) effectiveness++;
-    if (r.efficiency) efficiency++;
-    if (r.sideEffects) sideEffects++;
+    const { index } = instruments[k]!;
+    const bits = covered[index]!;
+    if (bits & EVALUATED) evaluated++;
+    if (bits & STATES[2]) effectiveness++;
+    if (bits & STATES[3]) efficiency++;
+    if (bits & STATES[4]) sideEffects++;
+    const own = at.costs[index]!.programme;
+    if (own) addMoney(money, own, bits);
   }
+  for (const g of jointGroupsIn(at, instruments).inside) {
+    const group = at.groups[g]!;
+    if (group.kind !== 'programme') continue;
+    let bits = EVALUATED | STATES[2] | STATES[3];
+    for (const m of group.members) bits &= covered[m]!;
+    addMoney(money, group.amount, bits);
+  }
+  if (scope.kind === 'article') for (const l of at.lines) if (l.kind === 'programme') addMoney(money, l.unattributed, 0);
   const n = instruments.length;
+  const inEuro: MoneyParts = { evaluated: round(money.evaluated), effectiveness: round(money.effectiveness), efficiency: round(money.efficiency), total: round(money.total), unknownParts: money.unknownParts };
 
   // When the review does not say which evaluations there are, coverage is unknown, not 0%: the
   // counts are what the file holds (a lower bound), the shares null.
   const unknown = list.status === 'unknown';
   const of = (count: number) => (unknown ? { count, total: n, share: null } : share(count, n));
-  const moneyShare = (part: number) => (unknown || money.unknownParts ? null : ratio(part, money.total));
+  const moneyShare = (part: number) => (unknown || inEuro.unknownParts ? null : ratio(part, inEuro.total));
   return {
     scope,
     instruments: n,
@@ -415,21 +464,21 @@ function coverageSummary(scope: ScopeRef, instruments: readonly InstrumentNode[]
     efficiency: of(efficiency),
     sideEffects: of(sideEffects),
     money: {
-      ...money,
+      ...inEuro,
       // Shares of money are only known when every amount is: otherwise null, with the parts kept.
-      evaluatedShare: moneyShare(money.evaluated),
-      effectivenessShare: moneyShare(money.effectiveness),
-      efficiencyShare: moneyShare(money.efficiency),
+      evaluatedShare: moneyShare(inEuro.evaluated),
+      effectivenessShare: moneyShare(inEuro.effectiveness),
+      efficiencyShare: moneyShare(inEuro.efficiency),
     },
   };
 }
 
 export function analyseCoverage(ix: ReviewIndex, at: Attribution, scopes: { article: ScopeRef; domains: ScopeRef[]; objectives: ScopeRef[] }, M: Messages): CoverageAnalysis {
-  const rows = coverageRows(ix);
+  const F = findingFacts(ix);
+  const { rows, covered } = coverageRows(ix, F);
   const c = completenessOf(ix.review, 'evaluations');
   const list: EvaluationList = { status: c.status, stated: c.stated, known: c.known };
-  const groupsOf = jointGroupsOf(at);
-  const summary = (scope: ScopeRef, instruments: readonly InstrumentNode[]) => coverageSummary(scope, instruments, rows, moneyCoverage(at, groupsOf, scope, instruments, rows), list);
+  const summary = (scope: ScopeRef, instruments: readonly InstrumentNode[]) => coverageSummary(at, scope, instruments, covered, list);
   const notEvaluated: NotEvaluated[] = [];
 
   // The reasons of an instrument without findings depend only on its status and whether money is
@@ -444,7 +493,7 @@ export function analyseCoverage(ix: ReviewIndex, at: Attribution, scopes: { arti
     return reasons;
   };
   for (let index = 0; index < ix.nodes.length; index++) {
-    if (rows[index]!.evaluated) continue;
+    if (covered[index]) continue;
     const node = ix.nodes[index]!;
     const { instrument: ins, findings, lines: financing } = node;
     const status = ins.realisation.status;
@@ -459,12 +508,12 @@ export function analyseCoverage(ix: ReviewIndex, at: Attribution, scopes: { arti
     notEvaluated.push({ kind: 'instrument', id: ins.id, label: ins.name, reasons: reasonsFor(status, other, financing.length > 0), evidence: sorted([ins.id, ...other]) });
   }
 
-  const subtrees = subtreeFindings(ix, findingFacts(ix));
+  const subtrees = subtreeFindings(ix, F);
   for (let o = 0; o < ix.objectiveOrder.length; o++) {
     const { objective } = ix.objectiveOrder[o]!;
     const instruments = ix.instrumentsUnder.get(objective.id) ?? [];
     const direct = subtrees[o]!.some((k) => ix.evaluationByOrdinal[k] === 1);
-    if (direct || instruments.some((i) => rows[i.index]!.evaluated)) continue;
+    if (direct || instruments.some((i) => covered[i.index])) continue;
     notEvaluated.push({
       kind: 'objective',
       id: objective.id,
@@ -530,7 +579,8 @@ export function gapMap(ix: ReviewIndex, evidence: readonly InstrumentEvidence[])
       sideEffects: gapCell(F, aspectEvidence(F, sideEffects), sideEffects),
     });
     for (const { instrument: ins, index, findingOrdinals } of ix.instrumentsOf.get(objective.id) ?? []) {
-      const a = evidence[index]!.aspects;
+      // Without findings, nothing to read (a fifth of the map's time went to reading evidence objects).
+      const a = findingOrdinals.length ? evidence[index]!.aspects : NO_ASPECTS;
       rows.push({
         kind: 'instrument',
         id: ins.id,
