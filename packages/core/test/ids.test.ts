@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listIds, sortIds } from '../src/analysis/ids.js';
+import { compareIds, listIds, mergeIds, sortIds } from '../src/analysis/ids.js';
 
 /** The definition of the natural order: digit runs padded to 16 places, then the id itself. */
-const reference = (ids: string[]) => {
-  const key = (id: string) => `${id.replace(/\d+/g, (d) => (d.length < 16 ? d.padStart(16, '0') : d))}\u0000${id}`;
-  return [...new Set(ids)].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-};
+const key = (id: string) => `${id.replace(/\d+/g, (d) => (d.length < 16 ? d.padStart(16, '0') : d))}\u0000${id}`;
+const referenceCompare = (a: string, b: string) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const reference = (ids: string[]) => [...new Set(ids)].sort(referenceCompare);
 
 // Ids from a small alphabet, so that prefixes, digit runs and ties meet often.
 const idArb = fc.oneof(
@@ -46,9 +45,48 @@ describe('sortIds', () => {
     );
   });
 
+  it('returns a list already in order as it is, and finds the first id out of order or repeated', () => {
+    fc.assert(
+      fc.property(fc.array(idArb, { maxLength: 80 }), fc.nat(), fc.nat(), (ids, from, to) => {
+        const ordered = reference(ids);
+        expect(sortIds(ordered)).toEqual(ordered);
+        if (ordered.length === 0) return;
+        // One id moved, or repeated, anywhere in an ordered list.
+        const moved = [...ordered];
+        const [id] = moved.splice(from % ordered.length, 1);
+        moved.splice(to % (moved.length + 1), 0, id!);
+        expect(sortIds(moved)).toEqual(ordered);
+        expect(sortIds([...ordered.slice(0, to % (ordered.length + 1)), id!, ...ordered.slice(to % (ordered.length + 1))])).toEqual(ordered);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('orders long lists of simple ids by number, across prefixes', () => {
     const ids = Array.from({ length: 5000 }, (_, i) => `${['i', 'f', 'ct-i'][i % 3]}${(i * 7919) % 100003}`);
     expect(sortIds(ids)).toEqual(reference(ids));
+  });
+});
+
+describe('compareIds', () => {
+  it('agrees in sign with the padded-key definition on any two ids', () => {
+    fc.assert(
+      fc.property(idArb, idArb, (a, b) => {
+        expect(Math.sign(compareIds(a, b))).toBe(referenceCompare(a, b));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('mergeIds', () => {
+  it('gives what sortIds gives for both lists together', () => {
+    fc.assert(
+      fc.property(fc.array(idArb, { maxLength: 40 }), fc.array(idArb, { maxLength: 40 }), (a, b) => {
+        expect(mergeIds(reference(a), reference(b))).toEqual(reference([...a, ...b]));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

@@ -99,6 +99,9 @@ export interface Attribution {
   groups: { line: string; kind: LineAttribution['kind']; members: number[]; amount: Sum }[];
   /** The groups each node belongs to, by node index. */
   groupsOf: (number[] | undefined)[];
+  /** See jointGroupsIn. */
+  splits: WeakMap<readonly InstrumentNode[], JointSplit>;
+  marks?: { stamp: Int32Array; count: Int32Array; epoch: number };
 }
 
 export function attributeCosts(ix: ReviewIndex): Attribution {
@@ -156,7 +159,7 @@ export function attributeCosts(ix: ReviewIndex): Attribution {
       joint: b.joint.length ? b.joint : NO_JOINT,
     };
   }
-  return { lines, costs, groups, groupsOf };
+  return { lines, costs, groups, groupsOf, splits: new WeakMap() };
 }
 
 /** Whether a sum holds any figure: a known total, or known parts beside unknown ones. */
@@ -164,39 +167,49 @@ const hasFigure = (s: Sum | null) => s !== null && (s.amount !== null || s.known
 const plus = (to: Sum | null, s: Sum) => (to === null ? s : addSum(to, s));
 const NO_SHARED: ScopeCost['sharedWithOtherScopes'] = Object.freeze({ amount: EMPTY_SUM, lines: NO_LINES });
 
+/** The joint groups (by position in Attribution.groups) wholly inside a set of instruments, and those crossing its border. */
+export interface JointSplit {
+  inside: number[];
+  crossing: number[];
+}
+
 /**
  * Which joint groups lie wholly inside a set of instruments, and which cross its border (shared
- * with instruments outside it). One rule for every reader of scope money: the cost of a scope,
- * its realisation money and its coverage by money. The marks are reused from scope to scope, so
- * a scope costs a pass over its own instruments only.
+ * with instruments outside it). One rule for every reader of scope money: the cost of a scope and
+ * its coverage by money. Worked out once per list of instruments (the scopes' lists are the
+ * index's own, the same for both readers), with marks reused from scope to scope, so a scope
+ * costs a single pass over its own instruments.
  */
-export function jointGroupsOf(at: Attribution): (instruments: readonly InstrumentNode[]) => { inside: number[]; crossing: number[] } {
-  const stamp = new Int32Array(at.groups.length).fill(-1);
-  const count = new Int32Array(at.groups.length);
-  let epoch = 0;
-  return (instruments) => {
-    epoch++;
-    let touched: number[] | null = null;
-    for (let k = 0; k < instruments.length; k++) {
-      const gs = at.groupsOf[instruments[k]!.index];
-      if (!gs) continue;
-      for (const g of gs) {
-        if (stamp[g] !== epoch) {
-          stamp[g] = epoch;
-          count[g] = 0;
-          (touched ??= []).push(g);
-        }
-        count[g]!++;
-      }
-    }
-    if (touched === null) return NO_SPLIT;
-    const inside: number[] = [];
-    const crossing: number[] = [];
-    for (const g of touched) (count[g] === at.groups[g]!.members.length ? inside : crossing).push(g);
-    return { inside, crossing };
-  };
+export function jointGroupsIn(at: Attribution, instruments: readonly InstrumentNode[]): JointSplit {
+  let split = at.splits.get(instruments);
+  if (split === undefined) at.splits.set(instruments, (split = splitGroups(at, instruments)));
+  return split;
 }
-const NO_SPLIT = Object.freeze({ inside: NO_GROUPS, crossing: NO_GROUPS });
+
+function splitGroups(at: Attribution, instruments: readonly InstrumentNode[]): JointSplit {
+  const marks = (at.marks ??= { stamp: new Int32Array(at.groups.length).fill(-1), count: new Int32Array(at.groups.length), epoch: 0 });
+  const { stamp, count } = marks;
+  const epoch = ++marks.epoch;
+  let touched: number[] | null = null;
+  for (let k = 0; k < instruments.length; k++) {
+    const gs = at.groupsOf[instruments[k]!.index];
+    if (!gs) continue;
+    for (const g of gs) {
+      if (stamp[g] !== epoch) {
+        stamp[g] = epoch;
+        count[g] = 0;
+        (touched ??= []).push(g);
+      }
+      count[g]!++;
+    }
+  }
+  if (touched === null) return NO_SPLIT;
+  const inside: number[] = [];
+  const crossing: number[] = [];
+  for (const g of touched) (count[g] === at.groups[g]!.members.length ? inside : crossing).push(g);
+  return { inside, crossing };
+}
+const NO_SPLIT: JointSplit = Object.freeze({ inside: NO_GROUPS, crossing: NO_GROUPS });
 
 /**
  * The cost of a scope: the direct costs of its instruments, the joint costs whose group lies
@@ -204,7 +217,6 @@ const NO_SPLIT = Object.freeze({ inside: NO_GROUPS, crossing: NO_GROUPS });
  * returned function once per scope.
  */
 export function scopeCosts(at: Attribution): (scope: ScopeRef, instruments: readonly InstrumentNode[]) => ScopeCost {
-  const groupsOf = jointGroupsOf(at);
   return (scope, instruments) => {
     let attributed = EMPTY_SUM;
     let programme: Sum | null = null;
@@ -219,7 +231,7 @@ export function scopeCosts(at: Attribution): (scope: ScopeRef, instruments: read
       if (c.programme) programme = plus(programme, c.programme);
       if (c.apparatus) apparatus = plus(apparatus, c.apparatus);
     }
-    const { inside, crossing } = groupsOf(instruments);
+    const { inside, crossing } = jointGroupsIn(at, instruments);
     for (const g of inside) {
       const group = at.groups[g]!;
       joint = plus(joint, group.amount);

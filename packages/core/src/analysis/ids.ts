@@ -79,12 +79,11 @@ function orderGroup(ids: string[], numbers: number[]): string[] {
   return ids.map((id, i) => [numbers[i]!, id] as const).sort((a, b) => a[0] - b[0]).map((p) => p[1]);
 }
 
-/** The order of two simple ids (see `digitsStart`), compared in place: no key is built. */
-function compareSimple(a: string, b: string): number {
-  let ea = a.length;
-  while (ea > 0 && isDigit(a.charCodeAt(ea - 1))) ea--;
-  let eb = b.length;
-  while (eb > 0 && isDigit(b.charCodeAt(eb - 1))) eb--;
+/**
+ * The order of two simple ids (see `digitsStart`) whose digits start at `ea` and `eb`, compared in
+ * place: no key is built.
+ */
+function compareSimpleAt(a: string, ea: number, b: string, eb: number): number {
   // Prefix, then "\0" for no digits or "0" for digits: the group.
   const ga = ea === a.length ? 0 : 48;
   const gb = eb === b.length ? 0 : 48;
@@ -102,7 +101,20 @@ function compareSimple(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const isSimple = (id: string) => digitsStart(id) >= 0;
+/** The same for two ids known to be simple. */
+function compareSimple(a: string, b: string): number {
+  let ea = a.length;
+  while (ea > 0 && isDigit(a.charCodeAt(ea - 1))) ea--;
+  let eb = b.length;
+  while (eb > 0 && isDigit(b.charCodeAt(eb - 1))) eb--;
+  return compareSimpleAt(a, ea, b, eb);
+}
+
+/** Whether the ids from `from` on are all simple. */
+function allSimple(list: readonly string[], from: number): boolean {
+  for (let k = from; k < list.length; k++) if (digitsStart(list[k]!) < 0) return false;
+  return true;
+}
 
 /** Two lists of simple ids, each in order, as one list in order. */
 function merge(a: readonly string[], b: readonly string[]): string[] {
@@ -135,7 +147,9 @@ function runsOf(list: readonly string[], max: number): string[][] | null {
 
 /** The natural order of two ids, as a comparator. */
 export function compareIds(a: string, b: string): number {
-  if (isSimple(a) && isSimple(b)) return compareSimple(a, b);
+  const ea = digitsStart(a);
+  const eb = ea < 0 ? -1 : digitsStart(b);
+  if (ea >= 0 && eb >= 0) return compareSimpleAt(a, ea, b, eb);
   const ka = naturalKey(a);
   const kb = naturalKey(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
@@ -143,25 +157,28 @@ export function compareIds(a: string, b: string): number {
 
 /** ids in natural order, without duplicates. */
 export function sortIds(ids: Iterable<string>): string[] {
-  const list = Array.isArray(ids) ? (ids as string[]) : [...ids];
+  // A copy is made once: the caller's list is never returned nor changed.
+  const given = Array.isArray(ids);
+  const list = given ? (ids as string[]) : [...ids];
+  if (list.length < 2) return given ? list.slice() : list;
+  if (list.length <= SHORT) return sortShort(given ? list.slice() : list);
+  // Most long lists are of simple ids already in order, without repeats: one pass finds out, each
+  // id scanned once (checking simplicity and order in separate passes was a third of sortIds).
+  let k = 0;
+  let end = digitsStart(list[0]!);
+  if (end >= 0) {
+    for (k = 1; k < list.length; k++) {
+      const e = digitsStart(list[k]!);
+      if (e < 0 || compareSimpleAt(list[k - 1]!, end, list[k]!, e) >= 0) break;
+      end = e;
+    }
+    if (k === list.length) return given ? list.slice() : list;
+  }
   let out: string[];
   let runs: string[][] | null;
-  if (list.length < 2) out = list.slice();
-  else if (!list.every(isSimple)) {
-    out = list.map(naturalKey).map((key, i) => [key, list[i]!] as const).sort(byKey).map((p) => p[1]);
-  } else if (list.length <= 32) {
-    // Insertion sort: most lists are this short, often already in order (then it only compares
-    // neighbours), and it allocates nothing but the copy.
-    out = list.slice();
-    for (let i = 1; i < out.length; i++) {
-      const id = out[i]!;
-      let j = i;
-      for (; j > 0 && compareSimple(out[j - 1]!, id) > 0; j--) out[j] = out[j - 1]!;
-      out[j] = id;
-    }
-  } else if ((runs = runsOf(list, 4)) !== null) {
-    out = runs.reduce(merge);
-  } else {
+  if (end < 0 || !allSimple(list, k)) out = byKeys(list);
+  else if ((runs = runsOf(list, 4)) !== null) out = runs.reduce(merge);
+  else {
     const groups = new Map<string, { ids: string[]; numbers: number[] }>();
     let last: { id: string; end: number; group: { ids: string[]; numbers: number[] } } | undefined;
     for (let k = 0; k < list.length; k++) {
@@ -179,10 +196,46 @@ export function sortIds(ids: Iterable<string>): string[] {
     }
     out = [...groups.keys()].sort(byString).flatMap((k) => orderGroup(groups.get(k)!.ids, groups.get(k)!.numbers));
   }
-  // Equal ids end up side by side.
-  let w = 0;
-  for (let r = 0; r < out.length; r++) if (r === 0 || out[r] !== out[w - 1]) out[w++] = out[r]!;
-  out.length = w;
+  return withoutRepeats(out);
+}
+
+/** Any list, by the keys that define the order. */
+const byKeys = (list: readonly string[]): string[] => list.map(naturalKey).map((key, i) => [key, list[i]!] as const).sort(byKey).map((p) => p[1]);
+
+/**
+ * Most lists are short (an instrument's findings on one aspect, their sources): up to this length
+ * they are sorted by insertion, which only compares neighbours when in order, as most are.
+ */
+const SHORT = 32;
+/** Where the digits of each id in the sorted part start: a scratch buffer, so that each id is scanned once. */
+const shortEnds = new Int32Array(SHORT);
+
+/** A short list, sorted in place (by insertion) without repeats. */
+function sortShort(out: string[]): string[] {
+  let repeats = false;
+  for (let i = 0; i < out.length; i++) {
+    const id = out[i]!;
+    const e = digitsStart(id);
+    if (e < 0) return withoutRepeats(byKeys(out));
+    let j = i;
+    let c = 1;
+    for (; j > 0 && (c = compareSimpleAt(out[j - 1]!, shortEnds[j - 1]!, id, e)) > 0; j--) {
+      out[j] = out[j - 1]!;
+      shortEnds[j] = shortEnds[j - 1]!;
+    }
+    out[j] = id;
+    shortEnds[j] = e;
+    if (c === 0) repeats = true;
+  }
+  return repeats ? withoutRepeats(out) : out;
+}
+
+/** An ordered list without its repeats (equal ids side by side), in place. */
+function withoutRepeats(out: string[]): string[] {
+  let w = 1;
+  for (let r = 1; r < out.length; r++) if (out[r] !== out[w - 1]) out[w++] = out[r]!;
+  // Setting the length of an array, even to what it is, cost a tenth of sortIds.
+  if (w < out.length) out.length = w;
   return out;
 }
 
@@ -204,10 +257,7 @@ export function mergeIds(a: readonly string[], b: readonly string[]): string[] {
     while (i < a.length) out[k++] = a[i++]!;
     while (j < b.length) out[k++] = b[j++]!;
   }
-  let w = 0;
-  for (let r = 0; r < out.length; r++) if (r === 0 || out[r] !== out[w - 1]) out[w++] = out[r]!;
-  out.length = w;
-  return out;
+  return out.length ? withoutRepeats(out) : out;
 }
 
 /**

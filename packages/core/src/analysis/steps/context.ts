@@ -32,6 +32,13 @@ export interface StepContext {
   goals: Map<string, import('./goal-achievement.js').ObjectiveGoal>;
   /** Per node index, the instrument's place in the natural order of ids (ids.ts), to order lists of instruments by number. */
   rank: Uint32Array;
+  /**
+   * Per node index, the instrument's id: read from one dense list instead of from each node and
+   * its instrument, scattered over the heap.
+   */
+  ids: readonly string[];
+  /** Whether no two instruments share an id (always so in a review that passed its checks): lists of them need no pass for duplicates. */
+  uniqueIds: boolean;
   /** The realisation gates, and what steps 3–5 say of an instrument not deployed. */
   gates: Gates;
   /** Shared reasons of instruments whose efficiency is not determinable (efficiency.ts `sharedMissingReasons`). */
@@ -66,17 +73,36 @@ export interface ScopeInput {
  * instead of comparing ids: the article and each domain list tens of thousands of instruments, and
  * sorting those by id was a tenth of the analysis at 100k.
  */
-export function idsInOrder(ctx: Pick<StepContext, 'ix' | 'rank'>, indices: number[]): string[] {
-  let sorted = true;
-  for (let k = 1; k < indices.length && sorted; k++) if (ctx.rank[indices[k - 1]!]! > ctx.rank[indices[k]!]!) sorted = false;
-  if (!sorted) indices.sort((a, b) => ctx.rank[a]! - ctx.rank[b]!);
+export function idsInOrder(ctx: Pick<StepContext, 'ids' | 'rank'>, indices: number[]): string[] {
+  inOrder(ctx, indices);
   const out = new Array<string>(indices.length);
-  for (let k = 0; k < indices.length; k++) out[k] = ctx.ix.nodes[indices[k]!]!.instrument.id;
+  for (let k = 0; k < indices.length; k++) out[k] = ctx.ids[indices[k]!]!;
   return out;
 }
 
-/** A short list of instruments given by node index for a sentence, as `listIds` writes it, without ordering their ids as strings. */
-export function listMembers(ctx: Pick<StepContext, 'ix' | 'rank' | 'M'>, indices: readonly number[], max = 8): string {
-  const ids = idsInOrder(ctx, indices.slice(0, indices.length));
-  return ids.length <= max ? ids.join(', ') : ctx.M.more(ids.slice(0, max).join(', '), ids.length - max);
+/** Puts node indices in the natural order of their ids; most lists already are. */
+function inOrder({ rank }: Pick<StepContext, 'rank'>, indices: number[]): void {
+  for (let k = 1; k < indices.length; k++) {
+    if (rank[indices[k - 1]!]! > rank[indices[k]!]!) {
+      indices.sort((a, b) => rank[a]! - rank[b]!);
+      return;
+    }
+  }
+}
+
+/**
+ * A short list of instruments given by node index for a sentence, as `listIds` writes it, without
+ * ordering their ids as strings, and naming only the few it shows (the article lists tens of thousands).
+ */
+export function listMembers(ctx: Pick<StepContext, 'ids' | 'rank' | 'M'>, indices: readonly number[], max = 8): string {
+  const ordered = indices.slice();
+  inOrder(ctx, ordered);
+  let shown = '';
+  for (let k = 0; k < ordered.length && k < max; k++) shown += k === 0 ? ctx.ids[ordered[k]!]! : `, ${ctx.ids[ordered[k]!]!}`;
+  return ordered.length <= max ? shown : ctx.M.more(shown, ordered.length - max);
+}
+
+/** A short list of ids already in natural order and without duplicates, for a sentence: what `listIds` writes for them, without ordering them again. */
+export function listOrdered(ids: readonly string[], M: Pick<Messages, 'more'>, max = 8): string {
+  return ids.length <= max ? ids.join(', ') : M.more(ids.slice(0, max).join(', '), ids.length - max);
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/review.js';
 import { listIds, sortIds } from '../ids.js';
-import { weigh } from '../judgement.js';
+import { weigh, type Weighing } from '../judgement.js';
 import { strengthRank } from '../../model/strength.js';
 import type { AspectEvidence, EffectivenessValue, EffectStudyValue, InstrumentCost, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
 import type { InstrumentNode } from '../review-index.js';
@@ -149,12 +149,19 @@ const CANDIDATES: readonly Candidate<EffectivenessValue>[] = [
   { value: 'not-demonstrated', members: ['negative', 'not-demonstrated'] },
   { value: 'mixed', members: ['demonstrated', 'plausible', 'mixed', 'negative', 'not-demonstrated'] },
 ];
+/** The members that support each headline. */
+const SUPPORTERS = new Map(CANDIDATES.map((c) => [c.value, c.members]));
+/** The values whose instruments the reasons name, in this order. */
+const LISTED = ['demonstrated', 'plausible', 'mixed', 'not-demonstrated', 'negative'] as const;
 const FAVOURABLE = new Set<EffectivenessValue>(['demonstrated', 'plausible']);
 const UNFAVOURABLE = new Set<EffectivenessValue>(['negative', 'not-demonstrated']);
 
 /** Knowable attributed money of an instrument, or null. */
 export const moneyOf = (c: InstrumentCost): number | null => (c.status === 'amount' && c.amount ? c.amount.known : null);
 
+const NONE = Object.freeze([]) as unknown as never[];
+/** What weighing no findings gives. */
+const NOTHING_OWN: Weighing = Object.freeze({ value: 'none', rank: -1, decisive: NONE, outweighed: NONE });
 /** The weighing of a scope without findings of its own, shared (frozen) by every such scope (10k at 100k instruments). */
 const NO_OWN: SteppedVerdicts['effectiveness']['own'] = Object.freeze({ value: 'none', findings: Object.freeze([]) as unknown as string[] });
 
@@ -162,13 +169,22 @@ const NO_OWN: SteppedVerdicts['effectiveness']['own'] = Object.freeze({ value: '
 export function scopeEffectiveness(ctx: StepContext, input: ScopeInput): SteppedVerdicts['effectiveness'] {
   const { ix, M, threshold } = ctx;
   const { scope, instruments, ownIds } = input;
-  const b = new SpreadBuilder(VALUES, 'not-applicable', true);
+  const b = new SpreadBuilder(VALUES, 'not-applicable');
   const { contribution, money } = ctx.tally;
+  const indices = new Array<number>(instruments.length);
   for (let k = 0; k < instruments.length; k++) {
     const { index } = instruments[k]!;
-    b.addAt(index, contribution[index]!, money[index]!);
+    indices[k] = index;
+    b.addAt(contribution[index]!, money[index]!);
   }
   const spread = b.spread();
+  /** The members with a value, by node index: gathered only for the values a reason or the evidence names. */
+  const membersOf = (v: EffectivenessValue): number[] => {
+    const at = VALUES.indexOf(v);
+    const out: number[] = [];
+    if (spread.counts[v] > 0) for (let k = 0; k < indices.length; k++) if (contribution[indices[k]!] === at) out.push(indices[k]!);
+    return out;
+  };
 
   // The scope's own findings: weighed like an instrument's, reported beside the spread.
   const own: Finding[] = [];
@@ -185,8 +201,8 @@ export function scopeEffectiveness(ctx: StepContext, input: ScopeInput): Stepped
       }
     }
   }
-  const ownWeighing = weigh(own, (_f, j) => ownRanks[j]!);
-  const ownDecisive = ownWeighing.decisive.map((f) => f.id);
+  const ownWeighing = own.length ? weigh(own, (_f, j) => ownRanks[j]!) : NOTHING_OWN;
+  const ownDecisive = own.length ? ownWeighing.decisive.map((f) => f.id) : NONE;
 
   let { value, headline } = headlineOf(spread, CANDIDATES, 'not-determinable', threshold);
   if (spread.total > 0 && spread.applicable === 0) value = 'not-applicable';
@@ -204,16 +220,15 @@ export function scopeEffectiveness(ctx: StepContext, input: ScopeInput): Stepped
     else if (contested) reasons.push(M.effectiveness.contested(scope.kind, listIds(ownDecisive, M)));
     else reasons.push(M.effectiveness.headline(value, supportCount(spread.counts, value), spread.applicable, threshold, ctx.lists.instruments));
   }
-  for (const v of ['demonstrated', 'plausible', 'mixed', 'not-demonstrated', 'negative'] as const) {
-    const members = b.membersOf(v);
-    if (members.length) reasons.push(M.effectiveness.instruments(v, listMembers(ctx, members)));
+  for (const v of LISTED) {
+    if (spread.counts[v] > 0) reasons.push(M.effectiveness.instruments(v, listMembers(ctx, membersOf(v))));
   }
   if (own.length) reasons.push(M.effectiveness.own(scope.kind, ownWeighing.value, listIds(ownDecisive.length ? ownDecisive : own.map((f) => f.id), M)));
 
   // The evidence: exactly what supports the value.
   const evidence: string[] = [];
-  for (const v of supportersOf(value)) {
-    for (const index of b.membersOf(v)) for (const id of ctx.evidence[index]!.aspects.effectiveness.decisive) evidence.push(id);
+  for (const v of SUPPORTERS.get(value) ?? NONE) {
+    for (const index of membersOf(v)) for (const id of ctx.evidence[index]!.aspects.effectiveness.decisive) evidence.push(id);
   }
   if (contested || (value !== 'not-determinable' && ((FAVOURABLE.has(value) && ownFavourable) || (UNFAVOURABLE.has(value) && ownUnfavourable)))) evidence.push(...ownDecisive);
   return {
@@ -227,13 +242,8 @@ export function scopeEffectiveness(ctx: StepContext, input: ScopeInput): Stepped
   };
 }
 
-function supportersOf(value: EffectivenessValue): Set<EffectivenessValue> {
-  const c = CANDIDATES.find((x) => x.value === value);
-  return new Set(c ? c.members : []);
-}
-
 function supportCount(counts: Record<EffectivenessValue, number>, value: EffectivenessValue): number {
-  const c = CANDIDATES.find((x) => x.value === value);
-  return c ? c.members.reduce((n, v) => n + counts[v], 0) : 0;
+  const members = SUPPORTERS.get(value);
+  return members ? members.reduce((n, v) => n + counts[v], 0) : 0;
 }
 

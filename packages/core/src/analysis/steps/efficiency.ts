@@ -7,7 +7,7 @@ import type { EfficiencyCondition, EfficiencyValue, InstrumentVerdicts, SteppedV
 import { idsInOrder, type ScopeInput, type StepContext } from './context.js';
 import { CONTRIBUTION_VALUES } from './effectiveness.js';
 import { atLeastPlausible } from './plausibility.js';
-import { headlineAt, headlineOf, SpreadBuilder } from './roll-up.js';
+import { headlineAt, headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
 
 /**
  * Step 5, efficiency: does the money spent stand in reasonable proportion to the effect? It needs
@@ -47,13 +47,14 @@ export const STUDIED = 2;
 /** It has any finding on efficiency. */
 export const ON_EFFICIENCY = 4;
 
+/** (c): whether an efficiency finding (with its ordinal) relates cost to effect strongly enough. */
+const qualifies = (ctx: StepContext, f: Finding, ordinal: number): boolean =>
+  statesAspect(f, 'efficiency', ctx.ix.isEvaluationFinding(f)) && ctx.ix.findingRank[ordinal]! >= ctx.efficiencyMinimum;
+
 /** (c): the efficiency findings that relate cost to effect strongly enough, in `findings`. */
 function qualifying(ctx: StepContext, findings: readonly Finding[], ordinals: readonly number[]): Finding[] {
   const out: Finding[] = [];
-  for (let j = 0; j < findings.length; j++) {
-    const f = findings[j]!;
-    if (statesAspect(f, 'efficiency', ctx.ix.isEvaluationFinding(f)) && ctx.ix.findingRank[ordinals[j]!]! >= ctx.efficiencyMinimum) out.push(f);
-  }
+  for (let j = 0; j < findings.length; j++) if (qualifies(ctx, findings[j]!, ordinals[j]!)) out.push(findings[j]!);
   return out;
 }
 
@@ -148,8 +149,6 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
   const b = new SpreadBuilder(VALUES, 'not-applicable');
   let costed = 0;
   let studiedInstruments = 0;
-  const withoutCost: number[] = [];
-  const withoutEffect: number[] = [];
   const indications: string[] = [];
   const studied: Finding[] = [];
   const [seen] = ctx.marks;
@@ -159,18 +158,16 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
     const node = instruments[k]!;
     const { index } = node;
     const value = VALUES[efficiency[index]!]!;
-    b.addAt(index, efficiency[index]!, money[index]!);
+    b.addAt(efficiency[index]!, money[index]!);
     if (value === 'not-applicable') continue;
     const facts = ctx.efficiency[index]!;
     if (facts & COSTED) costed++;
-    else withoutCost.push(index);
-    if (!atLeastPlausible(CONTRIBUTION_VALUES[contribution[index]!]!)) withoutEffect.push(index);
     if (facts & STUDIED) studiedInstruments++;
     if (!(facts & ON_EFFICIENCY)) continue;
     for (let j = 0; j < node.findings.length; j++) {
       const f = node.findings[j]!;
       if (f.aspect !== 'efficiency' || !seen.add(node.findingOrdinals[j]!)) continue;
-      if (value === 'determinable' && qualifying(ctx, [f], [node.findingOrdinals[j]!]).length) studied.push(f);
+      if (value === 'determinable' && qualifies(ctx, f, node.findingOrdinals[j]!)) studied.push(f);
       else indications.push(f.id);
     }
   }
@@ -195,7 +192,7 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
   const effect = effectiveness.value === 'demonstrated' || effectiveness.value === 'plausible';
   let study = (applicable > 0 && studiedInstruments >= threshold * applicable - 1e-9) || ownStudies.length > 0;
   // The halves must meet: enough instruments with all three, or a study of the scope itself.
-  const joined = headlineOf(spread, [{ value: 'determinable', members: ['determinable'] }], 'not-determinable', threshold).value === 'determinable' || ownStudies.length > 0;
+  const joined = headlineOf(spread, JOINED, 'not-determinable', threshold).value === 'determinable' || ownStudies.length > 0;
   if (cost && effect && study && !joined) study = false;
   const lacking = (cost ? 0 : 1) | (effect ? 0 : 2) | (study ? 0 : 4);
   const conditions = CONDITIONS[lacking]!;
@@ -220,7 +217,17 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
   // Without a verdict, every efficiency finding is an indication, studies included.
   for (const f of [...studied, ...ownStudies]) indications.push(f.id);
   if (indications.length) reasons.push(M.efficiency.indications(listIds(indications, M)));
-  // The evidence of "not determinable": the instruments that lack the first missing half.
-  const evidence = missing.includes('cost') ? withoutCost : missing.includes('effect') ? withoutEffect : [];
+  // The evidence of "not determinable": the deployed instruments that lack the first missing half.
+  const evidence: number[] = [];
+  const lacks = lacking & 1 ? (index: number) => !(ctx.efficiency[index]! & COSTED) : lacking & 2 ? (index: number) => !atLeastPlausible(CONTRIBUTION_VALUES[contribution[index]!]!) : null;
+  if (lacks) {
+    for (let k = 0; k < instruments.length; k++) {
+      const { index } = instruments[k]!;
+      if (VALUES[efficiency[index]!] !== 'not-applicable' && lacks(index)) evidence.push(index);
+    }
+  }
   return { value: 'not-determinable', verdict: null, spread, headline, conditions, missing, indications: sortIds(indications), reasons, evidence: idsInOrder(ctx, evidence) };
 }
+
+/** The one candidate of a scope's efficiency spread: enough instruments with all three conditions. */
+const JOINED: readonly Candidate<EfficiencyValue>[] = [{ value: 'determinable', members: ['determinable'] }];

@@ -2,9 +2,9 @@ import type { Finding, Objective } from '../../model/review.js';
 import { listIds, sortIds } from '../ids.js';
 import { weigh, type Weighing } from '../judgement.js';
 import { share } from '../numbers.js';
-import type { GoalAchievementValue, SteppedVerdicts } from '../types.js';
-import type { ScopeInput, StepContext } from './context.js';
-import { headlineAt, headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
+import type { GoalAchievementValue, Spread, SteppedVerdicts } from '../types.js';
+import { listOrdered, type ScopeInput, type StepContext } from './context.js';
+import { deepFreeze, headlineAt, headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
 
 /**
  * Step 1, goal achievement: how far was the objective reached? It reads the findings on goal
@@ -21,6 +21,8 @@ export interface ObjectiveGoal {
   value: GoalAchievementValue;
   judgeable: boolean;
   weighing: Weighing;
+  /** The ids of the decisive findings, in natural order: the evidence of its value. */
+  decisive: string[];
   indicators: string[];
   /** The goal-achievement findings read, judging or not. */
   findings: string[];
@@ -73,7 +75,7 @@ function readGoal(ctx: StepContext, o: Objective): ObjectiveGoal {
   }
   const weighing = weigh(findings, (_f, j) => ranks[j]!);
   const judgeable = ctx.smart.get(o.id)?.criteria.measurable.result === 'pass';
-  return { objective: o.id, value: fromWeighed(weighing), judgeable, weighing, indicators: sortIds(indicators), findings: findings.map((f) => f.id) };
+  return { objective: o.id, value: fromWeighed(weighing), judgeable, weighing, decisive: sortIds(weighing.decisive.map((f) => f.id)), indicators: sortIds(indicators), findings: findings.map((f) => f.id) };
 }
 
 const VALUES: readonly GoalAchievementValue[] = ['reached', 'partly', 'not-reached', 'mixed', 'not-determinable'];
@@ -83,14 +85,29 @@ const CANDIDATES: readonly Candidate<GoalAchievementValue>[] = [
   { value: 'not-reached', members: ['not-reached'] },
   { value: 'mixed', members: ['reached', 'partly', 'not-reached', 'mixed'] },
 ];
+/** The members that support each headline. */
+const SUPPORTERS = new Map(CANDIDATES.map((c) => [c.value, c.members]));
+
+/**
+ * The spread of a single objective, one per value, shared (frozen) by the objectives' own scopes
+ * (10k at 100k instruments).
+ */
+const ONE_GOAL = new Map<GoalAchievementValue, Spread<GoalAchievementValue>>();
+function spreadOf(goals: readonly ObjectiveGoal[]): Spread<GoalAchievementValue> {
+  const one = goals.length === 1 ? ONE_GOAL.get(goals[0]!.value) : undefined;
+  if (one) return one;
+  const b = new SpreadBuilder(VALUES, null);
+  for (let k = 0; k < goals.length; k++) b.add(goals[k]!.value, null);
+  const spread = b.spread();
+  if (goals.length === 1) ONE_GOAL.set(goals[0]!.value, deepFreeze(spread));
+  return spread;
+}
 
 /** Step 1 for a scope: its objectives' values, rolled up by the one rule (roll-up.ts). */
 export function scopeGoalAchievement(ctx: StepContext, { objectives, scope }: ScopeInput): SteppedVerdicts['goalAchievement'] {
   const { M, threshold } = ctx;
-  const b = new SpreadBuilder(VALUES, null);
   const goals = objectives.map((o) => objectiveGoal(ctx, o));
-  for (let k = 0; k < goals.length; k++) b.add(k, goals[k]!.value, null);
-  const spread = b.spread();
+  const spread = spreadOf(goals);
   const judgeable = share(goals.filter((g) => g.judgeable).length, goals.length);
   if (goals.length === 0) {
     return { value: 'not-determinable', judgeable, spread, headline: headlineAt(threshold, false), reasons: [M.goal.noObjectives], evidence: [] };
@@ -99,8 +116,7 @@ export function scopeGoalAchievement(ctx: StepContext, { objectives, scope }: Sc
   const reasons: string[] = [];
   if (goals.length === 1) {
     const g = goals[0]!;
-    const decisive = g.weighing.decisive.map((f) => f.id);
-    reasons.push(decisive.length ? M.goal.value(g.value, listIds(decisive, M)) : g.findings.length ? M.goal.noJudgement(listIds(g.findings, M)) : M.goal.noFinding);
+    reasons.push(g.decisive.length ? M.goal.value(g.value, listOrdered(g.decisive, M)) : g.findings.length ? M.goal.noJudgement(listIds(g.findings, M)) : M.goal.noFinding);
     if (g.indicators.length && g.value === 'not-determinable') reasons.push(M.goal.indicatorsOnly(listIds(g.indicators, M)));
   } else {
     reasons.push(M.goal.spread(goals.length, spread.counts));
@@ -109,10 +125,12 @@ export function scopeGoalAchievement(ctx: StepContext, { objectives, scope }: Sc
   const notJudgeable = goals.filter((g) => !g.judgeable).map((g) => g.objective);
   if (notJudgeable.length) reasons.push(M.goal.notMeasurable(notJudgeable.length, goals.length, listIds(notJudgeable, M)));
   // Evidence: the decisive findings of the objectives whose value supports the headline.
-  const members = new Set(CANDIDATES.find((c) => c.value === value)?.members ?? []);
+  const members = SUPPORTERS.get(value);
+  // One objective's evidence is its decisive findings, already in order.
+  if (goals.length === 1 && members?.includes(goals[0]!.value)) return { value, judgeable, spread, headline, reasons, evidence: goals[0]!.decisive };
   const evidence: string[] = [];
   for (const g of goals) {
-    if (members.has(g.value)) for (const f of g.weighing.decisive) evidence.push(f.id);
+    if (members?.includes(g.value)) for (const id of g.decisive) evidence.push(id);
     else if (value === 'not-determinable' && g.value === 'not-determinable') evidence.push(g.objective);
   }
   if (scope.kind === 'objective' && value === 'not-determinable') evidence.push(...goals[0]!.indicators);

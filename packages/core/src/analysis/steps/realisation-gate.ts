@@ -1,5 +1,5 @@
 import type { RealisationStatus } from '../../model/review.js';
-import { listIds, mergeIds, sortIds } from '../ids.js';
+import { compareIds, listIds, mergeIds, sortIds } from '../ids.js';
 import type { Messages } from '../messages/index.js';
 import type { InstrumentNode, ReviewIndex } from '../review-index.js';
 import type { InstrumentVerdicts, RealisationValue, SteppedVerdicts, Sum } from '../types.js';
@@ -92,17 +92,23 @@ export function scopeRealisation(ctx: StepContext, { instruments, realisation: r
   else if (worst !== best) reasons.push(M.realisation.atLeast(b.unknown, worst, best));
   if (r.realisedAfterPeriod.length) reasons.push(M.realisation.afterPeriod(r.realisedAfterPeriod.length, listIds(r.realisedAfterPeriod, M)));
 
-  const linked = new Set<string>();
+  const indices = new Array<number>(instruments.length);
+  let linked: Set<string> | null = null;
   for (let k = 0; k < instruments.length; k++) {
-    const lines = cost[instruments[k]!.index]!.lines;
-    for (let j = 0; j < lines.length; j++) linked.add(lines[j]!);
+    const { index } = instruments[k]!;
+    indices[k] = index;
+    const lines = cost[index]!.lines;
+    if (lines.length) {
+      linked ??= new Set();
+      for (let j = 0; j < lines.length; j++) linked.add(lines[j]!);
+    }
   }
   // The instruments in order by their rank, not by comparing ids, and the lines merged in: at 100k
   // instruments step 2 of the article took 32 instead of 70 ms, of the 12 domains 36 instead of 101.
-  const members = idsInOrder(ctx, instruments.map((n) => n.index));
-  if (linked.size === 0) {
+  const members = idsInOrder(ctx, indices);
+  if (linked === null) {
     reasons.push(M.realisation.noMoney);
-    return { value, money: NO_MONEY, reasons, evidence: mergeIds(members, NONE) };
+    return { value, money: NO_MONEY, reasons, evidence: ctx.uniqueIds ? members : mergeIds(members, NONE) };
   }
   const shared = scope.sharedWithOtherScopes;
   const crossing = new Set(shared.lines);
@@ -117,5 +123,15 @@ export function scopeRealisation(ctx: StepContext, { instruments, realisation: r
   if (shared.lines.length) reasons.push(M.realisation.sharedWithOtherScopes(listIds(shared.lines, M), shared.lines.length, shared.amount.known, own.length > 0));
   // A share of a joint cost that crosses the border is of unknown size: one unknown part per line.
   const money: Sum = shared.lines.length ? { amount: null, known: attributed.known, unknownParts: attributed.unknownParts + shared.lines.length } : attributed;
-  return { value, money, reasons, evidence: mergeIds(members, lines) };
+  return { value, money, reasons, evidence: joinOrdered(ctx, members, lines) };
+}
+
+/**
+ * The scope's instruments and its lines, each in natural order, as one list: `mergeIds`, but
+ * where every instrument comes before every line (as ids like "i7" and "l3" do) the lists are
+ * joined without reading each id again.
+ */
+function joinOrdered(ctx: StepContext, members: string[], lines: string[]): string[] {
+  if (ctx.uniqueIds && (members.length === 0 || compareIds(members[members.length - 1]!, lines[0]!) < 0)) return members.concat(lines);
+  return mergeIds(members, lines);
 }

@@ -34,44 +34,34 @@ export interface Candidate<V extends string> {
 export class SpreadBuilder<V extends string> {
   private readonly counts: number[];
   private readonly money: number[];
-  private readonly ids: number[][] | null;
   private total = 0;
   private moneyKnown = 0;
   private withMoney = 0;
   private readonly notApplicableAt: number;
 
-  /** `trackIds`: keep the members per value, by node index (for reasons that name them). */
   constructor(
     private readonly values: readonly V[],
     notApplicable: V | null,
-    trackIds = false,
   ) {
     this.counts = new Array<number>(values.length).fill(0);
     this.money = new Array<number>(values.length).fill(0);
-    this.ids = trackIds ? values.map(() => []) : null;
     this.notApplicableAt = notApplicable === null ? -1 : values.indexOf(notApplicable);
   }
 
-  /** Adds one member (its node index, or any number when ids are not tracked); `money` is its known attributed money, or null when unknown. */
-  add(index: number, value: V, money: number | null): void {
-    this.addAt(index, this.values.indexOf(value), money === null ? NaN : money);
+  /** Adds one member; `money` is its known attributed money, or null when unknown. */
+  add(value: V, money: number | null): void {
+    this.addAt(this.values.indexOf(value), money === null ? NaN : money);
   }
 
   /** `add` for a value given by its place in `values`, and money NaN when unknown: as the scope loops read them from `StepContext.tally`. */
-  addAt(index: number, at: number, money: number): void {
+  addAt(at: number, money: number): void {
     this.total++;
     this.counts[at] = this.counts[at]! + 1;
-    if (this.ids) this.ids[at]!.push(index);
     if (!Number.isNaN(money) && at !== this.notApplicableAt) {
       this.money[at] = this.money[at]! + money;
       this.moneyKnown += money;
       this.withMoney++;
     }
-  }
-
-  /** The members with a value, by node index, in the order they were added. */
-  membersOf(value: V): number[] {
-    return this.ids?.[this.values.indexOf(value)] ?? [];
   }
 
   spread(): Spread<V> {
@@ -131,4 +121,14 @@ let headlines: { threshold: number; of: readonly [Headline, Headline] } | null =
 export function headlineAt(threshold: number, asAWhole: boolean): Headline {
   if (headlines?.threshold !== threshold) headlines = { threshold, of: [Object.freeze({ threshold, asAWhole: false }), Object.freeze({ threshold, asAWhole: true })] };
   return headlines.of[asAWhole ? 1 : 0];
+}
+
+/** A spread frozen through, to be shared by many scopes. */
+export function deepFreeze<V extends string>(spread: Spread<V>): Spread<V> {
+  Object.freeze(spread.counts);
+  Object.freeze(spread.shares);
+  Object.freeze(spread.money.byValue);
+  Object.freeze(spread.money.shares);
+  Object.freeze(spread.money);
+  return Object.freeze(spread);
 }
