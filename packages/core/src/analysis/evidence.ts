@@ -286,12 +286,20 @@ function aspectsOf(F: FindingFacts, ordinals: readonly number[]): Record<Aspect,
     }
     return aspects;
   }
-  const on = (a: number): AspectEvidence => {
-    let group: number[] | null = null;
-    for (let j = 0; j < ordinals.length; j++) if (F.aspect[ordinals[j]!] === a) (group ??= []).push(ordinals[j]!);
-    return group ? aspectEvidence(F, group) : NO_EVIDENCE;
+  return {
+    'goal-achievement': evidenceOn(F, ordinals, 0),
+    realisation: evidenceOn(F, ordinals, 1),
+    effectiveness: evidenceOn(F, ordinals, 2),
+    efficiency: evidenceOn(F, ordinals, 3),
+    'side-effects': evidenceOn(F, ordinals, 4),
   };
-  return { 'goal-achievement': on(0), realisation: on(1), effectiveness: on(2), efficiency: on(3), 'side-effects': on(4) };
+}
+
+/** The evidence of those findings (by ordinal) that are on one aspect (by position in ASPECTS). */
+function evidenceOn(F: FindingFacts, ordinals: readonly number[], aspect: number): AspectEvidence {
+  let group: number[] | null = null;
+  for (let j = 0; j < ordinals.length; j++) if (F.aspect[ordinals[j]!] === aspect) (group ??= []).push(ordinals[j]!);
+  return group ? aspectEvidence(F, group) : NO_EVIDENCE;
 }
 
 /** The rank of the strongest of the aspects' evidence (named, not looped over: a fifth of instrumentEvidence's own time). */
@@ -322,6 +330,22 @@ function evidenceIds(F: FindingFacts, ordinals: readonly number[]): string[] {
     addSourcePlaces(F, ordinals[j]!, places);
   }
   return idsAt(F, places);
+}
+
+const NO_ASPECT_LIST = Object.freeze([]) as unknown as Aspect[];
+
+/** The aspects whose evidence is the strongest. */
+function strongestAspects(aspects: Record<Aspect, AspectEvidence>, strength: EvidenceStrength): Aspect[] {
+  const out: Aspect[] = [];
+  for (const a of ASPECTS) if (aspects[a].strength === strength && aspects[a].findings.length) out.push(a);
+  return out;
+}
+
+/** What an instrument's findings that judge say. */
+function judgedReasons(M: Messages, strength: EvidenceStrength, strongest: readonly Aspect[], aspects: Record<Aspect, AspectEvidence>, evaluations: number): string[] {
+  const reasons = [M.instrumentEvidence.strongest(strength, strongest, listIds(strongest.length === 1 ? aspects[strongest[0]!].findings : strongest.flatMap((a) => aspects[a].findings), M))];
+  if (evaluations === 0) reasons.push(M.instrumentEvidence.notEvaluated);
+  return reasons;
 }
 
 // trim() strips exactly what \s matches, and is cheaper than a regular expression per instrument.
@@ -378,23 +402,22 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
       evaluations++;
       classifiedEvaluations += F.classified[ordinals[j]!]!;
     }
-    const strongest = strength === 'none' ? [] : ASPECTS.filter((a) => aspects[a].strength === strength && aspects[a].findings.length);
-    const judgedReasons = () => {
-      const reasons = [M.instrumentEvidence.strongest(strength, strongest, listIds(strongest.flatMap((a) => aspects[a].findings), M))];
-      if (evaluations === 0) reasons.push(M.instrumentEvidence.notEvaluated);
-      return reasons;
-    };
     let reasons: string[];
-    if (strongest.length === 0 && evaluations === 0) {
+    // A lone finding that judges says the same for every instrument it is about (whether it judges
+    // does not depend on the instrument): its reasons are made once.
+    const cached = ordinals.length === 1 ? aloneReasons[ordinals[0]!] : undefined;
+    const strongest = cached || strength === 'none' ? NO_ASPECT_LIST : strongestAspects(aspects, strength);
+    if (cached) {
+      reasons = cached;
+    } else if (strongest.length === 0 && evaluations === 0) {
       // What an instrument without findings says, shared: its findings judge nothing (5k lists fewer at 100k).
       reasons = unevaluatedReasonsOf(strength === 'realisation' ? ins.realisation.status : null);
     } else if (strongest.length === 0) {
       reasons = [strength === 'realisation' ? onlyRealisationOf(ins.realisation.status) : M.instrumentEvidence.nothing];
     } else if (ordinals.length === 1) {
-      // One finding that judges: what it says is the same for every instrument it is about.
-      reasons = aloneReasons[ordinals[0]!] ??= Object.freeze(judgedReasons()) as string[];
+      reasons = aloneReasons[ordinals[0]!] = Object.freeze(judgedReasons(M, strength, strongest, aspects, evaluations)) as string[];
     } else {
-      reasons = judgedReasons();
+      reasons = judgedReasons(M, strength, strongest, aspects, evaluations);
     }
     return {
       instrument: ins.id,
