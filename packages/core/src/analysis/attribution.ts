@@ -152,7 +152,7 @@ export function attributeCosts(ix: ReviewIndex): Attribution {
     const status: InstrumentCost['status'] = hasFigure(amount) ? 'amount' : b.joint.some((j) => hasFigure(j.amount)) ? 'joint' : 'line-without-amount';
     costs[b.index] = {
       status,
-      lines: sortIds(new Set(b.lines)),
+      lines: b.lines.length === 1 ? b.lines : sortIds(new Set(b.lines)),
       amount,
       programme: b.programme.length ? b.programme.reduce(addSum, EMPTY_SUM) : null,
       apparatus: b.apparatus.length ? b.apparatus.reduce(addSum, EMPTY_SUM) : null,
@@ -166,6 +166,24 @@ export function attributeCosts(ix: ReviewIndex): Attribution {
 const hasFigure = (s: Sum | null) => s !== null && (s.amount !== null || s.known > 0);
 const plus = (to: Sum | null, s: Sum) => (to === null ? s : addSum(to, s));
 const NO_SHARED: ScopeCost['sharedWithOtherScopes'] = Object.freeze({ amount: EMPTY_SUM, lines: NO_LINES });
+
+/**
+ * The node indices of a scope's instruments, made once per list: the scopes' lists are the index's
+ * own, and every per-scope step passes over them again. A pass over the typed, contiguous indices
+ * no longer touches the (scattered) node objects.
+ */
+export function nodeIndices(instruments: readonly InstrumentNode[]): Int32Array {
+  if (instruments.length === 0) return NO_INDICES;
+  let indices = indicesOf.get(instruments);
+  if (indices === undefined) {
+    indices = new Int32Array(instruments.length);
+    for (let k = 0; k < instruments.length; k++) indices[k] = instruments[k]!.index;
+    indicesOf.set(instruments, indices);
+  }
+  return indices;
+}
+const indicesOf = new WeakMap<readonly InstrumentNode[], Int32Array>();
+const NO_INDICES = new Int32Array(0);
 
 /** The joint groups (by position in Attribution.groups) wholly inside a set of instruments, and those crossing its border. */
 export interface JointSplit {
@@ -191,8 +209,9 @@ function splitGroups(at: Attribution, instruments: readonly InstrumentNode[]): J
   const { stamp, count } = marks;
   const epoch = ++marks.epoch;
   let touched: number[] | null = null;
-  for (let k = 0; k < instruments.length; k++) {
-    const gs = at.groupsOf[instruments[k]!.index];
+  const indices = nodeIndices(instruments);
+  for (let k = 0; k < indices.length; k++) {
+    const gs = at.groupsOf[indices[k]!];
     if (!gs) continue;
     for (const g of gs) {
       if (stamp[g] !== epoch) {
@@ -223,8 +242,9 @@ export function scopeCosts(at: Attribution): (scope: ScopeRef, instruments: read
     let apparatus: Sum | null = null;
     let joint: Sum | null = null;
     let withCost = 0;
-    for (let k = 0; k < instruments.length; k++) {
-      const c = at.costs[instruments[k]!.index]!;
+    const indices = nodeIndices(instruments);
+    for (let k = 0; k < indices.length; k++) {
+      const c = at.costs[indices[k]!]!;
       if (c === NO_COST) continue;
       if (c.status === 'amount') withCost++;
       if (c.amount) attributed = addSum(attributed, c.amount);

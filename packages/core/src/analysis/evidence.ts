@@ -8,7 +8,7 @@ const REALISATION_RANK = strengthRank('realisation');
 const EFFECTIVENESS = ASPECTS.indexOf('effectiveness');
 import type { Messages } from './messages/index.js';
 import { listIds, sortIds as sorted } from './ids.js';
-import { jointGroupsIn, type Attribution } from './attribution.js';
+import { jointGroupsIn, nodeIndices, type Attribution } from './attribution.js';
 import { ratio, round, share } from './numbers.js';
 import { Marks } from './marks.js';
 import type { InstrumentNode, ReviewIndex } from './review-index.js';
@@ -54,8 +54,11 @@ interface FindingFacts {
   sourcePlaces: Int32Array;
   /** The ids by place. */
   idAt: readonly string[];
-  /** By place, 1 for the id of a public source in the review (the last of that id, as in ReviewIndex.sources). */
-  publicSource: Uint8Array;
+  /** Per finding ordinal, 1 when the finding or one of its sources is not public. */
+  classified: Uint8Array;
+  /** The findings of node i (by ordinal): nodeOrdinals[nodeStart[i]] up to nodeOrdinals[nodeStart[i + 1]]. */
+  nodeStart: Int32Array;
+  nodeOrdinals: Int32Array;
   /** Per finding ordinal, the evidence of that finding alone, made on first use and shared. */
   alone: (AspectEvidence | undefined)[];
   /** Per finding ordinal, the evidence per aspect of a node with only that finding, made on first use and shared. */
@@ -89,38 +92,54 @@ function findingFacts(ix: ReviewIndex): FindingFacts {
     sourceStart[k + 1] = sourceStart[k]! + f.sources.length;
   }
   const cited: string[] = [];
-  const unlisted: string[] = [];
-  for (let k = 0; k < n; k++) {
-    for (const s of findings[k]!.sources) {
-      cited.push(s.source);
-      if (!ix.sources.has(s.source)) unlisted.push(s.source);
-    }
-  }
+  for (let k = 0; k < n; k++) for (const s of findings[k]!.sources) cited.push(s.source);
   // Both lists are mostly in order already, and then sorting their concatenation is one merge.
-  const idAt = sorted(sorted(ids).concat(sorted(ix.review.sources.map((s) => s.id)), unlisted.length ? sorted(unlisted) : EMPTY));
-  const place = new Int32Array(n);
-  const placeOf = new Map<string, number>();
-  let p = 0;
-  // Finding ids in order and before every source id (the rule): their places need no lookups.
-  for (; p < n && idAt[p] === findings[p]!.id; p++) place[p] = p;
-  let first = p < n ? 0 : n;
-  for (let q = first; q < idAt.length; q++) placeOf.set(idAt[q]!, q);
-  const placeOfId = (id: string): number | undefined => {
-    const q = placeOf.get(id);
-    if (q !== undefined || first === 0) return q;
-    // A source id that is also a finding's.
-    for (; first > 0; first--) placeOf.set(idAt[first - 1]!, first - 1);
-    return placeOf.get(id);
-  };
-  for (let k = p; k < n; k++) place[k] = placeOfId(findings[k]!.id)!;
-  const sourcePlaces = new Int32Array(cited.length);
-  for (let i = 0; i < cited.length; i++) sourcePlaces[i] = placeOfId(cited[i]!)!;
+  let idAt = sorted(sorted(ids).concat(sorted(ix.review.sources.map((s) => s.id))));
+  let places = placesIn(idAt, findings);
+  let sourcePlaces = placesOfAll(cited, places.of);
+  if (sourcePlaces === null) {
+    // Sources cited but not in the review's list.
+    const unlisted = cited.filter((id) => places.of(id) === undefined);
+    places = placesIn((idAt = sorted(idAt.concat(sorted(unlisted)))), findings);
+    sourcePlaces = placesOfAll(cited, places.of)!;
+  }
+  const { place, of: placeOfId } = places;
   const publicSource = new Uint8Array(idAt.length);
   for (const s of ix.review.sources) {
     const q = placeOfId(s.id);
     if (q !== undefined) publicSource[q] = s.classification === 'public' ? 1 : 0;
   }
-  facts = { findings, rank: ix.findingRank, aspect, stated, place, sourceStart, sourcePlaces, idAt, publicSource, alone: new Array(n).fill(undefined), aloneAspects: new Array(n).fill(undefined), ownEvidence: new Array(n).fill(undefined), aloneCell: new Array(n).fill(undefined) };
+  const classified = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    let hidden = findings[k]!.classification !== 'public';
+    for (let i = sourceStart[k]!; i < sourceStart[k + 1]! && !hidden; i++) hidden = publicSource[sourcePlaces[i]!] === 0;
+    classified[k] = hidden ? 1 : 0;
+  }
+  // The nodes' findings as one typed list, read by scopes without touching the nodes again.
+  const nodeStart = new Int32Array(ix.nodes.length + 1);
+  for (let i = 0; i < ix.nodes.length; i++) nodeStart[i + 1] = nodeStart[i]! + ix.nodes[i]!.findingOrdinals.length;
+  const nodeOrdinals = new Int32Array(nodeStart[ix.nodes.length]!);
+  for (let i = 0; i < ix.nodes.length; i++) {
+    const ordinals = ix.nodes[i]!.findingOrdinals;
+    for (let j = 0; j < ordinals.length; j++) nodeOrdinals[nodeStart[i]! + j] = ordinals[j]!;
+  }
+  facts = {
+    findings,
+    rank: ix.findingRank,
+    aspect,
+    stated,
+    place,
+    sourceStart,
+    sourcePlaces,
+    idAt,
+    classified,
+    nodeStart,
+    nodeOrdinals,
+    alone: new Array(n).fill(undefined),
+    aloneAspects: new Array(n).fill(undefined),
+    ownEvidence: new Array(n).fill(undefined),
+    aloneCell: new Array(n).fill(undefined),
+  };
   factsOf.set(ix, facts);
   return facts;
 }
@@ -149,6 +168,38 @@ function subtreeFindings(ix: ReviewIndex, F: FindingFacts): number[][] {
   return F.subtrees;
 }
 const NO_ORDINALS = Object.freeze([]) as unknown as number[];
+
+/** The place of every finding in `idAt`, and a lookup of the place of any id. */
+function placesIn(idAt: readonly string[], findings: readonly Finding[]): { place: Int32Array; of: (id: string) => number | undefined } {
+  const n = findings.length;
+  const place = new Int32Array(n);
+  const placeOf = new Map<string, number>();
+  let p = 0;
+  // Finding ids in order and before every source id (the rule): their places need no lookups.
+  for (; p < n && idAt[p] === findings[p]!.id; p++) place[p] = p;
+  let first = p < n ? 0 : n;
+  for (let q = first; q < idAt.length; q++) placeOf.set(idAt[q]!, q);
+  const of = (id: string): number | undefined => {
+    const q = placeOf.get(id);
+    if (q !== undefined || first === 0) return q;
+    // A source id that is also a finding's.
+    for (; first > 0; first--) placeOf.set(idAt[first - 1]!, first - 1);
+    return placeOf.get(id);
+  };
+  for (let k = p; k < n; k++) place[k] = of(findings[k]!.id)!;
+  return { place, of };
+}
+
+/** The places of ids; null when one has none. */
+function placesOfAll(ids: readonly string[], of: (id: string) => number | undefined): Int32Array | null {
+  const places = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const q = of(ids[i]!);
+    if (q === undefined) return null;
+    places[i] = q;
+  }
+  return places;
+}
 
 /** The ids at some places, in natural order and each once. Sorts `places` in place. */
 function idsAt(F: FindingFacts, places: number[]): string[] {
@@ -235,12 +286,20 @@ function aspectsOf(F: FindingFacts, ordinals: readonly number[]): Record<Aspect,
     }
     return aspects;
   }
-  const on = (a: number): AspectEvidence => {
-    let group: number[] | null = null;
-    for (let j = 0; j < ordinals.length; j++) if (F.aspect[ordinals[j]!] === a) (group ??= []).push(ordinals[j]!);
-    return group ? aspectEvidence(F, group) : NO_EVIDENCE;
+  return {
+    'goal-achievement': evidenceOn(F, ordinals, 0),
+    realisation: evidenceOn(F, ordinals, 1),
+    effectiveness: evidenceOn(F, ordinals, 2),
+    efficiency: evidenceOn(F, ordinals, 3),
+    'side-effects': evidenceOn(F, ordinals, 4),
   };
-  return { 'goal-achievement': on(0), realisation: on(1), effectiveness: on(2), efficiency: on(3), 'side-effects': on(4) };
+}
+
+/** The evidence of those findings (by ordinal) that are on one aspect (by position in ASPECTS). */
+function evidenceOn(F: FindingFacts, ordinals: readonly number[], aspect: number): AspectEvidence {
+  let group: number[] | null = null;
+  for (let j = 0; j < ordinals.length; j++) if (F.aspect[ordinals[j]!] === aspect) (group ??= []).push(ordinals[j]!);
+  return group ? aspectEvidence(F, group) : NO_EVIDENCE;
 }
 
 /** The rank of the strongest of the aspects' evidence (named, not looped over: a fifth of instrumentEvidence's own time). */
@@ -273,6 +332,22 @@ function evidenceIds(F: FindingFacts, ordinals: readonly number[]): string[] {
   return idsAt(F, places);
 }
 
+const NO_ASPECT_LIST = Object.freeze([]) as unknown as Aspect[];
+
+/** The aspects whose evidence is the strongest. */
+function strongestAspects(aspects: Record<Aspect, AspectEvidence>, strength: EvidenceStrength): Aspect[] {
+  const out: Aspect[] = [];
+  for (const a of ASPECTS) if (aspects[a].strength === strength && aspects[a].findings.length) out.push(a);
+  return out;
+}
+
+/** What an instrument's findings that judge say. */
+function judgedReasons(M: Messages, strength: EvidenceStrength, strongest: readonly Aspect[], aspects: Record<Aspect, AspectEvidence>, evaluations: number): string[] {
+  const reasons = [M.instrumentEvidence.strongest(strength, strongest, listIds(strongest.length === 1 ? aspects[strongest[0]!].findings : strongest.flatMap((a) => aspects[a].findings), M))];
+  if (evaluations === 0) reasons.push(M.instrumentEvidence.notEvaluated);
+  return reasons;
+}
+
 // trim() strips exactly what \s matches, and is cheaper than a regular expression per instrument.
 const hasRealisationEvidence = (i: Instrument) =>
   i.realisation.status !== 'unknown' && ((i.realisation.evidence ?? '').trim() !== '' || i.realisation.citation !== undefined);
@@ -280,11 +355,6 @@ const hasRealisationEvidence = (i: Instrument) =>
 /** Evidence per instrument, by node index. */
 export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvidence[] {
   const F = findingFacts(ix);
-  const classified = (k: number) => {
-    if (F.findings[k]!.classification !== 'public') return true;
-    for (let i = F.sourceStart[k]!; i < F.sourceStart[k + 1]!; i++) if (!F.publicSource[F.sourcePlaces[i]!]) return true;
-    return false;
-  };
   // One sentence per status, shared: most instruments have no finding and say the same.
   const onlyRealisation = new Map<RealisationStatus, string>();
   const onlyRealisationOf = (status: RealisationStatus) => {
@@ -304,10 +374,12 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
     return reasons;
   };
   const aloneReasons: (string[] | undefined)[] = new Array<string[] | undefined>(F.findings.length).fill(undefined);
-  return ix.nodes.map((node) => {
+  const ranks = new Uint8Array(ix.nodes.length);
+  const evidence = ix.nodes.map((node): InstrumentEvidence => {
     const { instrument: ins, findings: about } = node;
     const realisation = hasRealisationEvidence(ins);
     if (about.length === 0) {
+      ranks[node.index] = realisation ? REALISATION_RANK : 0;
       return {
         instrument: ins.id,
         strength: realisation ? 'realisation' : 'none',
@@ -320,31 +392,32 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
     }
     const ordinals = node.findingOrdinals;
     const aspects = aspectsOf(F, ordinals);
-    const strength = strengthAt(Math.max(realisation ? REALISATION_RANK : 0, strongestRank(aspects)));
+    const rank = Math.max(realisation ? REALISATION_RANK : 0, strongestRank(aspects));
+    ranks[node.index] = rank;
+    const strength = strengthAt(rank);
     let evaluations = 0;
     let classifiedEvaluations = 0;
     for (let j = 0; j < about.length; j++) {
       if (!ix.evaluationByOrdinal[ordinals[j]!]) continue;
       evaluations++;
-      if (classified(ordinals[j]!)) classifiedEvaluations++;
+      classifiedEvaluations += F.classified[ordinals[j]!]!;
     }
-    const strongest = strength === 'none' ? [] : ASPECTS.filter((a) => aspects[a].strength === strength && aspects[a].findings.length);
-    const judgedReasons = () => {
-      const reasons = [M.instrumentEvidence.strongest(strength, strongest, listIds(strongest.flatMap((a) => aspects[a].findings), M))];
-      if (evaluations === 0) reasons.push(M.instrumentEvidence.notEvaluated);
-      return reasons;
-    };
     let reasons: string[];
-    if (strongest.length === 0 && evaluations === 0) {
+    // A lone finding that judges says the same for every instrument it is about (whether it judges
+    // does not depend on the instrument): its reasons are made once.
+    const cached = ordinals.length === 1 ? aloneReasons[ordinals[0]!] : undefined;
+    const strongest = cached || strength === 'none' ? NO_ASPECT_LIST : strongestAspects(aspects, strength);
+    if (cached) {
+      reasons = cached;
+    } else if (strongest.length === 0 && evaluations === 0) {
       // What an instrument without findings says, shared: its findings judge nothing (5k lists fewer at 100k).
       reasons = unevaluatedReasonsOf(strength === 'realisation' ? ins.realisation.status : null);
     } else if (strongest.length === 0) {
       reasons = [strength === 'realisation' ? onlyRealisationOf(ins.realisation.status) : M.instrumentEvidence.nothing];
     } else if (ordinals.length === 1) {
-      // One finding that judges: what it says is the same for every instrument it is about.
-      reasons = aloneReasons[ordinals[0]!] ??= Object.freeze(judgedReasons()) as string[];
+      reasons = aloneReasons[ordinals[0]!] = Object.freeze(judgedReasons(M, strength, strongest, aspects, evaluations)) as string[];
     } else {
-      reasons = judgedReasons();
+      reasons = judgedReasons(M, strength, strongest, aspects, evaluations);
     }
     return {
       instrument: ins.id,
@@ -356,6 +429,8 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
       evidence: evidenceIds(F, ordinals),
     };
   });
+  strengthRanks.set(evidence, ranks);
+  return evidence;
 }
 
 /** Evidence of an objective or domain: its own findings and those of every instrument under it. */
@@ -363,9 +438,14 @@ export function rolledUpStrength(ix: ReviewIndex, ownIds: readonly string[], ins
   const judged = judgedRanks(ix);
   let rank = 0;
   for (let i = 0; i < ownIds.length; i++) rank = Math.max(rank, judged.get(ownIds[i]!) ?? 0);
-  for (let k = 0; k < instruments.length; k++) rank = Math.max(rank, strengthRank(evidence[instruments[k]!.index]!.strength));
+  const ranks = strengthRanks.get(evidence) ?? Uint8Array.from(evidence, (e) => strengthRank(e.strength));
+  const indices = nodeIndices(instruments);
+  for (let k = 0; k < indices.length; k++) rank = Math.max(rank, ranks[indices[k]!]!);
   return strengthAt(rank);
 }
+
+/** The strength ranks of instrumentEvidence's results, by node index, for the roll-ups. */
+const strengthRanks = new WeakMap<readonly InstrumentEvidence[], Uint8Array>();
 
 /**
  * Per subject other than an instrument, the strength rank of its strongest judging finding, worked
@@ -429,8 +509,9 @@ function coverageSummary(at: Attribution, scope: ScopeRef, instruments: readonly
   let efficiency = 0;
   let sideEffects = 0;
   const money: MoneyParts = { evaluated: 0, effectiveness: 0, efficiency: 0, total: 0, unknownParts: 0 };
-  for (let k = 0; k < instruments.length; k++) {
-    const { index } = instruments[k]!;
+  const indices = nodeIndices(instruments);
+  for (let k = 0; k < indices.length; k++) {
+    const index = indices[k]!;
     const bits = covered[index]!;
     if (bits & EVALUATED) evaluated++;
     if (bits & STATES[2]) effectiveness++;
@@ -448,13 +529,13 @@ function coverageSummary(at: Attribution, scope: ScopeRef, instruments: readonly
   }
   if (scope.kind === 'article') for (const l of at.lines) if (l.kind === 'programme') addMoney(money, l.unattributed, 0);
   const n = instruments.length;
-  const inEuro: MoneyParts = { evaluated: round(money.evaluated), effectiveness: round(money.effectiveness), efficiency: round(money.efficiency), total: round(money.total), unknownParts: money.unknownParts };
+  const inEuro = { evaluated: round(money.evaluated), effectiveness: round(money.effectiveness), efficiency: round(money.efficiency), total: round(money.total) };
 
   // When the review does not say which evaluations there are, coverage is unknown, not 0%: the
   // counts are what the file holds (a lower bound), the shares null.
   const unknown = list.status === 'unknown';
   const of = (count: number) => (unknown ? { count, total: n, share: null } : share(count, n));
-  const moneyShare = (part: number) => (unknown || inEuro.unknownParts ? null : ratio(part, inEuro.total));
+  const moneyShare = (part: number) => (unknown || money.unknownParts ? null : ratio(part, inEuro.total));
   return {
     scope,
     instruments: n,
@@ -464,7 +545,11 @@ function coverageSummary(at: Attribution, scope: ScopeRef, instruments: readonly
     efficiency: of(efficiency),
     sideEffects: of(sideEffects),
     money: {
-      ...inEuro,
+      evaluated: inEuro.evaluated,
+      effectiveness: inEuro.effectiveness,
+      efficiency: inEuro.efficiency,
+      total: inEuro.total,
+      unknownParts: money.unknownParts,
       // Shares of money are only known when every amount is: otherwise null, with the parts kept.
       evaluatedShare: moneyShare(inEuro.evaluated),
       effectivenessShare: moneyShare(inEuro.effectiveness),
@@ -513,7 +598,7 @@ export function analyseCoverage(ix: ReviewIndex, at: Attribution, scopes: { arti
     const { objective } = ix.objectiveOrder[o]!;
     const instruments = ix.instrumentsUnder.get(objective.id) ?? [];
     const direct = subtrees[o]!.some((k) => ix.evaluationByOrdinal[k] === 1);
-    if (direct || instruments.some((i) => covered[i.index])) continue;
+    if (direct || nodeIndices(instruments).some((i) => covered[i] !== 0)) continue;
     notEvaluated.push({
       kind: 'objective',
       id: objective.id,
@@ -562,10 +647,9 @@ export function gapMap(ix: ReviewIndex, evidence: readonly InstrumentEvidence[])
     };
     const own = subtrees[o]!;
     for (let j = 0; j < own.length; j++) add(own[j]!);
-    const under = ix.instrumentsUnder.get(objective.id) ?? [];
+    const under = nodeIndices(ix.instrumentsUnder.get(objective.id) ?? []);
     for (let k = 0; k < under.length; k++) {
-      const ordinals = under[k]!.findingOrdinals;
-      for (let j = 0; j < ordinals.length; j++) add(ordinals[j]!);
+      for (let j = F.nodeStart[under[k]!]!; j < F.nodeStart[under[k]! + 1]!; j++) add(F.nodeOrdinals[j]!);
     }
     const [effectiveness, efficiency, sideEffects] = groups;
     rows.push({

@@ -5,7 +5,7 @@ import type { Messages } from './messages/index.js';
 import type { ReviewIndex } from './review-index.js';
 import { strengthRank } from '../model/strength.js';
 import { countOver } from './numbers.js';
-import type { ScopeInput, StepContext } from './steps/context.js';
+import { lineTable, type ScopeInput, type StepContext } from './steps/context.js';
 import { CONTRIBUTION_VALUES, contributionOf, moneyOf, scopeEffectiveness } from './steps/effectiveness.js';
 import { EFFICIENCY_VALUES, efficiencyFacts, instrumentEfficiency, scopeEfficiency } from './steps/efficiency.js';
 import { scopeGoalAchievement } from './steps/goal-achievement.js';
@@ -50,9 +50,12 @@ export function stepContext(
     threshold,
     efficiencyMinimum,
     efficiency: new Uint8Array(ix.nodes.length),
+    efficiencyFindings: { from: new Uint32Array(ix.nodes.length), to: new Uint32Array(ix.nodes.length), at: [] },
+    findingIds: ix.review.findings.map((f) => f.id),
     goals: new Map(),
     ...naturalRanks(ix),
     uniqueIds: ix.nodeOf.size === ix.nodes.length,
+    costLines: lineTable(ix, cost),
     noEvidence: {
       contribution: { value: 'not-determinable', strength: null, reasons: noFinding, evidence: [] },
       effectiveness: { value: 'no-effect-study', reasons: [M.contribution.noEffectStudy], evidence: [] },

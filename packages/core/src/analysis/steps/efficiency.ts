@@ -4,7 +4,7 @@ import { statesAspect, weigh } from '../judgement.js';
 import { strengthAt } from '../../model/strength.js';
 import type { InstrumentNode } from '../review-index.js';
 import type { EfficiencyCondition, EfficiencyValue, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
-import { idsInOrder, type ScopeInput, type StepContext } from './context.js';
+import { idsInOrder, listOrdered, type ScopeInput, type StepContext } from './context.js';
 import { CONTRIBUTION_VALUES } from './effectiveness.js';
 import { atLeastPlausible } from './plausibility.js';
 import { headlineAt, headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
@@ -31,15 +31,24 @@ export function costAttributed(ctx: Pick<StepContext, 'ix' | 'cost'>, node: Inst
   return false;
 }
 
-/** What efficiency reads of an instrument, as bits: (a) holds; it has a study relating cost to effect (c); it has any efficiency finding. */
-export function efficiencyFacts(ctx: Pick<StepContext, 'ix' | 'cost' | 'efficiencyMinimum'>, node: InstrumentNode): number {
+/**
+ * What efficiency reads of an instrument, as bits: (a) holds; it has a study relating cost to
+ * effect (c); it has any efficiency finding. Its efficiency findings go to `ctx.efficiencyFindings`.
+ */
+export function efficiencyFacts(ctx: Pick<StepContext, 'ix' | 'cost' | 'efficiencyMinimum' | 'efficiencyFindings'>, node: InstrumentNode): number {
   let bits = costAttributed(ctx, node) ? COSTED : 0;
+  const { from, to, at } = ctx.efficiencyFindings;
+  from[node.index] = at.length;
   for (let j = 0; j < node.findings.length; j++) {
     const f = node.findings[j]!;
     if (f.aspect !== 'efficiency') continue;
     bits |= ON_EFFICIENCY;
-    if (statesAspect(f, 'efficiency', ctx.ix.isEvaluationFinding(f)) && ctx.ix.findingRank[node.findingOrdinals[j]!]! >= ctx.efficiencyMinimum) bits |= STUDIED;
+    const ordinal = node.findingOrdinals[j]!;
+    const study = qualifies(ctx, f, ordinal);
+    if (study) bits |= STUDIED;
+    at.push(ordinal * 2 + (study ? 1 : 0));
   }
+  to[node.index] = at.length;
   return bits;
 }
 export const COSTED = 1;
@@ -48,7 +57,7 @@ export const STUDIED = 2;
 export const ON_EFFICIENCY = 4;
 
 /** (c): whether an efficiency finding (with its ordinal) relates cost to effect strongly enough. */
-const qualifies = (ctx: StepContext, f: Finding, ordinal: number): boolean =>
+const qualifies = (ctx: Pick<StepContext, 'ix' | 'efficiencyMinimum'>, f: Finding, ordinal: number): boolean =>
   statesAspect(f, 'efficiency', ctx.ix.isEvaluationFinding(f)) && ctx.ix.findingRank[ordinal]! >= ctx.efficiencyMinimum;
 
 /** (c): the efficiency findings that relate cost to effect strongly enough, in `findings`. */
@@ -154,21 +163,22 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
   const [seen] = ctx.marks;
   seen.reset();
   const { contribution, efficiency, money } = ctx.tally;
+  const { from, to, at } = ctx.efficiencyFindings;
   for (let k = 0; k < instruments.length; k++) {
-    const node = instruments[k]!;
-    const { index } = node;
+    const { index } = instruments[k]!;
     const value = VALUES[efficiency[index]!]!;
     b.addAt(efficiency[index]!, money[index]!);
     if (value === 'not-applicable') continue;
     const facts = ctx.efficiency[index]!;
     if (facts & COSTED) costed++;
     if (facts & STUDIED) studiedInstruments++;
-    if (!(facts & ON_EFFICIENCY)) continue;
-    for (let j = 0; j < node.findings.length; j++) {
-      const f = node.findings[j]!;
-      if (f.aspect !== 'efficiency' || !seen.add(node.findingOrdinals[j]!)) continue;
-      if (value === 'determinable' && qualifies(ctx, f, node.findingOrdinals[j]!)) studied.push(f);
-      else indications.push(f.id);
+    // The findings from the table, not from each node and finding: at 100k instruments step 5 of
+    // the 10k objectives takes 0.82x the time (median of 13, both ways in one process).
+    for (let j = from[index]!; j < to[index]!; j++) {
+      const ordinal = at[j]! >> 1;
+      if (!seen.add(ordinal)) continue;
+      if (value === 'determinable' && at[j]! & 1) studied.push(ix.review.findings[ordinal]!);
+      else indications.push(ctx.findingIds[ordinal]!);
     }
   }
   const spread = b.spread();
@@ -216,7 +226,8 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
   reasons.push(...missingReasons(ctx, missing, { cost: { with: costed, of: applicable }, effect: effectiveness.value, minimum: strengthAt(ctx.efficiencyMinimum) }));
   // Without a verdict, every efficiency finding is an indication, studies included.
   for (const f of [...studied, ...ownStudies]) indications.push(f.id);
-  if (indications.length) reasons.push(M.efficiency.indications(listIds(indications, M)));
+  const indicated = sortIds(indications);
+  if (indicated.length) reasons.push(M.efficiency.indications(listOrdered(indicated, M)));
   // The evidence of "not determinable": the deployed instruments that lack the first missing half.
   const evidence: number[] = [];
   const lacks = lacking & 1 ? (index: number) => !(ctx.efficiency[index]! & COSTED) : lacking & 2 ? (index: number) => !atLeastPlausible(CONTRIBUTION_VALUES[contribution[index]!]!) : null;
@@ -226,7 +237,7 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
       if (VALUES[efficiency[index]!] !== 'not-applicable' && lacks(index)) evidence.push(index);
     }
   }
-  return { value: 'not-determinable', verdict: null, spread, headline, conditions, missing, indications: sortIds(indications), reasons, evidence: idsInOrder(ctx, evidence) };
+  return { value: 'not-determinable', verdict: null, spread, headline, conditions, missing, indications: indicated, reasons, evidence: idsInOrder(ctx, evidence) };
 }
 
 /** The one candidate of a scope's efficiency spread: enough instruments with all three conditions. */

@@ -1,9 +1,9 @@
 import type { RealisationStatus } from '../../model/review.js';
-import { compareIds, listIds, mergeIds, sortIds } from '../ids.js';
+import { compareIds, listIds, mergeIds } from '../ids.js';
 import type { Messages } from '../messages/index.js';
 import type { InstrumentNode, ReviewIndex } from '../review-index.js';
 import type { InstrumentVerdicts, RealisationValue, SteppedVerdicts, Sum } from '../types.js';
-import { idsInOrder, type ScopeInput, type StepContext } from './context.js';
+import { idsInOrder, listOrdered, type ScopeInput, type StepContext } from './context.js';
 
 /**
  * Step 2, instrument realisation, and the gate it is for steps 3–5: an instrument that was not
@@ -74,7 +74,7 @@ export const notDeployedReason = (status: RealisationStatus, M: Messages): strin
  * scope's money exceeds the article's.
  */
 export function scopeRealisation(ctx: StepContext, { instruments, realisation: r, cost: scope }: ScopeInput): SteppedVerdicts['realisation'] {
-  const { ix, cost, M, lists } = ctx;
+  const { M, lists } = ctx;
   const total = r.realised.total;
   if (total === 0) {
     return { value: 'no-instruments', money: NO_MONEY, reasons: [M.realisation.noInstruments], evidence: [] };
@@ -92,33 +92,47 @@ export function scopeRealisation(ctx: StepContext, { instruments, realisation: r
   else if (worst !== best) reasons.push(M.realisation.atLeast(b.unknown, worst, best));
   if (r.realisedAfterPeriod.length) reasons.push(M.realisation.afterPeriod(r.realisedAfterPeriod.length, listIds(r.realisedAfterPeriod, M)));
 
+  // The lines by their places in one table, not from each instrument's cost as a set of ids: at
+  // 100k instruments step 2 of the 12 domains takes 0.52x the time, of the article 0.59x, of the
+  // 10k objectives about a tenth more (medians of 15, both ways in one process).
+  const { costLines: table } = ctx;
   const indices = new Array<number>(instruments.length);
-  let linked: Set<string> | null = null;
+  const places: number[] = [];
+  table.seen.reset();
   for (let k = 0; k < instruments.length; k++) {
     const { index } = instruments[k]!;
     indices[k] = index;
-    const lines = cost[index]!.lines;
-    if (lines.length) {
-      linked ??= new Set();
-      for (let j = 0; j < lines.length; j++) linked.add(lines[j]!);
-    }
+    for (let j = table.start[index]!; j < table.start[index + 1]!; j++) if (table.seen.add(table.places[j]!)) places.push(table.places[j]!);
   }
   // The instruments in order by their rank, not by comparing ids, and the lines merged in: at 100k
   // instruments step 2 of the article took 32 instead of 70 ms, of the 12 domains 36 instead of 101.
   const members = idsInOrder(ctx, indices);
-  if (linked === null) {
+  if (places.length === 0) {
     reasons.push(M.realisation.noMoney);
     return { value, money: NO_MONEY, reasons, evidence: ctx.uniqueIds ? members : mergeIds(members, NONE) };
   }
+  places.sort((a, b) => a - b);
   const shared = scope.sharedWithOtherScopes;
-  const crossing = new Set(shared.lines);
-  const lines = sortIds(linked);
-  const own = lines.filter((id) => !crossing.has(id));
-  const programmeOnly = (ids: readonly string[]) => ids.every((id) => ix.lines.get(id)?.kind === 'programme');
+  // Lines shared with other scopes are marked in a pass of their own.
+  table.seen.reset();
+  for (const id of shared.lines) {
+    const p = table.placeOf.get(id);
+    if (p !== undefined) table.seen.add(p);
+  }
+  const lines = new Array<string>(places.length);
+  const own: string[] = [];
+  let programmeOnly = true;
+  for (let k = 0; k < places.length; k++) {
+    const p = places[k]!;
+    lines[k] = table.ids[p]!;
+    if (!table.seen.add(p)) continue;
+    own.push(table.ids[p]!);
+    if (!table.programme[p]) programmeOnly = false;
+  }
   const { attributed } = scope;
   if (own.length) {
-    if (attributed.amount === null) reasons.push(M.realisation.moneyPartlyUnknown(listIds(own, M), own.length, attributed.known, attributed.unknownParts, programmeOnly(own)));
-    else reasons.push(M.realisation.money(listIds(own, M), own.length, attributed.amount, programmeOnly(own)));
+    if (attributed.amount === null) reasons.push(M.realisation.moneyPartlyUnknown(listOrdered(own, M), own.length, attributed.known, attributed.unknownParts, programmeOnly));
+    else reasons.push(M.realisation.money(listOrdered(own, M), own.length, attributed.amount, programmeOnly));
   }
   if (shared.lines.length) reasons.push(M.realisation.sharedWithOtherScopes(listIds(shared.lines, M), shared.lines.length, shared.amount.known, own.length > 0));
   // A share of a joint cost that crosses the border is of unknown size: one unknown part per line.
