@@ -34,7 +34,7 @@ export interface StepContext {
    * effect strongly enough (c), else `ordinal * 2`, in `at` from `from[index]` up to `to[index]`;
    * filled by `efficiencyFacts`. The scopes read them here, not from each node and finding.
    */
-  efficiencyFindings: { from: Uint32Array; to: Uint32Array; at: number[] };
+  efficiencyFindings: { from: Uint32Array; to: Uint32Array; at: number[]; of: Uint8Array };
   /** Per finding ordinal, its id. */
   findingIds: readonly string[];
   /** Per objective, its goal achievement, computed once for its own scope and the roll-ups above it. */
