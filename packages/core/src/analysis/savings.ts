@@ -293,7 +293,12 @@ function option(
   const savedTotal = round(saved);
   const shortfall = round(Math.max(0, target - savedTotal));
   if (shortfall > 0) reasons.push(M.savings.shortfall(cuttable, shortfall));
-  return { method, cuts, saved: savedTotal, shortfall, reasons, evidence: sortIds(new Set(cuts.flatMap((c) => [c.line, ...c.evidence]))) };
+  const evidence = new Set<string>();
+  for (const c of cuts) {
+    evidence.add(c.line);
+    for (const id of c.evidence) evidence.add(id);
+  }
+  return { method, cuts, saved: savedTotal, shortfall, reasons, evidence: sortIds(evidence) };
 }
 
 /** The review's own savings chapter, each option with what the evidence says of what it cuts. */
