@@ -3,7 +3,7 @@ import type { Review } from '../model/review.js';
 import { analyseCoverage, gapMap, instrumentEvidence, rolledUpStrength } from './evidence.js';
 import { attributeCosts, costAttribution, scopeCosts } from './attribution.js';
 import { analyseExpenditure } from './expenditure.js';
-import { instrumentList, summariseRealisation } from './realisation.js';
+import { instrumentList, realisationTable, summariseRealisation } from './realisation.js';
 import { deriveRecommendations } from './recommendations.js';
 import { messagesFor } from './messages/index.js';
 import { indexReview } from './review-index.js';
@@ -44,6 +44,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
   const M = messagesFor(lang);
   const ix = indexReview(review);
   const list = instrumentList(review, M);
+  const statuses = realisationTable(ix.nodes);
 
   const article: ScopeRef = { kind: 'article', id: review.id, label: review.budgetArticles.map((a) => `${a.number}${a.title ? ` ${a.title}` : ''}`).join('; ') };
   const domainScopes: ScopeRef[] = review.policyTree.domains.map((d) => ({ kind: 'domain', id: d.id, label: d.name }));
@@ -66,21 +67,21 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
   // every later scope falls back out of that compiled loop (thousands of deoptimisations at 100k).
   const objectiveInputs: ScopeInput[] = objectiveScopes.map((scope) => {
     const instruments = ix.instrumentsUnder.get(scope.id) ?? [];
-    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments, list), cost: costOf(scope, instruments) };
+    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments, list, statuses), cost: costOf(scope, instruments) };
   });
   // A scope answers for its own findings and those on everything in the tree below it: the
   // domain for its objectives, the article for every domain and objective.
   const domainOwnIds = (id: string) => [id, ...(ix.objectivesOfDomain.get(id) ?? []).map((o) => o.id)];
   const domainInputs: ScopeInput[] = domainScopes.map((scope) => {
     const instruments = ix.instrumentsOfDomain.get(scope.id) ?? [];
-    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments, list), cost: costOf(scope, instruments) };
+    return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments, list, statuses), cost: costOf(scope, instruments) };
   });
   const articleInput: ScopeInput = {
     scope: article,
     objectives: roots,
     instruments: ix.nodes,
     ownIds: review.policyTree.domains.flatMap((d) => domainOwnIds(d.id)),
-    realisation: summariseRealisation(article, ix.nodes, list),
+    realisation: summariseRealisation(article, ix.nodes, list, statuses),
     cost: costOf(article, ix.nodes),
   };
   const objectiveVerdicts = objectiveInputs.map((o) => steppedVerdicts(ctx, o));

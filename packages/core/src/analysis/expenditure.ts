@@ -40,9 +40,12 @@ export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAna
 
   const lines: LineExpenditure[] = inTotals.map((l) => lineExpenditure(l));
 
-  // One pass over the lines: the amounts per kind, and per kind and year, in line order.
+  // One pass over the lines' years: the amounts per kind, and per kind and year, in line order;
+  // the unknown amounts; whether any year gives a budget.
   const ofKind = new Map<BudgetKind, (number | null)[]>();
   const ofKindAndYear = new Map<BudgetKind, Map<number, (number | null)[]>>();
+  const unknownAmounts: ExpenditureAnalysis['unknownAmounts'] = [];
+  let anyBudget = false;
   for (const l of lines) {
     let all = ofKind.get(l.kind);
     if (!all) ofKind.set(l.kind, (all = []));
@@ -53,11 +56,12 @@ export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAna
       const amounts = perYear.get(y.year);
       if (amounts) amounts.push(y.amount);
       else perYear.set(y.year, [y.amount]);
+      if (y.amount === null) unknownAmounts.push({ line: l.line, year: y.year });
+      if (y.budgeted !== null) anyBudget = true;
     }
   }
 
   // Budget phases are rare in reviews: the per-kind-and-year phase totals only when a line gives one.
-  const anyBudget = lines.some((l) => l.years.some((y) => y.budgeted !== null));
   const byKindAndYear: KindYear[] = [];
   for (const kind of BUDGET_KINDS) {
     const perYear = ofKindAndYear.get(kind);
@@ -94,7 +98,7 @@ export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAna
       .filter((l) => l.kind === 'out-of-scope')
       .map((l) => ({ line: l.line, name: l.name, total: l.total, reason: l.outOfScopeReason ?? '' })),
     outsideArticle,
-    unknownAmounts: lines.flatMap((l) => l.years.filter((y) => y.amount === null).map((y) => ({ line: l.line, year: y.year }))),
+    unknownAmounts,
     budgetAgainstRealisation: budgetAgainstRealisation(lines, byKindAndYear),
     completeness: { expenditure: expenditureStatus.status, budgetLines: linesStatus.status, missing: expenditureStatus.missing ?? linesStatus.missing ?? null },
   };

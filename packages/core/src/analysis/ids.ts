@@ -163,7 +163,8 @@ export function sortIds(ids: Iterable<string>): string[] {
   if (list.length < 2) return given ? list.slice() : list;
   if (list.length <= SHORT) return sortShort(given ? list.slice() : list);
   // Most long lists are of simple ids already in order, without repeats: one pass finds out, each
-  // id scanned once (checking simplicity and order in separate passes was a third of sortIds).
+  // id scanned once. With the short lists' single scan, the 340k sortIds calls of one analysis at
+  // 100k instruments went from 225 to 164 ms (min of 7, replayed).
   let k = 0;
   let end = digitsStart(list[0]!);
   if (end >= 0) {
@@ -234,7 +235,7 @@ function sortShort(out: string[]): string[] {
 function withoutRepeats(out: string[]): string[] {
   let w = 1;
   for (let r = 1; r < out.length; r++) if (out[r] !== out[w - 1]) out[w++] = out[r]!;
-  // Setting the length of an array, even to what it is, cost a tenth of sortIds.
+  // Setting the length of an array, even to what it is, is a call into the engine: a tenth of sortIds.
   if (w < out.length) out.length = w;
   return out;
 }

@@ -44,14 +44,19 @@ export function deriveRecommendations(ix: ReviewIndex, a: Omit<Assessment, 'reco
   // Which instruments no evaluation covers is known only as far as the evaluations are: with none
   // known, nothing can be said; with a partial list, the reason says so.
   const evaluations = completenessOf(ix.review, 'evaluations');
-  const notEvaluated = a.coverage.notEvaluated.filter((n) => n.kind === 'instrument').map((n) => n.id);
+  const notEvaluated: string[] = [];
+  for (const n of a.coverage.notEvaluated) if (n.kind === 'instrument') notEvaluated.push(n.id);
   if (notEvaluated.length && !(evaluations.known === 0 && evaluations.status !== 'complete')) {
     const total = ix.review.instruments.length;
     const reason = evaluations.status === 'complete' ? M.recommendations.planEvaluationsReason(notEvaluated.length, total, instruments) : M.recommendations.planEvaluationsPartial(notEvaluated.length, total, instruments);
     add('instrument-not-evaluated', 2, M.recommendations.planEvaluations, notEvaluated, [reason, ...countedOver]);
   }
 
-  const plausibleOnly = a.evidence.instruments.filter((e) => e.aspects.effectiveness.strength === 'plausibility' || e.aspects.effectiveness.strength === 'process').map((e) => e.instrument);
+  const plausibleOnly: string[] = [];
+  for (const e of a.evidence.instruments) {
+    const strength = e.aspects.effectiveness.strength;
+    if (strength === 'plausibility' || strength === 'process') plausibleOnly.push(e.instrument);
+  }
   if (plausibleOnly.length) {
     add('effectiveness-plausibility-only', 3, M.recommendations.policyTheory, plausibleOnly, [M.recommendations.policyTheoryReason(plausibleOnly.length, listIds(plausibleOnly, M))]);
   }

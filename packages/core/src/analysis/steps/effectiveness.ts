@@ -4,7 +4,7 @@ import { weigh, type Weighing } from '../judgement.js';
 import { strengthRank } from '../../model/strength.js';
 import type { AspectEvidence, EffectivenessValue, EffectStudyValue, InstrumentCost, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
 import type { InstrumentNode } from '../review-index.js';
-import { listMembers, type ScopeInput, type StepContext } from './context.js';
+import { listMembers, listOrdered, type ScopeInput, type StepContext } from './context.js';
 import { headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
 
 /**
@@ -86,7 +86,8 @@ export function contributionOf(ctx: StepContext, node: InstrumentNode, deployed:
   }
   if (e.findings.length === 0) return ctx.noEvidence;
   const reasons: string[] = [];
-  const ids = listIds(e.decisive, M);
+  // The evidence's lists are in natural order already (evidence.ts).
+  const ids = listOrdered(e.decisive, M);
   const strength = e.strength;
   switch (value) {
     case 'demonstrated':
@@ -105,23 +106,23 @@ export function contributionOf(ctx: StepContext, node: InstrumentNode, deployed:
       reasons.push(M.contribution.nullResult(strength, ids));
       break;
     case 'not-determinable':
-      reasons.push(e.decisive.length ? M.contribution.tooWeak(strength, ids) : M.contribution.noJudgement(listIds(e.findings, M)));
+      reasons.push(e.decisive.length ? M.contribution.tooWeak(strength, ids) : M.contribution.noJudgement(listOrdered(e.findings, M)));
       break;
   }
   // What the weighing passed over, and what the caps lowered: said, so nothing is silently ignored.
-  const decisive = new Set(e.decisive);
+  const { decisive } = e;
   const outweighed: string[] = [];
-  const capped: Finding[] = [];
+  const capped: number[] = [];
   for (let j = 0; j < node.findings.length; j++) {
     const f = node.findings[j]!;
     if (f.aspect !== 'effectiveness') continue;
-    if (!decisive.has(f.id) && f.verdict !== 'inconclusive' && f.verdict !== 'not-assessed') outweighed.push(f.id);
-    if (ix.findingStrength[node.findingOrdinals[j]!]!.capped) capped.push(f);
+    if (!decisive.includes(f.id) && f.verdict !== 'inconclusive' && f.verdict !== 'not-assessed') outweighed.push(f.id);
+    if (ix.findingStrength[node.findingOrdinals[j]!]!.capped) capped.push(j);
   }
   if (outweighed.length && e.decisive.length) reasons.push(M.contribution.outweighed(listIds(outweighed, M)));
-  for (const f of capped) {
-    const s = ix.findingStrength[ix.findingOrdinal.get(f)!]!;
-    reasons.push(M.contribution.capped(f.id, s.design ? s.design : null, s.design ? null : s.declared, s.strength));
+  for (const j of capped) {
+    const s = ix.findingStrength[node.findingOrdinals[j]!]!;
+    reasons.push(M.contribution.capped(node.findings[j]!.id, s.design ? s.design : null, s.design ? null : s.declared, s.strength));
   }
   if (status === 'pilot') reasons.push(M.gate.pilot);
   else if (status === 'unknown') reasons.push(M.gate.unknown);
@@ -132,9 +133,9 @@ export function contributionOf(ctx: StepContext, node: InstrumentNode, deployed:
   };
 }
 
-function sourcesOf(node: InstrumentNode, ids: Set<string>): string[] {
+function sourcesOf(node: InstrumentNode, ids: readonly string[]): string[] {
   const out: string[] = [];
-  for (const f of node.findings) if (ids.has(f.id)) for (const s of f.sources) out.push(s.source);
+  for (const f of node.findings) if (ids.includes(f.id)) for (const s of f.sources) out.push(s.source);
   return out;
 }
 
