@@ -2,10 +2,6 @@ import { ASPECTS, type Aspect, type EvidenceStrength, type Finding, type Instrum
 import { completenessOf } from '../model/completeness.js';
 import { isJudgement, statesAspect, weigh } from './judgement.js';
 import { strengthAt, strengthRank } from '../model/strength.js';
-
-const REALISATION_RANK = strengthRank('realisation');
-// The gap map's aspects are the last three: effectiveness, efficiency, side effects.
-const EFFECTIVENESS = ASPECTS.indexOf('effectiveness');
 import type { Messages } from './messages/index.js';
 import { listIds, mergeIds, sortIds as sorted } from './ids.js';
 import { jointGroupsIn, nodeIndices, type Attribution } from './attribution.js';
@@ -27,6 +23,10 @@ import type {
 } from './types.js';
 
 export { maxStrength, strengthRank } from '../model/strength.js';
+
+const REALISATION_RANK = strengthRank('realisation');
+// The gap map's aspects are the last three: effectiveness, efficiency, side effects.
+const EFFECTIVENESS = ASPECTS.indexOf('effectiveness');
 
 // Most instruments have no finding on most aspects: they share one frozen empty value instead of
 // allocating hundreds of thousands of identical objects in large reviews.
