@@ -199,12 +199,10 @@ function instrumentNodes(review: Review, objectives: ReadonlyMap<string, Objecti
     const ins = review.instruments[index]!;
     const node: MutableNode = { instrument: ins, index, findings: NONE, findingOrdinals: NONE, lines: NONE };
     nodes.push(node);
+    nodeOf.set(ins.id, node);
     const lists = listsFor(ins.objective);
     for (let k = 0; k < lists.length; k++) lists[k]!.push(node);
   }
-  // By id in a loop of its own, apart from the lists' pushes: at 100k, instrumentNodes went from 37%
-  // to 30% of indexReview, and indexReview (with the findings' numbering) from 650 to 500 ms (CPU profiles).
-  for (let index = 0; index < nodes.length; index++) nodeOf.set(nodes[index]!.instrument.id, nodes[index]!);
   return { nodes, nodeOf, instrumentsOf, instrumentsUnder, instrumentsOfDomain };
 }
 
