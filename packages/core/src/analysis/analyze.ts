@@ -80,7 +80,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
     scope: article,
     objectives: roots,
     instruments: ix.nodes,
-    ownIds: review.policyTree.domains.flatMap((d) => domainOwnIds(d.id)),
+    ownIds: domainInputs.flatMap((d) => d.ownIds),
     realisation: summariseRealisation(article, ix.nodes, list, statuses),
     cost: costOf(article, ix.nodes),
   };
