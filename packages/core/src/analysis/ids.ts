@@ -116,17 +116,20 @@ function allSimple(list: readonly string[], from: number): boolean {
   return true;
 }
 
-/** Two lists of simple ids, each in order, as one list in order. */
-function merge(a: readonly string[], b: readonly string[]): string[] {
+/** Two lists, each in the order of `compare`, as one list in that order. */
+function mergeBy(a: readonly string[], b: readonly string[], compare: (x: string, y: string) => number): string[] {
   const out = new Array<string>(a.length + b.length);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compareSimple(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length && j < b.length) out[k++] = compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
   while (i < a.length) out[k++] = a[i++]!;
   while (j < b.length) out[k++] = b[j++]!;
   return out;
 }
+
+/** Two lists of simple ids, each in order, as one list in order. */
+const merge = (a: readonly string[], b: readonly string[]) => mergeBy(a, b, compareSimple);
 
 /**
  * The list as its runs already in order, or null when it has more than `max`. Reviews mostly list
@@ -249,15 +252,7 @@ export function mergeIds(a: readonly string[], b: readonly string[]): string[] {
   let out: string[];
   if (a.length === 0 || b.length === 0 || compareIds(a[a.length - 1]!, b[0]!) < 0) out = a.concat(b);
   else if (compareIds(b[b.length - 1]!, a[0]!) < 0) out = b.concat(a);
-  else {
-    out = new Array<string>(a.length + b.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < a.length && j < b.length) out[k++] = compareIds(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
-    while (i < a.length) out[k++] = a[i++]!;
-    while (j < b.length) out[k++] = b[j++]!;
-  }
+  else out = mergeBy(a, b, compareIds);
   return out.length ? withoutRepeats(out) : out;
 }
 
