@@ -73,6 +73,8 @@ interface FindingFacts {
   subtrees?: number[][];
   /** See judgedRanks. */
   judged?: Map<string, number>;
+  /** See Places. */
+  places: Places;
 }
 
 const factsOf = new WeakMap<ReviewIndex, FindingFacts>();
@@ -141,6 +143,7 @@ function findingFacts(ix: ReviewIndex): FindingFacts {
     aloneAspects: new Array(n).fill(undefined),
     ownEvidence: new Array(n).fill(undefined),
     aloneCell: new Array(n).fill(undefined),
+    places: new Places(idAt, sourceStart, sourcePlaces),
   };
   factsOf.set(ix, facts);
   return facts;
@@ -203,32 +206,56 @@ function placesOfAll(ids: readonly string[], of: (id: string) => number | undefi
   return places;
 }
 
-/** The ids at some places, in natural order and each once. Sorts `places` in place. */
-function idsAt(F: FindingFacts, places: number[]): string[] {
-  if (places.length > 1) sortPlaces(places);
-  const out: string[] = [];
-  let last = -1;
-  for (let i = 0; i < places.length; i++) if (places[i] !== last) out.push(F.idAt[(last = places[i]!)]!);
-  return out;
-}
+/**
+ * The places of one list of ids while it is gathered: one buffer, reused for every list, instead of
+ * an array per list that is dropped once its ids are taken.
+ */
+class Places {
+  at = new Int32Array(64);
+  length = 0;
 
-function sortPlaces(places: number[]): void {
-  if (places.length > 16) {
-    const typed = Int32Array.from(places).sort();
-    for (let i = 0; i < typed.length; i++) places[i] = typed[i]!;
-    return;
-  }
-  for (let i = 1; i < places.length; i++) {
-    const p = places[i]!;
-    let j = i;
-    for (; j > 0 && places[j - 1]! > p; j--) places[j] = places[j - 1]!;
-    places[j] = p;
-  }
-}
+  constructor(
+    private readonly idAt: readonly string[],
+    private readonly sourceStart: Int32Array,
+    private readonly sourcePlaces: Int32Array,
+  ) {}
 
-/** Adds the places of finding k's sources. */
-function addSourcePlaces(F: FindingFacts, k: number, to: number[]): void {
-  for (let i = F.sourceStart[k]!; i < F.sourceStart[k + 1]!; i++) to.push(F.sourcePlaces[i]!);
+  add(p: number): void {
+    if (this.length === this.at.length) {
+      const at = new Int32Array(this.at.length * 2);
+      at.set(this.at);
+      this.at = at;
+    }
+    this.at[this.length++] = p;
+  }
+
+  /** Adds the places of finding k's sources. */
+  addSources(k: number): void {
+    for (let i = this.sourceStart[k]!; i < this.sourceStart[k + 1]!; i++) this.add(this.sourcePlaces[i]!);
+  }
+
+  /**
+   * The ids at the gathered places, in natural order and each once, as a list of exactly their
+   * number (one pushed to would keep 17 slots for its 1–3 ids); empties the buffer.
+   */
+  take(): string[] {
+    const { at, length: n, idAt } = this;
+    this.length = 0;
+    if (n > 16) at.subarray(0, n).sort();
+    else {
+      for (let i = 1; i < n; i++) {
+        const p = at[i]!;
+        let j = i;
+        for (; j > 0 && at[j - 1]! > p; j--) at[j] = at[j - 1]!;
+        at[j] = p;
+      }
+    }
+    let count = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || at[i] !== at[i - 1]) count++;
+    const ids = new Array<string>(count);
+    for (let i = 0, c = 0; i < n; i++) if (i === 0 || at[i] !== at[i - 1]) ids[c++] = idAt[at[i]!]!;
+    return ids;
+  }
 }
 
 /**
@@ -253,17 +280,14 @@ function aspectEvidence(F: FindingFacts, ordinals: readonly number[]): AspectEvi
 function weighed(F: FindingFacts, ordinals: readonly number[], withDecisive = true): AspectEvidence {
   const findings = ordinals.map((k) => F.findings[k]!);
   const w = weigh(findings, (_f, j) => F.rank[ordinals[j]!]!);
-  const places: number[] = [];
-  const sources: number[] = [];
-  for (let j = 0; j < ordinals.length; j++) {
-    places.push(F.place[ordinals[j]!]!);
-    addSourcePlaces(F, ordinals[j]!, sources);
-  }
-  const ids = idsAt(F, places);
+  for (let j = 0; j < ordinals.length; j++) F.places.add(F.place[ordinals[j]!]!);
+  const ids = F.places.take();
+  for (let j = 0; j < ordinals.length; j++) F.places.addSources(ordinals[j]!);
+  const sources = F.places.length ? F.places.take() : EMPTY;
   return {
     strength: w.rank < 0 ? 'none' : strengthAt(w.rank),
     findings: ids,
-    sources: sources.length ? idsAt(F, sources) : EMPTY,
+    sources,
     verdict: w.value === 'none' ? null : w.value,
     // Mostly every finding is decisive: then they are the same list.
     decisive: !withDecisive || w.decisive.length === 0 ? EMPTY : w.decisive.length === findings.length ? ids : sorted(w.decisive.map((f) => f.id)),
@@ -320,18 +344,17 @@ function evidenceIds(F: FindingFacts, ordinals: readonly number[]): string[] {
     const k = ordinals[0]!;
     let own = F.ownEvidence[k];
     if (own === undefined) {
-      const places = [F.place[k]!];
-      addSourcePlaces(F, k, places);
-      F.ownEvidence[k] = own = Object.freeze(idsAt(F, places)) as string[];
+      F.places.add(F.place[k]!);
+      F.places.addSources(k);
+      F.ownEvidence[k] = own = Object.freeze(F.places.take()) as string[];
     }
     return own;
   }
-  const places: number[] = [];
   for (let j = 0; j < ordinals.length; j++) {
-    places.push(F.place[ordinals[j]!]!);
-    addSourcePlaces(F, ordinals[j]!, places);
+    F.places.add(F.place[ordinals[j]!]!);
+    F.places.addSources(ordinals[j]!);
   }
-  return idsAt(F, places);
+  return F.places.take();
 }
 
 const NO_ASPECT_LIST = Object.freeze([]) as unknown as Aspect[];
@@ -592,7 +615,8 @@ export function analyseCoverage(ix: ReviewIndex, at: Attribution, scopes: { arti
       notEvaluated.push({ kind: 'instrument', id: ins.id, label: ins.name, reasons, evidence: ix.idList(node) });
       continue;
     }
-    const other = idsAt(F, node.findingOrdinals.map((k) => F.place[k]!));
+    for (let j = 0; j < node.findingOrdinals.length; j++) F.places.add(F.place[node.findingOrdinals[j]!]!);
+    const other = F.places.take();
     notEvaluated.push({ kind: 'instrument', id: ins.id, label: ins.name, reasons: reasonsFor(status, other, financing.length > 0), evidence: mergeIds([ins.id], other) });
   }
 
