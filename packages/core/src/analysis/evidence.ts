@@ -604,11 +604,15 @@ export function analyseCoverage(ix: ReviewIndex, at: Attribution, scopes: { arti
   // linked to it: one frozen list per pair, shared (48k lists fewer at 100k instruments).
   const sharedReasons = [new Map<RealisationStatus, string[]>(), new Map<RealisationStatus, string[]>()] as const;
   const reasonsFor = (status: RealisationStatus, other: readonly string[], financed: boolean): string[] => {
-    const reasons = [M.notEvaluated.instrument];
-    if (status === 'not-realised' || status === 'pilot' || status === 'realised-after-period') reasons.push(M.notEvaluated.status(status));
+    const byStatus = status === 'not-realised' || status === 'pilot' || status === 'realised-after-period';
+    // Made at its size (one pushed to would keep 17 slots for its 2–4 reasons).
+    const reasons = new Array<string>(1 + (byStatus ? 1 : 0) + (other.length ? 1 : 0) + (financed ? 0 : 1));
+    let r = 0;
+    reasons[r++] = M.notEvaluated.instrument;
+    if (byStatus) reasons[r++] = M.notEvaluated.status(status);
     // Not evaluated: none of its findings is evaluation evidence.
-    if (other.length) reasons.push(M.notEvaluated.nonEvaluative(listIds(other, M)));
-    if (!financed) reasons.push(M.notEvaluated.noExpenditure);
+    if (other.length) reasons[r++] = M.notEvaluated.nonEvaluative(listIds(other, M));
+    if (!financed) reasons[r++] = M.notEvaluated.noExpenditure;
     return reasons;
   };
   for (let index = 0; index < ix.nodes.length; index++) {
