@@ -328,7 +328,11 @@ function evidenceOn(F: FindingFacts, ordinals: readonly number[], aspect: number
   // Counted first: most groups have one finding or none, and need no list (with the shared lists of strongest aspects, instrumentEvidence at 100k allocates 87 -> 74 MB).
   let count = 0;
   let last = -1;
-  for (let j = 0; j < ordinals.length; j++) if (F.aspect[ordinals[j]!] === aspect) (count++, (last = ordinals[j]!));
+  for (let j = 0; j < ordinals.length; j++) {
+    if (F.aspect[ordinals[j]!] !== aspect) continue;
+    count++;
+    last = ordinals[j]!;
+  }
   if (count <= 1) return count === 0 ? NO_EVIDENCE : aloneEvidence(F, last);
   const group = new Array<number>(count);
   for (let j = 0, c = 0; j < ordinals.length; j++) if (F.aspect[ordinals[j]!] === aspect) group[c++] = ordinals[j]!;
@@ -491,8 +495,7 @@ const strengthRanks = new WeakMap<readonly InstrumentEvidence[], Uint8Array>();
 function judgedRanks(ix: ReviewIndex): Map<string, number> {
   const F = findingFacts(ix);
   if (F.judged) return F.judged;
-  F.judged = new Map();
-  const judged = F.judged;
+  const judged = (F.judged = new Map());
   // forEach, not for-of: no [subject, about] pair per entry (judgedRanks at 100k allocates 1.7 -> 0.4 MB).
   ix.findingsAbout.forEach((about, subject) => {
     let rank = -1;
