@@ -2,6 +2,7 @@ import type { Objective } from '../../model/review.js';
 import { sortIds } from '../ids.js';
 import { Marks } from '../marks.js';
 import type { Gates } from './realisation-gate.js';
+import type { Reasons } from './reasons.js';
 import type { Messages } from '../messages/index.js';
 import type { CountBound } from '../numbers.js';
 import type { InstrumentNode, ReviewIndex } from '../review-index.js';
@@ -54,6 +55,8 @@ export interface StepContext {
   gates: Gates;
   /** Shared reasons of instruments whose efficiency is not determinable (efficiency.ts `sharedMissingReasons`). */
   missingReasons: Map<number, string[]>;
+  /** The collector of one verdict's reasons, reused by each verdict in turn. */
+  reasons: Reasons;
   /** Two sets of marks over the findings, for the passes of one verdict. */
   marks: [Marks, Marks];
   /**

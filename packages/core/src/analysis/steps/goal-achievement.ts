@@ -113,17 +113,18 @@ export function scopeGoalAchievement(ctx: StepContext, { objectives, scope }: Sc
     return { value: 'not-determinable', judgeable, spread, headline: headlineAt(threshold, false), reasons: [M.goal.noObjectives], evidence: [] };
   }
   const { value, headline } = headlineOf(spread, CANDIDATES, 'not-determinable', threshold);
-  const reasons: string[] = [];
+  const said = ctx.reasons.begin();
   if (goals.length === 1) {
     const g = goals[0]!;
-    reasons.push(g.decisive.length ? M.goal.value(g.value, listOrdered(g.decisive, M)) : g.findings.length ? M.goal.noJudgement(listIds(g.findings, M)) : M.goal.noFinding);
-    if (g.indicators.length && g.value === 'not-determinable') reasons.push(M.goal.indicatorsOnly(listIds(g.indicators, M)));
+    said.add(g.decisive.length ? M.goal.value(g.value, listOrdered(g.decisive, M)) : g.findings.length ? M.goal.noJudgement(listIds(g.findings, M)) : M.goal.noFinding);
+    if (g.indicators.length && g.value === 'not-determinable') said.add(M.goal.indicatorsOnly(listIds(g.indicators, M)));
   } else {
-    reasons.push(M.goal.spread(goals.length, spread.counts));
-    reasons.push(headline.asAWhole ? M.goal.headline(value, threshold) : M.goal.notAsAWhole(threshold));
+    said.add(M.goal.spread(goals.length, spread.counts));
+    said.add(headline.asAWhole ? M.goal.headline(value, threshold) : M.goal.notAsAWhole(threshold));
   }
   const notJudgeable = goals.filter((g) => !g.judgeable).map((g) => g.objective);
-  if (notJudgeable.length) reasons.push(M.goal.notMeasurable(notJudgeable.length, goals.length, listIds(notJudgeable, M)));
+  if (notJudgeable.length) said.add(M.goal.notMeasurable(notJudgeable.length, goals.length, listIds(notJudgeable, M)));
+  const reasons = said.list();
   // Evidence: the decisive findings of the objectives whose value supports the headline.
   const members = SUPPORTERS.get(value);
   // One objective's evidence is its decisive findings, already in order.

@@ -87,10 +87,11 @@ export function scopeRealisation(ctx: StepContext, { instruments, realisation: r
   const worst = category(b.realised, r.deployed.count);
   const best = category(b.realised + b.unknown, r.deployed.count + b.unknown);
   const value: RealisationValue = worst === best ? worst : b.unknown * 2 >= total ? 'unknown' : worst;
-  const reasons = [M.realisation.counts(b.realised, total, b.partly, b.ongoing, b.pilot, b['not-realised'], b.unknown, lists.instruments)];
-  if (value === 'unknown') reasons.push(M.realisation.undecided(b.unknown, worst, best));
-  else if (worst !== best) reasons.push(M.realisation.atLeast(b.unknown, worst, best));
-  if (r.realisedAfterPeriod.length) reasons.push(M.realisation.afterPeriod(r.realisedAfterPeriod.length, listIds(r.realisedAfterPeriod, M)));
+  const reasons = ctx.reasons.begin();
+  reasons.add(M.realisation.counts(b.realised, total, b.partly, b.ongoing, b.pilot, b['not-realised'], b.unknown, lists.instruments));
+  if (value === 'unknown') reasons.addShared(`undecided ${b.unknown} ${worst} ${best}`, () => M.realisation.undecided(b.unknown, worst, best));
+  else if (worst !== best) reasons.addShared(`at least ${b.unknown} ${worst} ${best}`, () => M.realisation.atLeast(b.unknown, worst, best));
+  if (r.realisedAfterPeriod.length) reasons.add(M.realisation.afterPeriod(r.realisedAfterPeriod.length, listIds(r.realisedAfterPeriod, M)));
 
   // The lines by their places in one table, not from each instrument's cost as a set of ids: at
   // 100k instruments step 2 of the 12 domains takes 0.52x the time, of the article 0.59x, of the
@@ -108,8 +109,8 @@ export function scopeRealisation(ctx: StepContext, { instruments, realisation: r
   // instruments step 2 of the article took 32 instead of 70 ms, of the 12 domains 36 instead of 101.
   const members = idsInOrder(ctx, indices);
   if (places.length === 0) {
-    reasons.push(M.realisation.noMoney);
-    return { value, money: NO_MONEY, reasons, evidence: ctx.uniqueIds ? members : mergeIds(members, NONE) };
+    reasons.add(M.realisation.noMoney);
+    return { value, money: NO_MONEY, reasons: reasons.list(), evidence: ctx.uniqueIds ? members : mergeIds(members, NONE) };
   }
   places.sort((a, b) => a - b);
   const shared = scope.sharedWithOtherScopes;
@@ -131,13 +132,13 @@ export function scopeRealisation(ctx: StepContext, { instruments, realisation: r
   }
   const { attributed } = scope;
   if (own.length) {
-    if (attributed.amount === null) reasons.push(M.realisation.moneyPartlyUnknown(listOrdered(own, M), own.length, attributed.known, attributed.unknownParts, programmeOnly));
-    else reasons.push(M.realisation.money(listOrdered(own, M), own.length, attributed.amount, programmeOnly));
+    if (attributed.amount === null) reasons.add(M.realisation.moneyPartlyUnknown(listOrdered(own, M), own.length, attributed.known, attributed.unknownParts, programmeOnly));
+    else reasons.add(M.realisation.money(listOrdered(own, M), own.length, attributed.amount, programmeOnly));
   }
-  if (shared.lines.length) reasons.push(M.realisation.sharedWithOtherScopes(listIds(shared.lines, M), shared.lines.length, shared.amount.known, own.length > 0));
+  if (shared.lines.length) reasons.add(M.realisation.sharedWithOtherScopes(listIds(shared.lines, M), shared.lines.length, shared.amount.known, own.length > 0));
   // A share of a joint cost that crosses the border is of unknown size: one unknown part per line.
   const money: Sum = shared.lines.length ? { amount: null, known: attributed.known, unknownParts: attributed.unknownParts + shared.lines.length } : attributed;
-  return { value, money, reasons, evidence: joinOrdered(ctx, members, lines) };
+  return { value, money, reasons: reasons.list(), evidence: joinOrdered(ctx, members, lines) };
 }
 
 /**
