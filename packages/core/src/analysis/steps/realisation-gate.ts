@@ -3,7 +3,7 @@ import { compareIds, listIds, mergeIds } from '../ids.js';
 import type { Messages } from '../messages/index.js';
 import type { InstrumentNode, ReviewIndex } from '../review-index.js';
 import type { InstrumentVerdicts, RealisationValue, SteppedVerdicts, Sum } from '../types.js';
-import { idsInOrder, listOrdered, type ScopeInput, type StepContext } from './context.js';
+import { idsOf, inOrder, listOrdered, type ScopeInput, type StepContext } from './context.js';
 
 /**
  * Step 2, instrument realisation, and the gate it is for steps 3–5: an instrument that was not
@@ -107,7 +107,9 @@ export function scopeRealisation(ctx: StepContext, { instruments, realisation: r
   }
   // The instruments in order by their rank, not by comparing ids, and the lines merged in: at 100k
   // instruments step 2 of the article took 32 instead of 70 ms, of the 12 domains 36 instead of 101.
-  const members = idsInOrder(ctx, indices);
+  // Where the scope's instruments are in that order already (most are), they are its summary's
+  // list, shared: 10k lists fewer at 100k instruments.
+  const members = inOrder(ctx, indices) ? r.instruments : idsOf(ctx, indices);
   if (places.length === 0) {
     reasons.add(M.realisation.noMoney);
     return { value, money: NO_MONEY, reasons: reasons.list(), evidence: ctx.uniqueIds ? members : mergeIds(members, NONE) };
