@@ -108,7 +108,7 @@ export function scopeRealisation(ctx: StepContext, { instruments, realisation: r
   // The instruments in order by their rank, not by comparing ids, and the lines merged in: at 100k
   // instruments step 2 of the article took 32 instead of 70 ms, of the 12 domains 36 instead of 101.
   // Where the scope's instruments are in that order already (most are), they are its summary's
-  // list, shared: 10k lists fewer at 100k instruments.
+  // list, shared: 968 of the 2k objectives at 20k instruments.
   const members = inOrder(ctx, indices) ? r.instruments : idsOf(ctx, indices);
   if (places.length === 0) {
     reasons.add(M.realisation.noMoney);
