@@ -43,7 +43,6 @@ const fromWeighed = (w: Weighing): GoalAchievementValue => {
   }
 };
 
-
 export function objectiveGoal(ctx: StepContext, o: Objective): ObjectiveGoal {
   const known = ctx.goals.get(o.id);
   if (known) return known;
