@@ -6,9 +6,9 @@
  * Why: a list grown by push keeps 17 slots for its typical 1–5 sentences, and a sentence put
  * together from its parts is held by the engine as a tree of them, one 32-byte node per join,
  * that survives with the verdict. Reading one character makes it one flat string, and the tree
- * dies young (a 20k-instrument analysis runs 3% fewer instructions than with exact lists alone,
- * callgrind). Sentences decided by a few counts are made once and shared (`addShared`). With all
- * three, the 2k objectives' verdicts of that review hold 4.7 instead of 9.6 MB.
+ * dies young: at 20k instruments the assessment holds 35.4 instead of 37.2 MB (heap snapshot).
+ * Sentences decided by a few counts are made once and shared (`addShared`). With all three, the
+ * 2k objectives' verdicts of that review hold 4.6 instead of 9.6 MB.
  */
 export class Reasons {
   private readonly at: string[] = [];
