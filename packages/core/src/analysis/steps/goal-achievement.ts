@@ -103,7 +103,7 @@ function spreadOf(goals: readonly ObjectiveGoal[]): Spread<GoalAchievementValue>
   return spread;
 }
 
-/** Whether a single objective is judgeable, as a share: shared (frozen) by the objectives' own scopes. */
+/** Whether a single objective is judgeable, as a share: shared (frozen) by the objectives' own scopes (10k at 100k instruments). */
 const ONE_JUDGEABLE = [Object.freeze(share(0, 1)), Object.freeze(share(1, 1))];
 
 /** Step 1 for a scope: its objectives' values, rolled up by the one rule (roll-up.ts). */
