@@ -67,7 +67,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
   // every later scope falls back out of that compiled loop (thousands of deoptimisations at 100k).
   const objectiveInputs: ScopeInput[] = objectiveScopes.map((scope) => {
     const instruments = ix.instrumentsUnder.get(scope.id) ?? [];
-    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id, ...ix.descendantsOf(scope.id)], realisation: summariseRealisation(scope, instruments, list, statuses), cost: costOf(scope, instruments) };
+    return { scope, objectives: [ix.objectives.get(scope.id)!], instruments, ownIds: [scope.id].concat(ix.descendantsOf(scope.id)), realisation: summariseRealisation(scope, instruments, list, statuses), cost: costOf(scope, instruments) };
   });
   // A scope answers for its own findings and those on everything in the tree below it: the
   // domain for its objectives, the article for every domain and objective.

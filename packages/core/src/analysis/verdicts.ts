@@ -11,6 +11,7 @@ import { EFFICIENCY_VALUES, efficiencyFacts, efficiencyOfFindings, instrumentEff
 import { scopeGoalAchievement } from './steps/goal-achievement.js';
 import { instrumentPlausibility } from './steps/plausibility.js';
 import { Gates, scopeRealisation } from './steps/realisation-gate.js';
+import { Reasons } from './steps/reasons.js';
 import { DEFAULT_HEADLINE_THRESHOLD } from './steps/roll-up.js';
 import type { InstrumentCost, InstrumentEvidence, InstrumentVerdicts, SmartCheck, SteppedVerdicts } from './types.js';
 
@@ -70,6 +71,7 @@ export function stepContext(
     },
     gates: new Gates(ix, M),
     missingReasons: new Map(),
+    reasons: new Reasons(),
     marks: [new Marks(ix.review.findings.length), new Marks(ix.review.findings.length)],
     tally: {
       contribution: new Uint8Array(ix.nodes.length),

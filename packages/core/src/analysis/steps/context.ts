@@ -2,6 +2,7 @@ import type { Objective } from '../../model/review.js';
 import { sortIds } from '../ids.js';
 import { Marks } from '../marks.js';
 import type { Gates } from './realisation-gate.js';
+import type { Reasons } from './reasons.js';
 import type { Messages } from '../messages/index.js';
 import type { CountBound } from '../numbers.js';
 import type { InstrumentNode, ReviewIndex } from '../review-index.js';
@@ -54,6 +55,8 @@ export interface StepContext {
   gates: Gates;
   /** Shared reasons of instruments whose efficiency is not determinable (efficiency.ts `sharedMissingReasons`). */
   missingReasons: Map<number, string[]>;
+  /** The collector of one verdict's reasons, reused by each verdict in turn. */
+  reasons: Reasons;
   /** Two sets of marks over the findings, for the passes of one verdict. */
   marks: [Marks, Marks];
   /**
@@ -133,19 +136,25 @@ export interface ScopeInput {
  */
 export function idsInOrder(ctx: Pick<StepContext, 'ids' | 'rank'>, indices: number[]): string[] {
   inOrder(ctx, indices);
+  return idsOf(ctx, indices);
+}
+
+/** The ids of instruments given by node index, in that order. */
+export function idsOf(ctx: Pick<StepContext, 'ids'>, indices: readonly number[]): string[] {
   const out = new Array<string>(indices.length);
   for (let k = 0; k < indices.length; k++) out[k] = ctx.ids[indices[k]!]!;
   return out;
 }
 
-/** Puts node indices in the natural order of their ids; most lists already are. */
-function inOrder({ rank }: Pick<StepContext, 'rank'>, indices: number[]): void {
+/** Puts node indices in the natural order of their ids; most lists already are. Whether they were. */
+export function inOrder({ rank }: Pick<StepContext, 'rank'>, indices: number[]): boolean {
   for (let k = 1; k < indices.length; k++) {
     if (rank[indices[k - 1]!]! > rank[indices[k]!]!) {
       indices.sort((a, b) => rank[a]! - rank[b]!);
-      return;
+      return false;
     }
   }
+  return true;
 }
 
 /**

@@ -85,28 +85,28 @@ export function contributionOf(ctx: StepContext, node: InstrumentNode, deployed:
     return { contribution: { value, strength: null, reasons, evidence }, effectiveness: { value: step3, reasons, evidence } };
   }
   if (e.findings.length === 0) return ctx.noEvidence;
-  const reasons: string[] = [];
+  const said = ctx.reasons.begin();
   // The evidence's lists are in natural order already (evidence.ts).
   const ids = listOrdered(e.decisive, M);
   const strength = e.strength;
   switch (value) {
     case 'demonstrated':
-      reasons.push(M.contribution.demonstrated(ids));
+      said.add(M.contribution.demonstrated(ids));
       break;
     case 'plausible':
-      reasons.push(M.contribution.plausible(strength, ids));
+      said.add(M.contribution.plausible(strength, ids));
       break;
     case 'mixed':
-      reasons.push(M.contribution.mixed(strength, ids));
+      said.add(M.contribution.mixed(strength, ids));
       break;
     case 'negative':
-      reasons.push(M.contribution.negative(strength, ids));
+      said.add(M.contribution.negative(strength, ids));
       break;
     case 'not-demonstrated':
-      reasons.push(M.contribution.nullResult(strength, ids));
+      said.add(M.contribution.nullResult(strength, ids));
       break;
     case 'not-determinable':
-      reasons.push(e.decisive.length ? M.contribution.tooWeak(strength, ids) : M.contribution.noJudgement(listOrdered(e.findings, M)));
+      said.add(e.decisive.length ? M.contribution.tooWeak(strength, ids) : M.contribution.noJudgement(listOrdered(e.findings, M)));
       break;
   }
   // What the weighing passed over, and what the caps lowered: said, so nothing is silently ignored.
@@ -119,13 +119,14 @@ export function contributionOf(ctx: StepContext, node: InstrumentNode, deployed:
     if (!decisive.includes(f.id) && f.verdict !== 'inconclusive' && f.verdict !== 'not-assessed') outweighed.push(f.id);
     if (ix.findingStrength[node.findingOrdinals[j]!]!.capped) capped.push(j);
   }
-  if (outweighed.length && e.decisive.length) reasons.push(M.contribution.outweighed(listIds(outweighed, M)));
+  if (outweighed.length && e.decisive.length) said.add(M.contribution.outweighed(listIds(outweighed, M)));
   for (const j of capped) {
     const s = ix.findingStrength[node.findingOrdinals[j]!]!;
-    reasons.push(M.contribution.capped(node.findings[j]!.id, s.design ? s.design : null, s.design ? null : s.declared, s.strength));
+    said.add(M.contribution.capped(node.findings[j]!.id, s.design ? s.design : null, s.design ? null : s.declared, s.strength));
   }
-  if (status === 'pilot') reasons.push(M.gate.pilot);
-  else if (status === 'unknown') reasons.push(M.gate.unknown);
+  if (status === 'pilot') said.add(M.gate.pilot);
+  else if (status === 'unknown') said.add(M.gate.unknown);
+  const reasons = said.list();
   const evidence = value === 'not-determinable' ? [] : sortIds([...e.decisive, ...sourcesOf(node, decisive)]);
   return {
     contribution: { value, strength: value === 'not-determinable' ? null : strength, reasons, evidence },
@@ -213,18 +214,22 @@ export function scopeEffectiveness(ctx: StepContext, input: ScopeInput): Stepped
   const contested = (FAVOURABLE.has(value) && ownUnfavourable) || (UNFAVOURABLE.has(value) && ownFavourable);
   if (contested) value = 'mixed';
 
-  const reasons: string[] = [];
-  if (spread.total === 0) reasons.push(M.effectiveness.noInstruments);
-  else reasons.push(M.effectiveness.spread(spread.total, spread.counts, spread.money.shares, spread.money.instruments, ctx.lists.instruments));
+  const reasons = ctx.reasons.begin();
+  if (spread.total === 0) reasons.add(M.effectiveness.noInstruments);
+  else if (spread.money.instruments > 0) reasons.add(M.effectiveness.spread(spread.total, spread.counts, spread.money.shares, spread.money.instruments, ctx.lists.instruments));
+  else reasons.addShared(`spread ${countsKey(spread.counts)}`, () => M.effectiveness.spread(spread.total, spread.counts, spread.money.shares, 0, ctx.lists.instruments));
   if (spread.applicable > 0) {
-    if (value === 'not-determinable') reasons.push(M.effectiveness.notAsAWhole(threshold));
-    else if (contested) reasons.push(M.effectiveness.contested(scope.kind, listIds(ownDecisive, M)));
-    else reasons.push(M.effectiveness.headline(value, supportCount(spread.counts, value), spread.applicable, threshold, ctx.lists.instruments));
+    if (value === 'not-determinable') reasons.addShared('not as a whole', () => M.effectiveness.notAsAWhole(threshold));
+    else if (contested) reasons.add(M.effectiveness.contested(scope.kind, listIds(ownDecisive, M)));
+    else {
+      const support = supportCount(spread.counts, value);
+      reasons.addShared(`headline ${value} ${support} ${spread.applicable}`, () => M.effectiveness.headline(value, support, spread.applicable, threshold, ctx.lists.instruments));
+    }
   }
   for (const v of LISTED) {
-    if (spread.counts[v] > 0) reasons.push(M.effectiveness.instruments(v, listMembers(ctx, membersOf(v))));
+    if (spread.counts[v] > 0) reasons.add(M.effectiveness.instruments(v, listMembers(ctx, membersOf(v))));
   }
-  if (own.length) reasons.push(M.effectiveness.own(scope.kind, ownWeighing.value, listIds(ownDecisive.length ? ownDecisive : own.map((f) => f.id), M)));
+  if (own.length) reasons.add(M.effectiveness.own(scope.kind, ownWeighing.value, listIds(ownDecisive.length ? ownDecisive : own.map((f) => f.id), M)));
 
   // The evidence: exactly what supports the value.
   const evidence: string[] = [];
@@ -238,9 +243,16 @@ export function scopeEffectiveness(ctx: StepContext, input: ScopeInput): Stepped
     spread,
     headline,
     own: own.length === 0 ? NO_OWN : { value: ownWeighing.value, findings: sortIds(ownDecisive) },
-    reasons,
+    reasons: reasons.list(),
     evidence: sortIds(evidence),
   };
+}
+
+/** The counts of a spread, as a key: without money, they alone decide its sentence. */
+function countsKey(counts: Record<EffectivenessValue, number>): string {
+  let key = '';
+  for (let k = 0; k < VALUES.length; k++) key += `${counts[VALUES[k]!]} `;
+  return key;
 }
 
 function supportCount(counts: Record<EffectivenessValue, number>, value: EffectivenessValue): number {

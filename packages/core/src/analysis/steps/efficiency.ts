@@ -7,6 +7,7 @@ import type { EfficiencyCondition, EfficiencyValue, InstrumentVerdicts, SteppedV
 import { idsInOrder, listOrdered, type ScopeInput, type StepContext } from './context.js';
 import { CONTRIBUTION_VALUES } from './effectiveness.js';
 import { atLeastPlausible } from './plausibility.js';
+import type { Reasons } from './reasons.js';
 import { headlineAt, headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
 
 /**
@@ -127,10 +128,10 @@ export function instrumentEfficiency(ctx: StepContext, node: InstrumentNode, con
   }
   const evidence = ctx.ix.idList(node);
   if (efficiencyFindings.length === 0) return { value: 'not-determinable', verdict: null, missing, indications: EMPTY, reasons: sharedMissingReasons(ctx, lacking, contribution.value), evidence };
-  const reasons = missingReasons(ctx, missing, { cost: null, effect: contribution.value, minimum: strengthAt(ctx.efficiencyMinimum) });
+  const reasons = missingReasons(ctx, ctx.reasons.begin(), missing, { cost: null, effect: contribution.value, minimum: strengthAt(ctx.efficiencyMinimum) });
   const indications = efficiencyFindings.map((f) => f.id);
-  reasons.push(M.efficiency.indications(listIds(indications, M)));
-  return { value: 'not-determinable', verdict: null, missing, indications: sortIds(indications), reasons, evidence };
+  reasons.add(M.efficiency.indications(listIds(indications, M)));
+  return { value: 'not-determinable', verdict: null, missing, indications: sortIds(indications), reasons: reasons.list(), evidence };
 }
 
 /**
@@ -140,22 +141,24 @@ export function instrumentEfficiency(ctx: StepContext, node: InstrumentNode, con
 function sharedMissingReasons(ctx: StepContext, lacking: number, effect: InstrumentVerdicts['contribution']['value']): string[] {
   const key = lacking * 16 + CONTRIBUTION_VALUES.indexOf(effect);
   let reasons = ctx.missingReasons.get(key);
-  if (!reasons) ctx.missingReasons.set(key, (reasons = Object.freeze(missingReasons(ctx, MISSING[lacking]!, { cost: null, effect, minimum: strengthAt(ctx.efficiencyMinimum) })) as string[]));
+  if (!reasons) ctx.missingReasons.set(key, (reasons = Object.freeze(missingReasons(ctx, ctx.reasons.begin(), MISSING[lacking]!, { cost: null, effect, minimum: strengthAt(ctx.efficiencyMinimum) }).list()) as string[]));
   return reasons;
 }
 
 function missingReasons(
   { M, lists }: StepContext,
+  reasons: Reasons,
   missing: readonly EfficiencyCondition[],
   facts: { cost: { with: number; of: number } | null; effect: SteppedVerdicts['effectiveness']['value'] | InstrumentVerdicts['contribution']['value']; minimum: ReturnType<typeof strengthAt> },
-): string[] {
-  const reasons: string[] = [];
+): Reasons {
   for (const m of missing) {
     if (m === 'cost') {
       // A scope without instruments has said so; a count of those with a cost over none adds nothing.
-      if (facts.cost?.of !== 0) reasons.push(facts.cost ? M.efficiency.missingCostOf(facts.cost.with, facts.cost.of, lists.instruments, lists.cost) : M.efficiency.missingCost);
-    } else if (m === 'effect') reasons.push(M.efficiency.missingEffect(facts.effect));
-    else reasons.push(M.efficiency.missingStudy(facts.minimum));
+      const cost = facts.cost;
+      if (cost === null) reasons.add(M.efficiency.missingCost);
+      else if (cost.of !== 0) reasons.addShared(`cost ${cost.with} ${cost.of}`, () => M.efficiency.missingCostOf(cost.with, cost.of, lists.instruments, lists.cost));
+    } else if (m === 'effect') reasons.addShared(`effect ${facts.effect}`, () => M.efficiency.missingEffect(facts.effect));
+    else reasons.addShared(`study ${facts.minimum}`, () => M.efficiency.missingStudy(facts.minimum));
   }
   return reasons;
 }
@@ -221,26 +224,27 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
   const conditions = CONDITIONS[lacking]!;
   const missing = MISSING[lacking]!;
   const headline = headlineAt(threshold, lacking === 0);
-  const reasons: string[] = [];
+  const reasons = ctx.reasons.begin();
   if (spread.total === 0) {
-    reasons.push(M.efficiency.noInstruments);
+    reasons.add(M.efficiency.noInstruments);
   } else if (applicable === 0) {
     return { value: 'not-applicable', verdict: null, spread, headline, conditions, missing, indications: sortIds(indications), reasons: [M.efficiency.noneDeployed], evidence: EMPTY };
   } else {
-    reasons.push(M.efficiency.spread(spread.counts.determinable, applicable, ctx.lists.instruments));
+    const determinable = spread.counts.determinable;
+    reasons.addShared(`efficiency ${determinable} ${applicable}`, () => M.efficiency.spread(determinable, applicable, ctx.lists.instruments));
   }
   if (missing.length === 0) {
     const body = [...studied, ...ownStudies];
     const w = weigh(body, (f) => ix.findingRank[ix.findingOrdinal.get(f)!]!);
     const ids = w.decisive.map((f) => f.id);
-    reasons.push(M.efficiency.determinable(w.value, strengthAt(w.rank), listIds(ids, M)));
-    return { value: 'determinable', verdict: w.value, spread, headline, conditions, missing, indications: sortIds(indications), reasons, evidence: sortIds([...ids, ...effectiveness.evidence]) };
+    reasons.add(M.efficiency.determinable(w.value, strengthAt(w.rank), listIds(ids, M)));
+    return { value: 'determinable', verdict: w.value, spread, headline, conditions, missing, indications: sortIds(indications), reasons: reasons.list(), evidence: sortIds([...ids, ...effectiveness.evidence]) };
   }
-  reasons.push(...missingReasons(ctx, missing, { cost: { with: costed, of: applicable }, effect: effectiveness.value, minimum: strengthAt(ctx.efficiencyMinimum) }));
+  missingReasons(ctx, reasons, missing, { cost: { with: costed, of: applicable }, effect: effectiveness.value, minimum: strengthAt(ctx.efficiencyMinimum) });
   // Without a verdict, every efficiency finding is an indication, studies included.
   for (const f of [...studied, ...ownStudies]) indications.push(f.id);
   const indicated = sortIds(indications);
-  if (indicated.length) reasons.push(M.efficiency.indications(listOrdered(indicated, M)));
+  if (indicated.length) reasons.add(M.efficiency.indications(listOrdered(indicated, M)));
   // The evidence of "not determinable": the deployed instruments that lack the first missing half.
   const evidence: number[] = [];
   const lacks = lacking & 1 ? (index: number) => !(ctx.efficiency[index]! & COSTED) : lacking & 2 ? (index: number) => !atLeastPlausible(CONTRIBUTION_VALUES[contribution[index]!]!) : null;
@@ -250,7 +254,7 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
       if (VALUES[efficiency[index]!] !== 'not-applicable' && lacks(index)) evidence.push(index);
     }
   }
-  return { value: 'not-determinable', verdict: null, spread, headline, conditions, missing, indications: indicated, reasons, evidence: idsInOrder(ctx, evidence) };
+  return { value: 'not-determinable', verdict: null, spread, headline, conditions, missing, indications: indicated, reasons: reasons.list(), evidence: idsInOrder(ctx, evidence) };
 }
 
 /** The one candidate of a scope's efficiency spread: enough instruments with all three conditions. */

@@ -20,7 +20,6 @@ export interface ObjectiveGoal {
   objective: string;
   value: GoalAchievementValue;
   judgeable: boolean;
-  weighing: Weighing;
   /** The ids of the decisive findings, in natural order: the evidence of its value. */
   decisive: string[];
   indicators: string[];
@@ -44,9 +43,6 @@ const fromWeighed = (w: Weighing): GoalAchievementValue => {
   }
 };
 
-/** The ids whose findings and indicators speak to an objective's achievement. */
-export const goalSubjects = (ctx: StepContext, o: Objective): string[] => [o.id, ...ctx.ix.descendantsOf(o.id), o.domain];
-
 export function objectiveGoal(ctx: StepContext, o: Objective): ObjectiveGoal {
   const known = ctx.goals.get(o.id);
   if (known) return known;
@@ -62,7 +58,11 @@ function readGoal(ctx: StepContext, o: Objective): ObjectiveGoal {
   const indicators: string[] = [];
   const [seen] = ctx.marks;
   seen.reset();
-  for (const id of goalSubjects(ctx, o)) {
+  // The ids whose findings and indicators speak to an objective's achievement: the objective, its
+  // sub-objectives (to any depth) and its domain, read in place rather than gathered in a list.
+  const below = ix.descendantsOf(o.id);
+  for (let s = -1; s <= below.length; s++) {
+    const id = s < 0 ? o.id : s < below.length ? below[s]! : o.domain;
     const on = ix.findingsOn('goal-achievement', id);
     for (let j = 0; j < on.length; j++) {
       const k = on[j]!;
@@ -75,7 +75,7 @@ function readGoal(ctx: StepContext, o: Objective): ObjectiveGoal {
   }
   const weighing = weigh(findings, (_f, j) => ranks[j]!);
   const judgeable = ctx.smart.get(o.id)?.criteria.measurable.result === 'pass';
-  return { objective: o.id, value: fromWeighed(weighing), judgeable, weighing, decisive: sortIds(weighing.decisive.map((f) => f.id)), indicators: sortIds(indicators), findings: findings.map((f) => f.id) };
+  return { objective: o.id, value: fromWeighed(weighing), judgeable, decisive: sortIds(weighing.decisive.map((f) => f.id)), indicators: sortIds(indicators), findings: findings.map((f) => f.id) };
 }
 
 const VALUES: readonly GoalAchievementValue[] = ['reached', 'partly', 'not-reached', 'mixed', 'not-determinable'];
@@ -103,27 +103,35 @@ function spreadOf(goals: readonly ObjectiveGoal[]): Spread<GoalAchievementValue>
   return spread;
 }
 
+/** Whether a single objective is judgeable, as a share: shared (frozen) by the objectives' own scopes (10k at 100k instruments). */
+const ONE_JUDGEABLE = [Object.freeze(share(0, 1)), Object.freeze(share(1, 1))];
+
 /** Step 1 for a scope: its objectives' values, rolled up by the one rule (roll-up.ts). */
 export function scopeGoalAchievement(ctx: StepContext, { objectives, scope }: ScopeInput): SteppedVerdicts['goalAchievement'] {
   const { M, threshold } = ctx;
   const goals = objectives.map((o) => objectiveGoal(ctx, o));
   const spread = spreadOf(goals);
-  const judgeable = share(goals.filter((g) => g.judgeable).length, goals.length);
+  let judged = 0;
+  for (let k = 0; k < goals.length; k++) if (goals[k]!.judgeable) judged++;
+  const judgeable = goals.length === 1 ? ONE_JUDGEABLE[judged]! : share(judged, goals.length);
   if (goals.length === 0) {
     return { value: 'not-determinable', judgeable, spread, headline: headlineAt(threshold, false), reasons: [M.goal.noObjectives], evidence: [] };
   }
   const { value, headline } = headlineOf(spread, CANDIDATES, 'not-determinable', threshold);
-  const reasons: string[] = [];
+  const said = ctx.reasons.begin();
   if (goals.length === 1) {
     const g = goals[0]!;
-    reasons.push(g.decisive.length ? M.goal.value(g.value, listOrdered(g.decisive, M)) : g.findings.length ? M.goal.noJudgement(listIds(g.findings, M)) : M.goal.noFinding);
-    if (g.indicators.length && g.value === 'not-determinable') reasons.push(M.goal.indicatorsOnly(listIds(g.indicators, M)));
+    said.add(g.decisive.length ? M.goal.value(g.value, listOrdered(g.decisive, M)) : g.findings.length ? M.goal.noJudgement(listIds(g.findings, M)) : M.goal.noFinding);
+    if (g.indicators.length && g.value === 'not-determinable') said.add(M.goal.indicatorsOnly(listIds(g.indicators, M)));
   } else {
-    reasons.push(M.goal.spread(goals.length, spread.counts));
-    reasons.push(headline.asAWhole ? M.goal.headline(value, threshold) : M.goal.notAsAWhole(threshold));
+    said.add(M.goal.spread(goals.length, spread.counts));
+    said.add(headline.asAWhole ? M.goal.headline(value, threshold) : M.goal.notAsAWhole(threshold));
   }
-  const notJudgeable = goals.filter((g) => !g.judgeable).map((g) => g.objective);
-  if (notJudgeable.length) reasons.push(M.goal.notMeasurable(notJudgeable.length, goals.length, listIds(notJudgeable, M)));
+  if (judged < goals.length) {
+    const notJudgeable = goals.filter((g) => !g.judgeable).map((g) => g.objective);
+    said.add(M.goal.notMeasurable(notJudgeable.length, goals.length, listIds(notJudgeable, M)));
+  }
+  const reasons = said.list();
   // Evidence: the decisive findings of the objectives whose value supports the headline.
   const members = SUPPORTERS.get(value);
   // One objective's evidence is its decisive findings, already in order.

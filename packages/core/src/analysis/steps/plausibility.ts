@@ -28,7 +28,7 @@ export function plausibilityValue(contribution: EffectivenessValue): Plausibilit
 /** Step 4 for one instrument: its value, with the contribution's reasons and evidence. */
 export function instrumentPlausibility({ M }: StepContext, contribution: InstrumentVerdicts['contribution']): InstrumentVerdicts['plausibility'] {
   const value = plausibilityValue(contribution.value);
-  if (contribution.value === 'demonstrated') return { value, reasons: [M.plausibility.byEffectStudy, ...contribution.reasons], evidence: contribution.evidence };
+  if (contribution.value === 'demonstrated') return { value, reasons: [M.plausibility.byEffectStudy].concat(contribution.reasons), evidence: contribution.evidence };
   return { value, reasons: contribution.reasons, evidence: contribution.evidence };
 }
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { Reasons } from './reasons.js';
+
+describe('Reasons', () => {
+  it('hands out each verdict its own list of exactly the sentences added since begin', () => {
+    const r = new Reasons();
+    r.begin().add('one');
+    r.add('two');
+    const first = r.list();
+    r.begin().add('three');
+    const second = r.list();
+    expect(first).toEqual(['one', 'two']);
+    expect(second).toEqual(['three']);
+    expect(r.begin().list()).toEqual([]);
+  });
+
+  it('makes a shared sentence once per key and gives every verdict the same string', () => {
+    const r = new Reasons();
+    let made = 0;
+    const make = (n: number) => () => {
+      made++;
+      return `Of ${n} instruments.`;
+    };
+    r.begin().addShared('spread 3', make(3));
+    r.add('own');
+    const a = r.list();
+    r.begin().addShared('spread 3', make(99));
+    r.addShared('spread 4', make(4));
+    const b = r.list();
+    expect(a).toEqual(['Of 3 instruments.', 'own']);
+    expect(b).toEqual(['Of 3 instruments.', 'Of 4 instruments.']);
+    expect(made).toBe(2);
+  });
+});
