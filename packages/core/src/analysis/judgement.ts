@@ -50,20 +50,22 @@ export interface Weighing {
  */
 export function weigh(findings: readonly Finding[], rankOf: (f: Finding, j: number) => number, floor = 0): Weighing {
   let rank = -1;
+  let judging = 0;
   let favourable = 0;
   let partly = 0;
   let negative = 0;
   let nulls = 0;
-  const judging: Finding[] = [];
-  const ranks: number[] = [];
+  const ranks = takeRanks(findings.length);
   for (let j = 0; j < findings.length; j++) {
     const f = findings[j]!;
     const fav = isFavourable(f.verdict);
+    // NaN marks a finding that does not judge or is passed over.
+    ranks[j] = NaN;
     if (fav === null) continue;
     const r = rankOf(f, j);
     if (r < floor) continue;
-    judging.push(f);
-    ranks.push(r);
+    ranks[j] = r;
+    judging++;
     if (r < rank) continue;
     if (r > rank) {
       rank = r;
@@ -75,11 +77,30 @@ export function weigh(findings: readonly Finding[], rankOf: (f: Finding, j: numb
     } else if (f.verdict === 'negative') negative++;
     else nulls++;
   }
-  if (rank < 0) return { value: 'none', rank, decisive: [], outweighed: [] };
+  if (rank < 0) {
+    spareRanks = ranks;
+    return { value: 'none', rank, decisive: [], outweighed: [] };
+  }
   const value: Weighed =
     favourable > 0 && negative + nulls > 0 ? 'mixed' : favourable > 0 ? (partly > 0 ? 'partly' : 'positive') : negative > 0 ? 'negative' : 'no-effect';
-  const decisive: Finding[] = [];
-  const outweighed: Finding[] = [];
-  for (let k = 0; k < judging.length; k++) (ranks[k] === rank ? decisive : outweighed).push(judging[k]!);
+  // Both lists at their exact size, from ranks kept in a reused buffer: weigh allocated 34 MB of
+  // push-grown lists per analysis at 100k instruments.
+  const top = favourable + negative + nulls;
+  const decisive = new Array<Finding>(top);
+  const outweighed = new Array<Finding>(judging - top);
+  for (let j = 0, d = 0, o = 0; j < findings.length; j++) {
+    const r = ranks[j]!;
+    if (r === rank) decisive[d++] = findings[j]!;
+    else if (!Number.isNaN(r)) outweighed[o++] = findings[j]!;
+  }
+  spareRanks = ranks;
   return { value, rank, decisive, outweighed };
+}
+
+let spareRanks: Float64Array | null = new Float64Array(64);
+/** A buffer for `n` ranks: the spare one, unless a `rankOf` that weighs in turn holds it. */
+function takeRanks(n: number): Float64Array {
+  const ranks = spareRanks !== null && spareRanks.length >= n ? spareRanks : new Float64Array(Math.max(n, 64));
+  spareRanks = null;
+  return ranks;
 }
