@@ -93,10 +93,12 @@ const SUPPORTERS = new Map(CANDIDATES.map((c) => [c.value, c.members]));
  * (10k at 100k instruments).
  */
 const ONE_GOAL = new Map<GoalAchievementValue, Spread<GoalAchievementValue>>();
+/** The spread builder of this step, begun anew for each scope (roll-up.ts). */
+const SPREADS = new SpreadBuilder(VALUES, null);
 function spreadOf(goals: readonly ObjectiveGoal[]): Spread<GoalAchievementValue> {
   const one = goals.length === 1 ? ONE_GOAL.get(goals[0]!.value) : undefined;
   if (one) return one;
-  const b = new SpreadBuilder(VALUES, null);
+  const b = SPREADS.begin();
   for (let k = 0; k < goals.length; k++) b.add(goals[k]!.value, null);
   const spread = b.spread();
   if (goals.length === 1) ONE_GOAL.set(goals[0]!.value, deepFreeze(spread));
