@@ -30,7 +30,8 @@ export interface Candidate<V extends string> {
  * Collects a spread member by member. Tallies are kept by the value's place in `values`, as the
  * scope loops read their members' values (`StepContext.tally`), and become records keyed by
  * value once, in `spread()`. One builder per step, reused by scope after scope (`begin`): the
- * scopes of a step are rolled up one after the other, never inside each other.
+ * scopes of a step are rolled up one after the other, never inside each other (scopeEffectiveness
+ * allocates 35.9 instead of 40.9 MB at 100k instruments, sampled).
  */
 export class SpreadBuilder<V extends string> {
   private readonly counts: number[];
