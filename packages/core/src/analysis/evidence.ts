@@ -6,6 +6,7 @@ import type { Messages } from './messages/index.js';
 import { listIds, mergeIds, sortIds as sorted } from './ids.js';
 import { jointGroupsIn, nodeIndices, type Attribution } from './attribution.js';
 import { ratio, round, share } from './numbers.js';
+import { flat } from './flat.js';
 import { Marks } from './marks.js';
 import type { InstrumentNode, ReviewIndex } from './review-index.js';
 import type {
@@ -384,7 +385,7 @@ function strongestAspects(aspects: Record<Aspect, AspectEvidence>, strength: Evi
 
 /** What an instrument's findings that judge say. */
 function judgedReasons(M: Messages, strength: EvidenceStrength, strongest: readonly Aspect[], aspects: Record<Aspect, AspectEvidence>, evaluations: number): string[] {
-  const judged = M.instrumentEvidence.strongest(strength, strongest, listIds(strongest.length === 1 ? aspects[strongest[0]!].findings : strongest.flatMap((a) => aspects[a].findings), M));
+  const judged = flat(M.instrumentEvidence.strongest(strength, strongest, listIds(strongest.length === 1 ? aspects[strongest[0]!].findings : strongest.flatMap((a) => aspects[a].findings), M)));
   return evaluations === 0 ? [judged, M.instrumentEvidence.notEvaluated] : [judged];
 }
 
@@ -623,9 +624,9 @@ export function analyseCoverage(ix: ReviewIndex, at: Attribution, scopes: { arti
     const reasons = new Array<string>(1 + (byStatus ? 1 : 0) + (other.length ? 1 : 0) + (financed ? 0 : 1));
     let r = 0;
     reasons[r++] = M.notEvaluated.instrument;
-    if (byStatus) reasons[r++] = M.notEvaluated.status(status);
+    if (byStatus) reasons[r++] = flat(M.notEvaluated.status(status));
     // Not evaluated: none of its findings is evaluation evidence.
-    if (other.length) reasons[r++] = M.notEvaluated.nonEvaluative(listIds(other, M));
+    if (other.length) reasons[r++] = flat(M.notEvaluated.nonEvaluative(listIds(other, M)));
     if (!financed) reasons[r++] = M.notEvaluated.noExpenditure;
     return reasons;
   };
@@ -656,7 +657,7 @@ export function analyseCoverage(ix: ReviewIndex, at: Attribution, scopes: { arti
       kind: 'objective',
       id: objective.id,
       label: objective.text,
-      reasons: [instruments.length === 0 ? M.notEvaluated.objectiveWithoutInstruments : M.notEvaluated.objective(instruments.length)],
+      reasons: [instruments.length === 0 ? M.notEvaluated.objectiveWithoutInstruments : flat(M.notEvaluated.objective(instruments.length))],
       evidence: sorted([objective.id, ...instruments.map((i) => i.instrument.id)]),
     });
   }

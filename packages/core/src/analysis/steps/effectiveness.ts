@@ -167,11 +167,13 @@ const NOTHING_OWN: Weighing = Object.freeze({ value: 'none', rank: -1, decisive:
 /** The weighing of a scope without findings of its own, shared (frozen) by every such scope (10k at 100k instruments). */
 const NO_OWN: SteppedVerdicts['effectiveness']['own'] = Object.freeze({ value: 'none', findings: Object.freeze([]) as unknown as string[] });
 
+/** The spread builder of this step, begun anew for each scope (roll-up.ts). */
+const SPREADS = new SpreadBuilder(VALUES, 'not-applicable');
 /** Steps 3 and 4 for a scope: the spread of its instruments' contributions, and the headline rule. */
 export function scopeEffectiveness(ctx: StepContext, input: ScopeInput): SteppedVerdicts['effectiveness'] {
   const { ix, M, threshold } = ctx;
   const { scope, instruments, ownIds } = input;
-  const b = new SpreadBuilder(VALUES, 'not-applicable');
+  const b = SPREADS.begin();
   const { contribution, money } = ctx.tally;
   const indices = new Array<number>(instruments.length);
   for (let k = 0; k < instruments.length; k++) {

@@ -167,11 +167,13 @@ function missingReasons(
 export const EFFICIENCY_VALUES: readonly EfficiencyValue[] = ['determinable', 'not-determinable', 'not-applicable'];
 const VALUES = EFFICIENCY_VALUES;
 
+/** The spread builder of this step, begun anew for each scope (roll-up.ts). */
+const SPREADS = new SpreadBuilder(VALUES, 'not-applicable');
 /** Step 5 for a scope: (a)–(c) for the scope as a whole, by its instruments or by a study of the scope itself. */
 export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectiveness: SteppedVerdicts['effectiveness']): SteppedVerdicts['efficiency'] {
   const { ix, M, threshold } = ctx;
   const { instruments, ownIds } = input;
-  const b = new SpreadBuilder(VALUES, 'not-applicable');
+  const b = SPREADS.begin();
   let costed = 0;
   let studiedInstruments = 0;
   const indications: string[] = [];

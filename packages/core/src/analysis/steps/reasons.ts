@@ -1,3 +1,5 @@
+import { flat } from '../flat.js';
+
 /**
  * The reasons of one verdict, collected as they are found and handed out as a list of exactly
  * their number, each sentence one flat string. One collector per context (`StepContext.reasons`),
@@ -5,8 +7,8 @@
  *
  * Why: a list grown by push keeps 17 slots for its typical 1–5 sentences, and a sentence put
  * together from its parts is held by the engine as a tree of them, one 32-byte node per join,
- * that survives with the verdict. Reading one character makes it one flat string, and the tree
- * dies young: at 20k instruments the assessment holds 35.4 instead of 37.2 MB (heap snapshot).
+ * that survives with the verdict; each is made flat (flat.ts): at 20k instruments the
+ * assessment holds 35.4 instead of 37.2 MB (heap snapshot).
  * Sentences decided by a few counts are made once and shared (`addShared`). With all three, the
  * 2k objectives' verdicts of that review hold 4.6 instead of 9.6 MB.
  */
@@ -14,8 +16,6 @@ export class Reasons {
   private readonly at: string[] = [];
   private n = 0;
   private readonly shared = new Map<string, string>();
-  /** The first character of the last sentence added (see `add`). */
-  read = 0;
 
   /** Starts the reasons of the next verdict. */
   begin(): this {
@@ -24,9 +24,7 @@ export class Reasons {
   }
 
   add(sentence: string): void {
-    // Reading a character flattens the sentence in place; kept, so that no build step drops the read as unused.
-    this.read = sentence.charCodeAt(0);
-    this.at[this.n++] = sentence;
+    this.at[this.n++] = flat(sentence);
   }
 
   /**
@@ -36,8 +34,7 @@ export class Reasons {
   addShared(key: string, make: () => string): void {
     let sentence = this.shared.get(key);
     if (sentence === undefined) {
-      sentence = make();
-      this.read = sentence.charCodeAt(0);
+      sentence = flat(make());
       this.shared.set(key, sentence);
     }
     this.at[this.n++] = sentence;

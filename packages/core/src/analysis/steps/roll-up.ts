@@ -29,7 +29,9 @@ export interface Candidate<V extends string> {
 /**
  * Collects a spread member by member. Tallies are kept by the value's place in `values`, as the
  * scope loops read their members' values (`StepContext.tally`), and become records keyed by
- * value once, in `spread()`.
+ * value once, in `spread()`. One builder per step, reused by scope after scope (`begin`): the
+ * scopes of a step are rolled up one after the other, never inside each other (scopeEffectiveness
+ * allocates 35.9 instead of 40.9 MB at 100k instruments, sampled).
  */
 export class SpreadBuilder<V extends string> {
   private readonly counts: number[];
@@ -46,6 +48,16 @@ export class SpreadBuilder<V extends string> {
     this.counts = new Array<number>(values.length).fill(0);
     this.money = new Array<number>(values.length).fill(0);
     this.notApplicableAt = notApplicable === null ? -1 : values.indexOf(notApplicable);
+  }
+
+  /** Starts the spread of the next scope. */
+  begin(): this {
+    this.counts.fill(0);
+    this.money.fill(0);
+    this.total = 0;
+    this.moneyKnown = 0;
+    this.withMoney = 0;
+    return this;
   }
 
   /** Adds one member; `money` is its known attributed money, or null when unknown. */
