@@ -6,9 +6,9 @@
  * with the evidence and coverage reasons flat (heap snapshot).
  */
 export function flat(sentence: string): string {
-  // Kept, so that no build step drops the read as unused.
-  lastRead = sentence.charCodeAt(0);
+  // Stored, so that no build step drops the read as unused.
+  sink.read = sentence.charCodeAt(0);
   return sentence;
 }
 
-let lastRead = 0;
+const sink = { read: 0 };
