@@ -159,7 +159,7 @@ export function compareIds(a: string, b: string): number {
 }
 
 /** How many ids from the start are simple and in order without repeats (0 when the first is not simple). */
-function inOrder(list: readonly string[]): number {
+function orderedPrefix(list: readonly string[]): number {
   let end = digitsStart(list[0]!);
   if (end < 0) return 0;
   let k = 1;
@@ -182,11 +182,11 @@ function ordered(ids: Iterable<string>, copy: boolean): string[] {
   const given = Array.isArray(ids);
   const list = given ? (ids as string[]) : [...ids];
   if (list.length < 2) return given && copy ? list.slice() : list;
-  if (list.length <= SHORT) return !copy && inOrder(list) === list.length ? list : sortShort(given ? list.slice() : list);
+  if (list.length <= SHORT) return !copy && orderedPrefix(list) === list.length ? list : sortShort(given ? list.slice() : list);
   // Most long lists are of simple ids already in order, without repeats: one pass finds out, each
   // id scanned once. With the short lists' single scan, the 340k sortIds calls of one analysis at
   // 100k instruments went from 225 to 164 ms (min of 7, replayed).
-  const k = inOrder(list);
+  const k = orderedPrefix(list);
   if (k === list.length) return given && copy ? list.slice() : list;
   let out: string[];
   let runs: string[][] | null;
