@@ -62,6 +62,8 @@ interface FindingFacts {
   /** The findings of node i (by ordinal): nodeOrdinals[nodeStart[i]] up to nodeOrdinals[nodeStart[i + 1]]. */
   nodeStart: Int32Array;
   nodeOrdinals: Int32Array;
+  /** See InstrumentFacts. */
+  instruments: InstrumentFacts;
   /** Per finding ordinal, the evidence of that finding alone, made on first use and shared. */
   alone: (AspectEvidence | undefined)[];
   /** Per finding ordinal, the evidence per aspect of a node with only that finding, made on first use and shared. */
@@ -122,7 +124,12 @@ function findingFacts(ix: ReviewIndex): FindingFacts {
   }
   // The nodes' findings as one typed list, read by scopes without touching the nodes again.
   const nodeStart = new Int32Array(ix.nodes.length + 1);
-  for (let i = 0; i < ix.nodes.length; i++) nodeStart[i + 1] = nodeStart[i]! + ix.nodes[i]!.findingOrdinals.length;
+  const instruments = instrumentFacts(ix.nodes.length);
+  for (let i = 0; i < ix.nodes.length; i++) {
+    const node = ix.nodes[i]!;
+    nodeStart[i + 1] = nodeStart[i]! + node.findingOrdinals.length;
+    addInstrument(instruments, node);
+  }
   const nodeOrdinals = new Int32Array(nodeStart[ix.nodes.length]!);
   for (let i = 0; i < ix.nodes.length; i++) {
     const ordinals = ix.nodes[i]!.findingOrdinals;
@@ -140,6 +147,7 @@ function findingFacts(ix: ReviewIndex): FindingFacts {
     classified,
     nodeStart,
     nodeOrdinals,
+    instruments,
     alone: new Array(n).fill(undefined),
     aloneAspects: new Array(n).fill(undefined),
     ownEvidence: new Array(n).fill(undefined),
@@ -148,6 +156,42 @@ function findingFacts(ix: ReviewIndex): FindingFacts {
   };
   factsOf.set(ix, facts);
   return facts;
+}
+
+/**
+ * What the evidence passes read of each instrument, by node index, gathered in the one pass over
+ * the nodes that findingFacts makes anyway: the instruments lie scattered over the heap, and each
+ * pass that read them again (the gap map in objective order) paid a cache miss per instrument.
+ */
+interface InstrumentFacts {
+  id: string[];
+  name: string[];
+  status: RealisationStatus[];
+  /** 1 when the instrument has evidence of its realisation (hasRealisationEvidence). */
+  realisation: Uint8Array;
+  /** 1 when a budget line finances it. */
+  financed: Uint8Array;
+}
+
+const instrumentFacts = (n: number): InstrumentFacts => ({
+  id: new Array<string>(n),
+  name: new Array<string>(n),
+  status: new Array<RealisationStatus>(n),
+  realisation: new Uint8Array(n),
+  financed: new Uint8Array(n),
+});
+
+// trim() strips exactly what \s matches, and is cheaper than a regular expression per instrument.
+const hasRealisationEvidence = (i: Instrument) =>
+  i.realisation.status !== 'unknown' && ((i.realisation.evidence ?? '').trim() !== '' || i.realisation.citation !== undefined);
+
+function addInstrument(I: InstrumentFacts, node: InstrumentNode): void {
+  const { instrument: ins, index } = node;
+  I.id[index] = ins.id;
+  I.name[index] = ins.name;
+  I.status[index] = ins.realisation.status;
+  I.realisation[index] = hasRealisationEvidence(ins) ? 1 : 0;
+  I.financed[index] = node.lines.length > 0 ? 1 : 0;
 }
 
 /**
@@ -176,6 +220,7 @@ function subtreeFindings(ix: ReviewIndex, F: FindingFacts): number[][] {
   return F.subtrees;
 }
 const NO_ORDINALS = Object.freeze([]) as unknown as number[];
+const NO_NODES: readonly InstrumentNode[] = Object.freeze([]);
 
 /** The place of every finding in `idAt`, and a lookup of the place of any id. */
 function placesIn(idAt: readonly string[], findings: readonly Finding[]): { place: Int32Array; of: (id: string) => number | undefined } {
@@ -389,10 +434,6 @@ function judgedReasons(M: Messages, strength: EvidenceStrength, strongest: reado
   return evaluations === 0 ? [judged, M.instrumentEvidence.notEvaluated] : [judged];
 }
 
-// trim() strips exactly what \s matches, and is cheaper than a regular expression per instrument.
-const hasRealisationEvidence = (i: Instrument) =>
-  i.realisation.status !== 'unknown' && ((i.realisation.evidence ?? '').trim() !== '' || i.realisation.citation !== undefined);
-
 /** Evidence per instrument, by node index. */
 export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvidence[] {
   const F = findingFacts(ix);
@@ -416,29 +457,29 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
   };
   const aloneReasons: (string[] | undefined)[] = new Array<string[] | undefined>(F.findings.length).fill(undefined);
   const ranks = new Uint8Array(ix.nodes.length);
-  const evidence = ix.nodes.map((node): InstrumentEvidence => {
-    const { instrument: ins, findings: about } = node;
-    const realisation = hasRealisationEvidence(ins);
-    if (about.length === 0) {
-      ranks[node.index] = realisation ? REALISATION_RANK : 0;
+  const I = F.instruments;
+  const evidence = ix.nodes.map((node, index): InstrumentEvidence => {
+    const realisation = I.realisation[index] === 1;
+    const ordinals = node.findingOrdinals;
+    if (ordinals.length === 0) {
+      ranks[index] = realisation ? REALISATION_RANK : 0;
       return {
-        instrument: ins.id,
+        instrument: I.id[index]!,
         strength: realisation ? 'realisation' : 'none',
         aspects: NO_ASPECTS,
         evaluated: false,
         classifiedOnly: false,
-        reasons: unevaluatedReasonsOf(realisation ? ins.realisation.status : null),
+        reasons: unevaluatedReasonsOf(realisation ? I.status[index]! : null),
         evidence: EMPTY,
       };
     }
-    const ordinals = node.findingOrdinals;
     const aspects = aspectsOf(F, ordinals);
     const rank = Math.max(realisation ? REALISATION_RANK : 0, strongestRank(aspects));
-    ranks[node.index] = rank;
+    ranks[index] = rank;
     const strength = strengthAt(rank);
     let evaluations = 0;
     let classifiedEvaluations = 0;
-    for (let j = 0; j < about.length; j++) {
+    for (let j = 0; j < ordinals.length; j++) {
       if (!ix.evaluationByOrdinal[ordinals[j]!]) continue;
       evaluations++;
       classifiedEvaluations += F.classified[ordinals[j]!]!;
@@ -452,16 +493,16 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
       reasons = cached;
     } else if (strongest.length === 0 && evaluations === 0) {
       // What an instrument without findings says, shared: its findings judge nothing (5k lists fewer at 100k).
-      reasons = unevaluatedReasonsOf(strength === 'realisation' ? ins.realisation.status : null);
+      reasons = unevaluatedReasonsOf(strength === 'realisation' ? I.status[index]! : null);
     } else if (strongest.length === 0) {
-      reasons = [strength === 'realisation' ? onlyRealisationOf(ins.realisation.status) : M.instrumentEvidence.nothing];
+      reasons = [strength === 'realisation' ? onlyRealisationOf(I.status[index]!) : M.instrumentEvidence.nothing];
     } else if (ordinals.length === 1) {
       reasons = aloneReasons[ordinals[0]!] = Object.freeze(judgedReasons(M, strength, strongest, aspects, evaluations)) as string[];
     } else {
       reasons = judgedReasons(M, strength, strongest, aspects, evaluations);
     }
     return {
-      instrument: ins.id,
+      instrument: I.id[index]!,
       strength,
       aspects,
       evaluated: evaluations > 0,
@@ -513,16 +554,18 @@ const STATES = [0, 0, 2, 4, 8] as const; // by position in ASPECTS: effectivenes
 
 /** Coverage per instrument, by node index, and the same as bits. */
 function coverageRows(ix: ReviewIndex, F: FindingFacts): { rows: CoverageRow[]; covered: Uint8Array } {
-  const covered = new Uint8Array(ix.nodes.length);
-  const rows = ix.nodes.map(({ instrument, findingOrdinals }, index) => {
+  const n = ix.nodes.length;
+  const covered = new Uint8Array(n);
+  const rows = new Array<CoverageRow>(n);
+  for (let index = 0; index < n; index++) {
     let bits = 0;
-    for (let j = 0; j < findingOrdinals.length; j++) {
-      const k = findingOrdinals[j]!;
+    for (let j = F.nodeStart[index]!; j < F.nodeStart[index + 1]!; j++) {
+      const k = F.nodeOrdinals[j]!;
       if (ix.evaluationByOrdinal[k]) bits |= EVALUATED | F.stated[k]!;
     }
     covered[index] = bits;
-    return { id: instrument.id, evaluated: bits !== 0, effectiveness: (bits & STATES[2]) !== 0, efficiency: (bits & STATES[3]) !== 0, sideEffects: (bits & STATES[4]) !== 0 };
-  });
+    rows[index] = { id: F.instruments.id[index]!, evaluated: bits !== 0, effectiveness: (bits & STATES[2]) !== 0, efficiency: (bits & STATES[3]) !== 0, sideEffects: (bits & STATES[4]) !== 0 };
+  }
   return { rows, covered };
 }
 
@@ -630,21 +673,22 @@ export function analyseCoverage(ix: ReviewIndex, at: Attribution, scopes: { arti
     if (!financed) reasons[r++] = M.notEvaluated.noExpenditure;
     return reasons;
   };
+  const I = F.instruments;
   for (let index = 0; index < ix.nodes.length; index++) {
     if (covered[index]) continue;
-    const node = ix.nodes[index]!;
-    const { instrument: ins, findings, lines: financing } = node;
-    const status = ins.realisation.status;
-    if (findings.length === 0) {
-      const byStatus = sharedReasons[financing.length ? 1 : 0];
+    const id = I.id[index]!;
+    const status = I.status[index]!;
+    const financed = I.financed[index] === 1;
+    if (F.nodeStart[index] === F.nodeStart[index + 1]) {
+      const byStatus = sharedReasons[financed ? 1 : 0];
       let reasons = byStatus.get(status);
-      if (!reasons) byStatus.set(status, (reasons = Object.freeze(reasonsFor(status, EMPTY, financing.length > 0)) as string[]));
-      notEvaluated.push({ kind: 'instrument', id: ins.id, label: ins.name, reasons, evidence: ix.idList(node) });
+      if (!reasons) byStatus.set(status, (reasons = Object.freeze(reasonsFor(status, EMPTY, financed)) as string[]));
+      notEvaluated.push({ kind: 'instrument', id, label: I.name[index]!, reasons, evidence: ix.idList(ix.nodes[index]!) });
       continue;
     }
-    for (let j = 0; j < node.findingOrdinals.length; j++) F.places.add(F.place[node.findingOrdinals[j]!]!);
+    for (let j = F.nodeStart[index]!; j < F.nodeStart[index + 1]!; j++) F.places.add(F.place[F.nodeOrdinals[j]!]!);
     const other = F.places.take();
-    notEvaluated.push({ kind: 'instrument', id: ins.id, label: ins.name, reasons: reasonsFor(status, other, financing.length > 0), evidence: mergeIds([ins.id], other) });
+    notEvaluated.push({ kind: 'instrument', id, label: I.name[index]!, reasons: reasonsFor(status, other, financed), evidence: mergeIds([id], other) });
   }
 
   const subtrees = subtreeFindings(ix, F);
@@ -674,11 +718,11 @@ const cell = (e: AspectEvidence): GapCell => (e === NO_EVIDENCE ? NO_CELL : { st
 /** The cell of finding k alone, made once and shared by every row with only that finding on the aspect. */
 const aloneCell = (F: FindingFacts, k: number): GapCell => (F.aloneCell[k] ??= Object.freeze(cell(aloneEvidence(F, k))));
 
-/** The cell of an aspect's evidence; that of one finding alone is made once and shared. `ordinals`: the findings it may be of. */
-function gapCell(F: FindingFacts, e: AspectEvidence, ordinals: readonly number[]): GapCell {
+/** The cell of an aspect's evidence on node i; that of one finding alone is made once and shared. */
+function gapCell(F: FindingFacts, e: AspectEvidence, i: number): GapCell {
   if (e === NO_EVIDENCE) return NO_CELL;
   if (e.findings.length === 1) {
-    for (let j = 0; j < ordinals.length; j++) if (F.alone[ordinals[j]!] === e) return aloneCell(F, ordinals[j]!);
+    for (let j = F.nodeStart[i]!; j < F.nodeStart[i + 1]!; j++) if (F.alone[F.nodeOrdinals[j]!] === e) return aloneCell(F, F.nodeOrdinals[j]!);
   }
   return cell(e);
 }
@@ -742,24 +786,28 @@ export function gapMap(ix: ReviewIndex, evidence: readonly InstrumentEvidence[])
       efficiency: groupCell(F, ordinals[1], counts[1]!),
       sideEffects: groupCell(F, ordinals[2], counts[2]!),
     };
-    for (const { instrument: ins, index, findingOrdinals } of ix.instrumentsOf.get(objective.id) ?? []) {
+    const members = ix.instrumentsOf.get(objective.id) ?? NO_NODES;
+    for (let m = 0; m < members.length; m++) {
+      const index = members[m]!.index;
+      const count = F.nodeStart[index + 1]! - F.nodeStart[index]!;
       let effectiveness = NO_CELL;
       let efficiency = NO_CELL;
       let sideEffects = NO_CELL;
-      if (findingOrdinals.length === 1) {
+      if (count === 1) {
         // One finding: its shared cell, without reading the instrument's evidence (gap map at 100k, in-process min of 15: 399 -> 337 ms).
-        const k = findingOrdinals[0]!;
+        const k = F.nodeOrdinals[F.nodeStart[index]!]!;
         const a = F.aspect[k]! - EFFECTIVENESS;
         if (a === 0) effectiveness = aloneCell(F, k);
         else if (a === 1) efficiency = aloneCell(F, k);
         else if (a === 2) sideEffects = aloneCell(F, k);
-      } else if (findingOrdinals.length > 1) {
+      } else if (count > 1) {
         const aspects = evidence[index]!.aspects;
-        effectiveness = gapCell(F, aspects.effectiveness, findingOrdinals);
-        efficiency = gapCell(F, aspects.efficiency, findingOrdinals);
-        sideEffects = gapCell(F, aspects['side-effects'], findingOrdinals);
+        effectiveness = gapCell(F, aspects.effectiveness, index);
+        efficiency = gapCell(F, aspects.efficiency, index);
+        sideEffects = gapCell(F, aspects['side-effects'], index);
       }
-      rows[r++] = { kind: 'instrument', id: ins.id, label: ins.name, depth: depth + 1, domain: objective.domain, effectiveness, efficiency, sideEffects };
+      const { id, name } = F.instruments;
+      rows[r++] = { kind: 'instrument', id: id[index]!, label: name[index]!, depth: depth + 1, domain: objective.domain, effectiveness, efficiency, sideEffects };
     }
   }
   return rows;
