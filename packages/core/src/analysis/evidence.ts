@@ -91,23 +91,28 @@ function findingFacts(ix: ReviewIndex): FindingFacts {
   const stated = new Uint8Array(n);
   const sourceStart = new Int32Array(n + 1);
   const ids: string[] = new Array<string>(n);
+  const cited: string[] = [];
+  const classified = new Uint8Array(n);
+  // One pass over the findings, scattered over the heap: nothing after it reads them again.
   for (let k = 0; k < n; k++) {
     const f = findings[k]!;
     aspect[k] = ASPECTS.indexOf(f.aspect);
     if (statesAspect(f, ASPECTS[aspect[k]!]!, ix.evaluationByOrdinal[k] === 1)) stated[k] = STATES[aspect[k]!]!;
     ids[k] = f.id;
-    sourceStart[k + 1] = sourceStart[k]! + f.sources.length;
+    const sources = f.sources;
+    sourceStart[k + 1] = sourceStart[k]! + sources.length;
+    for (let j = 0; j < sources.length; j++) cited.push(sources[j]!.source);
+    // Its sources' classification is added below.
+    classified[k] = f.classification !== 'public' ? 1 : 0;
   }
-  const cited: string[] = [];
-  for (let k = 0; k < n; k++) for (const s of findings[k]!.sources) cited.push(s.source);
   // Both lists are mostly in order already, and the findings' ids mostly all before the sources'.
   let idAt = mergeIds(sorted(ids), sorted(ix.review.sources.map((s) => s.id)));
-  let places = placesIn(idAt, findings);
+  let places = placesIn(idAt, ids);
   let sourcePlaces = placesOfAll(cited, places.of);
   if (sourcePlaces === null) {
     // Sources cited but not in the review's list.
     const unlisted = cited.filter((id) => places.of(id) === undefined);
-    places = placesIn((idAt = mergeIds(idAt, sorted(unlisted))), findings);
+    places = placesIn((idAt = mergeIds(idAt, sorted(unlisted))), ids);
     sourcePlaces = placesOfAll(cited, places.of)!;
   }
   const { place, of: placeOfId } = places;
@@ -116,24 +121,26 @@ function findingFacts(ix: ReviewIndex): FindingFacts {
     const q = placeOfId(s.id);
     if (q !== undefined) publicSource[q] = s.classification === 'public' ? 1 : 0;
   }
-  const classified = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
-    let hidden = findings[k]!.classification !== 'public';
-    for (let i = sourceStart[k]!; i < sourceStart[k + 1]! && !hidden; i++) hidden = publicSource[sourcePlaces[i]!] === 0;
-    classified[k] = hidden ? 1 : 0;
+    for (let i = sourceStart[k]!; i < sourceStart[k + 1]! && classified[k] === 0; i++) if (publicSource[sourcePlaces[i]!] === 0) classified[k] = 1;
   }
-  // The nodes' findings as one typed list, read by scopes without touching the nodes again.
+  // The nodes' findings as one typed list, read by scopes without touching the nodes again; in
+  // one pass over the nodes, with what the passes read of their instruments.
   const nodeStart = new Int32Array(ix.nodes.length + 1);
+  let nodeOrdinals = new Int32Array(2 * n + 16);
   const instruments = instrumentFacts(ix.nodes.length);
   for (let i = 0; i < ix.nodes.length; i++) {
     const node = ix.nodes[i]!;
-    nodeStart[i + 1] = nodeStart[i]! + node.findingOrdinals.length;
+    const ordinals = node.findingOrdinals;
+    const start = nodeStart[i]!;
+    if (start + ordinals.length > nodeOrdinals.length) {
+      const more = new Int32Array(2 * (start + ordinals.length));
+      more.set(nodeOrdinals);
+      nodeOrdinals = more;
+    }
+    for (let j = 0; j < ordinals.length; j++) nodeOrdinals[start + j] = ordinals[j]!;
+    nodeStart[i + 1] = start + ordinals.length;
     addInstrument(instruments, node);
-  }
-  const nodeOrdinals = new Int32Array(nodeStart[ix.nodes.length]!);
-  for (let i = 0; i < ix.nodes.length; i++) {
-    const ordinals = ix.nodes[i]!.findingOrdinals;
-    for (let j = 0; j < ordinals.length; j++) nodeOrdinals[nodeStart[i]! + j] = ordinals[j]!;
   }
   facts = {
     findings,
@@ -222,14 +229,14 @@ function subtreeFindings(ix: ReviewIndex, F: FindingFacts): number[][] {
 const NO_ORDINALS = Object.freeze([]) as unknown as number[];
 const NO_NODES: readonly InstrumentNode[] = Object.freeze([]);
 
-/** The place of every finding in `idAt`, and a lookup of the place of any id. */
-function placesIn(idAt: readonly string[], findings: readonly Finding[]): { place: Int32Array; of: (id: string) => number | undefined } {
-  const n = findings.length;
+/** The place of every finding (by its id) in `idAt`, and a lookup of the place of any id. */
+function placesIn(idAt: readonly string[], ids: readonly string[]): { place: Int32Array; of: (id: string) => number | undefined } {
+  const n = ids.length;
   const place = new Int32Array(n);
   const placeOf = new Map<string, number>();
   let p = 0;
   // Finding ids in order and before every source id (as reviews number them): their places need no lookups.
-  for (; p < n && idAt[p] === findings[p]!.id; p++) place[p] = p;
+  for (; p < n && idAt[p] === ids[p]; p++) place[p] = p;
   let first = p < n ? 0 : n;
   for (let q = first; q < idAt.length; q++) placeOf.set(idAt[q]!, q);
   const of = (id: string): number | undefined => {
@@ -239,7 +246,7 @@ function placesIn(idAt: readonly string[], findings: readonly Finding[]): { plac
     for (; first > 0; first--) placeOf.set(idAt[first - 1]!, first - 1);
     return placeOf.get(id);
   };
-  for (let k = p; k < n; k++) place[k] = of(findings[k]!.id)!;
+  for (let k = p; k < n; k++) place[k] = of(ids[k]!)!;
   return { place, of };
 }
 
@@ -346,12 +353,14 @@ const NO_ASPECTS: Record<Aspect, AspectEvidence> = Object.freeze(
   Object.fromEntries(ASPECTS.map((a) => [a, NO_EVIDENCE])) as Record<Aspect, AspectEvidence>,
 );
 
-/** Evidence per aspect of a node's findings (by ordinal). */
-function aspectsOf(F: FindingFacts, ordinals: readonly number[]): Record<Aspect, AspectEvidence> {
-  if (ordinals.length === 0) return NO_ASPECTS;
-  if (ordinals.length === 1) {
+/** Evidence per aspect of node i's findings. */
+function aspectsOf(F: FindingFacts, i: number): Record<Aspect, AspectEvidence> {
+  const start = F.nodeStart[i]!;
+  const end = F.nodeStart[i + 1]!;
+  if (end === start) return NO_ASPECTS;
+  if (end === start + 1) {
     // The common case: one finding, one aspect with evidence, alike for every node it is about.
-    const k = ordinals[0]!;
+    const k = F.nodeOrdinals[start]!;
     let aspects = F.aloneAspects[k];
     if (aspects === undefined) {
       aspects = { ...NO_ASPECTS };
@@ -361,27 +370,28 @@ function aspectsOf(F: FindingFacts, ordinals: readonly number[]): Record<Aspect,
     return aspects;
   }
   return {
-    'goal-achievement': evidenceOn(F, ordinals, 0),
-    realisation: evidenceOn(F, ordinals, 1),
-    effectiveness: evidenceOn(F, ordinals, 2),
-    efficiency: evidenceOn(F, ordinals, 3),
-    'side-effects': evidenceOn(F, ordinals, 4),
+    'goal-achievement': evidenceOn(F, start, end, 0),
+    realisation: evidenceOn(F, start, end, 1),
+    effectiveness: evidenceOn(F, start, end, 2),
+    efficiency: evidenceOn(F, start, end, 3),
+    'side-effects': evidenceOn(F, start, end, 4),
   };
 }
 
-/** The evidence of those findings (by ordinal) that are on one aspect (by position in ASPECTS). */
-function evidenceOn(F: FindingFacts, ordinals: readonly number[], aspect: number): AspectEvidence {
+/** The evidence of those findings (F.nodeOrdinals from start to end) that are on one aspect (by position in ASPECTS). */
+function evidenceOn(F: FindingFacts, start: number, end: number, aspect: number): AspectEvidence {
+  const ordinals = F.nodeOrdinals;
   // Counted first: most groups have one finding or none, and need no list (with the shared lists of strongest aspects, instrumentEvidence at 100k allocates 87 -> 74 MB).
   let count = 0;
   let last = -1;
-  for (let j = 0; j < ordinals.length; j++) {
+  for (let j = start; j < end; j++) {
     if (F.aspect[ordinals[j]!] !== aspect) continue;
     count++;
     last = ordinals[j]!;
   }
   if (count <= 1) return count === 0 ? NO_EVIDENCE : aloneEvidence(F, last);
   const group = new Array<number>(count);
-  for (let j = 0, c = 0; j < ordinals.length; j++) if (F.aspect[ordinals[j]!] === aspect) group[c++] = ordinals[j]!;
+  for (let j = start, c = 0; j < end; j++) if (F.aspect[ordinals[j]!] === aspect) group[c++] = ordinals[j]!;
   return weighed(F, group);
 }
 
@@ -395,10 +405,12 @@ const strongestRank = (aspects: Record<Aspect, AspectEvidence>): number =>
     strengthRank(aspects['side-effects'].strength),
   );
 
-/** The ids of findings (by ordinal) and of their sources, in natural order. */
-function evidenceIds(F: FindingFacts, ordinals: readonly number[]): string[] {
-  if (ordinals.length === 1) {
-    const k = ordinals[0]!;
+/** The ids of node i's findings and of their sources, in natural order. */
+function evidenceIds(F: FindingFacts, i: number): string[] {
+  const start = F.nodeStart[i]!;
+  const end = F.nodeStart[i + 1]!;
+  if (end === start + 1) {
+    const k = F.nodeOrdinals[start]!;
     let own = F.ownEvidence[k];
     if (own === undefined) {
       F.places.add(F.place[k]!);
@@ -407,9 +419,9 @@ function evidenceIds(F: FindingFacts, ordinals: readonly number[]): string[] {
     }
     return own;
   }
-  for (let j = 0; j < ordinals.length; j++) {
-    F.places.add(F.place[ordinals[j]!]!);
-    F.places.addSources(ordinals[j]!);
+  for (let j = start; j < end; j++) {
+    F.places.add(F.place[F.nodeOrdinals[j]!]!);
+    F.places.addSources(F.nodeOrdinals[j]!);
   }
   return F.places.take();
 }
@@ -456,12 +468,17 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
     return reasons;
   };
   const aloneReasons: (string[] | undefined)[] = new Array<string[] | undefined>(F.findings.length).fill(undefined);
-  const ranks = new Uint8Array(ix.nodes.length);
   const I = F.instruments;
-  const evidence = ix.nodes.map((node, index): InstrumentEvidence => {
+  const n = ix.nodes.length;
+  const ranks = new Uint8Array(n);
+  const evidence = new Array<InstrumentEvidence>(n);
+  for (let index = 0; index < n; index++) evidence[index] = evidenceOfInstrument(index);
+  // The evidence of node `index`; it reads what findingFacts gathered, not the node.
+  function evidenceOfInstrument(index: number): InstrumentEvidence {
     const realisation = I.realisation[index] === 1;
-    const ordinals = node.findingOrdinals;
-    if (ordinals.length === 0) {
+    const start = F.nodeStart[index]!;
+    const end = F.nodeStart[index + 1]!;
+    if (end === start) {
       ranks[index] = realisation ? REALISATION_RANK : 0;
       return {
         instrument: I.id[index]!,
@@ -473,21 +490,23 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
         evidence: EMPTY,
       };
     }
-    const aspects = aspectsOf(F, ordinals);
+    const aspects = aspectsOf(F, index);
     const rank = Math.max(realisation ? REALISATION_RANK : 0, strongestRank(aspects));
     ranks[index] = rank;
     const strength = strengthAt(rank);
     let evaluations = 0;
     let classifiedEvaluations = 0;
-    for (let j = 0; j < ordinals.length; j++) {
-      if (!ix.evaluationByOrdinal[ordinals[j]!]) continue;
+    for (let j = start; j < end; j++) {
+      const k = F.nodeOrdinals[j]!;
+      if (!ix.evaluationByOrdinal[k]) continue;
       evaluations++;
-      classifiedEvaluations += F.classified[ordinals[j]!]!;
+      classifiedEvaluations += F.classified[k]!;
     }
     let reasons: string[];
     // A lone finding that judges says the same for every instrument it is about (whether it judges
     // does not depend on the instrument): its reasons are made once.
-    const cached = ordinals.length === 1 ? aloneReasons[ordinals[0]!] : undefined;
+    const alone = end === start + 1 ? F.nodeOrdinals[start]! : -1;
+    const cached = alone >= 0 ? aloneReasons[alone] : undefined;
     const strongest = cached || strength === 'none' ? NO_ASPECT_LIST : strongestAspects(aspects, strength);
     if (cached) {
       reasons = cached;
@@ -496,8 +515,8 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
       reasons = unevaluatedReasonsOf(strength === 'realisation' ? I.status[index]! : null);
     } else if (strongest.length === 0) {
       reasons = [strength === 'realisation' ? onlyRealisationOf(I.status[index]!) : M.instrumentEvidence.nothing];
-    } else if (ordinals.length === 1) {
-      reasons = aloneReasons[ordinals[0]!] = Object.freeze(judgedReasons(M, strength, strongest, aspects, evaluations)) as string[];
+    } else if (alone >= 0) {
+      reasons = aloneReasons[alone] = Object.freeze(judgedReasons(M, strength, strongest, aspects, evaluations)) as string[];
     } else {
       reasons = judgedReasons(M, strength, strongest, aspects, evaluations);
     }
@@ -508,9 +527,9 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
       evaluated: evaluations > 0,
       classifiedOnly: evaluations > 0 && classifiedEvaluations === evaluations,
       reasons,
-      evidence: evidenceIds(F, ordinals),
+      evidence: evidenceIds(F, index),
     };
-  });
+  }
   strengthRanks.set(evidence, ranks);
   return evidence;
 }
