@@ -43,6 +43,11 @@ const NO_EVIDENCE: AspectEvidence = Object.freeze({ strength: 'none', findings: 
  * (in one process, without garbage collection) and allocates 116 instead of 165 MB.
  */
 interface FindingFacts {
+  /**
+   * Copies of the findings, made one after the other in the pass over them: weigh reads the
+   * verdict of every finding of every group, and the findings themselves lie scattered over a heap
+   * of hundreds of MB, a cache miss each.
+   */
   findings: readonly Finding[];
   /** Per finding ordinal, the strength rank the analysis uses (ReviewIndex.findingRank). */
   rank: Uint8Array;
@@ -62,6 +67,8 @@ interface FindingFacts {
   /** The findings of node i (by ordinal): nodeOrdinals[nodeStart[i]] up to nodeOrdinals[nodeStart[i + 1]]. */
   nodeStart: Int32Array;
   nodeOrdinals: Int32Array;
+  /** See InstrumentFacts. */
+  instruments: InstrumentFacts;
   /** Per finding ordinal, the evidence of that finding alone, made on first use and shared. */
   alone: (AspectEvidence | undefined)[];
   /** Per finding ordinal, the evidence per aspect of a node with only that finding, made on first use and shared. */
@@ -89,23 +96,30 @@ function findingFacts(ix: ReviewIndex): FindingFacts {
   const stated = new Uint8Array(n);
   const sourceStart = new Int32Array(n + 1);
   const ids: string[] = new Array<string>(n);
+  const cited: string[] = [];
+  const classified = new Uint8Array(n);
+  const copies = new Array<Finding>(n);
+  // One pass over the findings, scattered over the heap: nothing after it reads them again.
   for (let k = 0; k < n; k++) {
     const f = findings[k]!;
+    copies[k] = { ...f };
     aspect[k] = ASPECTS.indexOf(f.aspect);
     if (statesAspect(f, ASPECTS[aspect[k]!]!, ix.evaluationByOrdinal[k] === 1)) stated[k] = STATES[aspect[k]!]!;
     ids[k] = f.id;
-    sourceStart[k + 1] = sourceStart[k]! + f.sources.length;
+    const sources = f.sources;
+    sourceStart[k + 1] = sourceStart[k]! + sources.length;
+    for (let j = 0; j < sources.length; j++) cited.push(sources[j]!.source);
+    // Its sources' classification is added below.
+    classified[k] = f.classification !== 'public' ? 1 : 0;
   }
-  const cited: string[] = [];
-  for (let k = 0; k < n; k++) for (const s of findings[k]!.sources) cited.push(s.source);
   // Both lists are mostly in order already, and the findings' ids mostly all before the sources'.
   let idAt = mergeIds(sorted(ids), sorted(ix.review.sources.map((s) => s.id)));
-  let places = placesIn(idAt, findings);
+  let places = placesIn(idAt, ids);
   let sourcePlaces = placesOfAll(cited, places.of);
   if (sourcePlaces === null) {
     // Sources cited but not in the review's list.
     const unlisted = cited.filter((id) => places.of(id) === undefined);
-    places = placesIn((idAt = mergeIds(idAt, sorted(unlisted))), findings);
+    places = placesIn((idAt = mergeIds(idAt, sorted(unlisted))), ids);
     sourcePlaces = placesOfAll(cited, places.of)!;
   }
   const { place, of: placeOfId } = places;
@@ -114,22 +128,29 @@ function findingFacts(ix: ReviewIndex): FindingFacts {
     const q = placeOfId(s.id);
     if (q !== undefined) publicSource[q] = s.classification === 'public' ? 1 : 0;
   }
-  const classified = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
-    let hidden = findings[k]!.classification !== 'public';
-    for (let i = sourceStart[k]!; i < sourceStart[k + 1]! && !hidden; i++) hidden = publicSource[sourcePlaces[i]!] === 0;
-    classified[k] = hidden ? 1 : 0;
+    for (let i = sourceStart[k]!; i < sourceStart[k + 1]! && classified[k] === 0; i++) if (publicSource[sourcePlaces[i]!] === 0) classified[k] = 1;
   }
-  // The nodes' findings as one typed list, read by scopes without touching the nodes again.
+  // The nodes' findings as one typed list, read by scopes without touching the nodes again; in
+  // one pass over the nodes, with what the passes read of their instruments.
   const nodeStart = new Int32Array(ix.nodes.length + 1);
-  for (let i = 0; i < ix.nodes.length; i++) nodeStart[i + 1] = nodeStart[i]! + ix.nodes[i]!.findingOrdinals.length;
-  const nodeOrdinals = new Int32Array(nodeStart[ix.nodes.length]!);
+  let nodeOrdinals = new Int32Array(2 * n + 16);
+  const instruments = instrumentFacts(ix.nodes.length);
   for (let i = 0; i < ix.nodes.length; i++) {
-    const ordinals = ix.nodes[i]!.findingOrdinals;
-    for (let j = 0; j < ordinals.length; j++) nodeOrdinals[nodeStart[i]! + j] = ordinals[j]!;
+    const node = ix.nodes[i]!;
+    const ordinals = node.findingOrdinals;
+    const start = nodeStart[i]!;
+    if (start + ordinals.length > nodeOrdinals.length) {
+      const more = new Int32Array(2 * (start + ordinals.length));
+      more.set(nodeOrdinals);
+      nodeOrdinals = more;
+    }
+    for (let j = 0; j < ordinals.length; j++) nodeOrdinals[start + j] = ordinals[j]!;
+    nodeStart[i + 1] = start + ordinals.length;
+    addInstrument(instruments, node);
   }
   facts = {
-    findings,
+    findings: copies,
     rank: ix.findingRank,
     aspect,
     stated,
@@ -140,6 +161,7 @@ function findingFacts(ix: ReviewIndex): FindingFacts {
     classified,
     nodeStart,
     nodeOrdinals,
+    instruments,
     alone: new Array(n).fill(undefined),
     aloneAspects: new Array(n).fill(undefined),
     ownEvidence: new Array(n).fill(undefined),
@@ -148,6 +170,42 @@ function findingFacts(ix: ReviewIndex): FindingFacts {
   };
   factsOf.set(ix, facts);
   return facts;
+}
+
+/**
+ * What the evidence passes read of each instrument, by node index, gathered in the one pass over
+ * the nodes that findingFacts makes anyway: the instruments lie scattered over the heap, and each
+ * pass that read them again (the gap map in objective order) paid a cache miss per instrument.
+ */
+interface InstrumentFacts {
+  id: string[];
+  name: string[];
+  status: RealisationStatus[];
+  /** 1 when the instrument has evidence of its realisation (hasRealisationEvidence). */
+  realisation: Uint8Array;
+  /** 1 when a budget line finances it. */
+  financed: Uint8Array;
+}
+
+const instrumentFacts = (n: number): InstrumentFacts => ({
+  id: new Array<string>(n),
+  name: new Array<string>(n),
+  status: new Array<RealisationStatus>(n),
+  realisation: new Uint8Array(n),
+  financed: new Uint8Array(n),
+});
+
+// trim() strips exactly what \s matches, and is cheaper than a regular expression per instrument.
+const hasRealisationEvidence = (i: Instrument) =>
+  i.realisation.status !== 'unknown' && ((i.realisation.evidence ?? '').trim() !== '' || i.realisation.citation !== undefined);
+
+function addInstrument(I: InstrumentFacts, node: InstrumentNode): void {
+  const { instrument: ins, index } = node;
+  I.id[index] = ins.id;
+  I.name[index] = ins.name;
+  I.status[index] = ins.realisation.status;
+  I.realisation[index] = hasRealisationEvidence(ins) ? 1 : 0;
+  I.financed[index] = node.lines.length > 0 ? 1 : 0;
 }
 
 /**
@@ -176,15 +234,16 @@ function subtreeFindings(ix: ReviewIndex, F: FindingFacts): number[][] {
   return F.subtrees;
 }
 const NO_ORDINALS = Object.freeze([]) as unknown as number[];
+const NO_NODES: readonly InstrumentNode[] = Object.freeze([]);
 
-/** The place of every finding in `idAt`, and a lookup of the place of any id. */
-function placesIn(idAt: readonly string[], findings: readonly Finding[]): { place: Int32Array; of: (id: string) => number | undefined } {
-  const n = findings.length;
+/** The place of every finding (by its id) in `idAt`, and a lookup of the place of any id. */
+function placesIn(idAt: readonly string[], ids: readonly string[]): { place: Int32Array; of: (id: string) => number | undefined } {
+  const n = ids.length;
   const place = new Int32Array(n);
   const placeOf = new Map<string, number>();
   let p = 0;
   // Finding ids in order and before every source id (as reviews number them): their places need no lookups.
-  for (; p < n && idAt[p] === findings[p]!.id; p++) place[p] = p;
+  for (; p < n && idAt[p] === ids[p]; p++) place[p] = p;
   let first = p < n ? 0 : n;
   for (let q = first; q < idAt.length; q++) placeOf.set(idAt[q]!, q);
   const of = (id: string): number | undefined => {
@@ -194,7 +253,7 @@ function placesIn(idAt: readonly string[], findings: readonly Finding[]): { plac
     for (; first > 0; first--) placeOf.set(idAt[first - 1]!, first - 1);
     return placeOf.get(id);
   };
-  for (let k = p; k < n; k++) place[k] = of(findings[k]!.id)!;
+  for (let k = p; k < n; k++) place[k] = of(ids[k]!)!;
   return { place, of };
 }
 
@@ -301,12 +360,14 @@ const NO_ASPECTS: Record<Aspect, AspectEvidence> = Object.freeze(
   Object.fromEntries(ASPECTS.map((a) => [a, NO_EVIDENCE])) as Record<Aspect, AspectEvidence>,
 );
 
-/** Evidence per aspect of a node's findings (by ordinal). */
-function aspectsOf(F: FindingFacts, ordinals: readonly number[]): Record<Aspect, AspectEvidence> {
-  if (ordinals.length === 0) return NO_ASPECTS;
-  if (ordinals.length === 1) {
+/** Evidence per aspect of node i's findings. */
+function aspectsOf(F: FindingFacts, i: number): Record<Aspect, AspectEvidence> {
+  const start = F.nodeStart[i]!;
+  const end = F.nodeStart[i + 1]!;
+  if (end === start) return NO_ASPECTS;
+  if (end === start + 1) {
     // The common case: one finding, one aspect with evidence, alike for every node it is about.
-    const k = ordinals[0]!;
+    const k = F.nodeOrdinals[start]!;
     let aspects = F.aloneAspects[k];
     if (aspects === undefined) {
       aspects = { ...NO_ASPECTS };
@@ -316,27 +377,28 @@ function aspectsOf(F: FindingFacts, ordinals: readonly number[]): Record<Aspect,
     return aspects;
   }
   return {
-    'goal-achievement': evidenceOn(F, ordinals, 0),
-    realisation: evidenceOn(F, ordinals, 1),
-    effectiveness: evidenceOn(F, ordinals, 2),
-    efficiency: evidenceOn(F, ordinals, 3),
-    'side-effects': evidenceOn(F, ordinals, 4),
+    'goal-achievement': evidenceOn(F, start, end, 0),
+    realisation: evidenceOn(F, start, end, 1),
+    effectiveness: evidenceOn(F, start, end, 2),
+    efficiency: evidenceOn(F, start, end, 3),
+    'side-effects': evidenceOn(F, start, end, 4),
   };
 }
 
-/** The evidence of those findings (by ordinal) that are on one aspect (by position in ASPECTS). */
-function evidenceOn(F: FindingFacts, ordinals: readonly number[], aspect: number): AspectEvidence {
+/** The evidence of those findings (F.nodeOrdinals from start to end) that are on one aspect (by position in ASPECTS). */
+function evidenceOn(F: FindingFacts, start: number, end: number, aspect: number): AspectEvidence {
+  const ordinals = F.nodeOrdinals;
   // Counted first: most groups have one finding or none, and need no list (with the shared lists of strongest aspects, instrumentEvidence at 100k allocates 87 -> 74 MB).
   let count = 0;
   let last = -1;
-  for (let j = 0; j < ordinals.length; j++) {
+  for (let j = start; j < end; j++) {
     if (F.aspect[ordinals[j]!] !== aspect) continue;
     count++;
     last = ordinals[j]!;
   }
   if (count <= 1) return count === 0 ? NO_EVIDENCE : aloneEvidence(F, last);
   const group = new Array<number>(count);
-  for (let j = 0, c = 0; j < ordinals.length; j++) if (F.aspect[ordinals[j]!] === aspect) group[c++] = ordinals[j]!;
+  for (let j = start, c = 0; j < end; j++) if (F.aspect[ordinals[j]!] === aspect) group[c++] = ordinals[j]!;
   return weighed(F, group);
 }
 
@@ -350,10 +412,12 @@ const strongestRank = (aspects: Record<Aspect, AspectEvidence>): number =>
     strengthRank(aspects['side-effects'].strength),
   );
 
-/** The ids of findings (by ordinal) and of their sources, in natural order. */
-function evidenceIds(F: FindingFacts, ordinals: readonly number[]): string[] {
-  if (ordinals.length === 1) {
-    const k = ordinals[0]!;
+/** The ids of node i's findings and of their sources, in natural order. */
+function evidenceIds(F: FindingFacts, i: number): string[] {
+  const start = F.nodeStart[i]!;
+  const end = F.nodeStart[i + 1]!;
+  if (end === start + 1) {
+    const k = F.nodeOrdinals[start]!;
     let own = F.ownEvidence[k];
     if (own === undefined) {
       F.places.add(F.place[k]!);
@@ -362,9 +426,9 @@ function evidenceIds(F: FindingFacts, ordinals: readonly number[]): string[] {
     }
     return own;
   }
-  for (let j = 0; j < ordinals.length; j++) {
-    F.places.add(F.place[ordinals[j]!]!);
-    F.places.addSources(ordinals[j]!);
+  for (let j = start; j < end; j++) {
+    F.places.add(F.place[F.nodeOrdinals[j]!]!);
+    F.places.addSources(F.nodeOrdinals[j]!);
   }
   return F.places.take();
 }
@@ -389,10 +453,6 @@ function judgedReasons(M: Messages, strength: EvidenceStrength, strongest: reado
   return evaluations === 0 ? [judged, M.instrumentEvidence.notEvaluated] : [judged];
 }
 
-// trim() strips exactly what \s matches, and is cheaper than a regular expression per instrument.
-const hasRealisationEvidence = (i: Instrument) =>
-  i.realisation.status !== 'unknown' && ((i.realisation.evidence ?? '').trim() !== '' || i.realisation.citation !== undefined);
-
 /** Evidence per instrument, by node index. */
 export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvidence[] {
   const F = findingFacts(ix);
@@ -415,61 +475,68 @@ export function instrumentEvidence(ix: ReviewIndex, M: Messages): InstrumentEvid
     return reasons;
   };
   const aloneReasons: (string[] | undefined)[] = new Array<string[] | undefined>(F.findings.length).fill(undefined);
-  const ranks = new Uint8Array(ix.nodes.length);
-  const evidence = ix.nodes.map((node): InstrumentEvidence => {
-    const { instrument: ins, findings: about } = node;
-    const realisation = hasRealisationEvidence(ins);
-    if (about.length === 0) {
-      ranks[node.index] = realisation ? REALISATION_RANK : 0;
+  const I = F.instruments;
+  const n = ix.nodes.length;
+  const ranks = new Uint8Array(n);
+  const evidence = new Array<InstrumentEvidence>(n);
+  for (let index = 0; index < n; index++) evidence[index] = evidenceOfInstrument(index);
+  // The evidence of node `index`; it reads what findingFacts gathered, not the node.
+  function evidenceOfInstrument(index: number): InstrumentEvidence {
+    const realisation = I.realisation[index] === 1;
+    const start = F.nodeStart[index]!;
+    const end = F.nodeStart[index + 1]!;
+    if (end === start) {
+      ranks[index] = realisation ? REALISATION_RANK : 0;
       return {
-        instrument: ins.id,
+        instrument: I.id[index]!,
         strength: realisation ? 'realisation' : 'none',
         aspects: NO_ASPECTS,
         evaluated: false,
         classifiedOnly: false,
-        reasons: unevaluatedReasonsOf(realisation ? ins.realisation.status : null),
+        reasons: unevaluatedReasonsOf(realisation ? I.status[index]! : null),
         evidence: EMPTY,
       };
     }
-    const ordinals = node.findingOrdinals;
-    const aspects = aspectsOf(F, ordinals);
+    const aspects = aspectsOf(F, index);
     const rank = Math.max(realisation ? REALISATION_RANK : 0, strongestRank(aspects));
-    ranks[node.index] = rank;
+    ranks[index] = rank;
     const strength = strengthAt(rank);
     let evaluations = 0;
     let classifiedEvaluations = 0;
-    for (let j = 0; j < about.length; j++) {
-      if (!ix.evaluationByOrdinal[ordinals[j]!]) continue;
+    for (let j = start; j < end; j++) {
+      const k = F.nodeOrdinals[j]!;
+      if (!ix.evaluationByOrdinal[k]) continue;
       evaluations++;
-      classifiedEvaluations += F.classified[ordinals[j]!]!;
+      classifiedEvaluations += F.classified[k]!;
     }
     let reasons: string[];
     // A lone finding that judges says the same for every instrument it is about (whether it judges
     // does not depend on the instrument): its reasons are made once.
-    const cached = ordinals.length === 1 ? aloneReasons[ordinals[0]!] : undefined;
+    const alone = end === start + 1 ? F.nodeOrdinals[start]! : -1;
+    const cached = alone >= 0 ? aloneReasons[alone] : undefined;
     const strongest = cached || strength === 'none' ? NO_ASPECT_LIST : strongestAspects(aspects, strength);
     if (cached) {
       reasons = cached;
     } else if (strongest.length === 0 && evaluations === 0) {
       // What an instrument without findings says, shared: its findings judge nothing (5k lists fewer at 100k).
-      reasons = unevaluatedReasonsOf(strength === 'realisation' ? ins.realisation.status : null);
+      reasons = unevaluatedReasonsOf(strength === 'realisation' ? I.status[index]! : null);
     } else if (strongest.length === 0) {
-      reasons = [strength === 'realisation' ? onlyRealisationOf(ins.realisation.status) : M.instrumentEvidence.nothing];
-    } else if (ordinals.length === 1) {
-      reasons = aloneReasons[ordinals[0]!] = Object.freeze(judgedReasons(M, strength, strongest, aspects, evaluations)) as string[];
+      reasons = [strength === 'realisation' ? onlyRealisationOf(I.status[index]!) : M.instrumentEvidence.nothing];
+    } else if (alone >= 0) {
+      reasons = aloneReasons[alone] = Object.freeze(judgedReasons(M, strength, strongest, aspects, evaluations)) as string[];
     } else {
       reasons = judgedReasons(M, strength, strongest, aspects, evaluations);
     }
     return {
-      instrument: ins.id,
+      instrument: I.id[index]!,
       strength,
       aspects,
       evaluated: evaluations > 0,
       classifiedOnly: evaluations > 0 && classifiedEvaluations === evaluations,
       reasons,
-      evidence: evidenceIds(F, ordinals),
+      evidence: evidenceIds(F, index),
     };
-  });
+  }
   strengthRanks.set(evidence, ranks);
   return evidence;
 }
@@ -513,16 +580,18 @@ const STATES = [0, 0, 2, 4, 8] as const; // by position in ASPECTS: effectivenes
 
 /** Coverage per instrument, by node index, and the same as bits. */
 function coverageRows(ix: ReviewIndex, F: FindingFacts): { rows: CoverageRow[]; covered: Uint8Array } {
-  const covered = new Uint8Array(ix.nodes.length);
-  const rows = ix.nodes.map(({ instrument, findingOrdinals }, index) => {
+  const n = ix.nodes.length;
+  const covered = new Uint8Array(n);
+  const rows = new Array<CoverageRow>(n);
+  for (let index = 0; index < n; index++) {
     let bits = 0;
-    for (let j = 0; j < findingOrdinals.length; j++) {
-      const k = findingOrdinals[j]!;
+    for (let j = F.nodeStart[index]!; j < F.nodeStart[index + 1]!; j++) {
+      const k = F.nodeOrdinals[j]!;
       if (ix.evaluationByOrdinal[k]) bits |= EVALUATED | F.stated[k]!;
     }
     covered[index] = bits;
-    return { id: instrument.id, evaluated: bits !== 0, effectiveness: (bits & STATES[2]) !== 0, efficiency: (bits & STATES[3]) !== 0, sideEffects: (bits & STATES[4]) !== 0 };
-  });
+    rows[index] = { id: F.instruments.id[index]!, evaluated: bits !== 0, effectiveness: (bits & STATES[2]) !== 0, efficiency: (bits & STATES[3]) !== 0, sideEffects: (bits & STATES[4]) !== 0 };
+  }
   return { rows, covered };
 }
 
@@ -630,21 +699,22 @@ export function analyseCoverage(ix: ReviewIndex, at: Attribution, scopes: { arti
     if (!financed) reasons[r++] = M.notEvaluated.noExpenditure;
     return reasons;
   };
+  const I = F.instruments;
   for (let index = 0; index < ix.nodes.length; index++) {
     if (covered[index]) continue;
-    const node = ix.nodes[index]!;
-    const { instrument: ins, findings, lines: financing } = node;
-    const status = ins.realisation.status;
-    if (findings.length === 0) {
-      const byStatus = sharedReasons[financing.length ? 1 : 0];
+    const id = I.id[index]!;
+    const status = I.status[index]!;
+    const financed = I.financed[index] === 1;
+    if (F.nodeStart[index] === F.nodeStart[index + 1]) {
+      const byStatus = sharedReasons[financed ? 1 : 0];
       let reasons = byStatus.get(status);
-      if (!reasons) byStatus.set(status, (reasons = Object.freeze(reasonsFor(status, EMPTY, financing.length > 0)) as string[]));
-      notEvaluated.push({ kind: 'instrument', id: ins.id, label: ins.name, reasons, evidence: ix.idList(node) });
+      if (!reasons) byStatus.set(status, (reasons = Object.freeze(reasonsFor(status, EMPTY, financed)) as string[]));
+      notEvaluated.push({ kind: 'instrument', id, label: I.name[index]!, reasons, evidence: ix.idList(ix.nodes[index]!) });
       continue;
     }
-    for (let j = 0; j < node.findingOrdinals.length; j++) F.places.add(F.place[node.findingOrdinals[j]!]!);
+    for (let j = F.nodeStart[index]!; j < F.nodeStart[index + 1]!; j++) F.places.add(F.place[F.nodeOrdinals[j]!]!);
     const other = F.places.take();
-    notEvaluated.push({ kind: 'instrument', id: ins.id, label: ins.name, reasons: reasonsFor(status, other, financing.length > 0), evidence: mergeIds([ins.id], other) });
+    notEvaluated.push({ kind: 'instrument', id, label: I.name[index]!, reasons: reasonsFor(status, other, financed), evidence: mergeIds([id], other) });
   }
 
   const subtrees = subtreeFindings(ix, F);
@@ -674,11 +744,11 @@ const cell = (e: AspectEvidence): GapCell => (e === NO_EVIDENCE ? NO_CELL : { st
 /** The cell of finding k alone, made once and shared by every row with only that finding on the aspect. */
 const aloneCell = (F: FindingFacts, k: number): GapCell => (F.aloneCell[k] ??= Object.freeze(cell(aloneEvidence(F, k))));
 
-/** The cell of an aspect's evidence; that of one finding alone is made once and shared. `ordinals`: the findings it may be of. */
-function gapCell(F: FindingFacts, e: AspectEvidence, ordinals: readonly number[]): GapCell {
+/** The cell of an aspect's evidence on node i; that of one finding alone is made once and shared. */
+function gapCell(F: FindingFacts, e: AspectEvidence, i: number): GapCell {
   if (e === NO_EVIDENCE) return NO_CELL;
   if (e.findings.length === 1) {
-    for (let j = 0; j < ordinals.length; j++) if (F.alone[ordinals[j]!] === e) return aloneCell(F, ordinals[j]!);
+    for (let j = F.nodeStart[i]!; j < F.nodeStart[i + 1]!; j++) if (F.alone[F.nodeOrdinals[j]!] === e) return aloneCell(F, F.nodeOrdinals[j]!);
   }
   return cell(e);
 }
@@ -742,24 +812,28 @@ export function gapMap(ix: ReviewIndex, evidence: readonly InstrumentEvidence[])
       efficiency: groupCell(F, ordinals[1], counts[1]!),
       sideEffects: groupCell(F, ordinals[2], counts[2]!),
     };
-    for (const { instrument: ins, index, findingOrdinals } of ix.instrumentsOf.get(objective.id) ?? []) {
+    const members = ix.instrumentsOf.get(objective.id) ?? NO_NODES;
+    for (let m = 0; m < members.length; m++) {
+      const index = members[m]!.index;
+      const count = F.nodeStart[index + 1]! - F.nodeStart[index]!;
       let effectiveness = NO_CELL;
       let efficiency = NO_CELL;
       let sideEffects = NO_CELL;
-      if (findingOrdinals.length === 1) {
+      if (count === 1) {
         // One finding: its shared cell, without reading the instrument's evidence (gap map at 100k, in-process min of 15: 399 -> 337 ms).
-        const k = findingOrdinals[0]!;
+        const k = F.nodeOrdinals[F.nodeStart[index]!]!;
         const a = F.aspect[k]! - EFFECTIVENESS;
         if (a === 0) effectiveness = aloneCell(F, k);
         else if (a === 1) efficiency = aloneCell(F, k);
         else if (a === 2) sideEffects = aloneCell(F, k);
-      } else if (findingOrdinals.length > 1) {
+      } else if (count > 1) {
         const aspects = evidence[index]!.aspects;
-        effectiveness = gapCell(F, aspects.effectiveness, findingOrdinals);
-        efficiency = gapCell(F, aspects.efficiency, findingOrdinals);
-        sideEffects = gapCell(F, aspects['side-effects'], findingOrdinals);
+        effectiveness = gapCell(F, aspects.effectiveness, index);
+        efficiency = gapCell(F, aspects.efficiency, index);
+        sideEffects = gapCell(F, aspects['side-effects'], index);
       }
-      rows[r++] = { kind: 'instrument', id: ins.id, label: ins.name, depth: depth + 1, domain: objective.domain, effectiveness, efficiency, sideEffects };
+      const { id, name } = F.instruments;
+      rows[r++] = { kind: 'instrument', id: id[index]!, label: name[index]!, depth: depth + 1, domain: objective.domain, effectiveness, efficiency, sideEffects };
     }
   }
   return rows;
