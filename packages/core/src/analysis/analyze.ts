@@ -10,7 +10,7 @@ import { indexReview } from './review-index.js';
 import { rpeChecklist } from './rpe.js';
 import { checkSavingsOptions, savingsVariant } from './savings.js';
 import { smartCheck } from './smart.js';
-import type { AnalyzeOptions, Assessment, AudienceView, LeftOutKind, ScopeRef } from './types.js';
+import type { AnalyzeOptions, Assessment, AudienceView, LeftOutKind, ScopeRef, SmartCheck } from './types.js';
 import { instrumentVerdicts, stepContext, steppedVerdicts, type ScopeInput } from './verdicts.js';
 import { filterReviewForAudience, REDACTION, scrubValue, type AudienceFilterResult } from '../audience/index.js';
 
@@ -55,7 +55,9 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
   const attribution = attributeCosts(ix);
   const costs = attribution.costs;
   const smart = ix.objectiveOrder.map(({ objective }) => smartCheck(ix, objective, M));
-  const ctx = stepContext(ix, M, evidence, costs, new Map(smart.map((s) => [s.objective, s])), options);
+  const smartOf = new Map<string, SmartCheck>();
+  for (let k = 0; k < smart.length; k++) smartOf.set(smart[k]!.objective, smart[k]!);
+  const ctx = stepContext(ix, M, evidence, costs, smartOf, options);
   const instruments = instrumentVerdicts(ctx);
   const costOf = scopeCosts(attribution);
 
@@ -71,7 +73,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
   });
   // A scope answers for its own findings and those on everything in the tree below it: the
   // domain for its objectives, the article for every domain and objective.
-  const domainOwnIds = (id: string) => [id, ...(ix.objectivesOfDomain.get(id) ?? []).map((o) => o.id)];
+  const domainOwnIds = (id: string) => [id].concat((ix.objectivesOfDomain.get(id) ?? []).map((o) => o.id));
   const domainInputs: ScopeInput[] = domainScopes.map((scope) => {
     const instruments = ix.instrumentsOfDomain.get(scope.id) ?? [];
     return { scope, objectives: roots.filter((o) => o.domain === scope.id), instruments, ownIds: domainOwnIds(scope.id), realisation: summariseRealisation(scope, instruments, list, statuses), cost: costOf(scope, instruments) };

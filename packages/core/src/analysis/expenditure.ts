@@ -24,13 +24,17 @@ export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAna
   const covered = coveredArticles(review);
   const inTotals: BudgetLine[] = [];
   const outsideArticle: ExpenditureAnalysis['outsideArticle'] = [];
-  for (const l of review.budgetLines) {
+  // Indexed loops over the lines and their years: for…of allocated 4.4 MB of iterator results at
+  // 100k instruments (12,500 lines, sampled).
+  const { budgetLines } = review;
+  for (let k = 0; k < budgetLines.length; k++) {
+    const l = budgetLines[k]!;
     if (lineScope(l, covered) === 'other-article') {
       outsideArticle.push({ line: l.id, name: l.name, kind: l.kind, article: articleOfLine(l) ?? '', total: sum(l.expenditures.map((e) => e.amount)) });
       continue;
     }
     inTotals.push(l);
-    for (const e of l.expenditures) yearSet.add(e.year);
+    for (let j = 0; j < l.expenditures.length; j++) yearSet.add(l.expenditures[j]!.year);
   }
   const years = [...yearSet].sort((a, b) => a - b);
   const linesStatus = completenessOf(review, 'budgetLines');
@@ -46,12 +50,14 @@ export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAna
   const ofKindAndYear = new Map<BudgetKind, Map<number, (number | null)[]>>();
   const unknownAmounts: ExpenditureAnalysis['unknownAmounts'] = [];
   let anyBudget = false;
-  for (const l of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
     let all = ofKind.get(l.kind);
     if (!all) ofKind.set(l.kind, (all = []));
     let perYear = ofKindAndYear.get(l.kind);
     if (!perYear) ofKindAndYear.set(l.kind, (perYear = new Map()));
-    for (const y of l.years) {
+    for (let j = 0; j < l.years.length; j++) {
+      const y = l.years[j]!;
       all.push(y.amount);
       const amounts = perYear.get(y.year);
       if (amounts) amounts.push(y.amount);
@@ -204,7 +210,8 @@ function changeOf(before: number | null, after: number | null): { change: number
 function dominantLine(ix: ReviewIndex, lines: LineExpenditure[], programme: Sum, M: Messages): ExpenditureAnalysis['dominantLine'] {
   // The largest; on equal amounts the first id in natural order, whatever the input order.
   let top: LineExpenditure | undefined;
-  for (const l of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
     if (l.kind !== 'programme' || l.total.known <= 0) continue;
     if (!top || l.total.known > top.total.known || (l.total.known === top.total.known && compareIds(l.line, top.line) < 0)) top = l;
   }

@@ -1,5 +1,6 @@
 import type { Objective } from '../model/review.js';
 import type { Messages } from './messages/index.js';
+import { flat } from './flat.js';
 import { instrumentList } from './realisation.js';
 import type { ReviewIndex } from './review-index.js';
 import type { SmartCheck, SmartCriterion, SmartResult } from './types.js';
@@ -30,6 +31,24 @@ const DEADLINE =
 
 const present = (s: string | null | undefined): s is string => typeof s === 'string' && s.trim().length > 0;
 
+/**
+ * The sentence a message makes of one word or count, made once per analysis and shared by every
+ * objective that says it, flat (flat.ts): most objectives' reasons differ only in their direction
+ * word or their number of instruments.
+ */
+function sharedSentence<K extends string | number>(ix: ReviewIndex, make: (key: K) => string, key: K): string {
+  let ofIndex = shared.get(ix);
+  if (!ofIndex) shared.set(ix, (ofIndex = new Map()));
+  let byKey = ofIndex.get(make) as Map<K, string> | undefined;
+  if (!byKey) ofIndex.set(make, (byKey = new Map<K, string>()));
+  let sentence = byKey.get(key);
+  if (sentence === undefined) byKey.set(key, (sentence = flat(make(key))));
+  return sentence;
+}
+const shared = new WeakMap<ReviewIndex, Map<object, Map<string | number, string>>>();
+
+const ORDER: readonly SmartCriterion[] = ['specific', 'measurable', 'achievable', 'relevant', 'timeBound'];
+
 export function smartCheck(ix: ReviewIndex, objective: Objective, M: Messages): SmartCheck {
   const smart = objective.smart;
   const text = [objective.text, smart?.target ?? ''].join(' ');
@@ -43,7 +62,7 @@ export function smartCheck(ix: ReviewIndex, objective: Objective, M: Messages): 
   if (present(smart?.target) || present(smart?.indicator)) {
     set('specific', 'pass', M.smart.specificTarget);
   } else if (vague && !quantified) {
-    set('specific', 'fail', M.smart.specificVague(vague));
+    set('specific', 'fail', sharedSentence(ix, M.smart.specificVague, vague));
   } else if (objective.text.trim().split(/\s+/).length < 4) {
     set('specific', 'fail', M.smart.specificShort);
   } else {
@@ -70,18 +89,19 @@ export function smartCheck(ix: ReviewIndex, objective: Objective, M: Messages): 
     if (list.status === 'complete') set('relevant', 'fail', M.smart.relevantNone);
     else set('relevant', 'unknown', M.smart.relevantNoneListed(list.counted));
   } else {
-    set('relevant', 'pass', M.smart.relevant(instruments.length));
+    set('relevant', 'pass', sharedSentence(ix, M.smart.relevant, instruments.length));
   }
 
   if (present(smart?.deadline)) set('timeBound', 'pass', M.smart.deadline(smart.deadline));
   else if (DEADLINE.test(text)) set('timeBound', 'pass', M.smart.dateInText(DEADLINE.exec(text)![0]));
   else set('timeBound', 'fail', M.smart.noDeadline);
 
-  const order: SmartCriterion[] = ['specific', 'measurable', 'achievable', 'relevant', 'timeBound'];
-  return {
-    objective: objective.id,
-    criteria,
-    passed: order.filter((c) => criteria[c].result === 'pass').length,
-    failed: order.filter((c) => criteria[c].result === 'fail'),
-  };
+  let passed = 0;
+  const failed: SmartCriterion[] = [];
+  for (let k = 0; k < ORDER.length; k++) {
+    const { result } = criteria[ORDER[k]!];
+    if (result === 'pass') passed++;
+    else if (result === 'fail') failed.push(ORDER[k]!);
+  }
+  return { objective: objective.id, criteria, passed, failed };
 }
