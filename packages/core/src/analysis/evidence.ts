@@ -218,12 +218,12 @@ function subtreeFindings(ix: ReviewIndex, F: FindingFacts): number[][] {
   F.subtrees = ix.objectiveOrder.map(({ objective }) => {
     const ordinals: number[] = [];
     seen.reset();
+    // By aspect, as ordinals: looking each finding up by object read every one of them again
+    // (scattered over the heap), and no reader depends on the order.
     const add = (id: string) => {
-      const about = ix.findingsAbout.get(id);
-      if (about === undefined) return;
-      for (let j = 0; j < about.length; j++) {
-        const k = ix.findingOrdinal.get(about[j]!)!;
-        if (seen.add(k)) ordinals.push(k);
+      for (let a = 0; a < ASPECTS.length; a++) {
+        const on = ix.findingsOn(ASPECTS[a]!, id);
+        for (let j = 0; j < on.length; j++) if (seen.add(on[j]!)) ordinals.push(on[j]!);
       }
     };
     add(objective.id);
