@@ -20,7 +20,6 @@ import type {
   InstrumentEvidence,
   NotEvaluated,
   ScopeRef,
-  Sum,
 } from './types.js';
 
 export { maxStrength, strengthRank } from '../model/strength.js';
@@ -565,9 +564,13 @@ function judgedRanks(ix: ReviewIndex): Map<string, number> {
   if (F.judged) return F.judged;
   const judged = (F.judged = new Map());
   // forEach, not for-of: no [subject, about] pair per entry (judgedRanks at 100k allocates 1.7 -> 0.4 MB).
-  ix.findingsAbout.forEach((about, subject) => {
+  // The findings by aspect, as ordinals: reading them through the copies, not the scattered findings.
+  ix.findingsAbout.forEach((_about, subject) => {
     let rank = -1;
-    for (let j = 0; j < about.length; j++) if (isJudgement(about[j]!.verdict)) rank = Math.max(rank, ix.findingRank[ix.findingOrdinal.get(about[j]!)!]!);
+    for (let a = 0; a < ASPECTS.length; a++) {
+      const on = ix.findingsOn(ASPECTS[a]!, subject);
+      for (let j = 0; j < on.length; j++) if (isJudgement(F.findings[on[j]!]!.verdict)) rank = Math.max(rank, F.rank[on[j]!]!);
+    }
     if (rank >= 0) judged.set(subject, rank);
   });
   return judged;
@@ -598,12 +601,36 @@ function coverageRows(ix: ReviewIndex, F: FindingFacts): { rows: CoverageRow[]; 
 /** Coverage by money before its shares are taken. */
 type MoneyParts = { evaluated: number; effectiveness: number; efficiency: number; total: number; unknownParts: number };
 
-function addMoney(money: MoneyParts, s: Sum, covered: number): void {
-  money.total += s.known;
-  money.unknownParts += s.unknownParts;
-  if (covered & EVALUATED) money.evaluated += s.known;
-  if (covered & STATES[2]) money.effectiveness += s.known;
-  if (covered & STATES[3]) money.efficiency += s.known;
+function addMoney(money: MoneyParts, known: number, unknownParts: number, covered: number): void {
+  money.total += known;
+  money.unknownParts += unknownParts;
+  if (covered & EVALUATED) money.evaluated += known;
+  if (covered & STATES[2]) money.effectiveness += known;
+  if (covered & STATES[3]) money.efficiency += known;
+}
+
+/**
+ * Each instrument's own programme money (InstrumentCost.programme), by node index, read once for
+ * every scope's sum: the scopes met each instrument's cost three or four times, in scattered order.
+ */
+interface OwnProgramme {
+  /** 1 when the instrument has programme money of its own. */
+  has: Uint8Array;
+  known: Float64Array;
+  unknownParts: Int32Array;
+}
+
+function ownProgramme(at: Attribution): OwnProgramme {
+  const n = at.costs.length;
+  const own: OwnProgramme = { has: new Uint8Array(n), known: new Float64Array(n), unknownParts: new Int32Array(n) };
+  for (let i = 0; i < n; i++) {
+    const s = at.costs[i]!.programme;
+    if (!s) continue;
+    own.has[i] = 1;
+    own.known[i] = s.known;
+    own.unknownParts[i] = s.unknownParts;
+  }
+  return own;
 }
 
 /**
@@ -615,7 +642,7 @@ function addMoney(money: MoneyParts, s: Sum, covered: number): void {
  * the scope's money. The article also holds the programme money no instrument is named for, which
  * no evaluation covers.
  */
-function coverageSummary(at: Attribution, scope: ScopeRef, instruments: readonly InstrumentNode[], covered: Uint8Array, list: EvaluationList): CoverageSummary {
+function coverageSummary(at: Attribution, own: OwnProgramme, scope: ScopeRef, instruments: readonly InstrumentNode[], covered: Uint8Array, list: EvaluationList): CoverageSummary {
   let evaluated = 0;
   let effectiveness = 0;
   let efficiency = 0;
@@ -629,17 +656,16 @@ function coverageSummary(at: Attribution, scope: ScopeRef, instruments: readonly
     if (bits & STATES[2]) effectiveness++;
     if (bits & STATES[3]) efficiency++;
     if (bits & STATES[4]) sideEffects++;
-    const own = at.costs[index]!.programme;
-    if (own) addMoney(money, own, bits);
+    if (own.has[index]) addMoney(money, own.known[index]!, own.unknownParts[index]!, bits);
   }
   for (const g of jointGroupsIn(at, instruments).inside) {
     const group = at.groups[g]!;
     if (group.kind !== 'programme') continue;
     let bits = EVALUATED | STATES[2] | STATES[3];
     for (const m of group.members) bits &= covered[m]!;
-    addMoney(money, group.amount, bits);
+    addMoney(money, group.amount.known, group.amount.unknownParts, bits);
   }
-  if (scope.kind === 'article') for (const l of at.lines) if (l.kind === 'programme') addMoney(money, l.unattributed, 0);
+  if (scope.kind === 'article') for (const l of at.lines) if (l.kind === 'programme') addMoney(money, l.unattributed.known, l.unattributed.unknownParts, 0);
   const n = instruments.length;
   // Figures as locals and no closures per scope: the scopes' summaries at 100k allocate 7.0 -> 4.6 MB.
   const evaluatedMoney = round(money.evaluated);
@@ -681,7 +707,8 @@ export function analyseCoverage(ix: ReviewIndex, at: Attribution, scopes: { arti
   const { rows, covered } = coverageRows(ix, F);
   const c = completenessOf(ix.review, 'evaluations');
   const list: EvaluationList = { status: c.status, stated: c.stated, known: c.known };
-  const summary = (scope: ScopeRef, instruments: readonly InstrumentNode[]) => coverageSummary(at, scope, instruments, covered, list);
+  const own = ownProgramme(at);
+  const summary = (scope: ScopeRef, instruments: readonly InstrumentNode[]) => coverageSummary(at, own, scope, instruments, covered, list);
   const notEvaluated: NotEvaluated[] = [];
 
   // The reasons of an instrument without findings depend only on its status and whether money is
