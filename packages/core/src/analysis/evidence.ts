@@ -321,17 +321,18 @@ class Places {
 }
 
 /**
- * The evidence of findings (by ordinal) on one aspect, weighed by the one rule of judgement.ts: its
- * strength is that of the strongest judging findings (those that say which way it points), its
- * verdict what they say together. Findings that judge nothing are listed but carry no strength, so
+ * The evidence of the first `count` findings (by ordinal) of a list, on one aspect, weighed by the
+ * one rule of judgement.ts: its strength is that of the strongest judging findings (those that say
+ * which way it points), its verdict what they say together. Findings that judge nothing are listed but carry no strength, so
  * the gap map, coverage and verdicts never disagree about one subject.
  */
-function weighed(F: FindingFacts, ordinals: readonly number[], withDecisive = true): AspectEvidence {
-  const findings = ordinals.map((k) => F.findings[k]!);
+function weighed(F: FindingFacts, ordinals: readonly number[], count = ordinals.length, withDecisive = true): AspectEvidence {
+  const findings = new Array<Finding>(count);
+  for (let j = 0; j < count; j++) findings[j] = F.findings[ordinals[j]!]!;
   const w = weigh(findings, (_f, j) => F.rank[ordinals[j]!]!);
-  for (let j = 0; j < ordinals.length; j++) F.places.add(F.place[ordinals[j]!]!);
+  for (let j = 0; j < count; j++) F.places.add(F.place[ordinals[j]!]!);
   const ids = F.places.take();
-  for (let j = 0; j < ordinals.length; j++) F.places.addSources(ordinals[j]!);
+  for (let j = 0; j < count; j++) F.places.addSources(ordinals[j]!);
   const sources = F.places.length ? F.places.take() : EMPTY;
   return {
     strength: w.rank < 0 ? 'none' : strengthAt(w.rank),
@@ -786,7 +787,7 @@ function gapCell(F: FindingFacts, e: AspectEvidence, i: number): GapCell {
  */
 function groupCell(F: FindingFacts, ordinals: readonly number[], count: number): GapCell {
   if (count <= 1) return count === 0 ? NO_CELL : aloneCell(F, ordinals[0]!);
-  const { strength, verdict, sources, findings } = weighed(F, ordinals.slice(0, count), false);
+  const { strength, verdict, sources, findings } = weighed(F, ordinals, count, false);
   return { strength, verdict, sources, findings };
 }
 
@@ -839,9 +840,11 @@ export function gapMap(ix: ReviewIndex, evidence: readonly InstrumentEvidence[])
       efficiency: groupCell(F, ordinals[1], counts[1]!),
       sideEffects: groupCell(F, ordinals[2], counts[2]!),
     };
-    const members = ix.instrumentsOf.get(objective.id) ?? NO_NODES;
+    // An objective without objectives below it serves exactly the instruments under it: their
+    // indices are at hand, and reading each node again (in scattered order) is not needed.
+    const members = ix.childrenOf.has(objective.id) ? nodeIndices(ix.instrumentsOf.get(objective.id) ?? NO_NODES) : under;
     for (let m = 0; m < members.length; m++) {
-      const index = members[m]!.index;
+      const index = members[m]!;
       const count = F.nodeStart[index + 1]! - F.nodeStart[index]!;
       let effectiveness = NO_CELL;
       let efficiency = NO_CELL;
