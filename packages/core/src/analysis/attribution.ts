@@ -316,12 +316,13 @@ export function costAttribution(
   }
   const withoutCost = new Array<string>(without);
   const jointOnly = new Array<string>(joint);
-  for (let index = 0, w = 0, j = 0; index < ix.nodes.length; index++) {
-    const { instrument } = ix.nodes[index]!;
+  const ids = ix.instrumentIds;
+  for (let index = 0, w = 0, j = 0; index < ids.length; index++) {
+    const id = ids[index]!;
     const cost = at.costs[index]!;
-    instruments[instrument.id] = cost;
-    if (cost.status !== 'amount') withoutCost[w++] = instrument.id;
-    if (cost.status === 'joint') jointOnly[j++] = instrument.id;
+    instruments[id] = cost;
+    if (cost.status !== 'amount') withoutCost[w++] = id;
+    if (cost.status === 'joint') jointOnly[j++] = id;
   }
   const money = (kind: 'programme' | 'apparatus') => {
     let attributable = 0;
