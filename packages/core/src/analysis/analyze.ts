@@ -44,7 +44,7 @@ function analyzeVisible(review: Review, options: AnalyzeOptions, audience: Audie
   const M = messagesFor(lang);
   const ix = indexReview(review);
   const list = instrumentList(review, M);
-  const statuses = realisationTable(ix.nodes);
+  const statuses = realisationTable(ix);
 
   const article: ScopeRef = { kind: 'article', id: review.id, label: review.budgetArticles.map((a) => `${a.number}${a.title ? ` ${a.title}` : ''}`).join('; ') };
   const domainScopes: ScopeRef[] = review.policyTree.domains.map((d) => ({ kind: 'domain', id: d.id, label: d.name }));

@@ -46,7 +46,7 @@ export function attributeLine(line: BudgetLine, kind: LineAttribution['kind'], k
   // A line that names no instrument (most lines): all of its money is unattributed.
   if (line.instruments.length === 0 && !line.shares?.length) return { line: line.id, kind, total, direct: NO_DIRECT, joint: null, unattributed: total, sharesIgnored: null };
   const financed = new Set<string>();
-  for (const id of line.instruments) if (known(id)) financed.add(id);
+  for (let k = 0; k < line.instruments.length; k++) if (known(line.instruments[k]!)) financed.add(line.instruments[k]!);
   const { problem } = checkShares(line);
   const shares = problem ? [] : (line.shares ?? []).filter((s) => known(s.instrument) && ((s.fraction ?? null) !== null || s.amount !== undefined));
   for (const s of line.shares ?? []) if (known(s.instrument)) financed.add(s.instrument);
@@ -316,18 +316,20 @@ export function costAttribution(
   }
   const withoutCost = new Array<string>(without);
   const jointOnly = new Array<string>(joint);
-  for (let index = 0, w = 0, j = 0; index < ix.nodes.length; index++) {
-    const { instrument } = ix.nodes[index]!;
+  const ids = ix.instrumentIds;
+  for (let index = 0, w = 0, j = 0; index < ids.length; index++) {
+    const id = ids[index]!;
     const cost = at.costs[index]!;
-    instruments[instrument.id] = cost;
-    if (cost.status !== 'amount') withoutCost[w++] = instrument.id;
-    if (cost.status === 'joint') jointOnly[j++] = instrument.id;
+    instruments[id] = cost;
+    if (cost.status !== 'amount') withoutCost[w++] = id;
+    if (cost.status === 'joint') jointOnly[j++] = id;
   }
   const money = (kind: 'programme' | 'apparatus') => {
     let attributable = 0;
     let total = 0;
     let unknownParts = 0;
-    for (const l of at.lines) {
+    for (let k = 0; k < at.lines.length; k++) {
+      const l = at.lines[k]!;
       if (l.kind !== kind) continue;
       total += l.total.known;
       unknownParts += l.total.unknownParts;

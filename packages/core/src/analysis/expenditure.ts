@@ -82,7 +82,7 @@ export function analyseExpenditure(ix: ReviewIndex, M: Messages): ExpenditureAna
       }
       const total = sum(amounts);
       const { change, changeShare } =
-        prev && prevYear === year - 1 ? changeOf(prev.amount, total.amount) : { change: null, changeShare: null };
+        prev && prevYear === year - 1 ? changeOf(prev.amount, total.amount) : NO_CHANGE;
       byKindAndYear.push({ kind, year, total, change, changeShare, budgeted: anyBudget ? phaseTotals(lines, kind, year) : null });
       prev = total;
       prevYear = year;
@@ -173,17 +173,16 @@ function lineExpenditure(l: BudgetLine): LineExpenditure {
   const sorted = inOrder ? l.expenditures : [...l.expenditures].sort((a, b) => a.year - b.year);
   const years: LineYear[] = sorted.map((e, i) => {
     const prev = sorted[i - 1];
-    const { change, changeShare } = prev && prev.year === e.year - 1 ? changeOf(prev.amount, e.amount) : { change: null, changeShare: null };
+    const { change, changeShare } = prev && prev.year === e.year - 1 ? changeOf(prev.amount, e.amount) : NO_CHANGE;
     const budgeted = e.budgeted && Object.keys(e.budgeted).length ? { ...e.budgeted } : null;
-    const against: AgainstBudget[] = [];
+    let against = NO_BUDGETS;
     if (budgeted) {
       const adopted = againstBudget('adopted', budgeted.adopted, e.amount);
-      if (adopted) against.push(adopted);
       const last = finalPhase(budgeted);
       const final = last && last !== 'adopted' ? againstBudget(last, budgeted[last], e.amount) : null;
-      if (final) against.push(final);
+      if (adopted || final) against = adopted && final ? [adopted, final] : [(adopted ?? final)!];
     }
-    return { year: e.year, amount: e.amount, change, changeShare, budgeted, againstBudget: against.length ? against : NO_BUDGETS };
+    return { year: e.year, amount: e.amount, change, changeShare, budgeted, againstBudget: against };
   });
   return {
     line: l.id,
@@ -198,8 +197,11 @@ function lineExpenditure(l: BudgetLine): LineExpenditure {
   };
 }
 
+/** No change to give: shared, as most years of most lines have none (62k years at 100k instruments). */
+const NO_CHANGE = Object.freeze({ change: null, changeShare: null });
+
 function changeOf(before: number | null, after: number | null): { change: number | null; changeShare: number | null } {
-  if (before === null || after === null) return { change: null, changeShare: null };
+  if (before === null || after === null) return NO_CHANGE;
   return { change: round(after - before), changeShare: ratio(after - before, before) };
 }
 

@@ -1,7 +1,7 @@
 import { completenessOf, type ListCompleteness } from '../model/completeness.js';
 import { REALISATION_STATUSES, type RealisationStatus, type Review } from '../model/review.js';
 import type { Messages } from './messages/index.js';
-import type { InstrumentNode } from './review-index.js';
+import type { InstrumentNode, ReviewIndex } from './review-index.js';
 import { share } from './numbers.js';
 import type { InstrumentList, RealisationSummary, ScopeRef } from './types.js';
 
@@ -37,15 +37,11 @@ export interface RealisationTable {
 
 const STATUS_CODE = new Map<string, number>(REALISATION_STATUSES.map((s, k) => [s, k]));
 
-export function realisationTable(nodes: readonly InstrumentNode[]): RealisationTable {
-  const ids = new Array<string>(nodes.length);
+export function realisationTable(ix: ReviewIndex): RealisationTable {
+  const { nodes } = ix;
   const status = new Uint8Array(nodes.length);
-  for (let k = 0; k < nodes.length; k++) {
-    const i = nodes[k]!.instrument;
-    ids[nodes[k]!.index] = i.id;
-    status[nodes[k]!.index] = STATUS_CODE.get(i.realisation.status) ?? REALISATION_STATUSES.length;
-  }
-  return { ids, status };
+  for (let k = 0; k < nodes.length; k++) status[k] = STATUS_CODE.get(nodes[k]!.instrument.realisation.status) ?? REALISATION_STATUSES.length;
+  return { ids: ix.instrumentIds, status };
 }
 
 /** Step 2 of the stepped approach: were the intended instruments deployed? */

@@ -34,6 +34,11 @@ export interface ReviewIndex {
   objectives: Map<string, Objective>;
   /** One node per instrument, in input order (`nodes[i].index === i`). */
   nodes: InstrumentNode[];
+  /**
+   * The instruments' ids by node index, read once: a pass over them reads this list instead of
+   * each node and its instrument, scattered over the heap (the realisation table shares it).
+   */
+  instrumentIds: readonly string[];
   nodeOf: Map<string, InstrumentNode>;
   /**
    * Whether the instruments' ids, in input order, are in natural order without repeats (compareIds),
@@ -116,7 +121,7 @@ export function indexReview(review: Review): ReviewIndex {
   const objectives = byId(review.policyTree.objectives);
   const sources = byId(review.sources);
   const { childrenOf, objectiveOrder } = policyTree(review, objectives);
-  const { nodes, nodeOf, instrumentIdsInOrder, instrumentsOf, instrumentsUnder, instrumentsOfDomain } = instrumentNodes(review, objectives);
+  const { nodes, instrumentIds, nodeOf, instrumentIdsInOrder, instrumentsOf, instrumentsUnder, instrumentsOfDomain } = instrumentNodes(review, objectives);
   const { findingsAbout, ordinalsAbout, byAspect } = findingsBySubject(review, nodeOf);
   linkLines(review, nodeOf);
   const { evaluationByOrdinal, findingStrengths, findingRank } = judgeFindings(review, sources);
@@ -127,7 +132,10 @@ export function indexReview(review: Review): ReviewIndex {
   for (let k = 0; k < objectiveOrder.length; k++) listIn(objectivesOfDomain, objectiveOrder[k]!.objective.domain).push(objectiveOrder[k]!.objective);
 
   const indicatorsAbout = new Map<string, string[]>();
-  for (const ind of review.indicators) if (ind.value !== null) for (const s of new Set(ind.subjects)) listIn(indicatorsAbout, s).push(ind.id);
+  for (let k = 0; k < review.indicators.length; k++) {
+    const { value, subjects, id } = review.indicators[k]!;
+    if (value !== null) for (let j = 0; j < subjects.length; j++) if (subjects.indexOf(subjects[j]!) === j) listIn(indicatorsAbout, subjects[j]!).push(id);
+  }
 
   const idLists: (string[] | undefined)[] = new Array(nodes.length);
   const idList = (node: InstrumentNode) => (idLists[node.index] ??= Object.freeze([node.instrument.id]) as string[]);
@@ -138,6 +146,7 @@ export function indexReview(review: Review): ReviewIndex {
     descendantsOf: descendantLists(childrenOf),
     objectives,
     nodes,
+    instrumentIds,
     nodeOf,
     instrumentIdsInOrder,
     sources,
@@ -230,6 +239,7 @@ function instrumentNodes(review: Review, objectives: ReadonlyMap<string, Objecti
   };
   const n = review.instruments.length;
   const nodes = new Array<MutableNode>(n);
+  const instrumentIds = new Array<string>(n);
   const groups = new Array<Group>(n);
   const nodeOf = new Map<string, MutableNode>();
   let instrumentIdsInOrder = true;
@@ -237,6 +247,7 @@ function instrumentNodes(review: Review, objectives: ReadonlyMap<string, Objecti
     const ins = review.instruments[index]!;
     const node: MutableNode = { instrument: ins, index, findings: NONE, findingOrdinals: NONE, lines: NONE };
     nodes[index] = node;
+    instrumentIds[index] = ins.id;
     nodeOf.set(ins.id, node);
     if (instrumentIdsInOrder && index > 0 && compareIds(nodes[index - 1]!.instrument.id, ins.id) >= 0) instrumentIdsInOrder = false;
     (groups[index] = groupFor(ins.objective)).size++;
@@ -259,7 +270,7 @@ function instrumentNodes(review: Review, objectives: ReadonlyMap<string, Objecti
       slot.list[slot.filled++] = nodes[index]!;
     }
   }
-  return { nodes, nodeOf, instrumentIdsInOrder, instrumentsOf, instrumentsUnder, instrumentsOfDomain };
+  return { nodes, instrumentIds, nodeOf, instrumentIdsInOrder, instrumentsOf, instrumentsUnder, instrumentsOfDomain };
 }
 
 /** Findings about an instrument go to its node (each once); the rest by subject, and by aspect and subject. */
@@ -345,9 +356,10 @@ function descendantLists(childrenOf: ReadonlyMap<string, Objective[]>): (id: str
   const descendantsOf = (id: string): string[] => {
     let out = descendants.get(id);
     if (out) return out;
-    descendants.set(id, NONE); // a cycle (the loader refuses them) ends here
+    // Only objectives with children get an entry: most have none, and the map stays small.
     const children = childrenOf.get(id);
     if (!children) return NONE;
+    descendants.set(id, NONE); // a cycle (the loader refuses them) ends here
     out = [];
     for (let k = children.length - 1; k >= 0; k--) {
       const c = children[k]!;
