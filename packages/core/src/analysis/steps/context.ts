@@ -28,7 +28,7 @@ export interface StepContext {
   noEvidence: { contribution: InstrumentVerdicts['contribution']; effectiveness: InstrumentVerdicts['effectiveness'] };
   /** The shared efficiency of every deployed instrument without cost, effect or efficiency finding. */
   noEfficiency: InstrumentVerdicts['efficiency'];
-  /** Per instrument, what efficiency reads of it (steps/efficiency.ts `efficiencyFacts`); filled by `instrumentVerdicts`. */
+  /** Per instrument, what efficiency reads of it (steps/efficiency.ts `efficiencyFacts`); filled by `instrumentVerdicts` for the deployed ones. */
   efficiency: Uint8Array;
   /**
    * Per instrument, its findings on efficiency, as `ordinal * 2 + 1` when one relates cost to
@@ -36,6 +36,8 @@ export interface StepContext {
    * filled by `efficiencyFacts`. The scopes read them here, not from each node and finding.
    */
   efficiencyFindings: { from: Uint32Array; to: Uint32Array; at: number[]; of: Uint8Array };
+  /** Per finding ordinal, what step 3 reads of it (effectiveness.ts `effectivenessOfFindings`). */
+  effectivenessFindings: Uint8Array;
   /** Per finding ordinal, its id. */
   findingIds: readonly string[];
   /** Per objective, its goal achievement, computed once for its own scope and the roll-ups above it. */

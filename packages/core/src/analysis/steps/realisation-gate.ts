@@ -66,6 +66,9 @@ export class Gates {
 /** The reason steps 3–5 give an instrument that was not deployed. */
 export const notDeployedReason = (status: RealisationStatus, M: Messages): string => M.gate.notApplicable(status);
 
+/** The values a scope's realisation takes by its counts (`category` in `scopeRealisation`). */
+const CATEGORIES: readonly RealisationValue[] = ['realised', 'mostly-realised', 'partly-realised', 'not-realised'];
+
 /**
  * Step 2 for a scope: how many of its instruments were realised, and the money involved. The
  * money is the scope's cost by the attribution (attribution.ts): the shares of its instruments
@@ -89,8 +92,9 @@ export function scopeRealisation(ctx: StepContext, { instruments, realisation: r
   const value: RealisationValue = worst === best ? worst : b.unknown * 2 >= total ? 'unknown' : worst;
   const reasons = ctx.reasons.begin();
   reasons.add(M.realisation.counts(b.realised, total, b.partly, b.ongoing, b.pilot, b['not-realised'], b.unknown, lists.instruments));
-  if (value === 'unknown') reasons.addShared(`undecided ${b.unknown} ${worst} ${best}`, () => M.realisation.undecided(b.unknown, worst, best));
-  else if (worst !== best) reasons.addShared(`at least ${b.unknown} ${worst} ${best}`, () => M.realisation.atLeast(b.unknown, worst, best));
+  const between = CATEGORIES.indexOf(worst) * CATEGORIES.length + CATEGORIES.indexOf(best);
+  if (value === 'unknown') reasons.addShared('undecided', b.unknown, between, () => M.realisation.undecided(b.unknown, worst, best));
+  else if (worst !== best) reasons.addShared('at least', b.unknown, between, () => M.realisation.atLeast(b.unknown, worst, best));
   if (r.realisedAfterPeriod.length) reasons.add(M.realisation.afterPeriod(r.realisedAfterPeriod.length, listIds(r.realisedAfterPeriod, M)));
 
   // The lines by their places in one table, not from each instrument's cost as a set of ids: at
