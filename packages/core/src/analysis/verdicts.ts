@@ -46,7 +46,7 @@ export function stepContext(
     M,
     evidence,
     cost,
-    smart,
+    measurable: measurableObjectives(smart),
     lists: { instruments: countOver(ix.review, 'instruments'), cost: countOver(ix.review, 'budgetLines', 'expenditure') },
     threshold,
     efficiencyMinimum,
@@ -141,6 +141,12 @@ function naturalRanks(ix: ReviewIndex): { rank: Uint32Array; ids: string[] } {
   const order = Array.from(ids.keys()).sort((a, b) => compareIds(ids[a]!, ids[b]!));
   for (let j = 0; j < order.length; j++) rank[order[j]!] = j;
   return { rank, ids };
+}
+
+function measurableObjectives(smart: Map<string, SmartCheck>): Set<string> {
+  const out = new Set<string>();
+  for (const s of smart.values()) if (s.criteria.measurable.result === 'pass') out.add(s.objective);
+  return out;
 }
 
 /** Per node index, the instrument's known attributed money (`moneyOf`), NaN when unknown. */

@@ -79,7 +79,7 @@ function readGoal(ctx: StepContext, o: Objective): ObjectiveGoal {
     const about = ix.indicatorsAbout.get(id);
     if (about) for (const ind of about) (indicators ??= []).push(ind);
   }
-  const judgeable = ctx.smart.get(o.id)?.criteria.measurable.result === 'pass';
+  const judgeable = ctx.measurable.has(o.id);
   const said = indicators ? sortIds(indicators) : NO_IDS;
   if (!findings) return { objective: o.id, value: 'not-determinable', judgeable, decisive: NO_IDS, indicators: said, findings: NO_IDS };
   const weighing = weigh(findings, (_f, j) => ranks![j]!);

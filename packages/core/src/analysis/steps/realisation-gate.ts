@@ -122,9 +122,12 @@ export function scopeRealisation(ctx: StepContext, { instruments, realisation: r
   const shared = scope.sharedWithOtherScopes;
   // Lines shared with other scopes are marked in a pass of their own.
   table.seen.reset();
-  for (const id of shared.lines) {
-    const p = table.placeOf.get(id);
-    if (p !== undefined) table.seen.add(p);
+  if (!markAlong(table, places, shared.lines)) {
+    table.seen.reset();
+    for (let k = 0; k < shared.lines.length; k++) {
+      const p = table.placeOf.get(shared.lines[k]!);
+      if (p !== undefined) table.seen.add(p);
+    }
   }
   const lines = new Array<string>(places.length);
   const own: string[] = [];
@@ -141,10 +144,27 @@ export function scopeRealisation(ctx: StepContext, { instruments, realisation: r
     if (attributed.amount === null) reasons.add(M.realisation.moneyPartlyUnknown(listOrdered(own, M), own.length, attributed.known, attributed.unknownParts, programmeOnly));
     else reasons.add(M.realisation.money(listOrdered(own, M), own.length, attributed.amount, programmeOnly));
   }
-  if (shared.lines.length) reasons.add(M.realisation.sharedWithOtherScopes(listIds(shared.lines, M), shared.lines.length, shared.amount.known, own.length > 0));
+  // The scope's cost lists its shared lines in natural order (attribution.ts).
+  if (shared.lines.length) reasons.add(M.realisation.sharedWithOtherScopes(listOrdered(shared.lines, M), shared.lines.length, shared.amount.known, own.length > 0));
   // A share of a joint cost that crosses the border is of unknown size: one unknown part per line.
   const money: Sum = shared.lines.length ? { amount: null, known: attributed.known, unknownParts: attributed.unknownParts + shared.lines.length } : attributed;
   return { value, money, reasons: reasons.list(), evidence: joinOrdered(ctx, members, lines) };
+}
+
+/**
+ * Marks the lines `ids` (in natural order) among the places (ascending, so in the same order) by
+ * walking both lists, not by looking each id up: whether each was found so. At 100k instruments the
+ * lookups were a twelfth of step 2 of the objectives (CPU profile).
+ */
+function markAlong(table: StepContext['costLines'], places: readonly number[], ids: readonly string[]): boolean {
+  let s = 0;
+  for (let k = 0; k < places.length && s < ids.length; k++) {
+    if (table.ids[places[k]!] === ids[s]) {
+      table.seen.add(places[k]!);
+      s++;
+    }
+  }
+  return s === ids.length;
 }
 
 /**
