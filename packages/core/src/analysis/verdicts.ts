@@ -6,7 +6,7 @@ import type { ReviewIndex } from './review-index.js';
 import { strengthRank } from '../model/strength.js';
 import { countOver } from './numbers.js';
 import { lineTable, type ScopeInput, type StepContext } from './steps/context.js';
-import { CONTRIBUTION_VALUES, contributionOf, moneyOf, scopeEffectiveness } from './steps/effectiveness.js';
+import { CONTRIBUTION_VALUES, contributionOf, effectivenessOfFindings, moneyOf, scopeEffectiveness } from './steps/effectiveness.js';
 import { EFFICIENCY_VALUES, efficiencyFacts, efficiencyOfFindings, instrumentEfficiency, scopeEfficiency } from './steps/efficiency.js';
 import { scopeGoalAchievement } from './steps/goal-achievement.js';
 import { instrumentPlausibility } from './steps/plausibility.js';
@@ -46,12 +46,13 @@ export function stepContext(
     M,
     evidence,
     cost,
-    smart,
+    measurable: measurableObjectives(smart),
     lists: { instruments: countOver(ix.review, 'instruments'), cost: countOver(ix.review, 'budgetLines', 'expenditure') },
     threshold,
     efficiencyMinimum,
     efficiency: new Uint8Array(ix.nodes.length),
     efficiencyFindings: { from: new Uint32Array(ix.nodes.length), to: new Uint32Array(ix.nodes.length), at: [], of: efficiencyOfFindings({ ix, efficiencyMinimum }) },
+    effectivenessFindings: effectivenessOfFindings(ix),
     findingIds: ix.review.findings.map((f) => f.id),
     goals: new Map(),
     ...naturalRanks(ix),
@@ -76,7 +77,7 @@ export function stepContext(
     tally: {
       contribution: new Uint8Array(ix.nodes.length),
       efficiency: new Uint8Array(ix.nodes.length),
-      money: Float64Array.from(cost, (c) => moneyOf(c) ?? NaN),
+      money: knownMoney(cost),
     },
   };
 }
@@ -90,7 +91,8 @@ export function instrumentVerdicts(ctx: StepContext): InstrumentVerdicts[] {
     const gate = ctx.gates.gate(node);
     const { contribution, effectiveness } = contributionOf(ctx, node, gate.deployed);
     // Read here, while the node is at hand: a pass of its own over 100k nodes cost about 65 ms more.
-    ctx.efficiency[node.index] = efficiencyFacts(ctx, node);
+    // Not for an instrument not deployed: step 5 does not apply to it, and nothing reads its facts.
+    if (gate.deployed) ctx.efficiency[node.index] = efficiencyFacts(ctx, node);
     const efficiency = instrumentEfficiency(ctx, node, contribution);
     ctx.tally.contribution[node.index] = CONTRIBUTION_VALUES.indexOf(contribution.value);
     ctx.tally.efficiency[node.index] = EFFICIENCY_VALUES.indexOf(efficiency.value);
@@ -128,8 +130,28 @@ export const instrumentEffectiveness = (v: InstrumentVerdicts) => v.contribution
  */
 function naturalRanks(ix: ReviewIndex): { rank: Uint32Array; ids: string[] } {
   const ids = ix.nodes.map((n) => n.instrument.id);
-  const order = Array.from(ids.keys()).sort((a, b) => compareIds(ids[a]!, ids[b]!));
   const rank = new Uint32Array(ids.length);
-  for (let k = 0; k < order.length; k++) rank[order[k]!] = k;
+  // Reviews list their instruments in order, as a rule: one pass finds out.
+  let k = 1;
+  while (k < ids.length && compareIds(ids[k - 1]!, ids[k]!) < 0) k++;
+  if (k >= ids.length) {
+    for (let j = 0; j < ids.length; j++) rank[j] = j;
+    return { rank, ids };
+  }
+  const order = Array.from(ids.keys()).sort((a, b) => compareIds(ids[a]!, ids[b]!));
+  for (let j = 0; j < order.length; j++) rank[order[j]!] = j;
   return { rank, ids };
+}
+
+function measurableObjectives(smart: Map<string, SmartCheck>): Set<string> {
+  const out = new Set<string>();
+  for (const s of smart.values()) if (s.criteria.measurable.result === 'pass') out.add(s.objective);
+  return out;
+}
+
+/** Per node index, the instrument's known attributed money (`moneyOf`), NaN when unknown. */
+function knownMoney(cost: readonly InstrumentCost[]): Float64Array {
+  const money = new Float64Array(cost.length);
+  for (let k = 0; k < cost.length; k++) money[k] = moneyOf(cost[k]!) ?? NaN;
+  return money;
 }

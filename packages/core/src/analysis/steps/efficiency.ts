@@ -3,12 +3,12 @@ import { listIds, sortIds } from '../ids.js';
 import { statesAspect, weigh } from '../judgement.js';
 import { strengthAt } from '../../model/strength.js';
 import type { InstrumentNode } from '../review-index.js';
-import type { EfficiencyCondition, EfficiencyValue, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
+import type { EffectivenessValue, EfficiencyCondition, EfficiencyValue, InstrumentVerdicts, SteppedVerdicts } from '../types.js';
 import { idsInOrder, listOrdered, type ScopeInput, type StepContext } from './context.js';
 import { CONTRIBUTION_VALUES } from './effectiveness.js';
 import { atLeastPlausible } from './plausibility.js';
 import type { Reasons } from './reasons.js';
-import { headlineAt, headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
+import { headlineAt, SpreadBuilder, type Candidate, type Fields } from './roll-up.js';
 
 /**
  * Step 5, efficiency: does the money spent stand in reasonable proportion to the effect? It needs
@@ -104,14 +104,10 @@ export function instrumentEfficiency(ctx: StepContext, node: InstrumentNode, con
   const cost = (facts & COSTED) !== 0;
   const effect = atLeastPlausible(contribution.value);
   if (!cost && !effect && !(facts & ON_EFFICIENCY)) return ctx.noEfficiency;
-  const efficiencyFindings: Finding[] = [];
-  const ordinals: number[] = [];
-  for (let j = 0; j < node.findings.length; j++) {
-    if (node.findings[j]!.aspect !== 'efficiency') continue;
-    efficiencyFindings.push(node.findings[j]!);
-    ordinals.push(node.findingOrdinals[j]!);
-  }
-  const study = qualifying(ctx, efficiencyFindings, ordinals);
+  // Its efficiency findings as `efficiencyFacts` put them in the table, not from its findings' objects.
+  const { from, to, at } = ctx.efficiencyFindings;
+  const study: Finding[] = [];
+  for (let j = from[node.index]!; j < to[node.index]!; j++) if (at[j]! & 1) study.push(ctx.ix.review.findings[at[j]! >> 1]!);
   const lacking = (cost ? 0 : 1) | (effect ? 0 : 2) | (study.length ? 0 : 4);
   const missing = MISSING[lacking]!;
   if (missing.length === 0) {
@@ -127,9 +123,10 @@ export function instrumentEfficiency(ctx: StepContext, node: InstrumentNode, con
     };
   }
   const evidence = ctx.ix.idList(node);
-  if (efficiencyFindings.length === 0) return { value: 'not-determinable', verdict: null, missing, indications: EMPTY, reasons: sharedMissingReasons(ctx, lacking, contribution.value), evidence };
-  const reasons = missingReasons(ctx, ctx.reasons.begin(), missing, { cost: null, effect: contribution.value, minimum: strengthAt(ctx.efficiencyMinimum) });
-  const indications = efficiencyFindings.map((f) => f.id);
+  if (from[node.index] === to[node.index]) return { value: 'not-determinable', verdict: null, missing, indications: EMPTY, reasons: sharedMissingReasons(ctx, lacking, contribution.value), evidence };
+  const reasons = missingReasons(ctx, ctx.reasons.begin(), lacking, contribution.value, null, 0);
+  const indications: string[] = [];
+  for (let j = from[node.index]!; j < to[node.index]!; j++) indications.push(ctx.findingIds[at[j]! >> 1]!);
   reasons.add(M.efficiency.indications(listIds(indications, M)));
   return { value: 'not-determinable', verdict: null, missing, indications: sortIds(indications), reasons: reasons.list(), evidence };
 }
@@ -141,25 +138,31 @@ export function instrumentEfficiency(ctx: StepContext, node: InstrumentNode, con
 function sharedMissingReasons(ctx: StepContext, lacking: number, effect: InstrumentVerdicts['contribution']['value']): string[] {
   const key = lacking * 16 + CONTRIBUTION_VALUES.indexOf(effect);
   let reasons = ctx.missingReasons.get(key);
-  if (!reasons) ctx.missingReasons.set(key, (reasons = Object.freeze(missingReasons(ctx, ctx.reasons.begin(), MISSING[lacking]!, { cost: null, effect, minimum: strengthAt(ctx.efficiencyMinimum) }).list()) as string[]));
+  if (!reasons) ctx.missingReasons.set(key, (reasons = Object.freeze(missingReasons(ctx, ctx.reasons.begin(), lacking, effect, null, 0).list()) as string[]));
   return reasons;
 }
 
+/**
+ * The reasons naming what is missing (`lacking`: the bits of `MISSING`), for an effect of value
+ * `effect`; `costed` counts the `of` deployed instruments of a scope that have a cost, null for an
+ * instrument.
+ */
 function missingReasons(
-  { M, lists }: StepContext,
+  { M, lists, efficiencyMinimum }: StepContext,
   reasons: Reasons,
-  missing: readonly EfficiencyCondition[],
-  facts: { cost: { with: number; of: number } | null; effect: SteppedVerdicts['effectiveness']['value'] | InstrumentVerdicts['contribution']['value']; minimum: ReturnType<typeof strengthAt> },
+  lacking: number,
+  effect: EffectivenessValue,
+  costed: number | null,
+  of: number,
 ): Reasons {
-  for (const m of missing) {
-    if (m === 'cost') {
-      // A scope without instruments has said so; a count of those with a cost over none adds nothing.
-      const cost = facts.cost;
-      if (cost === null) reasons.add(M.efficiency.missingCost);
-      else if (cost.of !== 0) reasons.addShared(`cost ${cost.with} ${cost.of}`, () => M.efficiency.missingCostOf(cost.with, cost.of, lists.instruments, lists.cost));
-    } else if (m === 'effect') reasons.addShared(`effect ${facts.effect}`, () => M.efficiency.missingEffect(facts.effect));
-    else reasons.addShared(`study ${facts.minimum}`, () => M.efficiency.missingStudy(facts.minimum));
+  // In the order of `MISSING`'s lists: cost, effect, study.
+  if (lacking & 1) {
+    // A scope without instruments has said so; a count of those with a cost over none adds nothing.
+    if (costed === null) reasons.add(M.efficiency.missingCost);
+    else if (of !== 0) reasons.addShared('cost', costed, of, () => M.efficiency.missingCostOf(costed, of, lists.instruments, lists.cost));
   }
+  if (lacking & 2) reasons.addShared('effect', CONTRIBUTION_VALUES.indexOf(effect), 0, () => M.efficiency.missingEffect(effect));
+  if (lacking & 4) reasons.addShared('study', efficiencyMinimum, 0, () => M.efficiency.missingStudy(strengthAt(efficiencyMinimum)));
   return reasons;
 }
 
@@ -167,8 +170,11 @@ function missingReasons(
 export const EFFICIENCY_VALUES: readonly EfficiencyValue[] = ['determinable', 'not-determinable', 'not-applicable'];
 const VALUES = EFFICIENCY_VALUES;
 
+const fields: Fields<EfficiencyValue> = (at) => ({ determinable: at[0]!, 'not-determinable': at[1]!, 'not-applicable': at[2]! });
+/** The one candidate of a scope's efficiency spread: enough instruments with all three conditions. */
+const JOINED: readonly Candidate<EfficiencyValue>[] = [{ value: 'determinable', members: ['determinable'] }];
 /** The spread builder of this step, begun anew for each scope (roll-up.ts). */
-const SPREADS = new SpreadBuilder(VALUES, 'not-applicable');
+const SPREADS = new SpreadBuilder(VALUES, 'not-applicable', fields, JOINED);
 /** Step 5 for a scope: (a)–(c) for the scope as a whole, by its instruments or by a study of the scope itself. */
 export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectiveness: SteppedVerdicts['effectiveness']): SteppedVerdicts['efficiency'] {
   const { ix, M, threshold } = ctx;
@@ -220,7 +226,7 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
   const effect = effectiveness.value === 'demonstrated' || effectiveness.value === 'plausible';
   let study = (applicable > 0 && studiedInstruments >= threshold * applicable - 1e-9) || ownStudies.length > 0;
   // The halves must meet: enough instruments with all three, or a study of the scope itself.
-  const joined = headlineOf(spread, JOINED, 'not-determinable', threshold).value === 'determinable' || ownStudies.length > 0;
+  const joined = b.headline(threshold) === 'determinable' || ownStudies.length > 0;
   if (cost && effect && study && !joined) study = false;
   const lacking = (cost ? 0 : 1) | (effect ? 0 : 2) | (study ? 0 : 4);
   const conditions = CONDITIONS[lacking]!;
@@ -233,7 +239,7 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
     return { value: 'not-applicable', verdict: null, spread, headline, conditions, missing, indications: sortIds(indications), reasons: [M.efficiency.noneDeployed], evidence: EMPTY };
   } else {
     const determinable = spread.counts.determinable;
-    reasons.addShared(`efficiency ${determinable} ${applicable}`, () => M.efficiency.spread(determinable, applicable, ctx.lists.instruments));
+    reasons.addShared('efficiency', determinable, applicable, () => M.efficiency.spread(determinable, applicable, ctx.lists.instruments));
   }
   if (missing.length === 0) {
     const body = [...studied, ...ownStudies];
@@ -242,7 +248,7 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
     reasons.add(M.efficiency.determinable(w.value, strengthAt(w.rank), listIds(ids, M)));
     return { value: 'determinable', verdict: w.value, spread, headline, conditions, missing, indications: sortIds(indications), reasons: reasons.list(), evidence: sortIds([...ids, ...effectiveness.evidence]) };
   }
-  missingReasons(ctx, reasons, missing, { cost: { with: costed, of: applicable }, effect: effectiveness.value, minimum: strengthAt(ctx.efficiencyMinimum) });
+  missingReasons(ctx, reasons, lacking, effectiveness.value, costed, applicable);
   // Without a verdict, every efficiency finding is an indication, studies included.
   for (const f of [...studied, ...ownStudies]) indications.push(f.id);
   const indicated = sortIds(indications);
@@ -259,5 +265,3 @@ export function scopeEfficiency(ctx: StepContext, input: ScopeInput, effectivene
   return { value: 'not-determinable', verdict: null, spread, headline, conditions, missing, indications: indicated, reasons: reasons.list(), evidence: idsInOrder(ctx, evidence) };
 }
 
-/** The one candidate of a scope's efficiency spread: enough instruments with all three conditions. */
-const JOINED: readonly Candidate<EfficiencyValue>[] = [{ value: 'determinable', members: ['determinable'] }];

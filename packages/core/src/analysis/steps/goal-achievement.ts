@@ -4,7 +4,7 @@ import { weigh, type Weighing } from '../judgement.js';
 import { share } from '../numbers.js';
 import type { GoalAchievementValue, Spread, SteppedVerdicts } from '../types.js';
 import { listOrdered, type ScopeInput, type StepContext } from './context.js';
-import { deepFreeze, headlineAt, headlineOf, SpreadBuilder, type Candidate } from './roll-up.js';
+import { deepFreeze, headlineAt, SpreadBuilder, type Candidate, type Fields } from './roll-up.js';
 
 /**
  * Step 1, goal achievement: how far was the objective reached? It reads the findings on goal
@@ -79,7 +79,7 @@ function readGoal(ctx: StepContext, o: Objective): ObjectiveGoal {
     const about = ix.indicatorsAbout.get(id);
     if (about) for (const ind of about) (indicators ??= []).push(ind);
   }
-  const judgeable = ctx.smart.get(o.id)?.criteria.measurable.result === 'pass';
+  const judgeable = ctx.measurable.has(o.id);
   const said = indicators ? sortIds(indicators) : NO_IDS;
   if (!findings) return { objective: o.id, value: 'not-determinable', judgeable, decisive: NO_IDS, indicators: said, findings: NO_IDS };
   const weighing = weigh(findings, (_f, j) => ranks![j]!);
@@ -101,16 +101,17 @@ const SUPPORTERS = new Map(CANDIDATES.map((c) => [c.value, c.members]));
  * (10k at 100k instruments).
  */
 const ONE_GOAL = new Map<GoalAchievementValue, Spread<GoalAchievementValue>>();
+const fields: Fields<GoalAchievementValue> = (at) => ({ reached: at[0]!, partly: at[1]!, 'not-reached': at[2]!, mixed: at[3]!, 'not-determinable': at[4]! });
 /** The spread builder of this step, begun anew for each scope (roll-up.ts). */
-const SPREADS = new SpreadBuilder(VALUES, null);
+const SPREADS = new SpreadBuilder(VALUES, null, fields, CANDIDATES);
+/** The spread of the objectives' goals, left in `SPREADS` for its headline. */
 function spreadOf(goals: readonly ObjectiveGoal[]): Spread<GoalAchievementValue> {
-  const one = goals.length === 1 ? ONE_GOAL.get(goals[0]!.value) : undefined;
-  if (one) return one;
   const b = SPREADS.begin();
   for (let k = 0; k < goals.length; k++) b.add(goals[k]!.value, null);
-  const spread = b.spread();
-  if (goals.length === 1) ONE_GOAL.set(goals[0]!.value, deepFreeze(spread));
-  return spread;
+  if (goals.length !== 1) return b.spread();
+  let one = ONE_GOAL.get(goals[0]!.value);
+  if (!one) ONE_GOAL.set(goals[0]!.value, (one = deepFreeze(b.spread())));
+  return one;
 }
 
 /** Whether a single objective is judgeable, as a share: shared (frozen) by the objectives' own scopes (10k at 100k instruments). */
@@ -127,7 +128,9 @@ export function scopeGoalAchievement(ctx: StepContext, { objectives, scope }: Sc
   if (goals.length === 0) {
     return { value: 'not-determinable', judgeable, spread, headline: headlineAt(threshold, false), reasons: [M.goal.noObjectives], evidence: [] };
   }
-  const { value, headline } = headlineOf(spread, CANDIDATES, 'not-determinable', threshold);
+  const held = SPREADS.headline(threshold);
+  const value = held ?? 'not-determinable';
+  const headline = headlineAt(threshold, held !== null);
   const said = ctx.reasons.begin();
   if (goals.length === 1) {
     const g = goals[0]!;

@@ -14,21 +14,23 @@ describe('Reasons', () => {
     expect(r.begin().list()).toEqual([]);
   });
 
-  it('makes a shared sentence once per key and gives every verdict the same string', () => {
+  it('makes a shared sentence once per rule and numbers and gives every verdict the same string', () => {
     const r = new Reasons();
     let made = 0;
     const make = (n: number) => () => {
       made++;
       return `Of ${n} instruments.`;
     };
-    r.begin().addShared('spread 3', make(3));
+    r.begin().addShared('spread', 3, 0, make(3));
     r.add('own');
     const a = r.list();
-    r.begin().addShared('spread 3', make(99));
-    r.addShared('spread 4', make(4));
+    r.begin().addShared('spread', 3, 0, make(99));
+    r.addShared('spread', 4, 0, make(4));
+    r.addShared('spread', 3, 1, make(31));
+    r.addShared('other', 3, 0, make(-3));
     const b = r.list();
     expect(a).toEqual(['Of 3 instruments.', 'own']);
-    expect(b).toEqual(['Of 3 instruments.', 'Of 4 instruments.']);
-    expect(made).toBe(2);
+    expect(b).toEqual(['Of 3 instruments.', 'Of 4 instruments.', 'Of 31 instruments.', 'Of -3 instruments.']);
+    expect(made).toBe(4);
   });
 });
