@@ -81,9 +81,13 @@ export function contributionOf(ctx: StepContext, node: InstrumentNode, deployed:
     const evidence = ix.idList(node);
     return { contribution: { value: 'not-applicable', strength: null, reasons, evidence }, effectiveness: { value: 'not-applicable', reasons, evidence } };
   }
-  // Its evidence is read only now: a third of the instruments at 100k are not deployed.
+  // Its evidence (its findings on effectiveness, weighed) is read only for an instrument deployed
+  // and with such findings, known from the table: most instruments are not both.
+  const { effectivenessFindings: of, findingIds } = ctx;
+  let first = 0;
+  while (first < node.findingOrdinals.length && !(of[node.findingOrdinals[first]!]! & ON_EFFECTIVENESS)) first++;
+  if (first === node.findingOrdinals.length) return ctx.noEvidence;
   const e = ctx.evidence[node.index]!.aspects.effectiveness;
-  if (e.findings.length === 0) return ctx.noEvidence;
   const value = contributionValue(e, deployed);
   const step3 = effectStudyValue(value, e);
   const said = ctx.reasons.begin();
@@ -112,7 +116,6 @@ export function contributionOf(ctx: StepContext, node: InstrumentNode, deployed:
   }
   // What the weighing passed over, and what the caps lowered: said, so nothing is silently ignored.
   const { decisive } = e;
-  const { effectivenessFindings: of, findingIds } = ctx;
   const outweighed: string[] = [];
   const capped: number[] = [];
   for (let j = 0; j < node.findingOrdinals.length; j++) {

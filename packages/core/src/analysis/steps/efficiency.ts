@@ -170,6 +170,7 @@ function missingReasons(
 export const EFFICIENCY_VALUES: readonly EfficiencyValue[] = ['determinable', 'not-determinable', 'not-applicable'];
 const VALUES = EFFICIENCY_VALUES;
 
+/** A record of this step's values (roll-up.ts `Fields`). */
 const fields: Fields<EfficiencyValue> = (at) => ({ determinable: at[0]!, 'not-determinable': at[1]!, 'not-applicable': at[2]! });
 /** The one candidate of a scope's efficiency spread: enough instruments with all three conditions. */
 const JOINED: readonly Candidate<EfficiencyValue>[] = [{ value: 'determinable', members: ['determinable'] }];

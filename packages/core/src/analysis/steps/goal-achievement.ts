@@ -101,6 +101,7 @@ const SUPPORTERS = new Map(CANDIDATES.map((c) => [c.value, c.members]));
  * (10k at 100k instruments).
  */
 const ONE_GOAL = new Map<GoalAchievementValue, Spread<GoalAchievementValue>>();
+/** A record of this step's values (roll-up.ts `Fields`). */
 const fields: Fields<GoalAchievementValue> = (at) => ({ reached: at[0]!, partly: at[1]!, 'not-reached': at[2]!, mixed: at[3]!, 'not-determinable': at[4]! });
 /** The spread builder of this step, begun anew for each scope (roll-up.ts). */
 const SPREADS = new SpreadBuilder(VALUES, null, fields, CANDIDATES);
