@@ -46,7 +46,7 @@ interface FindingFacts {
    * Copies of the findings, made one after the other in the pass over them: weigh reads the
    * verdict of every finding of every group, and the findings themselves lie scattered over a heap
    * of hundreds of MB, a cache miss each (the four evidence phases at 100k, CPU median of 10 in one
-   * process: 1151 -> 1108 ms).
+   * process: 1151 -> 1108 ms; the whole analyze, ab.mjs medians of 6 and 8 rounds: 3% and 5% less CPU time).
    */
   findings: readonly Finding[];
   /** Per finding ordinal, the strength rank the analysis uses (ReviewIndex.findingRank). */
