@@ -62,8 +62,6 @@ export interface ReviewIndex {
   objectivesOfDomain: Map<string, Objective[]>;
   /** Findings per subject other than an instrument (those are on its node). */
   findingsAbout: Map<string, Finding[]>;
-  /** The positions in `review.findings` of `findingsAbout`'s findings, in the same order. */
-  ordinalsAbout: Map<string, number[]>;
   /**
    * The ordinals of the findings on one aspect about a subject other than an instrument, each
    * once, in input order. Every objective reads its domain's findings on goal achievement: at
@@ -73,8 +71,7 @@ export interface ReviewIndex {
   findingsOn: (aspect: Aspect, subject: string) => readonly number[];
   /**
    * A finding's position in `review.findings`: numbers findings for `Marks`. Made on first read:
-   * for rules that hold findings rather than their ordinals (`findingOrdinals`, `ordinalsAbout`,
-   * `findingsOn`); keyed by 50k findings at 100k instruments, it cost a fifth of findingsBySubject.
+   * for rules that hold findings rather than their ordinals (`findingOrdinals`, `findingsOn`); keyed by 50k findings at 100k instruments, it cost a fifth of findingsBySubject.
    */
   readonly findingOrdinal: Map<Finding, number>;
   /** Per finding ordinal, the strength the analysis uses (strength.ts) and how it was derived. */
@@ -122,7 +119,7 @@ export function indexReview(review: Review): ReviewIndex {
   const sources = byId(review.sources);
   const { childrenOf, objectiveOrder } = policyTree(review, objectives);
   const { nodes, instrumentIds, nodeOf, instrumentIdsInOrder, instrumentsOf, instrumentsUnder, instrumentsOfDomain } = instrumentNodes(review, objectives);
-  const { findingsAbout, ordinalsAbout, byAspect } = findingsBySubject(review, nodeOf);
+  const { findingsAbout, byAspect } = findingsBySubject(review, nodeOf);
   linkLines(review, nodeOf);
   const { evaluationByOrdinal, findingStrengths, findingRank } = judgeFindings(review, sources);
 
@@ -158,7 +155,6 @@ export function indexReview(review: Review): ReviewIndex {
     instrumentsOfDomain,
     objectivesOfDomain,
     findingsAbout,
-    ordinalsAbout,
     findingsOn: (aspect, subject) => byAspect.get(aspect)?.get(subject) ?? NONE,
     get findingOrdinal() {
       return ordinalOf();
@@ -282,7 +278,6 @@ function fillLists(nodes: readonly InstrumentNode[], groups: readonly Group[]): 
 /** Findings about an instrument go to its node (each once); the rest by subject, and by aspect and subject. */
 function findingsBySubject(review: Review, nodeOf: ReadonlyMap<string, MutableNode>) {
   const findingsAbout = new Map<string, Finding[]>();
-  const ordinalsAbout = new Map<string, number[]>();
   const byAspect = new Map<Aspect, Map<string, number[]>>();
   const { findings } = review;
   for (let k = 0; k < findings.length; k++) {
@@ -294,7 +289,6 @@ function findingsBySubject(review: Review, nodeOf: ReadonlyMap<string, MutableNo
       const node = nodeOf.get(subject);
       if (!node) {
         listIn(findingsAbout, subject).push(f);
-        listIn(ordinalsAbout, subject).push(k);
         let onAspect = byAspect.get(f.aspect);
         if (!onAspect) byAspect.set(f.aspect, (onAspect = new Map()));
         listIn(onAspect, subject).push(k);
@@ -307,7 +301,7 @@ function findingsBySubject(review: Review, nodeOf: ReadonlyMap<string, MutableNo
       }
     }
   }
-  return { findingsAbout, ordinalsAbout, byAspect };
+  return { findingsAbout, byAspect };
 }
 
 /** Each finding's position (the last, should a finding be listed twice). */
